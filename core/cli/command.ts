@@ -1,0 +1,35 @@
+// The shape of a CLI command: its options (node:util parseArgs) and what it does. Commands live one per file in
+// core/cli/commands/ and are listed in core/cli/commands/index.ts.
+import type { ParseArgsConfig } from 'node:util';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Options;
+  /** Returns the process exit code. */
+  run(args: ParsedArgs): Promise<number>;
+}
+
+/** A user mistake on the command line: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {}
+
+export const libraryOption = { library: { type: 'string', short: 'l' } } as const satisfies Options;
+export const jsonOption = { json: { type: 'boolean' } } as const satisfies Options;
+
+export function requireLibrary(args: ParsedArgs): string {
+  const dir = args.values.library ?? process.env.THUMPER_LIBRARY;
+  if (typeof dir !== 'string' || dir === '') throw new UsageError('--library <dir> is required (or set THUMPER_LIBRARY)');
+  return dir;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

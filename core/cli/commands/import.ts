@@ -1,0 +1,59 @@
+import { JobControl } from '../../jobs/control';
+import { ProgressTracker } from '../../jobs/progress';
+import { openLibrary } from '../../library/library';
+import { importPhotos } from '../../../worker/import/importPhotos';
+import { jsonOption, libraryOption, printJson, requireLibrary, UsageError, type Command } from '../command';
+import { progressPrinter } from '../progressLine';
+
+const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'copy photos from an SD card or folders into a library and process them',
+  usage: 'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--json]',
+  options: {
+    ...libraryOption,
+    ...jsonOption,
+    camera: { type: 'string' },
+    'utc-offset': { type: 'string' },
+    'in-place': { type: 'boolean' },
+  },
+  async run(args) {
+    if (args.positionals.length === 0) throw new UsageError('give at least one folder or file to import');
+    const utcOffset = args.values['utc-offset'];
+    if (typeof utcOffset === 'string' && !UTC_OFFSET.test(utcOffset)) {
+      throw new UsageError(`--utc-offset must look like +02:00 or -05:00, not "${utcOffset}"`);
+    }
+    const library = openLibrary(requireLibrary(args), { create: true });
+    const printer = progressPrinter();
+    const control = new JobControl();
+    const onSignal = () => control.cancel();
+    process.once('SIGINT', onSignal);
+    try {
+      const tracker = new ProgressTracker(0, (p) => printer.update(p));
+      const summary = await importPhotos(
+        library,
+        {
+          sources: args.positionals,
+          camera: args.values.camera as string | undefined,
+          utcOffset: utcOffset as string | undefined,
+          inPlace: !!args.values['in-place'],
+        },
+        tracker,
+        control,
+      );
+      printer.end();
+      if (args.values.json) printJson(summary);
+      else {
+        process.stderr.write(
+          `imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed}, videos skipped ${summary.videos} (${(summary.elapsedMs / 1000).toFixed(1)} s)\n`,
+        );
+        for (const f of summary.failures) process.stderr.write(`  failed: ${f.file}: ${f.reason}\n`);
+      }
+      return 0;
+    } finally {
+      process.off('SIGINT', onSignal);
+      library.close();
+    }
+  },
+};

@@ -1,0 +1,228 @@
+// The library database: one source of truth for every table. Vector tables (sqlite-vec vec0) are not modelled by
+// drizzle; they are created per embedder at runtime by core/db/vectors.ts.
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+/** A physical camera. `key` is its identity (serial, or a name), `name` what people see. */
+export const cameras = sqliteTable('cameras', {
+  id: integer('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  make: text('make'),
+  model: text('model'),
+  serial: text('serial'),
+  /** "+02:00"; used only when exporting to formats that need a zone. */
+  utcOffset: text('utc_offset'),
+  location: text('location'),
+  createdAt: createdAt(),
+});
+
+/** One import job: a card or a set of folders. */
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey(),
+  sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
+  options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  status: text('status', { enum: ['running', 'done', 'cancelled', 'failed'] }).notNull(),
+  summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>(),
+  startedAt: createdAt(),
+  finishedAt: text('finished_at'),
+});
+
+export const IMAGE_STATES = ['imported', 'detected', 'embedded', 'done', 'failed'] as const;
+export type ImageState = (typeof IMAGE_STATES)[number];
+export const TIME_SOURCES = ['exif', 'filename'] as const;
+export type TimeSource = (typeof TIME_SOURCES)[number];
+
+/**
+ * A photo. `sha256` is its identity; rows for files that could not be read keep the reason in `error` and may have
+ * no hash (a file that vanished mid-copy), in which case `sourcePath` identifies them.
+ */
+export const images = sqliteTable(
+  'images',
+  {
+    id: integer('id').primaryKey(),
+    sha256: text('sha256').unique(),
+    /** Library-relative for copied photos, absolute for photos referenced in place; null when nothing was kept. */
+    path: text('path'),
+    inPlace: integer('in_place', { mode: 'boolean' }).notNull().default(false),
+    fileName: text('file_name').notNull(),
+    sourcePath: text('source_path').notNull(),
+    importId: integer('import_id').references(() => imports.id),
+    cameraId: integer('camera_id').references(() => cameras.id),
+    /** Camera-local wall-clock time as written, ISO 8601 without zone; null when unknown. */
+    takenAt: text('taken_at'),
+    takenAtSource: text('taken_at_source', { enum: TIME_SOURCES }),
+    /** Why the time is unknown or was not taken from EXIF (e.g. "EXIF date 1970-01-01 is implausible"). */
+    timeNote: text('time_note'),
+    width: integer('width'),
+    height: integer('height'),
+    orientation: integer('orientation'),
+    bytes: integer('bytes'),
+    /** The camera's own trigger grouping when it records one (Reconyx: event number, "3 of 10"). */
+    triggerEvent: integer('trigger_event'),
+    triggerFrame: integer('trigger_frame'),
+    triggerFrames: integer('trigger_frames'),
+    state: text('state', { enum: IMAGE_STATES }).notNull(),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    sequenceId: integer('sequence_id'),
+    /** Detector whose boxes the photo has (null before detection): switching models re-runs only what differs. */
+    detector: text('detector'),
+    /** Embedder whose vectors the photo's detections have. */
+    embedder: text('embedder'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('images_state').on(t.state),
+    index('images_camera_time').on(t.cameraId, t.takenAt),
+    index('images_taken_at').on(t.takenAt),
+    index('images_sequence').on(t.sequenceId),
+    index('images_source_path').on(t.sourcePath),
+  ],
+);
+
+/** Files found on a card that are not photos we process yet (videos), listed so nothing is silently dropped. */
+export const skippedFiles = sqliteTable(
+  'skipped_files',
+  {
+    id: integer('id').primaryKey(),
+    importId: integer('import_id').references(() => imports.id),
+    sourcePath: text('source_path').notNull(),
+    reason: text('reason').notNull(),
+    bytes: integer('bytes'),
+  },
+  (t) => [uniqueIndex('skipped_files_source').on(t.importId, t.sourcePath)],
+);
+
+/** One visit at one camera: photos whose capture times are within the library's gap. */
+export const sequences = sqliteTable(
+  'sequences',
+  {
+    id: integer('id').primaryKey(),
+    cameraId: integer('camera_id').references(() => cameras.id),
+    start: text('start'),
+    end: text('end'),
+    photoCount: integer('photo_count').notNull(),
+  },
+  (t) => [index('sequences_camera_start').on(t.cameraId, t.start)],
+);
+
+export const CATEGORIES = ['animal', 'person', 'vehicle'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const detections = sqliteTable(
+  'detections',
+  {
+    id: integer('id').primaryKey(),
+    imageId: integer('image_id')
+      .notNull()
+      .references(() => images.id, { onDelete: 'cascade' }),
+    /** Detector model id, or "human" for a box drawn by hand, or "import:<file>" for imported boxes. */
+    model: text('model').notNull(),
+    rawLabel: text('raw_label').notNull(),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    /** Sex/age class when a model or a person knows it (doe, fawn, buck...). */
+    sexAge: text('sex_age'),
+    confidence: real('confidence').notNull(),
+    /** Normalised box in the oriented (as displayed) image: top-left x, y, width, height in 0-1. */
+    x: real('x').notNull(),
+    y: real('y').notNull(),
+    w: real('w').notNull(),
+    h: real('h').notNull(),
+    /** Overlaps a stronger box of the same photo: kept for transparency, excluded from tracking. */
+    duplicate: integer('duplicate', { mode: 'boolean' }).notNull().default(false),
+    /** A person marked it as not an animal/person/vehicle at all. */
+    falsePositive: integer('false_positive', { mode: 'boolean' }).notNull().default(false),
+    /** Set when a person confirmed or corrected it (classificationMethod human in exports). */
+    reviewed: integer('reviewed', { mode: 'boolean' }).notNull().default(false),
+    trackletId: integer('tracklet_id'),
+    cropPath: text('crop_path'),
+  },
+  (t) => [index('detections_image').on(t.imageId), index('detections_tracklet').on(t.trackletId)],
+);
+
+/** One animal through the frames of one sequence. Individuals are made of tracklets. */
+export const tracklets = sqliteTable(
+  'tracklets',
+  {
+    id: integer('id').primaryKey(),
+    sequenceId: integer('sequence_id').notNull(),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    individualId: integer('individual_id'),
+    /** Mean of the members' normalised embeddings, renormalised (float32 little-endian). */
+    embedding: blob('embedding', { mode: 'buffer' }),
+  },
+  (t) => [index('tracklets_sequence').on(t.sequenceId), index('tracklets_individual').on(t.individualId)],
+);
+
+export const individuals = sqliteTable(
+  'individuals',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    category: text('category', { enum: CATEGORIES }).notNull(),
+    sex: text('sex'),
+    ageClass: text('age_class'),
+    notes: text('notes').notNull().default(''),
+    coverDetectionId: integer('cover_detection_id'),
+    confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
+    /** Set when merged into another individual; the row stays so links and undo keep working. */
+    mergedInto: integer('merged_into'),
+    // Derived from detections by core/individuals (refreshIndividualStats), never edited directly.
+    detectionCount: integer('detection_count').notNull().default(0),
+    firstSeen: text('first_seen'),
+    lastSeen: text('last_seen'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('individuals_merged').on(t.mergedInto)],
+);
+
+export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected', 'skipped', 'superseded'] as const;
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+
+/** "Same deer?": a ranked candidate for an individual, with the parts of its score kept visible. */
+export const suggestions = sqliteTable(
+  'suggestions',
+  {
+    id: integer('id').primaryKey(),
+    individualId: integer('individual_id').notNull(),
+    candidateId: integer('candidate_id').notNull(),
+    embedder: text('embedder').notNull(),
+    score: real('score').notNull(),
+    appearance: real('appearance').notNull(),
+    timeGapSeconds: real('time_gap_seconds'),
+    sameCamera: integer('same_camera', { mode: 'boolean' }).notNull(),
+    rank: integer('rank').notNull(),
+    /** The members (tracklet ids) of both sides when proposed: a rejection holds until the members change. */
+    memberSignature: text('member_signature').notNull(),
+    state: text('state', { enum: SUGGESTION_STATES }).notNull().default('pending'),
+    createdAt: createdAt(),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [
+    index('suggestions_state_score').on(t.state, t.score),
+    index('suggestions_individual').on(t.individualId),
+    index('suggestions_candidate').on(t.candidateId),
+  ],
+);
+
+/** Every user edit with what it takes to undo and redo it. */
+export const editJournal = sqliteTable('edit_journal', {
+  id: integer('id').primaryKey(),
+  kind: text('kind').notNull(),
+  forward: text('forward', { mode: 'json' }).notNull(),
+  inverse: text('inverse', { mode: 'json' }).notNull(),
+  undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
+  at: createdAt(),
+});
+
+/** Library settings (detector, embedder, sequence gap ...), JSON values; defaults live in core/library/settings.ts. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});

@@ -1,0 +1,47 @@
+// A library is a folder: thumper.db, photos/, cache/ (thumbnails, previews, crops) and tmp/ (partial copies).
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+
+export const DB_FILE = 'thumper.db';
+
+export interface Library {
+  root: string;
+  db: Db;
+  photosDir: string;
+  cacheDir: string;
+  tmpDir: string;
+  close(): void;
+}
+
+export class LibraryError extends Error {}
+
+export interface OpenLibraryOptions {
+  /** Create the folder and database when they do not exist (import does; read-only commands do not). */
+  create?: boolean;
+}
+
+export function openLibrary(dir: string, options: OpenLibraryOptions = {}): Library {
+  const root = path.resolve(dir);
+  const dbFile = path.join(root, DB_FILE);
+  if (!fs.existsSync(dbFile)) {
+    if (!options.create) throw new LibraryError(`${root} is not a Thumper library (no ${DB_FILE} there)`);
+    fs.mkdirSync(root, { recursive: true });
+  }
+  const library = {
+    root,
+    db: openDatabase(dbFile),
+    photosDir: path.join(root, 'photos'),
+    cacheDir: path.join(root, 'cache'),
+    tmpDir: path.join(root, 'tmp'),
+    close: () => library.db.$client.close(),
+  };
+  for (const d of [library.photosDir, library.cacheDir, library.tmpDir]) fs.mkdirSync(d, { recursive: true });
+  return library;
+}
+
+/** Absolute path of a stored photo: library-relative unless it was imported in place. */
+export function photoAbsolutePath(library: Pick<Library, 'root'>, image: { path: string | null; inPlace: boolean }): string | null {
+  if (image.path === null) return null;
+  return image.inPlace ? image.path : path.join(library.root, image.path);
+}

@@ -1,0 +1,34 @@
+// Library settings with their defaults: the single place that knows which keys exist.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { settings } from '../db/schema';
+
+export const DEFAULT_SETTINGS = {
+  detector: 'yolox_nano_416',
+  embedder: 'mobilenetv2_gem',
+  /** Photos of one camera closer than this belong to one sequence. */
+  sequenceGapSeconds: 60,
+  /** Off until the user switches it on after calibration. */
+  autoAccept: false,
+  autoAcceptThreshold: null as number | null,
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;
+export type SettingKey = keyof Settings;
+
+export function getSetting<K extends SettingKey>(db: Db, key: K): Settings[K] {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  return row ? (row.value as Settings[K]) : DEFAULT_SETTINGS[key];
+}
+
+export function getSettings(db: Db): Settings {
+  const stored = Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, r.value]));
+  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+}
+
+export function setSetting<K extends SettingKey>(db: Db, key: K, value: Settings[K]): void {
+  db.insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } })
+    .run();
+}

@@ -1,0 +1,279 @@
+// The import stage: scan -> copy+hash -> check -> metadata -> place -> record, for a card or folders.
+// Crash safety comes from the order of effects: bytes go to tmp/ and are fsynced, then renamed into photos/, then
+// recorded in a batched transaction. A rerun adopts a photo renamed before a crash (same bytes at the same place)
+// and tmp/ is emptied at every start, so a kill at any instant leaves nothing half-done.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq, isNull } from 'drizzle-orm';
+import { inTransaction } from '../../core/db/open';
+import { cameras, images, imports, skippedFiles } from '../../core/db/schema';
+import type { JobControl } from '../../core/jobs/control';
+import type { Failure, ProgressTracker } from '../../core/jobs/progress';
+import type { Library } from '../../core/library/library';
+import { mapOrdered } from '../../core/util/mapOrdered';
+import { identifyCamera, type CameraIdentity } from './camera';
+import { chooseDestination, photoFolder } from './destination';
+import { DestinationWriteError, describeDestinationError, hashAndCopy, type HashedFile } from './hashCopy';
+import { BadPhotoError, checkPhotoBytes, confirmComplete, readPhotoMetadata, type PhotoMetadata } from './metadata';
+import { scanSources, type SourceFile } from './scan';
+
+export interface ImportOptions {
+  sources: string[];
+  /** Camera name for photos whose EXIF carries no serial number. */
+  camera?: string;
+  /** "+02:00": stored on the cameras of this import, used by exports. */
+  utcOffset?: string;
+  /** Reference photos where they are instead of copying them. */
+  inPlace?: boolean;
+}
+
+export interface ImportSummary {
+  importId: number;
+  scanned: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  videos: number;
+  otherFiles: number;
+  bytes: number;
+  elapsedMs: number;
+  failures: Failure[];
+  duplicateFiles: { file: string; existing: string }[];
+}
+
+const CONCURRENCY = 4;
+const BATCH_ROWS = 100;
+const BATCH_MS = 500;
+
+type Prepared =
+  | { kind: 'ok'; file: SourceFile; hashed: HashedFile; meta: PhotoMetadata; tmp: string | null }
+  | { kind: 'bad'; file: SourceFile; hashed: HashedFile; reason: string; tmp: string | null; meta: PhotoMetadata | null }
+  | { kind: 'unreadable'; file: SourceFile; reason: string };
+
+type ImageRow = typeof images.$inferInsert;
+
+export async function importPhotos(
+  library: Library,
+  options: ImportOptions,
+  progress: ProgressTracker,
+  control: JobControl,
+): Promise<ImportSummary> {
+  const started = Date.now();
+  const { db } = library;
+  await resetTmp(library.tmpDir);
+
+  const scan = await scanSources(options.sources);
+  progress.setTotal('copy', scan.photos.length);
+  progress.advance('scan', 1);
+  const importRow = db
+    .insert(imports)
+    .values({
+      sources: options.sources.map((s) => path.resolve(s)),
+      options: { camera: options.camera ?? null, utcOffset: options.utcOffset ?? null, inPlace: !!options.inPlace },
+      status: 'running',
+    })
+    .returning({ id: imports.id })
+    .get();
+
+  const summary: ImportSummary = {
+    importId: importRow.id,
+    scanned: scan.photos.length,
+    imported: 0,
+    duplicates: 0,
+    failed: 0,
+    videos: scan.videos.length,
+    otherFiles: scan.otherFiles,
+    bytes: 0,
+    elapsedMs: 0,
+    failures: scan.unreadable.map((u) => ({ file: u.path, reason: `folder could not be read: ${u.reason}` })),
+    duplicateFiles: [],
+  };
+
+  if (scan.videos.length > 0) {
+    db.insert(skippedFiles)
+      .values(scan.videos.map((v) => ({ importId: importRow.id, sourcePath: v.path, reason: 'video: not yet supported', bytes: v.bytes })))
+      .onConflictDoNothing()
+      .run();
+  }
+
+  const shaExists = db.$client.prepare('SELECT path, source_path AS sourcePath FROM images WHERE sha256 = ?');
+  const cameraIds = new Map<string, number>();
+  const cameraFor = (identity: CameraIdentity): number => {
+    const known = cameraIds.get(identity.key);
+    if (known !== undefined) return known;
+    db.insert(cameras)
+      .values({ key: identity.key, name: identity.name, make: identity.make, model: identity.model, serial: identity.serial })
+      .onConflictDoNothing()
+      .run();
+    if (options.utcOffset) db.update(cameras).set({ utcOffset: options.utcOffset }).where(eq(cameras.key, identity.key)).run();
+    const id = db.select({ id: cameras.id }).from(cameras).where(eq(cameras.key, identity.key)).get()!.id;
+    cameraIds.set(identity.key, id);
+    return id;
+  };
+
+  // Rows waiting for the next batched transaction, and the hashes they claim (duplicates inside one run).
+  let pending: ImageRow[] = [];
+  let pendingFailedPaths: string[] = [];
+  const claimed = new Map<string, string>();
+  let lastFlush = Date.now();
+  const flush = () => {
+    if (pending.length === 0) return;
+    const rows = pending;
+    const failedPaths = pendingFailedPaths;
+    pending = [];
+    pendingFailedPaths = [];
+    inTransaction(db, () => {
+      // A file that failed before without a hash (card pulled) is replaced by this run's outcome.
+      for (const p of failedPaths) db.delete(images).where(and(eq(images.sourcePath, p), isNull(images.sha256))).run();
+      for (let i = 0; i < rows.length; i += 50) db.insert(images).values(rows.slice(i, i + 50)).run();
+    });
+    lastFlush = Date.now();
+  };
+
+  const prepare = async (file: SourceFile): Promise<Prepared> => {
+    const tmp = options.inPlace ? null : path.join(library.tmpDir, `${process.pid}-${Math.random().toString(36).slice(2)}.part`);
+    let hashed: HashedFile;
+    try {
+      hashed = await hashAndCopy(file.path, tmp);
+    } catch (err) {
+      if (err instanceof DestinationWriteError) throw err;
+      return { kind: 'unreadable', file, reason: (err as Error).message };
+    }
+    const fileName = path.basename(file.path);
+    const stored = tmp ?? file.path;
+    let format: 'jpeg' | 'png';
+    try {
+      const check = checkPhotoBytes(hashed.bytes, hashed.head, hashed.tail);
+      format = check.format;
+      if (check.suspectTruncated) await confirmComplete(stored);
+    } catch (err) {
+      if (!(err instanceof BadPhotoError)) throw err;
+      // Keep a truncated JPEG: what is there may be all that is left of it once the card is wiped.
+      const keep = hashed.bytes > 0 && err.message.startsWith('truncated');
+      const meta = keep ? await readPhotoMetadata(stored, 'jpeg', fileName).catch(() => null) : null;
+      if (!keep && tmp) await fs.rm(tmp, { force: true });
+      return { kind: 'bad', file, hashed, reason: err.message, tmp: keep ? tmp : null, meta };
+    }
+    try {
+      const meta = await readPhotoMetadata(stored, format, fileName);
+      return { kind: 'ok', file, hashed, meta, tmp };
+    } catch (err) {
+      if (!(err instanceof BadPhotoError)) throw err;
+      if (tmp) await fs.rm(tmp, { force: true });
+      return { kind: 'bad', file, hashed, reason: err.message, tmp: null, meta: null };
+    }
+  };
+
+  const place = async (prepared: Exclude<Prepared, { kind: 'unreadable' }>): Promise<{ path: string | null; cameraId: number | null }> => {
+    const { file, hashed, meta } = prepared;
+    const identity = identifyCamera(meta, options.camera, file.path);
+    const cameraId = meta || prepared.kind === 'ok' ? cameraFor(identity) : null;
+    if (options.inPlace) return { path: file.path, cameraId };
+    if (!prepared.tmp) return { path: null, cameraId };
+    const folder = photoFolder(identity.name, meta?.time.takenAt ?? null);
+    const dest = await chooseDestination(library.root, folder, path.basename(file.path), hashed.sha256, async (abs) => {
+      const stat = await fs.stat(abs);
+      return stat.size === hashed.bytes && (await hashAndCopy(abs, null)).sha256 === hashed.sha256;
+    });
+    const abs = path.join(library.root, dest.relPath);
+    try {
+      if (dest.exists) await fs.rm(prepared.tmp, { force: true });
+      else {
+        await fs.mkdir(path.dirname(abs), { recursive: true });
+        await fs.rename(prepared.tmp, abs);
+      }
+    } catch (err) {
+      throw new DestinationWriteError(describeDestinationError(err as NodeJS.ErrnoException, abs));
+    }
+    return { path: dest.relPath, cameraId };
+  };
+
+  const recordFailure = (file: SourceFile, reason: string) => {
+    summary.failed++;
+    const failure = { file: file.path, reason };
+    summary.failures.push(failure);
+    progress.fail('copy', failure);
+  };
+
+  try {
+    for await (const outcome of mapOrdered(scan.photos, CONCURRENCY, prepare)) {
+      if ('error' in outcome) throw outcome.error;
+      const prepared = outcome.result;
+      await control.checkpoint();
+      const { file } = prepared;
+      const fileName = path.basename(file.path);
+      if (prepared.kind === 'unreadable') {
+        pendingFailedPaths.push(file.path);
+        pending.push({ fileName, sourcePath: file.path, importId: importRow.id, state: 'failed', error: prepared.reason, attempts: 1 });
+        recordFailure(file, prepared.reason);
+      } else {
+        const sha = prepared.hashed.sha256;
+        const existing = (shaExists.get(sha) as { path: string | null; sourcePath: string } | undefined)?.sourcePath ?? claimed.get(sha);
+        if (existing !== undefined) {
+          if (prepared.tmp) await fs.rm(prepared.tmp, { force: true });
+          summary.duplicates++;
+          summary.duplicateFiles.push({ file: file.path, existing });
+          progress.advance('copy', 1, file.path);
+        } else {
+          const { path: storedPath, cameraId } = await place(prepared);
+          const meta = prepared.meta;
+          claimed.set(sha, file.path);
+          pendingFailedPaths.push(file.path);
+          pending.push({
+            sha256: sha,
+            path: storedPath,
+            inPlace: !!options.inPlace,
+            fileName,
+            sourcePath: file.path,
+            importId: importRow.id,
+            cameraId,
+            takenAt: meta?.time.takenAt ?? null,
+            takenAtSource: meta?.time.source ?? null,
+            timeNote: meta?.time.note ?? null,
+            width: meta?.width ?? null,
+            height: meta?.height ?? null,
+            orientation: meta?.orientation ?? null,
+            bytes: prepared.hashed.bytes,
+            triggerEvent: meta?.reconyx?.event ?? null,
+            triggerFrame: meta?.reconyx?.frame ?? null,
+            triggerFrames: meta?.reconyx?.frames ?? null,
+            state: prepared.kind === 'ok' ? 'imported' : 'failed',
+            error: prepared.kind === 'ok' ? null : prepared.reason,
+            attempts: prepared.kind === 'ok' ? 0 : 1,
+          });
+          summary.bytes += prepared.hashed.bytes;
+          if (prepared.kind === 'ok') {
+            summary.imported++;
+            progress.advance('copy', 1, file.path);
+          } else recordFailure(file, prepared.reason);
+        }
+      }
+      if (pending.length >= BATCH_ROWS || Date.now() - lastFlush > BATCH_MS) flush();
+    }
+    flush();
+    finish(library, summary, started, 'done');
+    return summary;
+  } catch (err) {
+    flush();
+    finish(library, summary, started, (err as Error).name === 'JobCancelledError' ? 'cancelled' : 'failed');
+    throw err;
+  } finally {
+    await resetTmp(library.tmpDir);
+    progress.flush();
+  }
+}
+
+function finish(library: Library, summary: ImportSummary, started: number, status: 'done' | 'cancelled' | 'failed') {
+  summary.elapsedMs = Date.now() - started;
+  const { failures, duplicateFiles, ...counts } = summary;
+  library.db
+    .update(imports)
+    .set({ status, finishedAt: new Date().toISOString(), summary: { ...counts, failures: failures.length, duplicateFiles: duplicateFiles.length } })
+    .where(eq(imports.id, summary.importId))
+    .run();
+}
+
+async function resetTmp(tmpDir: string): Promise<void> {
+  await fs.rm(tmpDir, { recursive: true, force: true });
+  await fs.mkdir(tmpDir, { recursive: true });
+}
