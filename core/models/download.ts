@@ -124,7 +124,7 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
       arm(idleMs, 'send data in time');
       for await (const chunk of Readable.fromWeb(response.body as import('node:stream/web').ReadableStream)) {
         arm(idleMs, 'send data in time');
-        if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
         progress.received += (chunk as Buffer).length;
         options.onProgress?.({ ...progress });
       }
