@@ -177,6 +177,8 @@ export const individuals = sqliteTable(
     detectionCount: integer('detection_count').notNull().default(0),
     firstSeen: text('first_seen'),
     lastSeen: text('last_seen'),
+    /** Mean of its tracklets' normalised embeddings, renormalised (float32 LE); derived like the counts. */
+    embedding: blob('embedding', { mode: 'buffer' }),
     createdAt: createdAt(),
   },
   (t) => [index('individuals_merged').on(t.mergedInto)],
