@@ -27,7 +27,7 @@ export const imports = sqliteTable('imports', {
   id: integer('id').primaryKey(),
   sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
   options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-  status: text('status', { enum: ['running', 'done', 'cancelled', 'failed'] }).notNull(),
+  status: text('status', { enum: ['running', 'done', 'cancelled', 'failed', 'interrupted'] }).notNull(),
   summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>(),
   startedAt: createdAt(),
   finishedAt: text('finished_at'),

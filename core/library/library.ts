@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/open';
+import { describeDiskError, LibraryWriteError } from './diskErrors';
 
 export const DB_FILE = 'thumper.db';
 
@@ -28,6 +29,7 @@ export function openLibrary(dir: string, options: OpenLibraryOptions = {}): Libr
     if (!options.create) throw new LibraryError(`${root} is not a Thumper library (no ${DB_FILE} there)`);
     fs.mkdirSync(root, { recursive: true });
   }
+  assertWritable(root);
   const library = {
     root,
     db: openDatabase(dbFile),
@@ -38,6 +40,17 @@ export function openLibrary(dir: string, options: OpenLibraryOptions = {}): Libr
   };
   for (const d of [library.photosDir, library.cacheDir, library.tmpDir]) fs.mkdirSync(d, { recursive: true });
   return library;
+}
+
+/** A read-only or full disk is reported in words before SQLite fails with "unable to open database file". */
+function assertWritable(root: string): void {
+  const probe = path.join(root, `.write-test-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (err) {
+    throw new LibraryWriteError(describeDiskError(err as NodeJS.ErrnoException, root));
+  }
 }
 
 /** Absolute path of a stored photo: library-relative unless it was imported in place. */

@@ -1,7 +1,8 @@
 /**
  * Runs `fn` over `items` with at most `limit` calls in flight and yields the results in input order, so the
  * consumer can make order-dependent decisions (which copy of a duplicate wins) the same way on every run.
- * A rejected call is yielded as its error; the caller decides what a failure means.
+ * A rejected call is yielded as its error; the caller decides what a failure means. When the consumer stops early
+ * (break or throw), the calls still in flight are awaited, so nothing runs on behind its back.
  */
 export async function* mapOrdered<T, R>(
   items: readonly T[],
@@ -21,9 +22,13 @@ export async function* mapOrdered<T, R>(
     );
   };
   while (next < items.length && inFlight.length < limit) start();
-  while (inFlight.length > 0) {
-    const done = await inFlight.shift()!;
-    if (next < items.length) start();
-    yield done;
+  try {
+    while (inFlight.length > 0) {
+      const done = await inFlight.shift()!;
+      if (next < items.length) start();
+      yield done;
+    }
+  } finally {
+    await Promise.all(inFlight);
   }
 }

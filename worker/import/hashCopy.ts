@@ -2,6 +2,7 @@
 // and only then may it be renamed into the library.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+import { describeDiskError, LibraryWriteError } from '../../core/library/diskErrors';
 
 export interface HashedFile {
   sha256: string;
@@ -13,8 +14,6 @@ export interface HashedFile {
 
 /** The source (card) failed: the photo is recorded as failed and the import goes on. */
 export class SourceReadError extends Error {}
-/** The library's disk failed (full, read-only): the import stops, since every later photo would fail too. */
-export class DestinationWriteError extends Error {}
 
 const CHUNK = 1 << 20;
 const HEAD_BYTES = 64;
@@ -24,13 +23,6 @@ function describeSourceError(err: NodeJS.ErrnoException): string {
   if (err.code === 'ENOENT') return 'the file disappeared during import (card removed?)';
   if (err.code === 'EIO') return 'read error on the card (card removed or damaged?)';
   return `could not read the file: ${err.message}`;
-}
-
-export function describeDestinationError(err: NodeJS.ErrnoException, where: string): string {
-  if (err.code === 'ENOSPC' || err.code === 'EDQUOT') return `the library's disk is full (${where})`;
-  if (err.code === 'EROFS') return `the library is on a read-only disk (${where})`;
-  if (err.code === 'EACCES' || err.code === 'EPERM') return `no permission to write into the library (${where})`;
-  return `could not write into the library (${where}): ${err.message}`;
 }
 
 function keepTail(tail: Buffer, chunk: Buffer): Buffer {
@@ -57,7 +49,7 @@ export async function hashAndCopy(source: string, dest: string | null): Promise<
       try {
         output = await fs.open(dest, 'wx');
       } catch (err) {
-        throw new DestinationWriteError(describeDestinationError(err as NodeJS.ErrnoException, dest));
+        throw new LibraryWriteError(describeDiskError(err as NodeJS.ErrnoException, dest));
       }
     }
     const buffer = Buffer.allocUnsafe(CHUNK);
@@ -78,7 +70,7 @@ export async function hashAndCopy(source: string, dest: string | null): Promise<
         try {
           await output.write(chunk);
         } catch (err) {
-          throw new DestinationWriteError(describeDestinationError(err as NodeJS.ErrnoException, dest!));
+          throw new LibraryWriteError(describeDiskError(err as NodeJS.ErrnoException, dest!));
         }
       }
     }
@@ -86,7 +78,7 @@ export async function hashAndCopy(source: string, dest: string | null): Promise<
       try {
         await output.sync();
       } catch (err) {
-        throw new DestinationWriteError(describeDestinationError(err as NodeJS.ErrnoException, dest!));
+        throw new LibraryWriteError(describeDiskError(err as NodeJS.ErrnoException, dest!));
       }
     }
     return { sha256: hash.digest('hex'), bytes, head, tail };

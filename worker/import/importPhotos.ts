@@ -9,11 +9,12 @@ import { inTransaction } from '../../core/db/open';
 import { cameras, images, imports, skippedFiles } from '../../core/db/schema';
 import type { JobControl } from '../../core/jobs/control';
 import type { Failure, ProgressTracker } from '../../core/jobs/progress';
+import { asLibraryWriteError, describeDiskError, LibraryWriteError } from '../../core/library/diskErrors';
 import type { Library } from '../../core/library/library';
 import { mapOrdered } from '../../core/util/mapOrdered';
 import { identifyCamera, type CameraIdentity } from './camera';
 import { chooseDestination, photoFolder } from './destination';
-import { DestinationWriteError, describeDestinationError, hashAndCopy, type HashedFile } from './hashCopy';
+import { hashAndCopy, type HashedFile } from './hashCopy';
 import { BadPhotoError, checkPhotoBytes, confirmComplete, readPhotoMetadata, type PhotoMetadata } from './metadata';
 import { scanSources, type SourceFile } from './scan';
 
@@ -61,6 +62,8 @@ export async function importPhotos(
   const started = Date.now();
   const { db } = library;
   await resetTmp(library.tmpDir);
+  // A job still "running" here was killed: say so instead of leaving it in progress forever.
+  db.update(imports).set({ status: 'interrupted' }).where(eq(imports.status, 'running')).run();
 
   const scan = await scanSources(options.sources);
   progress.setTotal('copy', scan.photos.length);
@@ -111,22 +114,32 @@ export async function importPhotos(
     return id;
   };
 
-  // Rows waiting for the next batched transaction, and the hashes they claim (duplicates inside one run).
+  // Rows waiting for the next batched transaction, the files they placed, and the hashes they claim (duplicates
+  // inside one run).
   let pending: ImageRow[] = [];
   let pendingFailedPaths: string[] = [];
+  let pendingFiles: string[] = [];
   const claimed = new Map<string, string>();
   let lastFlush = Date.now();
-  const flush = () => {
+  const flush = async () => {
     if (pending.length === 0) return;
     const rows = pending;
     const failedPaths = pendingFailedPaths;
+    const files = pendingFiles;
     pending = [];
     pendingFailedPaths = [];
-    inTransaction(db, () => {
-      // A file that failed before without a hash (card pulled) is replaced by this run's outcome.
-      for (const p of failedPaths) db.delete(images).where(and(eq(images.sourcePath, p), isNull(images.sha256))).run();
-      for (let i = 0; i < rows.length; i += 50) db.insert(images).values(rows.slice(i, i + 50)).run();
-    });
+    pendingFiles = [];
+    try {
+      inTransaction(db, () => {
+        // A file that failed before without a hash (card pulled) is replaced by this run's outcome.
+        for (const p of failedPaths) db.delete(images).where(and(eq(images.sourcePath, p), isNull(images.sha256))).run();
+        for (let i = 0; i < rows.length; i += 50) db.insert(images).values(rows.slice(i, i + 50)).run();
+      });
+    } catch (err) {
+      // Not recorded means not imported: take the copies back out so the library holds no file it does not know.
+      await Promise.all(files.map((f) => fs.rm(f, { force: true })));
+      throw asLibraryWriteError(err, 'database');
+    }
     lastFlush = Date.now();
   };
 
@@ -136,7 +149,7 @@ export async function importPhotos(
     try {
       hashed = await hashAndCopy(file.path, tmp);
     } catch (err) {
-      if (err instanceof DestinationWriteError) throw err;
+      if (err instanceof LibraryWriteError) throw err;
       return { kind: 'unreadable', file, reason: (err as Error).message };
     }
     const fileName = path.basename(file.path);
@@ -183,8 +196,9 @@ export async function importPhotos(
         await fs.rename(prepared.tmp, abs);
       }
     } catch (err) {
-      throw new DestinationWriteError(describeDestinationError(err as NodeJS.ErrnoException, abs));
+      throw new LibraryWriteError(describeDiskError(err as NodeJS.ErrnoException, abs));
     }
+    pendingFiles.push(abs);
     return { path: dest.relPath, cameraId };
   };
 
@@ -248,15 +262,23 @@ export async function importPhotos(
           } else recordFailure(file, prepared.reason);
         }
       }
-      if (pending.length >= BATCH_ROWS || Date.now() - lastFlush > BATCH_MS) flush();
+      if (pending.length >= BATCH_ROWS || Date.now() - lastFlush > BATCH_MS) await flush();
     }
-    flush();
+    await flush();
     finish(library, summary, started, 'done');
     return summary;
   } catch (err) {
-    flush();
-    finish(library, summary, started, (err as Error).name === 'JobCancelledError' ? 'cancelled' : 'failed');
-    throw err;
+    await resetTmp(library.tmpDir); // frees the space of unfinished copies before the last rows are written
+    const failure = await flush().then(
+      () => asLibraryWriteError(err, 'photos'),
+      (flushError: unknown) => flushError,
+    );
+    try {
+      finish(library, summary, started, (err as Error).name === 'JobCancelledError' ? 'cancelled' : 'failed');
+    } catch {
+      // The disk may be too full to record the job's end; the next import marks it interrupted.
+    }
+    throw failure;
   } finally {
     await resetTmp(library.tmpDir);
     progress.flush();
