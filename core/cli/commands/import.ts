@@ -10,13 +10,15 @@ const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 export const importCommand: Command = {
   name: 'import',
   summary: 'copy photos from an SD card or folders into a library and process them',
-  usage: 'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--json]',
+  usage: 'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--json]',
   options: {
     ...libraryOption,
     ...jsonOption,
     camera: { type: 'string' },
     'utc-offset': { type: 'string' },
     'in-place': { type: 'boolean' },
+    /** Copy only; `thumper process` runs detection and re-identification later. */
+    'no-process': { type: 'boolean' },
   },
   async run(args) {
     if (args.positionals.length === 0) throw new UsageError('give at least one folder or file to import');
