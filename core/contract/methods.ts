@@ -1,0 +1,148 @@
+// Every method the renderer may call: name -> argument schema and result schema. The hosts (Electron main, serve)
+// validate arguments with these schemas before anything else runs; results are plain JSON of the result schema.
+import { z } from 'zod';
+import {
+  activitySchema,
+  appInfoSchema,
+  cameraSchema,
+  category,
+  editResultSchema,
+  id,
+  importOptionsSchema,
+  importPreviewSchema,
+  importRecordSchema,
+  individualCropSchema,
+  individualDetailSchema,
+  individualSummarySchema,
+  INDIVIDUAL_SORTS,
+  jobSchema,
+  libraryStatsSchema,
+  localTime,
+  page,
+  paging,
+  photoDetailSchema,
+  photoFilterSchema,
+  photoSummarySchema,
+  PHOTO_SORTS,
+  recentLibrarySchema,
+  sequenceSchema,
+  settingsSchema,
+  suggestionSchema,
+  suggestionState,
+} from './entities';
+
+export interface MethodDef<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+  args: A;
+  result: R;
+  summary: string;
+}
+
+function method<A extends z.ZodType, R extends z.ZodType>(summary: string, args: A, result: R): MethodDef<A, R> {
+  return { summary, args, result };
+}
+
+const none = z.object({}).strict().default({});
+const ok = z.object({ ok: z.literal(true) });
+const byId = z.object({ id }).strict();
+const jobRef = z.object({ jobId: z.number().int() }).strict();
+
+export const METHODS = {
+  'app.info': method('Version, host kind, open library and what this host can do.', none, appInfoSchema),
+
+  'library.stats': method('Library totals for the dashboard.', none, libraryStatsSchema),
+  'library.activity': method('Detections per day, per hour of day and per camera.', z.object({ cameraIds: z.array(id).optional() }).strict().default({}), activitySchema),
+  'library.recent': method('Recently opened libraries (desktop).', none, z.array(recentLibrarySchema)),
+  'library.open': method('Open another library (desktop; the window reloads).', z.object({ path: z.string().min(1) }).strict(), ok),
+  'library.create': method('Create a library in a folder and open it (desktop).', z.object({ path: z.string().min(1) }).strict(), ok),
+
+  'photos.query': method(
+    'One page of photos matching a filter, in a sort order, with the total count.',
+    z.object({ filter: photoFilterSchema.default({}), sort: z.enum(PHOTO_SORTS).default('takenAt'), ...paging }).strict(),
+    page(photoSummarySchema),
+  ),
+  'photos.get': method('A photo with its detections and its sequence.', byId, photoDetailSchema),
+
+  'sequences.query': method(
+    'Sequences (visits) in time order.',
+    z.object({ cameraIds: z.array(id).optional(), from: localTime.optional(), to: localTime.optional(), ...paging }).strict(),
+    page(sequenceSchema),
+  ),
+  'sequences.get': method('A sequence and its photos in time order.', byId, z.object({ sequence: sequenceSchema, photos: z.array(photoSummarySchema) })),
+
+  'cameras.list': method('Every camera with its photo count and date range.', none, z.array(cameraSchema)),
+
+  'individuals.query': method(
+    'One page of individuals (merged ones excluded).',
+    z
+      .object({
+        category: category.optional(),
+        search: z.string().max(200).optional(),
+        confirmed: z.boolean().optional(),
+        cameraIds: z.array(id).optional(),
+        sort: z.enum(INDIVIDUAL_SORTS).default('-detections'),
+        ...paging,
+      })
+      .strict(),
+    page(individualSummarySchema),
+  ),
+  'individuals.get': method('An individual: profile, cameras, activity, sightings.', byId, individualDetailSchema),
+  'individuals.crops': method('One page of an individual\'s detections (its crops), newest first.', z.object({ id, ...paging }).strict(), page(individualCropSchema)),
+
+  'suggestions.query': method(
+    '"Same deer?" suggestions, most likely first.',
+    z
+      .object({ state: suggestionState.default('pending'), individualId: id.optional(), cameraIds: z.array(id).optional(), from: localTime.optional(), to: localTime.optional(), ...paging })
+      .strict(),
+    page(suggestionSchema),
+  ),
+
+  // Edits: one transaction each, journalled, undoable (implemented by core/edits).
+  'edits.rename': method('Rename an individual.', z.object({ individualId: id, name: z.string().trim().min(1).max(200) }).strict(), editResultSchema),
+  'edits.setNotes': method('Replace an individual\'s notes.', z.object({ individualId: id, notes: z.string().max(20_000) }).strict(), editResultSchema),
+  'edits.setCover': method('Choose the detection shown as an individual\'s cover.', z.object({ individualId: id, detectionId: id }).strict(), editResultSchema),
+  'edits.confirm': method('Mark an individual confirmed (or provisional again).', z.object({ individualId: id, confirmed: z.boolean() }).strict(), editResultSchema),
+  'edits.merge': method('Merge individuals into the target.', z.object({ targetId: id, sourceIds: z.array(id).min(1) }).strict(), editResultSchema),
+  'edits.split': method(
+    'Move detections (or whole tracklets) out into a new individual, or into an existing one.',
+    z
+      .object({ detectionIds: z.array(id).default([]), trackletIds: z.array(id).default([]), intoIndividualId: id.optional() })
+      .strict()
+      .refine((a) => a.detectionIds.length + a.trackletIds.length > 0, 'give detectionIds or trackletIds'),
+    editResultSchema,
+  ),
+  'edits.review': method('Decide a suggestion: accept merges the pair.', z.object({ suggestionId: id, decision: z.enum(['accept', 'reject', 'skip']) }).strict(), editResultSchema),
+  'edits.correctDetection': method(
+    'Correct a detection: category, sex/age, or mark it a false detection.',
+    z.object({ detectionId: id, category: category.optional(), sexAge: z.string().max(50).nullable().optional(), falsePositive: z.boolean().optional() }).strict(),
+    editResultSchema,
+  ),
+  'edits.undo': method('Undo the latest edit.', none, editResultSchema),
+  'edits.redo': method('Redo the latest undone edit.', none, editResultSchema),
+
+  'import.preview': method('What is on a card or in folders, before importing.', z.object({ sources: z.array(z.string().min(1)).min(1) }).strict(), importPreviewSchema),
+  'import.start': method('Start importing (then processing) photos. One job at a time.', importOptionsSchema, z.object({ jobId: z.number() })),
+  'import.pause': method('Pause the running job (takes effect within a second).', jobRef, ok),
+  'import.resume': method('Resume a paused job.', jobRef, ok),
+  'import.cancel': method('Cancel a job; what was imported stays.', jobRef, ok),
+  'import.current': method('The running job, if any.', none, jobSchema.nullable()),
+  'import.history': method('Past imports, newest first.', z.object({ ...paging }).strict().default({ offset: 0, limit: 100 }), page(importRecordSchema)),
+
+  'settings.get': method('Library settings.', none, settingsSchema),
+  'settings.set': method('Change some settings; returns them all.', settingsSchema.partial().strict(), settingsSchema),
+
+  'dialog.pickFolder': method('Native folder picker (desktop only); null when cancelled.', z.object({ title: z.string().max(200).optional() }).strict().default({}), z.string().nullable()),
+} as const satisfies Record<string, MethodDef>;
+
+export type Methods = typeof METHODS;
+export type MethodName = keyof Methods;
+/** What the caller passes (defaults may be omitted). */
+export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
+/** What the implementation receives after validation (defaults filled in). */
+export type ParsedArgs<M extends MethodName> = z.output<Methods[M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<Methods[M]['result']>;
+
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHODS, name);
+}
