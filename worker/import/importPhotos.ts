@@ -26,6 +26,8 @@ export interface ImportOptions {
   utcOffset?: string;
   /** Reference photos where they are instead of copying them. */
   inPlace?: boolean;
+  /** Told when a file starts being read and when it has been read: a supervisor blames crashes on those in flight. */
+  onFile?: (file: string, phase: 'start' | 'end') => void;
 }
 
 export interface ImportSummary {
@@ -144,6 +146,7 @@ export async function importPhotos(
   };
 
   const prepare = async (file: SourceFile): Promise<Prepared> => {
+    options.onFile?.(file.path, 'start');
     const tmp = options.inPlace ? null : path.join(library.tmpDir, `${process.pid}-${Math.random().toString(36).slice(2)}.part`);
     let hashed: HashedFile;
     try {
@@ -213,6 +216,7 @@ export async function importPhotos(
     for await (const outcome of mapOrdered(scan.photos, CONCURRENCY, prepare)) {
       if ('error' in outcome) throw outcome.error;
       const prepared = outcome.result;
+      options.onFile?.(prepared.file.path, 'end');
       await control.checkpoint();
       const { file } = prepared;
       const fileName = path.basename(file.path);
