@@ -1,0 +1,95 @@
+// A small but realistic library for the tests of individuals and edits: real migrations in a temp folder, cameras,
+// photos in trigger sequences (some of unknown time), several animals per photo, tracklets linking each animal
+// through its sequence, embeddings, and individuals made of one or more tracklets. Deterministic for a seed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inTransaction } from '../db/open';
+import { openLibrary, type Library } from '../library/library';
+import { createIndividual } from './assign';
+import { encodeVector } from './embedding';
+
+export interface TestLibraryShape {
+  cameras?: number;
+  sequencesPerCamera?: number;
+  seed?: number;
+}
+
+/** mulberry32: a tiny seeded generator, so a failing property run can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TestLibrary extends Library {
+  remove(): void;
+}
+
+const DIM = 8;
+
+export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-individuals-'));
+  const library = openLibrary(root, { create: true });
+  const random = seededRandom(shape.seed ?? 1);
+  const c = library.db.$client;
+  const vector = () => encodeVector(Float32Array.from({ length: DIM }, () => random() * 2 - 1));
+  inTransaction(library.db, () => {
+    let photo = 0;
+    const trackletsBySequence: number[][] = [];
+    for (let cam = 1; cam <= (shape.cameras ?? 3); cam++) {
+      const cameraId = Number(c.prepare('INSERT INTO cameras (key, name) VALUES (?, ?)').run(`CAM${cam}`, `Camera ${cam}`).lastInsertRowid);
+      for (let s = 0; s < (shape.sequencesPerCamera ?? 4); s++) {
+        const photos = 1 + Math.floor(random() * 4);
+        const animals = 1 + Math.floor(random() * 3);
+        const timed = s % 4 !== 3;
+        const start = Date.UTC(2015, 1, 1 + s, 6 + cam, 0, 0);
+        const sequenceId = Number(
+          c.prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?)').run(cameraId, null, null, photos).lastInsertRowid,
+        );
+        const tracklets = Array.from({ length: animals }, () =>
+          Number(c.prepare("INSERT INTO tracklets (sequence_id, category, embedding) VALUES (?, 'animal', ?)").run(sequenceId, vector()).lastInsertRowid),
+        );
+        trackletsBySequence.push(tracklets);
+        for (let p = 0; p < photos; p++) {
+          photo++;
+          const takenAt = timed ? new Date(start + p * 2000).toISOString().slice(0, 19) : null;
+          const imageId = Number(
+            c
+              .prepare(
+                `INSERT INTO images (sha256, path, file_name, source_path, camera_id, taken_at, state, sequence_id)
+                 VALUES (?, ?, ?, ?, ?, ?, 'done', ?)`,
+              )
+              .run(`sha${photo}`, `photos/IMG_${photo}.JPG`, `IMG_${photo}.JPG`, `/card/IMG_${photo}.JPG`, cameraId, takenAt, sequenceId).lastInsertRowid,
+          );
+          // Not every animal is seen in every frame: some walk out of the picture.
+          tracklets.forEach((trackletId, k) => {
+            if (p > 0 && random() < 0.2) return;
+            c.prepare(
+              `INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h, tracklet_id)
+               VALUES (?, 'yolox_nano_416', 'deer', 'animal', ?, ?, ?, ?, ?, ?)`,
+            ).run(imageId, 0.3 + random() * 0.7, random() * 0.5, random() * 0.5, 0.1 + random() * 0.3, 0.1 + random() * 0.3, trackletId);
+          });
+        }
+      }
+    }
+    c.prepare('DELETE FROM tracklets WHERE NOT EXISTS (SELECT 1 FROM detections d WHERE d.tracklet_id = tracklets.id)').run();
+    // Individuals: the k-th animal of consecutive sequences is often the same deer coming back.
+    const live = new Set((c.prepare('SELECT id FROM tracklets').all() as { id: number }[]).map((r) => r.id));
+    for (let s = 0; s < trackletsBySequence.length; s += 2) {
+      const here = trackletsBySequence[s]!.filter((t) => live.has(t));
+      const next = (trackletsBySequence[s + 1] ?? []).filter((t) => live.has(t));
+      here.forEach((t, k) => createIndividual(library.db, next[k] !== undefined && random() < 0.6 ? [t, next[k]!] : [t]));
+      next.forEach((t) => {
+        const held = c.prepare('SELECT individual_id AS i FROM tracklets WHERE id = ?').get(t) as { i: number | null };
+        if (held.i === null) createIndividual(library.db, [t]);
+      });
+    }
+  });
+  return { ...library, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
