@@ -1,0 +1,119 @@
+// What every export reads from a library, in one pass: cameras, photos and the detections worth exporting, each
+// detection with the individual it belongs to (merged individuals resolved to the one they were merged into).
+import type { Db } from '../db/open';
+
+export interface CameraRow {
+  id: number;
+  key: string;
+  name: string;
+  make: string | null;
+  model: string | null;
+  serial: string | null;
+  utcOffset: string | null;
+  location: string | null;
+}
+
+export interface PhotoRow {
+  id: number;
+  sha256: string | null;
+  path: string | null;
+  inPlace: boolean;
+  fileName: string;
+  cameraId: number | null;
+  /** Camera-local wall-clock time as written, no zone. */
+  takenAt: string | null;
+  width: number | null;
+  height: number | null;
+  state: string;
+  error: string | null;
+  sequenceId: number | null;
+  /** Detector whose boxes the photo has; null when detection has not run (no detections means "not looked at"). */
+  detector: string | null;
+}
+
+export interface IndividualRef {
+  id: number;
+  name: string;
+  sex: string | null;
+  ageClass: string | null;
+}
+
+export interface DetectionRow {
+  id: number;
+  imageId: number;
+  model: string;
+  rawLabel: string;
+  category: 'animal' | 'person' | 'vehicle';
+  sexAge: string | null;
+  confidence: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  reviewed: boolean;
+  trackletId: number | null;
+  individual: IndividualRef | null;
+}
+
+export interface LibraryRows {
+  cameras: CameraRow[];
+  photos: PhotoRow[];
+  /** Detections of those photos, without duplicates and boxes marked as false positives, by photo then confidence. */
+  detections: DetectionRow[];
+}
+
+export function loadLibraryRows(db: Db): LibraryRows {
+  const sqlite = db.$client;
+  const cameras = sqlite
+    .prepare('SELECT id, key, name, make, model, serial, utc_offset AS utcOffset, location FROM cameras ORDER BY id')
+    .all() as CameraRow[];
+  const photos = (
+    sqlite
+      .prepare(
+        `SELECT id, sha256, path, in_place AS inPlace, file_name AS fileName, camera_id AS cameraId, taken_at AS takenAt,
+                width, height, state, error, sequence_id AS sequenceId, detector
+         FROM images ORDER BY camera_id, taken_at, id`,
+      )
+      .all() as (Omit<PhotoRow, 'inPlace'> & { inPlace: number })[]
+  ).map((p) => ({ ...p, inPlace: !!p.inPlace }));
+
+  const individuals = new Map(
+    (
+      sqlite.prepare('SELECT id, name, sex, age_class AS ageClass, merged_into AS mergedInto FROM individuals').all() as (IndividualRef & {
+        mergedInto: number | null;
+      })[]
+    ).map((i) => [i.id, i]),
+  );
+  const resolve = (id: number | null): IndividualRef | null => {
+    // Follow merge pointers to the surviving individual; the bound stops a corrupt cycle from looping forever.
+    let current = id === null ? undefined : individuals.get(id);
+    for (let hops = 0; current?.mergedInto != null && hops < individuals.size; hops++) current = individuals.get(current.mergedInto);
+    return current ? { id: current.id, name: current.name, sex: current.sex, ageClass: current.ageClass } : null;
+  };
+
+  const detections = (
+    sqlite
+      .prepare(
+        `SELECT d.id, d.image_id AS imageId, d.model, d.raw_label AS rawLabel, d.category, d.sex_age AS sexAge,
+                d.confidence, d.x, d.y, d.w, d.h, d.reviewed, d.tracklet_id AS trackletId, t.individual_id AS individualId
+         FROM detections d LEFT JOIN tracklets t ON t.id = d.tracklet_id
+         WHERE d.duplicate = 0 AND d.false_positive = 0
+         ORDER BY d.image_id, d.confidence DESC, d.id`,
+      )
+      .all() as (Omit<DetectionRow, 'reviewed' | 'individual'> & { reviewed: number; individualId: number | null })[]
+  ).map(({ individualId, reviewed, ...d }) => ({ ...d, reviewed: !!reviewed, individual: resolve(individualId) }));
+
+  return { cameras, photos, detections };
+}
+
+/** Groups rows by a key, keeping their order. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}

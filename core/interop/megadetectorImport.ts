@@ -1,0 +1,153 @@
+// Imports a MegaDetector batch output file for photos already in the library, instead of running the detector:
+// each entry's `file`, resolved against a folder the user names, is matched to a photo by where it was imported from
+// or where the library keeps it. A matched photo's machine detections are replaced in one transaction; boxes a person
+// drew or reviewed are kept, and an imported box that covers one of them is marked duplicate rather than doubled.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { inTransaction } from '../db/open';
+import { detections, images } from '../db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import type { Library } from '../library/library';
+import { photoAbsolutePath } from '../library/library';
+import type { ExportProgressCallback } from '../exports/progress';
+import { parseSexAge } from '../exports/sexAge';
+import { parseMegadetector, type MegadetectorFile, type MegadetectorImage } from './megadetectorFormat';
+
+export interface MegadetectorImportOptions {
+  /** The folder the file's `file` paths are relative to (where MegaDetector was pointed). */
+  root: string;
+  /** Boxes below this confidence are left out; default: the file's conservative threshold, else 0 (keep all). */
+  threshold?: number;
+  onProgress?: ExportProgressCallback;
+}
+
+export interface MegadetectorImportSummary {
+  /** Entries in the file. */
+  entries: number;
+  /** Photos whose detections were replaced. */
+  photos: number;
+  detections: number;
+  /** Entries that match no photo of the library (their `file` as written). */
+  unmatched: string[];
+  /** Entries MegaDetector could not process, left as they were in the library. */
+  failures: { file: string; reason: string }[];
+  model: string;
+  threshold: number;
+}
+
+const BATCH = 200;
+/** An imported box overlapping a kept (human) box this much is the same animal. */
+const SAME_BOX_IOU = 0.5;
+
+type Box = { x: number; y: number; w: number; h: number };
+
+function iou(a: Box, b: Box): number {
+  const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
+  const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+  const inter = ix * iy;
+  const union = a.w * a.h + b.w * b.h - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+function categoryOf(name: string): 'animal' | 'person' | 'vehicle' {
+  const key = name.trim().toLowerCase();
+  if (key === 'person' || key === 'human' || key === 'people') return 'person';
+  if (key === 'vehicle') return 'vehicle';
+  return 'animal';
+}
+
+/** Both places a photo can be found by: where it was imported from, and where the library keeps it. */
+function photoIndex(library: Library): Map<string, number> {
+  const index = new Map<string, number>();
+  const rows = library.db.select({ id: images.id, path: images.path, inPlace: images.inPlace, sourcePath: images.sourcePath }).from(images).all();
+  for (const row of rows) {
+    index.set(path.resolve(row.sourcePath), row.id);
+    const kept = photoAbsolutePath(library, row);
+    if (kept) index.set(path.resolve(kept), row.id);
+  }
+  return index;
+}
+
+function defaultThreshold(file: MegadetectorFile): number {
+  const meta = file.info.detector_metadata;
+  return meta?.conservative_detection_threshold ?? 0;
+}
+
+function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId: number, model: string, threshold: number, kept: Box[]) {
+  return (entry.detections ?? [])
+    .filter((d) => d.conf >= threshold)
+    .map((d) => {
+      const [x, y, w, h] = d.bbox;
+      const label = file.detection_categories[d.category] ?? `category ${d.category}`;
+      const top = [...(d.classifications ?? [])].sort((a, b) => b[1] - a[1])[0];
+      const topName = top ? file.classification_categories?.[top[0]] : undefined;
+      const knowsSexAge = topName !== undefined && (parseSexAge(topName).sex !== null || parseSexAge(topName).lifeStage !== null);
+      return {
+        imageId,
+        model,
+        rawLabel: label,
+        category: categoryOf(label),
+        sexAge: knowsSexAge ? topName : null,
+        confidence: d.conf,
+        x,
+        y,
+        w,
+        h,
+        duplicate: kept.some((k) => iou(k, { x, y, w, h }) >= SAME_BOX_IOU),
+      };
+    });
+}
+
+/** A photo's current boxes; those a person drew or reviewed survive a re-import. */
+function currentDetections(library: Library, imageId: number) {
+  const rows = library.db
+    .select({ id: detections.id, x: detections.x, y: detections.y, w: detections.w, h: detections.h, reviewed: detections.reviewed, model: detections.model })
+    .from(detections)
+    .where(eq(detections.imageId, imageId))
+    .all();
+  const human = (r: (typeof rows)[number]) => r.reviewed || r.model === 'human';
+  return { kept: rows.filter(human), replaced: rows.filter((r) => !human(r)).map((r) => r.id) };
+}
+
+/** Replaces one photo's machine detections with the file's boxes (call inside a transaction). */
+function replaceDetections(library: Library, imageId: number, replaced: number[], rows: ReturnType<typeof detectionRows>, model: string): void {
+  const { db } = library;
+  if (replaced.length > 0) db.delete(detections).where(inArray(detections.id, replaced)).run();
+  if (rows.length > 0) db.insert(detections).values(rows).run();
+  // The photo now has this "detector"'s boxes; later stages (crops, embeddings) run again from here.
+  const photo = db.select({ state: images.state }).from(images).where(eq(images.id, imageId)).get();
+  const state = photo?.state === 'failed' ? 'failed' : 'detected';
+  db.update(images).set({ detector: model, state }).where(eq(images.id, imageId)).run();
+}
+
+export async function importMegadetector(library: Library, jsonFile: string, options: MegadetectorImportOptions): Promise<MegadetectorImportSummary> {
+  const file = parseMegadetector(await fs.readFile(jsonFile, 'utf8'), path.basename(jsonFile));
+  const model = `import:${path.basename(jsonFile)}`;
+  const threshold = options.threshold ?? defaultThreshold(file);
+  const index = photoIndex(library);
+  const root = path.resolve(options.root);
+  const summary: MegadetectorImportSummary = { entries: file.images.length, photos: 0, detections: 0, unmatched: [], failures: [], model, threshold };
+
+  const matched: { entry: MegadetectorImage; imageId: number }[] = [];
+  for (const entry of file.images) {
+    const imageId = index.get(path.resolve(root, entry.file.replace(/\\/g, '/')));
+    if (imageId === undefined) summary.unmatched.push(entry.file);
+    else if (entry.failure || !entry.detections) summary.failures.push({ file: entry.file, reason: entry.failure ?? 'no detections listed' });
+    else matched.push({ entry, imageId });
+  }
+  for (let start = 0; start < matched.length; start += BATCH) {
+    inTransaction(library.db, () => {
+      for (const { entry, imageId } of matched.slice(start, start + BATCH)) {
+        const current = currentDetections(library, imageId);
+        const rows = detectionRows(entry, file, imageId, model, threshold, current.kept);
+        replaceDetections(library, imageId, current.replaced, rows, model);
+        summary.photos++;
+        summary.detections += rows.length;
+      }
+    });
+    options.onProgress?.({ step: 'import', done: Math.min(start + BATCH, matched.length), total: matched.length });
+    // Let other work (progress events, cancellation) through between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return summary;
+}
