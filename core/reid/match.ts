@@ -1,0 +1,61 @@
+// The match stage, last in the pipeline: every tracklet without an individual, per camera in time order, either
+// joins an existing individual (only when auto-accept is on AND calibrated, and the best candidate clears the
+// threshold) or starts a provisional individual ("Deer 17") that gets ranked suggestions for the review queue.
+import type { Db } from '../db/open';
+import type { Category } from '../db/schema';
+import { decodeVector } from '../individuals/embedding';
+import { createProvisionalIndividual } from '../individuals/provisional';
+import { getSettings } from '../library/settings';
+import { individualsChanged } from './maintain';
+import { DEFAULT_SUGGEST_OPTIONS, rankCandidates, type SuggestOptions } from './suggest';
+import { trackletSubject } from './subjects';
+
+interface PendingTracklet {
+  id: number;
+  category: Category;
+  embedding: Buffer | null;
+}
+
+/** Tracklets not yet in an individual, in the order matching must see them. */
+function unmatched(db: Db, sequenceIds: number[] | null): PendingTracklet[] {
+  const filter = sequenceIds === null ? '' : `AND t.sequence_id IN (${sequenceIds.join(',') || 'NULL'})`;
+  return db.$client
+    .prepare(
+      `SELECT t.id, t.category, t.embedding FROM tracklets t JOIN sequences s ON s.id = t.sequence_id
+       WHERE t.individual_id IS NULL ${filter}
+       ORDER BY s.camera_id IS NULL, s.camera_id, s.start IS NULL, s.start, t.sequence_id, t.id`,
+    )
+    .all() as PendingTracklet[];
+}
+
+/** The individual an auto-accept would join, or null (off, uncalibrated, or no candidate above the threshold). */
+function autoAcceptTarget(db: Db, embedder: string, t: PendingTracklet, options: SuggestOptions): number | null {
+  const s = getSettings(db);
+  if (!s.autoAccept || s.autoAcceptThreshold === null || !t.embedding) return null;
+  const best = rankCandidates(db, embedder, -t.id, trackletSubject(db, [t.id]), decodeVector(t.embedding), { ...options, k: 1 })[0];
+  return best && best.score >= s.autoAcceptThreshold ? best.candidateId : null;
+}
+
+export interface MatchResult {
+  individualsCreated: number[];
+  autoAccepted: number;
+  suggestions: number;
+}
+
+/** Matches the unmatched tracklets (of these sequences, or all); the caller wraps it in a transaction. */
+export function matchTracklets(db: Db, embedder: string, sequenceIds: number[] | null = null, options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS): MatchResult {
+  const result: MatchResult = { individualsCreated: [], autoAccepted: 0, suggestions: 0 };
+  for (const t of unmatched(db, sequenceIds)) {
+    const target = autoAcceptTarget(db, embedder, t, options);
+    if (target !== null) {
+      db.$client.prepare('UPDATE tracklets SET individual_id = ? WHERE id = ?').run(target, t.id);
+      result.autoAccepted++;
+      result.suggestions += individualsChanged(db, embedder, [target], options).length;
+      continue;
+    }
+    const id = createProvisionalIndividual(db, t.category, [t.id]);
+    result.individualsCreated.push(id);
+    result.suggestions += individualsChanged(db, embedder, [id], options).length;
+  }
+  return result;
+}

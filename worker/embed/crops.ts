@@ -1,0 +1,53 @@
+// Crops from an already-decoded, already-oriented RGB image: the model input (resized to the plan's size) and the
+// small JPEG thumbnail the galleries show. The photo is never decoded again for this.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { InputSpec } from '../../core/models/catalog';
+import { planCrop, type NormBox } from './cropPlan';
+import type { PreparedCrop } from './embedder';
+
+/** Decoded pixels, orientation applied, 3 interleaved RGB channels. */
+export interface DecodedRgb {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export const THUMBNAIL_SIZE = 256;
+
+function source(image: DecodedRgb) {
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
+}
+
+export async function prepareCrop(image: DecodedRgb, box: NormBox, spec: InputSpec): Promise<PreparedCrop> {
+  const plan = planCrop(box, image.width, image.height, spec);
+  const rgb = await source(image)
+    .extract(plan.region)
+    .resize(plan.inputWidth, plan.inputHeight, { fit: 'fill' })
+    .raw()
+    .toBuffer();
+  return { width: plan.inputWidth, height: plan.inputHeight, rgb };
+}
+
+/** Writes the crop thumbnail (with the same context margin) to `file`, creating its folder. */
+export async function writeCropThumbnail(image: DecodedRgb, box: NormBox, spec: InputSpec, file: string): Promise<void> {
+  const { region } = planCrop(box, image.width, image.height, spec);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await source(image)
+    .extract(region)
+    .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 82 })
+    .toFile(file);
+}
+
+/** Library-relative path of a detection's crop thumbnail (under cache/, which can always be rebuilt). */
+export function cropRelativePath(imageSha256: string, detectionId: number): string {
+  return path.join('cache', 'crops', imageSha256.slice(0, 2), `${imageSha256}-${detectionId}.jpg`);
+}
+
+/** Decodes a photo file the way the pipeline does: orientation applied, alpha dropped, raw RGB. */
+export async function decodeRgb(file: string): Promise<DecodedRgb> {
+  const { data, info } = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
