@@ -37,6 +37,11 @@ export interface TrackOptions {
   minAppearance: number;
   /** A track that found no detection for this many frames in a row is closed. */
   maxMissedFrames: number;
+  /**
+   * Similarity factor per frame a track has missed: its last box is stale (the animal kept walking), so a track
+   * seen in the previous frame wins over one last seen several frames ago at a similar place.
+   */
+  missedFrameFactor: number;
 }
 
 export const DEFAULT_TRACK_OPTIONS: TrackOptions = {
@@ -45,6 +50,7 @@ export const DEFAULT_TRACK_OPTIONS: TrackOptions = {
   minIoU: 0.1,
   minAppearance: 0.8,
   maxMissedFrames: 5,
+  missedFrameFactor: 0.5,
 };
 
 export interface Tracklet {
@@ -69,14 +75,14 @@ export function iou(a: Box, b: Box): number {
 }
 
 /** Similarity of a live track and a detection, or null when they must not link. */
-export function linkSimilarity(track: Pick<LiveTrack, 'category' | 'lastBox' | 'embeddingSum'>, det: TrackDetection, o: TrackOptions): number | null {
+export function linkSimilarity(track: Pick<LiveTrack, 'category' | 'lastBox' | 'embeddingSum' | 'missed'>, det: TrackDetection, o: TrackOptions): number | null {
   if (track.category !== det.category) return null;
   const overlap = iou(track.lastBox, det.box);
   const looks = track.embeddingSum && det.embedding ? cosine(track.embeddingSum, det.embedding) : null;
   if (overlap < o.minIoU && (looks === null || looks < o.minAppearance)) return null;
   // Without embeddings on either side the overlap alone decides.
-  if (looks === null) return overlap;
-  return o.weightIoU * overlap + o.weightAppearance * looks;
+  const similarity = looks === null ? overlap : o.weightIoU * overlap + o.weightAppearance * looks;
+  return similarity * o.missedFrameFactor ** track.missed;
 }
 
 function addEmbedding(sum: Float32Array | null, v: Float32Array | null): Float32Array | null {
