@@ -5,9 +5,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { PACKAGE_ROOT } from '../paths';
 
 const FRICTIONLESS_URL = 'https://specs.frictionlessdata.io/schemas/data-package.json';
 const GEOJSON_URL = 'http://json.schemastore.org/geojson.json';
+
+// The formats the profile uses, at the strictness Frictionless applies them.
+const FORMATS = {
+  uri: /^[a-z][a-z0-9+.-]*:\S*$/i,
+  email: /^[^\s@]+@[^\s@]+$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  // Frictionless' hint for editors: any text.
+  textarea: /[\s\S]*/,
+  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+};
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
 
@@ -17,7 +28,8 @@ export function checkDescriptor(descriptor: unknown, interopDir: string): string
   // The 2022 Frictionless build restricts contributor roles; Camtrap DP defines its own (see INTEROP.md).
   const contributor = (frictionless.properties as any).contributors.items.properties.role;
   delete contributor.enum;
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   ajv.addSchema({ ...frictionless, id: FRICTIONLESS_URL }, FRICTIONLESS_URL);
   ajv.addSchema({ ...readJson(path.join(interopDir, 'geojson', 'geojson.json')), id: GEOJSON_URL }, GEOJSON_URL);
   const validate = ajv.compile(readJson(path.join(interopDir, 'camtrap-dp-1.0.2', 'camtrap-dp-profile.json')));
@@ -152,4 +164,13 @@ export function checkCamtrapPackage(dir: string, interopDir: string): { errors: 
   }
   for (const name of Object.keys(schemas)) errors.push(...checkForeignKeys(name, tables[name]!, schemas[name]!, tables));
   return { errors, tables };
+}
+
+/** The official Camtrap DP files and their offline references: THUMPER_INTEROP_DIR, else shared/ beside the checkout. */
+export function interopDir(): string {
+  const dir = process.env.THUMPER_INTEROP_DIR ?? path.join(PACKAGE_ROOT, '..', 'shared', 'interop');
+  if (!fs.existsSync(path.join(dir, 'camtrap-dp-1.0.2'))) {
+    throw new Error(`the Camtrap DP schemas were not found in ${dir}: set THUMPER_INTEROP_DIR to the folder that holds camtrap-dp-1.0.2/`);
+  }
+  return dir;
 }
