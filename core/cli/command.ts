@@ -1,6 +1,7 @@
 // The shape of a CLI command: its options (node:util parseArgs) and what it does. Commands live one per file in
 // core/cli/commands/ and are listed in core/cli/commands/index.ts.
 import type { ParseArgsConfig } from 'node:util';
+import { openLibrary, type Library, type OpenLibraryOptions } from '../library/library';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -32,4 +33,14 @@ export function requireLibrary(args: ParsedArgs): string {
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Opens the library named by --library for the length of `fn`. */
+export async function withLibrary<T>(args: ParsedArgs, fn: (library: Library) => T | Promise<T>, options: OpenLibraryOptions = {}): Promise<T> {
+  const library = openLibrary(requireLibrary(args), options);
+  try {
+    return await fn(library);
+  } finally {
+    library.close();
+  }
 }

@@ -1,21 +1,14 @@
-import { openLibrary } from '../../library/library';
 import { libraryStats } from '../../queries/stats';
-import { jsonOption, libraryOption, printJson, requireLibrary, type Command } from '../command';
+import { jsonOption, libraryOption, printJson, withLibrary, type Command } from '../command';
 
 export const statsCommand: Command = {
   name: 'stats',
   summary: 'library totals',
   usage: 'thumper stats --library <dir> [--json]',
   options: { ...libraryOption, ...jsonOption },
-  async run(args) {
-    const library = openLibrary(requireLibrary(args));
-    try {
-      const stats = libraryStats(library.db);
-      if (args.values.json) printJson(stats);
-      else process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+  run: (args) =>
+    withLibrary(args, (library) => {
+      printJson(libraryStats(library.db));
       return 0;
-    } finally {
-      library.close();
-    }
-  },
+    }),
 };
