@@ -12,6 +12,8 @@ export interface VirtualGridProps {
   renderCell: (index: number, cellWidth: number, focused: boolean) => ReactNode;
   onRangeChange?: (start: number, end: number) => void;
   onOpen?: (index: number) => void;
+  /** Cards open on a single click; photos select on click and open on double-click or Enter. */
+  openOnClick?: boolean;
   /** Index to keep focused/visible (e.g. the photo the viewer came back from). */
   initialFocus?: number;
   label: string;
@@ -56,6 +58,7 @@ export function VirtualGrid({
   renderCell,
   onRangeChange,
   onOpen,
+  openOnClick = false,
   initialFocus = 0,
   label,
   initialSize = { width: 1200, height: 800 },
@@ -152,7 +155,7 @@ export function VirtualGrid({
                   role="gridcell"
                   className="vgrid-cell"
                   style={{ width: cellWidth }}
-                  onClick={() => setFocus(index)}
+                  onClick={() => (openOnClick ? onOpen?.(index) : setFocus(index))}
                   onDoubleClick={() => onOpen?.(index)}
                 >
                   {renderCell(index, cellWidth, index === focus)}

@@ -6,6 +6,7 @@ import {
   filtersFromParams,
   filtersToParams,
   setDateRange,
+  toPhotoQuery,
   toggleCamera,
   type PhotoFilters,
 } from './filters';
@@ -88,5 +89,18 @@ describe('routes', () => {
   it('maps detail views to their sidebar section', () => {
     expect(sectionOf(parseRoute('#/photo/4'))).toBe('photos');
     expect(sectionOf(parseRoute('#/deer/4'))).toBe('deer');
+  });
+});
+
+describe('toPhotoQuery', () => {
+  it('maps every filter and the sort to the API', () => {
+    expect(toPhotoQuery(busy, 200, 100)).toEqual({
+      filter: { cameraIds: [2, 5], from: '2015-01-01', to: '2015-03-01', category: 'animal', empty: false, unreviewedSuggestions: true, individualId: 7 },
+      sort: 'takenAt',
+      offset: 200,
+      limit: 100,
+    });
+    expect(toPhotoQuery(DEFAULT_FILTERS, 0, 50)).toEqual({ filter: {}, sort: '-takenAt', offset: 0, limit: 50 });
+    expect(toPhotoQuery({ ...DEFAULT_FILTERS, content: 'empty' }, 0, 50).filter).toEqual({ empty: true });
   });
 });

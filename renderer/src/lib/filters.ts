@@ -1,11 +1,13 @@
 // The photo browser's filters: one plain object, serialised into the URL hash so that back/forward, reloads and links
 // from other views (a camera on the dashboard, a deer profile) land on the same filtered grid.
+import type { PhotoFilter } from '../../../core/contract/entities';
+import type { MethodArgs } from '../../../core/contract/methods';
 
 export const CATEGORY_FILTERS = ['animal', 'person', 'vehicle'] as const;
 export type CategoryFilter = (typeof CATEGORY_FILTERS)[number];
 export const CONTENT_FILTERS = ['all', 'nonEmpty', 'empty'] as const;
 export type ContentFilter = (typeof CONTENT_FILTERS)[number];
-export const SORTS = ['newest', 'oldest', 'camera'] as const;
+export const SORTS = ['newest', 'oldest', 'imported', 'detections'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface PhotoFilters {
@@ -107,4 +109,35 @@ export function setDateRange(f: PhotoFilters, from: string | null, to: string | 
 /** Clears the narrowing filters but keeps how the user likes the grid sorted and grouped. */
 export function clearFilters(f: PhotoFilters): PhotoFilters {
   return { ...DEFAULT_FILTERS, sort: f.sort, groupBySequence: f.groupBySequence };
+}
+
+export const SORT_LABELS: Record<Sort, string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  imported: 'Recently imported',
+  detections: 'Most detections',
+};
+
+const SORT_TO_API = { newest: '-takenAt', oldest: 'takenAt', imported: '-imported', detections: '-detections' } as const;
+
+/** The API's filter for these filters: dates widen to whole days, unset fields are left out. */
+export function toPhotoFilter(f: PhotoFilters): PhotoFilter {
+  const out: PhotoFilter = {};
+  if (f.cameraIds.length) out.cameraIds = f.cameraIds;
+  if (f.from) out.from = f.from;
+  if (f.to) out.to = f.to;
+  if (f.category) out.category = f.category;
+  if (f.content !== 'all') out.empty = f.content === 'empty';
+  if (f.unreviewed) out.unreviewedSuggestions = true;
+  if (f.individualId !== null) out.individualId = f.individualId;
+  return out;
+}
+
+export function toPhotoQuery(f: PhotoFilters, offset: number, limit: number): MethodArgs<'photos.query'> {
+  return { filter: toPhotoFilter(f), sort: SORT_TO_API[f.sort], offset, limit };
+}
+
+/** A stable key of what the query returns, to reset paging when it changes. */
+export function filtersKey(f: PhotoFilters): string {
+  return filtersToParams(f).toString();
 }

@@ -1,0 +1,59 @@
+// The window: sidebar and the current view. Views are chosen from the route; each owns its data.
+import { useCallback, useEffect, useState } from 'react';
+import { Dashboard } from '../views/Dashboard';
+import { DeerGallery } from '../views/DeerGallery';
+import { DeerProfile } from '../views/DeerProfile';
+import { ImportView } from '../views/ImportView';
+import { Photos } from '../views/Photos';
+import { Review } from '../views/Review';
+import { Viewer } from '../views/Viewer';
+import { useNav } from '../store/nav';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { Sidebar } from './Sidebar';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { useHostEvents } from './useHostEvents';
+
+function CurrentView() {
+  const route = useNav((s) => s.route);
+  switch (route.view) {
+    case 'dashboard':
+      return <Dashboard />;
+    case 'import':
+      return <ImportView />;
+    case 'photos':
+      return <Photos filters={route.filters} />;
+    case 'viewer':
+      return <Viewer key={route.imageId} imageId={route.imageId} filters={route.filters} />;
+    case 'deer':
+      return <DeerGallery />;
+    case 'deer-profile':
+      return <DeerProfile key={route.individualId} individualId={route.individualId} />;
+    case 'review':
+      return <Review />;
+  }
+}
+
+export function App() {
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useHostEvents();
+  useGlobalShortcuts(openHelp);
+  useEffect(() => {
+    const sync = () => useNav.getState().syncFromLocation();
+    window.addEventListener('popstate', sync);
+    window.addEventListener('hashchange', sync);
+    return () => {
+      window.removeEventListener('popstate', sync);
+      window.removeEventListener('hashchange', sync);
+    };
+  }, []);
+  return (
+    <div className="app">
+      <Sidebar onHelp={openHelp} />
+      <main className="main">
+        <CurrentView />
+      </main>
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+// Every individual as a card, virtualized; filter by confirmed/provisional and camera, sort, search by name.
+import { useCallback, useMemo, useState } from 'react';
+import type { IndividualSummary } from '../../../core/contract/entities';
+import { Icon } from '../components/Icon';
+import { EmptyState, LoadingBar } from '../components/States';
+import { ViewHeader } from '../components/ViewHeader';
+import { VirtualGrid } from '../components/VirtualGrid';
+import { usePagedList } from '../data/usePagedList';
+import { useQuery } from '../data/useQuery';
+import { formatCount } from '../lib/format';
+import { navigate } from '../store/nav';
+import { IndividualCard } from './deer/IndividualCard';
+import { ErrorNote } from '../components/States';
+
+const SORTS = [
+  ['-detections', 'Most sightings'],
+  ['-lastSeen', 'Seen most recently'],
+  ['firstSeen', 'Seen first'],
+  ['name', 'Name'],
+] as const;
+type SortId = (typeof SORTS)[number][0];
+type Status = 'all' | 'confirmed' | 'provisional';
+
+export function DeerGallery() {
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<Status>('all');
+  const [sort, setSort] = useState<SortId>('-detections');
+  const [cameraId, setCameraId] = useState<number | null>(null);
+  const cameras = useQuery('cameras', (api) => api.call('cameras.list', {}), ['cameras']);
+  const cameraNames = useMemo(() => new Map((cameras.data ?? []).map((c) => [c.id, c.name])), [cameras.data]);
+  const q = search.trim();
+  const key = JSON.stringify([q, status, sort, cameraId]);
+  const list = usePagedList<IndividualSummary>(
+    key,
+    (api, offset, limit) =>
+      api.call('individuals.query', {
+        offset,
+        limit,
+        sort,
+        ...(q ? { search: q } : {}),
+        ...(status !== 'all' ? { confirmed: status === 'confirmed' } : {}),
+        ...(cameraId !== null ? { cameraIds: [cameraId] } : {}),
+      }),
+    60,
+    ['individuals'],
+  );
+  const { item, version } = list;
+  const renderCell = useCallback(
+    (index: number, _w: number, focused: boolean) => <IndividualCard individual={item(index)} cameraNames={cameraNames} focused={focused} />,
+    // Re-render when pages arrive.
+    [item, version, cameraNames],
+  );
+  const open = (index: number) => {
+    const i = item(index);
+    if (i) navigate({ view: 'deer-profile', individualId: i.id });
+  };
+  const narrowed = q !== '' || status !== 'all' || cameraId !== null;
+
+  return (
+    <div className="view deer" data-testid="view-deer">
+      <ViewHeader title="Deer" subtitle={list.total === null ? '…' : formatCount(list.total, 'individual')}>
+        <div className="search">
+          <Icon name="search" size={15} />
+          <input type="search" placeholder="Search by name  ( / )" value={search} onChange={(e) => setSearch(e.target.value)} data-search aria-label="Search by name" />
+        </div>
+      </ViewHeader>
+      <div className="filter-bar" role="toolbar" aria-label="Filters">
+        <div className="segmented" role="radiogroup" aria-label="Status">
+          {(['all', 'confirmed', 'provisional'] as const).map((s) => (
+            <button key={s} type="button" role="radio" aria-checked={status === s} className={status === s ? 'seg on' : 'seg'} onClick={() => setStatus(s)}>
+              {s === 'all' ? 'All' : s === 'confirmed' ? 'Confirmed' : 'Provisional'}
+            </button>
+          ))}
+        </div>
+        <select aria-label="Camera" value={cameraId ?? ''} onChange={(e) => setCameraId(e.target.value ? Number(e.target.value) : null)}>
+          <option value="">All cameras</option>
+          {cameras.data?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <span className="grow" />
+        <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortId)}>
+          {SORTS.map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="view-body grid-body">
+        <LoadingBar active={list.loading} />
+        {list.error && <ErrorNote what="individuals" error={list.error} />}
+        {list.total === 0 ? (
+          narrowed ? (
+            <EmptyState icon="search" title="No individual matches">
+              Try another name, or show all individuals.
+            </EmptyState>
+          ) : (
+            <EmptyState icon="deer" title="No individuals yet" action={<button type="button" className="btn primary" onClick={() => navigate({ view: 'import' })}>Import photos</button>}>
+              After an import, each deer seen in a visit becomes a provisional individual. Review the &ldquo;same deer?&rdquo;
+              suggestions to merge them into the animals you know.
+            </EmptyState>
+          )
+        ) : (
+          <VirtualGrid
+            key={key}
+            count={list.total ?? 0}
+            minCellWidth={200}
+            cellHeight={(w) => Math.round(w * 0.75) + 112}
+            gap={12}
+            renderCell={renderCell}
+            onRangeChange={list.setRange}
+            onOpen={open}
+            openOnClick
+            label="Individuals"
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+// One individual: editable name and notes, cover, every crop, sightings over time, activity by hour, cameras, and
+// links into the viewer and the photo browser.
+import { useEffect, useMemo } from 'react';
+import { HoursChart } from '../charts/ActivityCharts';
+import { HBarList } from '../charts/HBarList';
+import { Icon } from '../components/Icon';
+import { ErrorNote, LoadingBar, Skeleton } from '../components/States';
+import { Thumb } from '../components/Thumb';
+import { ViewHeader } from '../components/ViewHeader';
+import { useApi } from '../data/apiContext';
+import { useQuery } from '../data/useQuery';
+import { DEFAULT_FILTERS } from '../lib/filters';
+import { formatCount, formatLocal, sexAgeLabel } from '../lib/format';
+import { navigate } from '../store/nav';
+import { CropGallery } from './profile/CropGallery';
+import { EditableText } from './profile/EditableText';
+import { SightingsTimeline } from './profile/SightingsTimeline';
+
+export function DeerProfile({ individualId }: { individualId: number }) {
+  const api = useApi();
+  const detail = useQuery(`individual-${individualId}`, (a) => a.call('individuals.get', { id: individualId }), ['individuals', 'detections']);
+  const cameras = useQuery('cameras', (a) => a.call('cameras.list', {}), ['cameras']);
+  const cameraNames = useMemo(() => new Map((cameras.data ?? []).map((c) => [c.id, c.name])), [cameras.data]);
+  const d = detail.data;
+
+  // A merged individual lives on in the one it was merged into.
+  useEffect(() => {
+    if (d?.mergedInto) navigate({ view: 'deer-profile', individualId: d.mergedInto }, { replace: true });
+  }, [d?.mergedInto]);
+
+  const back = (
+    <button type="button" className="btn ghost icon-btn" onClick={() => navigate({ view: 'deer' })} aria-label="Back to deer" title="Back to deer">
+      <Icon name="left" />
+    </button>
+  );
+  if (detail.error && !d) {
+    return (
+      <div className="view profile" data-testid="view-profile">
+        <ViewHeader back={back} title="Individual" />
+        <div className="view-body">
+          <ErrorNote what="this individual" error={detail.error} retry={detail.reload} />
+        </div>
+      </div>
+    );
+  }
+  const rename = (name: string) => api.call('edits.rename', { individualId, name }).then(detail.reload);
+  const setNotes = (notes: string) => api.call('edits.setNotes', { individualId, notes }).then(detail.reload);
+
+  return (
+    <div className="view profile" data-testid="view-profile">
+      <ViewHeader
+        back={back}
+        title={d ? <EditableText value={d.name} save={rename} placeholder="Name" label="name" className="title-edit" /> : '…'}
+        subtitle={
+          d ? (
+            <>
+              <span className={d.confirmed ? 'badge accent' : 'badge provisional'}>{d.confirmed ? 'confirmed' : 'provisional'}</span> {sexAgeLabel(d.sex, d.ageClass)} ·{' '}
+              {formatCount(d.detectionCount, 'sighting')} · {formatLocal(d.firstSeen, false)} → {formatLocal(d.lastSeen, false)}
+            </>
+          ) : undefined
+        }
+      >
+        {d && d.pendingSuggestions > 0 && (
+          <button type="button" className="btn attention" onClick={() => navigate({ view: 'review' })}>
+            {d.pendingSuggestions} to review
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => navigate({ view: 'photos', filters: { ...DEFAULT_FILTERS, individualId } })}>
+          <Icon name="photos" size={16} /> Photos
+        </button>
+      </ViewHeader>
+      <div className="view-body scroll">
+        <LoadingBar active={detail.loading && d !== undefined} />
+        {detail.error && <ErrorNote what="the latest changes" error={detail.error} retry={detail.reload} />}
+        <div className="profile-layout">
+          <div className="profile-side">
+            <div className="profile-cover">
+              {d?.coverDetectionId ? <Thumb media={{ kind: 'crop', id: d.coverDetectionId }} alt={`${d.name}, cover`} /> : <Skeleton height={220} />}
+            </div>
+            <section className="panel">
+              <header className="panel-header">
+                <h2>Notes</h2>
+              </header>
+              {d ? <EditableText value={d.notes} save={setNotes} multiline placeholder="Antlers, scars, habits… (click to write)" label="notes" /> : <Skeleton />}
+            </section>
+            <section className="panel">
+              <header className="panel-header">
+                <h2>Cameras</h2>
+              </header>
+              {d ? (
+                <HBarList
+                  empty="Not seen by a known camera."
+                  items={d.cameras.map((c) => ({
+                    key: c.cameraId,
+                    label: c.name,
+                    value: c.detections,
+                    onClick: () => navigate({ view: 'photos', filters: { ...DEFAULT_FILTERS, individualId, cameraIds: [c.cameraId] } }),
+                  }))}
+                />
+              ) : (
+                <Skeleton height={60} />
+              )}
+            </section>
+            <section className="panel">
+              <header className="panel-header">
+                <h2>Activity by hour</h2>
+              </header>
+              {d ? <HoursChart hours={d.activityByHour} label={`${d.name}: activity by hour`} /> : <Skeleton height={120} />}
+            </section>
+          </div>
+          <div className="profile-main">
+            <section className="panel">
+              <header className="panel-header">
+                <h2>Sightings</h2>
+                {d && <span className="muted small">{formatCount(d.sightings.length, 'visit')}</span>}
+              </header>
+              {d ? <SightingsTimeline sightings={d.sightings} cameraNames={cameraNames} /> : <Skeleton height={120} />}
+            </section>
+            <section className="panel grow-panel">
+              <header className="panel-header">
+                <h2>Every crop</h2>
+                <span className="muted small">double-click or Enter opens the photo</span>
+              </header>
+              <CropGallery individualId={individualId} />
+            </section>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// One photo, large: zoom/pan, boxes, the visit's filmstrip, previous/next, and a side panel for the selected box.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Icon } from '../components/Icon';
+import { ErrorNote, Skeleton } from '../components/States';
+import { ViewHeader } from '../components/ViewHeader';
+import { useQuery } from '../data/useQuery';
+import { filtersKey, type PhotoFilters } from '../lib/filters';
+import { formatLocal } from '../lib/format';
+import { isTypingTarget } from '../lib/shortcuts';
+import { useBrowse } from '../store/browse';
+import { navigate } from '../store/nav';
+import { DetectionPanel } from './viewer/DetectionPanel';
+import { Filmstrip } from './viewer/Filmstrip';
+import { useNeighbours } from './viewer/useNeighbours';
+import { ZoomPane } from './viewer/ZoomPane';
+
+export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFilters }) {
+  const photo = useQuery(`photo-${imageId}`, (api) => api.call('photos.get', { id: imageId }), ['detections', 'individuals']);
+  const p = photo.data;
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const nb = useNeighbours(p, filters);
+  const setPosition = useBrowse((s) => s.setPosition);
+
+  // Select the most confident animal box on arrival, so the panel shows something useful at once.
+  useEffect(() => {
+    if (!p || selectedId !== null) return;
+    const best = p.detectionList.filter((d) => !d.duplicate && !d.falsePositive).sort((a, b) => b.confidence - a.confidence)[0];
+    if (best) setSelectedId(best.id);
+  }, [p, selectedId]);
+
+  const go = useCallback(
+    (id: number | null, step: -1 | 1 | 0) => {
+      if (id === null) return;
+      if (step !== 0 && nb.index !== null) setPosition(filtersKey(filters), nb.index + step);
+      navigate({ view: 'viewer', imageId: id, filters }, { replace: true });
+    },
+    [filters, nb.index, setPosition],
+  );
+  const onStep = useCallback((dir: -1 | 1) => go(dir < 0 ? nb.prev : nb.next, dir), [go, nb.prev, nb.next]);
+  const back = useCallback(() => navigate({ view: 'photos', filters }), [filters]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !isTypingTarget(e.target)) back();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [back]);
+
+  const size = useMemo(() => (p?.width && p.height ? { width: p.width, height: p.height } : null), [p?.width, p?.height]);
+
+  return (
+    <div className="view viewer" data-testid="view-viewer">
+      <ViewHeader
+        back={
+          <button type="button" className="btn ghost icon-btn" onClick={back} aria-label="Back to photos (Esc)" title="Back to photos (Esc)">
+            <Icon name="left" />
+          </button>
+        }
+        title={p ? p.fileName : '…'}
+        subtitle={
+          p ? (
+            <>
+              {formatLocal(p.takenAt)} · {p.camera ?? 'unknown camera'}
+              {nb.index !== null && nb.total !== null && ` · ${(nb.index + 1).toLocaleString()} of ${nb.total.toLocaleString()}`}
+            </>
+          ) : undefined
+        }
+      >
+        <button type="button" className="btn" disabled={nb.prev === null} onClick={() => onStep(-1)} title="Previous (←)" data-testid="prev-photo">
+          <Icon name="left" size={16} /> Previous
+        </button>
+        <button type="button" className="btn" disabled={nb.next === null} onClick={() => onStep(1)} title="Next (→)" data-testid="next-photo">
+          Next <Icon name="right" size={16} />
+        </button>
+      </ViewHeader>
+      {photo.error ? (
+        <div className="view-body">
+          <ErrorNote what="this photo" error={photo.error} retry={photo.reload} />
+        </div>
+      ) : (
+        <div className="viewer-layout">
+          <div className="viewer-stage">
+            {p && size ? (
+              <ZoomPane photoId={p.id} image={size} detections={p.detectionList} selectedId={selectedId} onSelect={setSelectedId} onStep={onStep} />
+            ) : p ? (
+              <p className="muted center">This photo has no readable image{p.error ? `: ${p.error}` : '.'}</p>
+            ) : (
+              <div className="zoom-pane" />
+            )}
+            {p && <Filmstrip photoIds={p.sequencePhotoIds} currentId={p.id} onOpen={(id) => go(id, 0)} />}
+          </div>
+          {p ? <DetectionPanel photo={p} selectedId={selectedId} onSelect={setSelectedId} /> : <aside className="viewer-side"><Skeleton height={200} /></aside>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// Where photos come from: dropped folders or a folder picker on the desktop; in a browser (serve mode) a path on the
+// serving machine, because a web page never learns the real path of a dropped folder.
+import { useState, type DragEvent } from 'react';
+import { Icon } from '../../components/Icon';
+import { useApi } from '../../data/apiContext';
+import { useQuery } from '../../data/useQuery';
+
+export function SourcePicker({ sources, onChange }: { sources: string[]; onChange: (sources: string[]) => void }) {
+  const api = useApi();
+  const info = useQuery('app-info', (a) => a.call('app.info', {}));
+  const [path, setPath] = useState('');
+  const [hover, setHover] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const canPick = info.data?.capabilities.pickFolder ?? false;
+  const canDrop = info.data?.capabilities.dropPaths ?? false;
+
+  const add = (more: string[]) => onChange([...new Set([...sources, ...more.map((p) => p.trim()).filter(Boolean)])]);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setHover(false);
+    const paths = [...e.dataTransfer.files].map((f) => api.pathForFile(f)).filter((p): p is string => !!p);
+    if (paths.length) {
+      setNote(null);
+      add(paths);
+    } else {
+      setNote('A browser cannot see where a dropped folder lives. Type its path on the machine running Thumper below.');
+    }
+  };
+
+  const pick = () => {
+    api.call('dialog.pickFolder', { title: 'Choose an SD card or a folder of photos' }).then(
+      (p) => p && add([p]),
+      (e: Error) => setNote(e.message),
+    );
+  };
+
+  return (
+    <div className="source-picker">
+      <div
+        className={hover ? 'drop-zone hover' : 'drop-zone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setHover(true);
+        }}
+        onDragLeave={() => setHover(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <Icon name="card" size={32} />
+        <p className="drop-title">{canDrop ? 'Drop an SD card or folders here' : 'Choose the photos to import'}</p>
+        <p className="muted small">
+          JPEG photos in any sub-folder are found (DCIM/100RECNX …). Videos are listed but not imported yet.
+        </p>
+        {canPick && (
+          <button type="button" className="btn" onClick={pick}>
+            <Icon name="folder" size={16} /> Choose folder…
+          </button>
+        )}
+      </div>
+      <form
+        className="path-field"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add([path]);
+          setPath('');
+        }}
+      >
+        <label htmlFor="import-path">{canPick ? 'Or type a path' : 'Folder path on this computer'}</label>
+        <div className="input-row">
+          <input
+            id="import-path"
+            type="text"
+            value={path}
+            spellCheck={false}
+            placeholder="/media/sdcard/DCIM"
+            onChange={(e) => setPath(e.target.value)}
+            data-testid="import-path"
+          />
+          <button type="submit" className="btn" disabled={!path.trim()}>
+            Add
+          </button>
+        </div>
+      </form>
+      {note && <p className="inline-warning">{note}</p>}
+      {sources.length > 0 && (
+        <ul className="chips" aria-label="Sources">
+          {sources.map((s) => (
+            <li key={s} className="chip">
+              <code>{s}</code>
+              <button type="button" className="chip-x" aria-label={`Remove ${s}`} onClick={() => onChange(sources.filter((x) => x !== s))}>
+                <Icon name="close" size={12} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// Every crop of an individual, virtualized and paged; a crop opens its photo in the viewer.
+import { useCallback } from 'react';
+import type { IndividualCrop } from '../../../../core/contract/entities';
+import { ErrorNote } from '../../components/States';
+import { Thumb } from '../../components/Thumb';
+import { VirtualGrid } from '../../components/VirtualGrid';
+import { usePagedList } from '../../data/usePagedList';
+import { DEFAULT_FILTERS } from '../../lib/filters';
+import { formatLocal } from '../../lib/format';
+import { navigate } from '../../store/nav';
+
+export function CropGallery({ individualId }: { individualId: number }) {
+  const list = usePagedList<IndividualCrop>(
+    `crops-${individualId}`,
+    (api, offset, limit) => api.call('individuals.crops', { id: individualId, offset, limit }),
+    120,
+    ['detections', 'individuals'],
+  );
+  const { item, version } = list;
+  const renderCell = useCallback(
+    (index: number, _w: number, focused: boolean) => {
+      const c = item(index);
+      if (!c) return <div className="cell placeholder" />;
+      return (
+        <div className={focused ? 'cell crop focused' : 'cell crop'} title={formatLocal(c.takenAt)} data-detection-id={c.detectionId}>
+          <Thumb media={{ kind: 'crop', id: c.detectionId }} alt={`Crop from ${formatLocal(c.takenAt)}`} />
+          <div className="cell-caption">
+            <span className="tabular small">{formatLocal(c.takenAt, false)}</span>
+            <span className="muted tabular small">{Math.round(c.confidence * 100)}%</span>
+          </div>
+        </div>
+      );
+    },
+    // Re-render when pages arrive.
+    [item, version],
+  );
+  return (
+    <div className="crop-gallery">
+      {list.error && <ErrorNote what="crops" error={list.error} />}
+      <VirtualGrid
+        count={list.total ?? 0}
+        minCellWidth={124}
+        cellHeight={(w) => w + 24}
+        gap={6}
+        renderCell={renderCell}
+        onRangeChange={list.setRange}
+        onOpen={(i) => {
+          const c = item(i);
+          if (c) navigate({ view: 'viewer', imageId: c.imageId, filters: DEFAULT_FILTERS });
+        }}
+        label="Crops"
+        initialSize={{ width: 800, height: 420 }}
+      />
+    </div>
+  );
+}

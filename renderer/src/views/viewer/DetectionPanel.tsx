@@ -1,0 +1,114 @@
+// The side panel: the photo's facts and the selected box (category, sex/age, confidence, individual, profile link).
+import type { Detection, PhotoDetail } from '../../../../core/contract/entities';
+import { Icon } from '../../components/Icon';
+import { formatBytes, formatLocal } from '../../lib/format';
+import { navigate } from '../../store/nav';
+
+function DetectionRow({ d, selected, onSelect }: { d: Detection; selected: boolean; onSelect: () => void }) {
+  return (
+    <li>
+      <button type="button" className={selected ? 'det-row selected' : 'det-row'} onClick={onSelect} aria-pressed={selected}>
+        <span className={`det-dot box-${d.category}`} />
+        <span className="grow">
+          {d.category === 'animal' ? d.rawLabel : d.category}
+          {d.individualName && <span className="muted"> · {d.individualName}</span>}
+        </span>
+        <span className="tabular muted">{Math.round(d.confidence * 100)}%</span>
+        {d.duplicate && <span className="badge">duplicate</span>}
+        {d.falsePositive && <span className="badge danger">not an animal</span>}
+      </button>
+    </li>
+  );
+}
+
+function SelectedBox({ d }: { d: Detection }) {
+  return (
+    <section className="side-section" aria-label="Selected box" data-testid="selected-box">
+      <h3>Selected box</h3>
+      <dl className="props">
+        <dt>Category</dt>
+        <dd>{d.category}</dd>
+        <dt>Label</dt>
+        <dd>{d.rawLabel}</dd>
+        <dt>Sex / age</dt>
+        <dd>{d.sexAge ?? 'unknown'}</dd>
+        <dt>Confidence</dt>
+        <dd className="tabular">{(d.confidence * 100).toFixed(1)}%</dd>
+        <dt>Model</dt>
+        <dd className="ellipsis">{d.model}</dd>
+        <dt>Individual</dt>
+        <dd>
+          {d.individualId ? (
+            <a
+              href={`#/deer/${d.individualId}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ view: 'deer-profile', individualId: d.individualId! });
+              }}
+            >
+              {d.individualName ?? `#${d.individualId}`} <Icon name="right" size={12} />
+            </a>
+          ) : (
+            <span className="muted">{d.category === 'animal' ? 'not identified yet' : '—'}</span>
+          )}
+        </dd>
+        <dt>Review</dt>
+        <dd>{d.reviewed ? 'checked by a person' : 'automatic'}</dd>
+      </dl>
+    </section>
+  );
+}
+
+export function DetectionPanel({ photo, selectedId, onSelect }: { photo: PhotoDetail; selectedId: number | null; onSelect: (id: number | null) => void }) {
+  const selected = photo.detectionList.find((d) => d.id === selectedId) ?? null;
+  return (
+    <aside className="viewer-side" aria-label="Photo details">
+      <section className="side-section">
+        <h3>Photo</h3>
+        <dl className="props">
+          <dt>Taken</dt>
+          <dd className="tabular" title={photo.timeNote ?? undefined}>
+            {formatLocal(photo.takenAt)}
+            {photo.takenAtSource === 'filename' && <span className="muted small"> (from file name)</span>}
+          </dd>
+          <dt>Camera</dt>
+          <dd>{photo.camera ?? 'unknown'}</dd>
+          {photo.trigger.frame !== null && (
+            <>
+              <dt>Frame</dt>
+              <dd>
+                {photo.trigger.frame} of {photo.trigger.frames ?? '?'}
+              </dd>
+            </>
+          )}
+          <dt>Size</dt>
+          <dd className="tabular">
+            {photo.width ?? '?'} × {photo.height ?? '?'}
+            {photo.bytes ? ` · ${formatBytes(photo.bytes)}` : ''}
+          </dd>
+          <dt>File</dt>
+          <dd className="ellipsis" title={photo.sourcePath}>
+            {photo.fileName}
+          </dd>
+        </dl>
+        {photo.timeNote && <p className="inline-note small">{photo.timeNote}</p>}
+        {photo.error && <p className="inline-error small">{photo.error}</p>}
+      </section>
+      <section className="side-section">
+        <h3>
+          Detections <span className="muted">{photo.detections}</span>
+        </h3>
+        {photo.detectionList.length === 0 ? (
+          <p className="muted small">{photo.state === 'done' ? 'Nothing was found on this photo.' : 'Not processed yet.'}</p>
+        ) : (
+          <ul className="det-list">
+            {photo.detectionList.map((d) => (
+              <DetectionRow key={d.id} d={d} selected={d.id === selectedId} onSelect={() => onSelect(d.id === selectedId ? null : d.id)} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {selected && <SelectedBox d={selected} />}
+    </aside>
+  );
+}

@@ -1,0 +1,216 @@
+// The photo with its boxes, zoomable and pannable by wheel, drag, pinch, double-click and keys. The transform maths
+// is in lib/viewTransform; this component only turns events into calls and draws the result. Boxes are drawn in
+// screen space from the same transform (crisp borders and labels at any zoom).
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Detection } from '../../../../core/contract/entities';
+import { useApi } from '../../data/apiContext';
+import { isTypingTarget } from '../../lib/shortcuts';
+import {
+  boxToScreen,
+  clampTransform,
+  fitTransform,
+  isZoomed,
+  keyTransform,
+  needsFullResolution,
+  panBy,
+  pinch,
+  toggleZoom,
+  wheelFactor,
+  zoomAt,
+  type Point,
+  type Size,
+  type Transform,
+} from '../../lib/viewTransform';
+
+export interface ZoomPaneProps {
+  photoId: number;
+  image: Size;
+  detections: Detection[];
+  selectedId: number | null;
+  onSelect: (id: number | null) => void;
+  /** Arrow keys when the photo is not zoomed: previous/next photo. */
+  onStep: (direction: -1 | 1) => void;
+  /** The preview's width: the server's previews are at most this wide. */
+  previewWidth?: number;
+}
+
+const PREVIEW_WIDTH = 1600;
+
+function boxLabel(d: Detection): string {
+  const label = d.category === 'animal' ? d.rawLabel : d.category;
+  return `${label} ${Math.round(d.confidence * 100)}%${d.individualName ? ` · ${d.individualName}` : ''}`;
+}
+
+export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onStep, previewWidth = PREVIEW_WIDTH }: ZoomPaneProps) {
+  const api = useApi();
+  const ref = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState<Size | null>(null);
+  const viewportRef = useRef<Size | null>(null);
+  const [t, setT] = useState<Transform | null>(null);
+  const [fullLoaded, setFullLoaded] = useState(false);
+  const [wantFull, setWantFull] = useState(false);
+  const pointers = useRef(new Map<number, Point>());
+  const dragged = useRef(false);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const next = { width: el.clientWidth, height: el.clientHeight };
+      if (next.width === 0 || next.height === 0) return;
+      const before = viewportRef.current;
+      viewportRef.current = next;
+      setViewport(next);
+      // A resized window keeps a zoomed view where it is (clamped); an unzoomed one refits.
+      setT((prev) => (prev && before && isZoomed(prev, before, image) ? clampTransform(prev, next, image) : fitTransform(next, image)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [image]);
+
+  useEffect(() => {
+    const width = Math.min(previewWidth, image.width);
+    const preview = { width, height: Math.round((width / image.width) * image.height) };
+    if (t && needsFullResolution(t, image, preview, window.devicePixelRatio || 1)) setWantFull(true);
+  }, [t, image, previewWidth]);
+
+  const local = (e: { clientX: number; clientY: number }): Point => {
+    const r = ref.current!.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+
+  // Wheel must be a non-passive listener to stop the page from scrolling.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !viewport) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const p = local(e);
+      setT((prev) => prev && zoomAt(prev, wheelFactor(e.deltaY), p, viewport, image));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [viewport, image]);
+
+  const onKey = useCallback(
+    (e: KeyboardEvent) => {
+      if (!t || !viewport || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      const next = keyTransform(t, e.key, viewport, image);
+      if (next) {
+        e.preventDefault();
+        setT(next);
+        return;
+      }
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+        e.preventDefault();
+        onStep(e.key === 'ArrowLeft' ? -1 : 1);
+      } else if (e.key === '[' || e.key === ']') {
+        const visible = detections.filter((d) => !d.duplicate && !d.falsePositive);
+        if (visible.length === 0) return;
+        const at = visible.findIndex((d) => d.id === selectedId);
+        const step = e.key === ']' ? 1 : -1;
+        onSelect(visible[(at + step + visible.length) % visible.length]!.id);
+      }
+    },
+    [t, viewport, image, onStep, detections, selectedId, onSelect],
+  );
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onKey]);
+
+  const onPointerDown = (e: React.PointerEvent) => {
+    ref.current!.setPointerCapture(e.pointerId);
+    pointers.current.set(e.pointerId, local(e));
+    dragged.current = false;
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    const prev = pointers.current.get(e.pointerId);
+    if (!prev || !viewport) return;
+    const p = local(e);
+    const others = [...pointers.current.entries()].filter(([id]) => id !== e.pointerId);
+    if (others.length === 1) {
+      const other = others[0]![1];
+      setT((cur) => cur && pinch(cur, [prev, other], [p, other], viewport, image));
+    } else {
+      if (Math.abs(p.x - prev.x) + Math.abs(p.y - prev.y) > 0) dragged.current = true;
+      setT((cur) => cur && panBy(cur, p.x - prev.x, p.y - prev.y, viewport, image));
+    }
+    pointers.current.set(e.pointerId, p);
+  };
+  const onPointerUp = (e: React.PointerEvent) => {
+    pointers.current.delete(e.pointerId);
+  };
+
+  const zoomed = t && viewport ? isZoomed(t, viewport, image) : false;
+  const imgStyle = t ? { width: image.width, height: image.height, transform: `translate(${t.x}px, ${t.y}px) scale(${t.scale})` } : { visibility: 'hidden' as const };
+
+  return (
+    <div
+      ref={ref}
+      className={zoomed ? 'zoom-pane zoomed' : 'zoom-pane'}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onDoubleClick={(e) => viewport && setT((cur) => cur && toggleZoom(cur, local(e), viewport, image))}
+      onClick={(e) => {
+        if (!dragged.current && e.target === ref.current) onSelect(null);
+      }}
+      data-testid="zoom-pane"
+      data-scale={t?.scale.toFixed(4)}
+    >
+      <img className="zoom-img" src={api.mediaUrl({ kind: 'preview', id: photoId })} alt="" draggable={false} style={imgStyle} data-testid="viewer-image" />
+      {wantFull && (
+        <img
+          className={fullLoaded ? 'zoom-img full loaded' : 'zoom-img full'}
+          src={api.mediaUrl({ kind: 'original', id: photoId })}
+          alt=""
+          draggable={false}
+          style={imgStyle}
+          onLoad={() => setFullLoaded(true)}
+          data-testid="viewer-image-full"
+        />
+      )}
+      {t &&
+        detections.map((d) => {
+          const r = boxToScreen(d.box, t, image);
+          const cls = ['box', `box-${d.category}`, d.id === selectedId ? 'selected' : '', d.duplicate || d.falsePositive ? 'muted-box' : ''].join(' ');
+          return (
+            <button
+              key={d.id}
+              type="button"
+              className={cls}
+              style={{ left: r.left, top: r.top, width: r.width, height: r.height }}
+              onClick={(e) => {
+                e.stopPropagation();
+                if (!dragged.current) onSelect(d.id);
+              }}
+              onPointerDown={(e) => e.stopPropagation()}
+              aria-label={boxLabel(d)}
+              data-testid="viewer-box"
+            >
+              <span className="box-label">{boxLabel(d)}</span>
+            </button>
+          );
+        })}
+      <div className="zoom-hud">
+        <button type="button" className="btn hud" onClick={() => viewport && setT((c) => c && keyTransform(c, '-', viewport, image))} aria-label="Zoom out (−)" title="Zoom out (−)">
+          −
+        </button>
+        <span className="hud-zoom tabular" data-testid="zoom-level">
+          {t ? `${Math.round(t.scale * 100)}%` : ''}
+        </span>
+        <button type="button" className="btn hud" onClick={() => viewport && setT((c) => c && keyTransform(c, '+', viewport, image))} aria-label="Zoom in (+)" title="Zoom in (+)">
+          +
+        </button>
+        <button type="button" className="btn hud" onClick={() => viewport && setT(fitTransform(viewport, image))} aria-label="Fit (0)" title="Fit (0)">
+          Fit
+        </button>
+        {wantFull && !fullLoaded && <span className="hud-note">loading full resolution…</span>}
+      </div>
+    </div>
+  );
+}
