@@ -1,0 +1,134 @@
+// A loaded detector: session + family decoder + class mapping + threshold, turning decoded photos into boxes in
+// normalised image coordinates. Pre-process, inference and post-process are separate steps; the runtime is behind
+// createSession so the provider choice lives in one place.
+import * as ort from 'onnxruntime-node';
+import type { DetectorEntry } from '../../core/models/catalog';
+import { modelFilePath, type ModelsFolder } from '../../core/models/folder';
+import { classMappings, type ClassMapping } from '../../core/models/labels';
+import type { Category } from '../../core/db/schema';
+import { FAMILIES, type FamilySpec } from '../models/families';
+import { letterbox, inputBoxToSource, type Letterbox } from '../models/letterbox';
+import { markDuplicates, nmsPerClass } from '../models/nms';
+import { parseNames, readOnnxMetadata } from '../models/onnxMetadata';
+import { createSession, type ModelSession, type SessionOptions } from '../models/session';
+import { fillInput } from '../models/tensor';
+import { fromDecoded, type DecodedImage } from '../media/decode';
+
+export interface Detection {
+  rawLabel: string;
+  category: Category;
+  sexAge: string | null;
+  confidence: number;
+  /** Normalised, oriented image: top-left x, y, width, height. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  duplicate: boolean;
+}
+
+export interface Detector {
+  id: string;
+  provider: ModelSession['provider'];
+  fallbackReason: string | null;
+  /** Photos per inference call (1 for graphs with a fixed batch dimension). */
+  batchSize: number;
+  threshold: number;
+  classes: ClassMapping[];
+  /** Long side the decode should keep so the detector never upsamples. */
+  decodeSide: number;
+  detect(images: readonly DecodedImage[]): Promise<Detection[][]>;
+  close(): Promise<void>;
+}
+
+export interface DetectorOptions extends SessionOptions {
+  threshold?: number;
+  /** Upper bound on photos per inference when the graph's batch is dynamic. */
+  maxBatch?: number;
+}
+
+const NMS_IOU = 0.45;
+const DEFAULT_MAX_BATCH = 8;
+
+/** Resize the decoded image to its letterboxed size (linear, like the OpenCV resize these models were trained with). */
+async function resized(img: DecodedImage, lb: Letterbox): Promise<Buffer> {
+  return fromDecoded(img).resize(lb.resizedWidth, lb.resizedHeight, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
+}
+
+export async function loadDetector(entry: DetectorEntry, folder: ModelsFolder, options: DetectorOptions = {}): Promise<Detector> {
+  const file = modelFilePath(entry, folder);
+  const family: FamilySpec = FAMILIES[entry.family];
+  const labels = entry.labels ?? parseNames((await readOnnxMetadata(file)).names);
+  if (!labels) throw new Error(`model "${entry.id}" has no labels in the catalog and no \`names\` in its ONNX metadata`);
+  const classes = classMappings(labels);
+  const wanted = classes.map((c) => c.category !== 'ignored');
+  const threshold = options.threshold ?? entry.threshold ?? family.threshold;
+  const model = await createSession(file, options);
+  const spec = entry.input;
+  const meta = model.session.inputMetadata.find((m) => m.name === spec.name);
+  const batchDim = meta && meta.isTensor ? meta.shape[0] : 1;
+  const batchSize = typeof batchDim === 'number' && batchDim > 0 ? batchDim : options.maxBatch ?? DEFAULT_MAX_BATCH;
+  const plane = 3 * spec.width * spec.height;
+
+  const runBatch = async (images: readonly DecodedImage[]): Promise<Detection[][]> => {
+    const boxes = images.map((img) => letterbox(img.width, img.height, spec.width, spec.height, spec.anchor ?? 'center'));
+    // A fixed-batch graph gets a full batch; unused slots stay padding and their outputs are ignored.
+    const slots = typeof batchDim === 'number' && batchDim > 0 ? batchDim : images.length;
+    const input = new Float32Array(slots * plane);
+    const pixels = await Promise.all(images.map((img, i) => resized(img, boxes[i]!)));
+    pixels.forEach((rgb, i) => fillInput(rgb, boxes[i]!, spec, input, i));
+    const tensor = new ort.Tensor('float32', input, [slots, 3, spec.height, spec.width]);
+    const outputs = await model.session.run({ [spec.name]: tensor });
+    const out = outputs[entry.output];
+    if (!out) throw new Error(`model "${entry.id}" has no output "${entry.output}" (it has ${model.outputNames.join(', ')})`);
+    const data = out.data as Float32Array;
+    const [, ...rest] = out.dims;
+    const perImage = rest.reduce((a, b) => a * b, 1);
+    const results = images.map((_, i) =>
+      postProcess(
+        family.decode(
+          { data: data.subarray(i * perImage, (i + 1) * perImage), dims: [1, ...rest] },
+          { threshold, wanted, inputWidth: spec.width, inputHeight: spec.height },
+        ),
+        boxes[i]!,
+        classes,
+      ),
+    );
+    tensor.dispose();
+    for (const o of Object.values(outputs)) o.dispose();
+    return results;
+  };
+
+  return {
+    id: entry.id,
+    provider: model.provider,
+    fallbackReason: model.fallbackReason,
+    batchSize,
+    threshold,
+    classes,
+    decodeSide: Math.max(spec.width, spec.height),
+    async detect(images) {
+      const results: Detection[][] = [];
+      for (let i = 0; i < images.length; i += batchSize) results.push(...(await runBatch(images.slice(i, i + batchSize))));
+      return results;
+    },
+    close: () => model.session.release(),
+  };
+}
+
+/** Candidates in input pixels -> stored detections: NMS, duplicates across classes, boxes in image coordinates. */
+export function postProcess(candidates: Parameters<typeof nmsPerClass>[0], lb: Letterbox, classes: readonly ClassMapping[]): Detection[] {
+  return markDuplicates(nmsPerClass(candidates, NMS_IOU), NMS_IOU)
+    .map((c) => {
+      const cls = classes[c.classIndex]!;
+      return {
+        rawLabel: cls.label,
+        category: cls.category as Category,
+        sexAge: cls.sexAge,
+        confidence: c.score,
+        ...inputBoxToSource(c, lb),
+        duplicate: c.duplicate,
+      };
+    })
+    .filter((d) => d.w > 0 && d.h > 0);
+}
