@@ -1,0 +1,46 @@
+// Cut a detection's box out of the decoded photo: for re-ID embeddings, crop thumbnails and cover images. Works on
+// the pixels already in memory, so later stages never decode the photo again.
+import type sharp from 'sharp';
+import { fromDecoded, type DecodedImage } from './decode';
+
+export interface NormalisedBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface CropOptions {
+  /** Extra context around the box, as a fraction of its width and height on each side. */
+  margin?: number;
+  /** Output size; omitted keeps the crop's own size in working-image pixels. */
+  width?: number;
+  height?: number;
+  /** How the crop fits an explicit output size: stretch (fill, the usual for embedders) or keep aspect (contain). */
+  fit?: 'fill' | 'contain' | 'cover';
+}
+
+export interface Region {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** The box (plus margin) in working-image pixels, clipped to the image and at least one pixel. */
+export function cropRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: NormalisedBox, margin = 0): Region {
+  const x1 = Math.max(0, Math.floor((box.x - box.w * margin) * img.width));
+  const y1 = Math.max(0, Math.floor((box.y - box.h * margin) * img.height));
+  const x2 = Math.min(img.width, Math.ceil((box.x + box.w * (1 + margin)) * img.width));
+  const y2 = Math.min(img.height, Math.ceil((box.y + box.h * (1 + margin)) * img.height));
+  const left = Math.min(x1, img.width - 1);
+  const top = Math.min(y1, img.height - 1);
+  return { left, top, width: Math.max(1, x2 - left), height: Math.max(1, y2 - top) };
+}
+
+/** A sharp pipeline over the crop: chain `.raw()`, `.webp()` ... as the caller needs. */
+export function cropDecoded(img: DecodedImage, box: NormalisedBox, options: CropOptions = {}): sharp.Sharp {
+  const pipeline = fromDecoded(img).extract(cropRegion(img, box, options.margin ?? 0));
+  if (options.width === undefined && options.height === undefined) return pipeline;
+  return pipeline.resize({ width: options.width, height: options.height, fit: options.fit ?? 'fill', background: { r: 114, g: 114, b: 114 } });
+}
