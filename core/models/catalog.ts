@@ -43,6 +43,10 @@ interface EntryBase {
   licence: string;
   source: string;
   sourceNote?: string;
+  /** Bytes, for download progress. */
+  size?: number;
+  /** The file is made from the download at `source` (whose sha256 this is) by a transform, see core/models/fetch.ts. */
+  derivedFrom?: { sha256: string; transform: 'gem-embedding' };
   input: InputSpec;
   output: string;
   default?: boolean;
@@ -65,9 +69,21 @@ export interface EmbedderEntry extends EntryBase {
 
 export type CatalogEntry = DetectorEntry | EmbedderEntry;
 
+/** A way to upgrade that cannot be a plain download (MegaDetector variants, a user's own model): documentation. */
+export interface CatalogGuide {
+  id: string;
+  name: string;
+  kind: 'detector' | 'embedder';
+  family: DetectorFamily | EmbedderFamily;
+  licence: string;
+  source: string;
+  howTo: string;
+}
+
 export interface Catalog {
   version: number;
   models: CatalogEntry[];
+  guides?: CatalogGuide[];
 }
 
 export class UnknownModelError extends Error {}
