@@ -9,6 +9,10 @@ export const IMAGE_STATES = ['imported', 'detected', 'embedded', 'done', 'failed
 export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected', 'skipped', 'superseded'] as const;
 export const STAGES = ['scan', 'copy', 'decode', 'detect', 'embed', 'match'] as const;
 
+export type Category = (typeof CATEGORIES)[number];
+export type ImageState = (typeof IMAGE_STATES)[number];
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+
 export const id = z.number().int().positive();
 export const category = z.enum(CATEGORIES);
 export const imageState = z.enum(IMAGE_STATES);

@@ -1,0 +1,43 @@
+// Messages between the host (Electron main, serve process) and a worker process. One job per worker process: the
+// host starts a worker, sends `start`, and the worker answers with progress until `done` or `error`, then exits.
+import type { Failure, ProgressSnapshot } from './progress';
+
+export interface ImportJobOptions {
+  sources: string[];
+  camera?: string;
+  utcOffset?: string;
+  inPlace?: boolean;
+}
+
+export interface ImportJobSpec {
+  kind: 'import';
+  libraryRoot: string;
+  options: ImportJobOptions;
+}
+
+/** What the supervisor learned from earlier crashes of the same job. */
+export interface Recovery {
+  /** Files that crashed the worker when read alone: recorded as failed, never read again. */
+  poisoned: Failure[];
+  /** Files in flight during a crash: read one at a time first, so a crash can be pinned on one of them. */
+  isolate: string[];
+}
+
+export type HostMessage =
+  | { type: 'start'; jobId: number; spec: ImportJobSpec; recovery: Recovery; paused: boolean }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'cancel' };
+
+export interface WorkerJobResult {
+  /** Photos the final pass found (poisoned files excluded). */
+  scanned: number;
+  videos: number;
+  failures: Failure[];
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; snapshot: ProgressSnapshot }
+  | { type: 'file'; file: string; phase: 'start' | 'end'; isolated: boolean }
+  | { type: 'done'; result: WorkerJobResult }
+  | { type: 'error'; message: string; cancelled: boolean };

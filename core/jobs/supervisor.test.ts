@@ -1,0 +1,148 @@
+// The supervisor with real forked workers (the built dist/worker/main.js; npm test builds first) importing real
+// photo files into a real library.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLibrary, type Library } from '../library/library';
+import { makeSyntheticCard } from '../testing/synth';
+import { forkLauncher, WORKER_ENTRY, type Launcher, type WorkerHandle } from './launcher';
+import type { ProgressSnapshot } from './progress';
+import { Supervisor, type JobFinished } from './supervisor';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+function setup(photos: number, env: NodeJS.ProcessEnv = process.env) {
+  if (!fs.existsSync(WORKER_ENTRY)) throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-supervisor-'));
+  const card = makeSyntheticCard(path.join(work, 'card'), photos);
+  const library: Library = openLibrary(path.join(work, 'lib'), { create: true });
+  const workers: WorkerHandle[] = [];
+  const fork = forkLauncher(WORKER_ENTRY, env);
+  const launcher: Launcher = () => {
+    const handle = fork();
+    workers.push(handle);
+    return handle;
+  };
+  const supervisor = new Supervisor({ launcher, library });
+  cleanups.push(() => {
+    supervisor.dispose();
+    library.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+  const finished = new Promise<JobFinished>((resolve) => supervisor.on('finished', resolve));
+  return { work, card, library, workers, supervisor, finished };
+}
+
+const copied = (s: ProgressSnapshot) => s.stages.find((st) => st.stage === 'copy')?.done ?? 0;
+
+function libraryContents(library: Library) {
+  const rows = library.db.$client.prepare('SELECT sha256, path, source_path AS sourcePath, state, error FROM images ORDER BY source_path').all() as {
+    sha256: string | null;
+    path: string | null;
+    sourcePath: string;
+    state: string;
+    error: string | null;
+  }[];
+  const files = (fs.readdirSync(library.photosDir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(library.photosDir, f)).isFile());
+  return { rows, files, tmp: fs.readdirSync(library.tmpDir) };
+}
+
+describe('Supervisor', () => {
+  it('restarts a worker killed mid-import; the job completes with nothing lost or doubled', async () => {
+    const { card, library, workers, supervisor, finished } = setup(60);
+    const restarts: string[] = [];
+    supervisor.on('workerRestarted', (e) => restarts.push(e.reason));
+    let killedAt = -1;
+    supervisor.on('progress', (s) => {
+      if (killedAt < 0 && copied(s) >= 15) {
+        killedAt = copied(s);
+        workers[0]!.kill();
+      }
+    });
+    supervisor.startImport({ sources: [card.dir] });
+    const end = await finished;
+
+    expect(end.status, end.error ?? '').toBe('done');
+    expect(killedAt).toBeGreaterThanOrEqual(15);
+    expect(killedAt).toBeLessThan(60);
+    expect(restarts).toEqual(['the worker process was killed (SIGKILL)']);
+    expect(workers).toHaveLength(2);
+    const { rows, files, tmp } = libraryContents(library);
+    expect(rows.map((r) => r.sourcePath)).toEqual([...card.files].sort());
+    expect(new Set(rows.map((r) => r.sha256)).size).toBe(60);
+    expect(rows.every((r) => r.state === 'imported')).toBe(true);
+    expect(files).toHaveLength(60);
+    expect(tmp).toEqual([]);
+    expect(end.summary).toMatchObject({ imported: 60, duplicates: 0, failed: 0 });
+    // The interrupted pass, the files in flight at the kill read one at a time, the final pass.
+    expect(end.summary.importIds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('marks a photo that crashes the worker failed instead of looping, and imports the rest', async () => {
+    const { card, library, workers, finished, supervisor } = setup(16, { ...process.env, THUMPER_WORKER_CRASH_ON: 'IMG_00010.JPG' });
+    supervisor.startImport({ sources: [card.dir] });
+    const end = await finished;
+
+    expect(end.status, end.error ?? '').toBe('done');
+    // Crash in the full pass, then again when the suspects are read one at a time, then a clean pass.
+    expect(workers).toHaveLength(3);
+    const { rows, files } = libraryContents(library);
+    const bad = rows.filter((r) => r.state === 'failed');
+    expect(bad.map((r) => path.basename(r.sourcePath))).toEqual(['IMG_00010.JPG']);
+    expect(bad[0]!.error).toMatch(/crashed the worker, also when read alone/);
+    expect(rows.filter((r) => r.state === 'imported')).toHaveLength(15);
+    expect(files).toHaveLength(15);
+    expect(end.summary).toMatchObject({ imported: 15, failed: 1, duplicates: 0 });
+    expect(end.summary.failures.map((f) => path.basename(f.file))).toEqual(['IMG_00010.JPG']);
+  });
+
+  it('pauses, resumes and cancels within a second', async () => {
+    const { card, supervisor, finished, library } = setup(150);
+    const snapshots: ProgressSnapshot[] = [];
+    supervisor.on('progress', (s) => snapshots.push(s));
+    const jobId = supervisor.startImport({ sources: [card.dir] });
+    await until(() => snapshots.some((s) => copied(s) > 0));
+
+    supervisor.pause(jobId);
+    const pausedAt = Date.now();
+    await until(() => snapshots.at(-1)!.paused);
+    expect(Date.now() - pausedAt).toBeLessThan(1000);
+    await sleep(1000);
+    const stalled = copied(snapshots.at(-1)!);
+    const rowsWhilePaused = count(library);
+    await sleep(1000);
+    expect(copied(snapshots.at(-1)!)).toBe(stalled);
+    expect(count(library)).toBe(rowsWhilePaused);
+    expect(supervisor.current()?.state).toBe('paused');
+
+    supervisor.resume(jobId);
+    await until(() => copied(snapshots.at(-1)!) > stalled, 1000);
+
+    const cancelledAt = Date.now();
+    supervisor.cancel(jobId);
+    const end = await finished;
+    expect(end.status).toBe('cancelled');
+    expect(Date.now() - cancelledAt).toBeLessThan(1000);
+    expect(end.summary.imported).toBe(count(library));
+    expect(end.summary.imported).toBeLessThan(150);
+    expect(supervisor.current()).toBeNull();
+  });
+});
+
+function count(library: Library): number {
+  return (library.db.$client.prepare('SELECT count(*) AS n FROM images').get() as { n: number }).n;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(condition: () => boolean, withinMs = 20_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${withinMs} ms`);
+    await sleep(20);
+  }
+}

@@ -1,0 +1,244 @@
+// Runs jobs in a worker process and keeps them going: if the worker dies, the supervisor says so, starts a new one
+// and the job continues where it stopped (import is idempotent: photos already recorded are recognised by hash).
+// Crashes are pinned on files: the files in flight when a worker died are read again one at a time, and a file that
+// kills the worker when read alone is recorded as failed instead of being retried forever.
+import type { Library } from '../library/library';
+import { importedSince, nextImportId } from '../queries/jobSummary';
+import type { Launcher, WorkerExit, WorkerHandle } from './launcher';
+import type { Failure, ProgressSnapshot } from './progress';
+import type { ImportJobOptions, WorkerJobResult, WorkerMessage } from './protocol';
+
+export interface JobSummary {
+  importIds: number[];
+  imported: number;
+  duplicates: number;
+  failed: number;
+  videos: number;
+  elapsedMs: number;
+  failures: Failure[];
+}
+
+export interface JobFinished {
+  jobId: number;
+  status: 'done' | 'cancelled' | 'failed';
+  summary: JobSummary;
+  error: string | null;
+}
+
+export interface JobInfo {
+  jobId: number;
+  kind: 'import';
+  state: 'running' | 'paused';
+  options: ImportJobOptions;
+  restarts: number;
+  progress: ProgressSnapshot | null;
+}
+
+export interface SupervisorEvents {
+  progress: ProgressSnapshot;
+  finished: JobFinished;
+  workerRestarted: { jobId: number; restarts: number; reason: string };
+}
+
+export interface SupervisorOptions {
+  launcher: Launcher;
+  /** The host's own connection to the library the jobs write into (summaries are counted there). */
+  library: Library;
+  /** Consecutive crashes with no file finished in between before the job is given up. */
+  maxCrashesWithoutProgress?: number;
+  /** Restarts in all before the job is given up, whatever the progress (a bound on any crash loop). */
+  maxRestarts?: number;
+  /** How long a cancelled worker may take to stop before it is killed. */
+  cancelGraceMs?: number;
+}
+
+export class JobConflictError extends Error {}
+
+interface Job {
+  info: JobInfo;
+  firstImportId: number;
+  startedAt: number;
+  worker: WorkerHandle | null;
+  /** File -> whether it was being read alone. */
+  inFlight: Map<string, boolean>;
+  isolate: Set<string>;
+  poisoned: Failure[];
+  progressed: boolean;
+  crashesWithoutProgress: number;
+  cancelRequested: boolean;
+  ended: boolean;
+}
+
+type Listener<K extends keyof SupervisorEvents> = (payload: SupervisorEvents[K]) => void;
+
+export class Supervisor {
+  private job: Job | null = null;
+  private nextJobId = 1;
+  private readonly listeners: { [K in keyof SupervisorEvents]: Set<Listener<K>> } = {
+    progress: new Set(),
+    finished: new Set(),
+    workerRestarted: new Set(),
+  };
+
+  constructor(private readonly options: SupervisorOptions) {}
+
+  on<K extends keyof SupervisorEvents>(event: K, listener: Listener<K>): () => void {
+    const set = this.listeners[event] as Set<Listener<K>>;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private emit<K extends keyof SupervisorEvents>(event: K, payload: SupervisorEvents[K]): void {
+    for (const listener of this.listeners[event] as Set<Listener<K>>) listener(payload);
+  }
+
+  current(): JobInfo | null {
+    return this.job ? { ...this.job.info } : null;
+  }
+
+  startImport(options: ImportJobOptions): number {
+    if (this.job) throw new JobConflictError(`job ${this.job.info.jobId} is still running: pause or cancel it first`);
+    const jobId = this.nextJobId++;
+    this.job = {
+      info: { jobId, kind: 'import', state: 'running', options, restarts: 0, progress: null },
+      firstImportId: nextImportId(this.options.library.db),
+      startedAt: Date.now(),
+      worker: null,
+      inFlight: new Map(),
+      isolate: new Set(),
+      poisoned: [],
+      progressed: false,
+      crashesWithoutProgress: 0,
+      cancelRequested: false,
+      ended: false,
+    };
+    this.launch(this.job);
+    return jobId;
+  }
+
+  pause(jobId: number): void {
+    const job = this.require(jobId);
+    job.info.state = 'paused';
+    job.worker?.send({ type: 'pause' });
+  }
+
+  resume(jobId: number): void {
+    const job = this.require(jobId);
+    job.info.state = 'running';
+    job.worker?.send({ type: 'resume' });
+  }
+
+  cancel(jobId: number): void {
+    const job = this.require(jobId);
+    job.cancelRequested = true;
+    const worker = job.worker;
+    if (!worker) return;
+    worker.send({ type: 'cancel' });
+    setTimeout(() => {
+      if (job.worker === worker) worker.kill();
+    }, this.options.cancelGraceMs ?? 3000).unref();
+  }
+
+  /** The host is closing: stop the worker now. What was recorded stays; the import is marked interrupted next time. */
+  dispose(): void {
+    const job = this.job;
+    if (!job) return;
+    job.ended = true;
+    job.worker?.kill();
+    this.job = null;
+  }
+
+  private require(jobId: number): Job {
+    if (!this.job || this.job.info.jobId !== jobId) throw new JobNotFoundError(`no running job ${jobId}`);
+    return this.job;
+  }
+
+  private launch(job: Job): void {
+    const worker = this.options.launcher();
+    job.worker = worker;
+    job.inFlight.clear();
+    job.progressed = false;
+    worker.onMessage((message) => {
+      if (job.worker === worker) this.onMessage(job, message);
+    });
+    worker.onExit((exit) => {
+      if (job.worker === worker) this.onExit(job, exit);
+    });
+    worker.send({
+      type: 'start',
+      jobId: job.info.jobId,
+      spec: { kind: 'import', libraryRoot: this.options.library.root, options: job.info.options },
+      recovery: { poisoned: job.poisoned, isolate: [...job.isolate] },
+      paused: job.info.state === 'paused',
+    });
+  }
+
+  private onMessage(job: Job, message: WorkerMessage): void {
+    switch (message.type) {
+      case 'progress': {
+        const snapshot = { ...message.snapshot, jobId: job.info.jobId, paused: job.info.state === 'paused' };
+        job.info.progress = snapshot;
+        this.emit('progress', snapshot);
+        break;
+      }
+      case 'file':
+        if (message.phase === 'start') job.inFlight.set(message.file, message.isolated);
+        else {
+          job.inFlight.delete(message.file);
+          job.isolate.delete(message.file);
+          job.progressed = true;
+        }
+        break;
+      case 'done':
+        this.finish(job, 'done', null, message.result);
+        break;
+      case 'error':
+        this.finish(job, message.cancelled ? 'cancelled' : 'failed', message.cancelled ? null : message.message, null);
+        break;
+    }
+  }
+
+  private onExit(job: Job, exit: WorkerExit): void {
+    job.worker = null;
+    if (job.ended) return;
+    if (job.cancelRequested) return this.finish(job, 'cancelled', null, null);
+    const reason = exit.signal ? `the worker process was killed (${exit.signal})` : `the worker process exited with code ${exit.code}`;
+    for (const [file, isolated] of job.inFlight) {
+      if (isolated) job.poisoned.push({ file, reason: `reading this file crashed the worker, also when read alone (${reason})` });
+      else job.isolate.add(file);
+    }
+    job.crashesWithoutProgress = job.progressed ? 1 : job.crashesWithoutProgress + 1;
+    if (job.crashesWithoutProgress > (this.options.maxCrashesWithoutProgress ?? 3)) {
+      return this.finish(job, 'failed', `${reason}, ${job.crashesWithoutProgress} times in a row without progress`, null);
+    }
+    if (job.info.restarts >= (this.options.maxRestarts ?? 25)) {
+      return this.finish(job, 'failed', `${reason}; the worker was restarted ${job.info.restarts} times already`, null);
+    }
+    job.info.restarts++;
+    this.emit('workerRestarted', { jobId: job.info.jobId, restarts: job.info.restarts, reason });
+    this.launch(job);
+  }
+
+  private finish(job: Job, status: JobFinished['status'], error: string | null, result: WorkerJobResult | null): void {
+    if (job.ended) return;
+    job.ended = true;
+    if (this.job === job) this.job = null;
+    // A worker that reported its end exits by itself; one that does not is not left behind.
+    const worker = job.worker;
+    if (worker) setTimeout(() => worker.kill(), 5000).unref();
+    const counts = importedSince(this.options.library.db, job.firstImportId);
+    const failed = counts.failed + job.poisoned.length;
+    const summary: JobSummary = {
+      importIds: counts.importIds,
+      imported: counts.imported,
+      failed,
+      duplicates: result ? Math.max(0, result.scanned + job.poisoned.length - counts.imported - failed) : 0,
+      videos: counts.videos,
+      elapsedMs: Date.now() - job.startedAt,
+      failures: [...(result?.failures ?? job.info.progress?.failures ?? []), ...job.poisoned],
+    };
+    this.emit('finished', { jobId: job.info.jobId, status, summary, error });
+  }
+}
+
+export class JobNotFoundError extends Error {}

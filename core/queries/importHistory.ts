@@ -1,0 +1,26 @@
+// Past imports, newest first, with what each added.
+import type { ImportRecord } from '../contract';
+import type { Db } from '../db/open';
+
+type Row = Omit<ImportRecord, 'sources' | 'summary'> & { sources: string; summary: string | null };
+
+/** `live` is false when no job is running in this host: a row still "running" then was interrupted. */
+export function importHistory(db: Db, offset: number, limit: number, live: boolean): { items: ImportRecord[]; total: number; offset: number } {
+  const c = db.$client;
+  const total = (c.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+  const rows = c
+    .prepare(
+      `SELECT m.id, m.sources, m.status, m.started_at AS startedAt, m.finished_at AS finishedAt, m.summary,
+              (SELECT count(*) FROM images i WHERE i.import_id = m.id AND i.state != 'failed') AS photos,
+              (SELECT count(*) FROM images i WHERE i.import_id = m.id AND i.state = 'failed') AS failed
+       FROM imports m ORDER BY m.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as Row[];
+  const items = rows.map((r) => ({
+    ...r,
+    status: r.status === 'running' && !live ? ('interrupted' as const) : r.status,
+    sources: JSON.parse(r.sources) as string[],
+    summary: r.summary === null ? null : (JSON.parse(r.summary) as Record<string, unknown>),
+  }));
+  return { items, total, offset };
+}

@@ -1,0 +1,27 @@
+// What a job added to the library, counted from the database (not from the worker's tallies, which restart with
+// the worker): every import row the job created has an id >= the first id it could have taken.
+import type { Db } from '../db/open';
+
+export interface ImportedCounts {
+  importIds: number[];
+  imported: number;
+  failed: number;
+  videos: number;
+}
+
+export function nextImportId(db: Db): number {
+  return (db.$client.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM imports').get() as { id: number }).id;
+}
+
+export function importedSince(db: Db, firstImportId: number): ImportedCounts {
+  const c = db.$client;
+  const ids = (c.prepare('SELECT id FROM imports WHERE id >= ? ORDER BY id').all(firstImportId) as { id: number }[]).map((r) => r.id);
+  const rows = c
+    .prepare(
+      `SELECT coalesce(sum(state != 'failed'), 0) AS imported, coalesce(sum(state = 'failed'), 0) AS failed
+       FROM images WHERE import_id >= ?`,
+    )
+    .get(firstImportId) as { imported: number; failed: number };
+  const videos = (c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files WHERE import_id >= ?').get(firstImportId) as { n: number }).n;
+  return { importIds: ids, ...rows, videos };
+}

@@ -1,0 +1,132 @@
+// Photo queries for the grid and the viewer: filters, sort and paging in SQL, so nothing loads the whole library.
+import type { Category, Detection, PhotoDetail, PhotoFilter, PhotoSummary, PHOTO_SORTS } from '../contract';
+import type { Db } from '../db/open';
+import { COUNTED, splitIds, splitList, Where } from './sqlFilter';
+
+const ORDER: Record<(typeof PHOTO_SORTS)[number], string> = {
+  takenAt: 'i.taken_at IS NULL, i.taken_at, i.id',
+  '-takenAt': 'i.taken_at IS NULL, i.taken_at DESC, i.id DESC',
+  imported: 'i.id',
+  '-imported': 'i.id DESC',
+  detections: 'detections, i.id',
+  '-detections': 'detections DESC, i.id DESC',
+};
+
+const SUMMARY_COLUMNS = `i.id, i.file_name AS fileName, i.camera_id AS cameraId, c.name AS camera, i.taken_at AS takenAt,
+  i.width, i.height, i.state, i.error, i.sequence_id AS sequenceId, i.path IS NOT NULL AS hasOriginal,
+  (SELECT count(*) FROM detections d WHERE d.image_id = i.id AND ${COUNTED}) AS detections,
+  (SELECT group_concat(DISTINCT d.category) FROM detections d WHERE d.image_id = i.id AND ${COUNTED}) AS categories`;
+
+type SummaryRow = Omit<PhotoSummary, 'categories' | 'hasOriginal'> & { categories: string | null; hasOriginal: number };
+
+function toSummary(row: SummaryRow): PhotoSummary {
+  return { ...row, hasOriginal: row.hasOriginal === 1, categories: splitList<Category>(row.categories) };
+}
+
+export function photoWhere(filter: PhotoFilter): Where {
+  const w = new Where();
+  if (filter.cameraIds) w.in('i.camera_id', filter.cameraIds);
+  w.timeRange('i.taken_at', filter.from, filter.to);
+  if (filter.category) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND d.category = ? AND ${COUNTED})`, filter.category);
+  if (filter.empty === true) w.add(`i.state = 'done' AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
+  if (filter.empty === false) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
+  if (filter.individualId !== undefined) {
+    w.add(
+      `EXISTS (SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.image_id = i.id AND ${COUNTED} AND t.individual_id = ?)`,
+      filter.individualId,
+    );
+  }
+  if (filter.unreviewedSuggestions !== undefined) {
+    const exists = `EXISTS (SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id
+      JOIN suggestions s ON s.state = 'pending' AND (s.individual_id = t.individual_id OR s.candidate_id = t.individual_id)
+      WHERE d.image_id = i.id AND ${COUNTED})`;
+    w.add(filter.unreviewedSuggestions ? exists : `NOT ${exists}`);
+  }
+  if (filter.sequenceId !== undefined) w.add('i.sequence_id = ?', filter.sequenceId);
+  if (filter.states) w.in('i.state', filter.states);
+  if (filter.importId !== undefined) w.add('i.import_id = ?', filter.importId);
+  return w;
+}
+
+export function queryPhotos(
+  db: Db,
+  args: { filter: PhotoFilter; sort: (typeof PHOTO_SORTS)[number]; offset: number; limit: number },
+): { items: PhotoSummary[]; total: number; offset: number } {
+  const w = photoWhere(args.filter);
+  const c = db.$client;
+  const total = (c.prepare(`SELECT count(*) AS n FROM images i ${w.sql}`).get(...w.params) as { n: number }).n;
+  const rows = c
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${w.sql} ORDER BY ${ORDER[args.sort]} LIMIT ? OFFSET ?`)
+    .all(...w.params, args.limit, args.offset) as SummaryRow[];
+  return { items: rows.map(toSummary), total, offset: args.offset };
+}
+
+export function photoSummariesWhere(db: Db, where: Where, order = ORDER.takenAt): PhotoSummary[] {
+  const rows = db.$client
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${where.sql} ORDER BY ${order}`)
+    .all(...where.params) as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+type DetectionRow = Omit<Detection, 'box' | 'duplicate' | 'falsePositive' | 'reviewed' | 'hasCrop'> & {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  duplicate: number;
+  falsePositive: number;
+  reviewed: number;
+  hasCrop: number;
+};
+
+export function detectionsOf(db: Db, imageId: number): Detection[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT d.id, d.image_id AS imageId, d.model, d.raw_label AS rawLabel, d.category, d.sex_age AS sexAge, d.confidence,
+              d.x, d.y, d.w, d.h, d.duplicate, d.false_positive AS falsePositive, d.reviewed, d.tracklet_id AS trackletId,
+              t.individual_id AS individualId, ind.name AS individualName, d.crop_path IS NOT NULL AS hasCrop
+       FROM detections d LEFT JOIN tracklets t ON t.id = d.tracklet_id LEFT JOIN individuals ind ON ind.id = t.individual_id
+       WHERE d.image_id = ? ORDER BY d.confidence DESC, d.id`,
+    )
+    .all(imageId) as DetectionRow[];
+  return rows.map(({ x, y, w, h, duplicate, falsePositive, reviewed, hasCrop, ...rest }) => ({
+    ...rest,
+    box: { x, y, w, h },
+    duplicate: duplicate === 1,
+    falsePositive: falsePositive === 1,
+    reviewed: reviewed === 1,
+    hasCrop: hasCrop === 1,
+  }));
+}
+
+export function photoDetail(db: Db, id: number): PhotoDetail | null {
+  const c = db.$client;
+  const row = c
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, i.source_path AS sourcePath, i.import_id AS importId, i.taken_at_source AS takenAtSource,
+              i.time_note AS timeNote, i.orientation, i.bytes, i.trigger_event AS triggerEvent, i.trigger_frame AS triggerFrame,
+              i.trigger_frames AS triggerFrames, i.detector, i.embedder
+       FROM images i LEFT JOIN cameras c ON c.id = i.camera_id WHERE i.id = ?`,
+    )
+    .get(id) as (SummaryRow & Record<string, unknown>) | undefined;
+  if (!row) return null;
+  const { triggerEvent, triggerFrame, triggerFrames, sourcePath, importId, takenAtSource, timeNote, orientation, bytes, detector, embedder, ...summary } = row;
+  const sequencePhotoIds =
+    summary.sequenceId === null
+      ? []
+      : splitIds((c.prepare('SELECT group_concat(id) AS ids FROM (SELECT id FROM images WHERE sequence_id = ? ORDER BY taken_at, id)').get(summary.sequenceId) as { ids: string | null }).ids);
+  return {
+    ...toSummary(summary as SummaryRow),
+    sourcePath: sourcePath as string,
+    importId: importId as number | null,
+    takenAtSource: takenAtSource as PhotoDetail['takenAtSource'],
+    timeNote: timeNote as string | null,
+    orientation: orientation as number | null,
+    bytes: bytes as number | null,
+    trigger: { event: triggerEvent as number | null, frame: triggerFrame as number | null, frames: triggerFrames as number | null },
+    detector: detector as string | null,
+    embedder: embedder as string | null,
+    detectionList: detectionsOf(db, id),
+    sequencePhotoIds,
+  };
+}

@@ -1,0 +1,86 @@
+// Entry of the worker process: child_process.fork (serve mode, CLI, tests) or Electron's utilityProcess (app).
+// It runs one job per process (see core/jobs/protocol.ts) and exits when the job ends.
+import { JobCancelledError, JobControl } from '../core/jobs/control';
+import { ProgressTracker } from '../core/jobs/progress';
+import type { HostMessage, WorkerMessage } from '../core/jobs/protocol';
+import { openLibrary, type Library } from '../core/library/library';
+import { runImportJob } from './jobs/importJob';
+
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+// Test-only channel: basenames of files whose reading kills this process as a native crash would (SIGKILL).
+const CRASH_ON = new Set((process.env.THUMPER_WORKER_CRASH_ON ?? '').split(',').filter(Boolean));
+
+interface Channel {
+  /** `sent` runs once the message has left this process (at once where the channel cannot tell). */
+  send(message: WorkerMessage, sent?: () => void): void;
+  listen(listener: (message: HostMessage) => void): void;
+}
+
+function channel(): Channel {
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (parentPort) {
+    return {
+      send: (m, sent) => {
+        parentPort.postMessage(m);
+        sent?.();
+      },
+      listen: (l) => parentPort.on('message', (e) => l(e.data as HostMessage)),
+    };
+  }
+  if (!process.send) throw new Error('worker/main must be started by a Thumper host (fork or utilityProcess)');
+  return { send: (m, sent) => process.send!(m, undefined, {}, () => sent?.()), listen: (l) => process.on('message', (m) => l(m as HostMessage)) };
+}
+
+const port = channel();
+const control = new JobControl();
+let tracker: ProgressTracker | null = null;
+let library: Library | null = null;
+
+function setPaused(paused: boolean): void {
+  if (paused) control.pause();
+  else control.resume();
+  if (tracker) {
+    tracker.paused = paused;
+    tracker.flush();
+  }
+}
+
+async function start(message: Extract<HostMessage, { type: 'start' }>): Promise<void> {
+  tracker = new ProgressTracker(message.jobId, (snapshot) => port.send({ type: 'progress', snapshot }));
+  setPaused(message.paused);
+  try {
+    library = openLibrary(message.spec.libraryRoot);
+    const result = await runImportJob(library, message.spec.options, message.recovery, tracker, control, (file, phase, isolated) => {
+      const crash = phase === 'start' && CRASH_ON.has(file.split(/[\\/]/).pop()!);
+      port.send({ type: 'file', file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
+    });
+    port.send({ type: 'done', result });
+  } catch (err) {
+    port.send({ type: 'error', message: (err as Error).message, cancelled: err instanceof JobCancelledError });
+  } finally {
+    library?.close();
+    // Let the last messages leave before exiting.
+    setTimeout(() => process.exit(0), 50);
+  }
+}
+
+port.listen((message) => {
+  switch (message.type) {
+    case 'start':
+      void start(message);
+      break;
+    case 'pause':
+      setPaused(true);
+      break;
+    case 'resume':
+      setPaused(false);
+      break;
+    case 'cancel':
+      control.cancel();
+      break;
+  }
+});
