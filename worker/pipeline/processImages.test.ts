@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JobControl } from '../../core/jobs/control';
+import { ProgressTracker, type ProgressSnapshot } from '../../core/jobs/progress';
+import { openLibrary } from '../../core/library/library';
+import { setSetting } from '../../core/library/settings';
+import { deerImagesDir, modelsDir, otherSpeciesDir } from '../../core/testing/fixtures';
+import { importPhotos } from '../import/importPhotos';
+import { cachePath } from '../media/cachePaths';
+import { processImages } from './processImages';
+
+const tracker = (snapshots: ProgressSnapshot[] = []) => new ProgressTracker(1, (s) => snapshots.push(s));
+
+describe('processImages', () => {
+  it('detects, makes thumbnails, records failures, resumes and re-detects without duplicates', async () => {
+    const src = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-src-'));
+    for (const f of ['deer-img1.jpg', 'deer-img10.JPG', 'deer-img100.JPG']) fs.copyFileSync(path.join(deerImagesDir(), f), path.join(src, f));
+    const other = fs.readdirSync(otherSpeciesDir()).find((f) => f.startsWith('ena24'))!;
+    fs.copyFileSync(path.join(otherSpeciesDir(), other), path.join(src, other));
+    const library = openLibrary(fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-lib-')), { create: true });
+    try {
+      await importPhotos(library, { sources: [src], camera: 'test' }, tracker(), new JobControl());
+      const c = library.db.$client;
+      // A photo that went bad on disk after import: it must fail with a reason, not stop the job.
+      const bad = c.prepare("SELECT id, path FROM images WHERE file_name = 'deer-img100.JPG'").get() as { id: number; path: string };
+      const badFile = path.join(library.root, bad.path);
+      fs.writeFileSync(badFile, fs.readFileSync(badFile).subarray(0, 40_000));
+
+      const snapshots: ProgressSnapshot[] = [];
+      const first = await processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(snapshots), new JobControl());
+      expect(first).toMatchObject({ detector: 'yolox_nano_416', provider: 'cpu', processed: 3, failed: 1 });
+      expect(first.failures[0]!.reason).toMatch(/^could not decode: .*(premature end|truncated)/i);
+      expect(first.detections.animal).toBeGreaterThanOrEqual(1);
+      const last = snapshots.at(-1)!;
+      expect(last.provider).toBe('cpu');
+      expect(last.stages.find((s) => s.stage === 'decode')).toMatchObject({ done: 4, total: 4, failed: 1 });
+      expect(last.stages.find((s) => s.stage === 'detect')).toMatchObject({ done: 3, total: 3 });
+
+      const states = c.prepare('SELECT id, state, detector, error, attempts FROM images ORDER BY id').all() as { id: number; state: string; detector: string | null; error: string | null; attempts: number }[];
+      for (const s of states) {
+        if (s.id === bad.id) expect(s).toMatchObject({ state: 'failed', attempts: 1 });
+        else {
+          expect(s).toMatchObject({ state: 'detected', detector: 'yolox_nano_416', error: null });
+          expect(fs.existsSync(cachePath(library.cacheDir, 'thumbs', s.id))).toBe(true);
+          expect(fs.existsSync(cachePath(library.cacheDir, 'previews', s.id))).toBe(true);
+        }
+      }
+      const count = () => (c.prepare('SELECT count(*) AS n FROM detections').get() as { n: number }).n;
+      const boxes = count();
+      expect(boxes).toBeGreaterThan(0);
+
+      // Resumable: nothing left to do.
+      expect((await processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(), new JobControl())).processed).toBe(0);
+
+      // Re-detecting a photo replaces its machine boxes in one go and keeps a box a person drew.
+      const deer = states.find((s) => s.id !== bad.id)!.id;
+      c.prepare("INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h) VALUES (?, 'human', 'deer', 'animal', 1, 0, 0, 0.1, 0.1)").run(deer);
+      await processImages(library, { models: modelsDir(), provider: 'cpu', imageIds: [deer] }, tracker(), new JobControl());
+      expect(count()).toBe(boxes + 1);
+
+      // A new detector re-runs what it did not process; failed photos are retried only when asked.
+      setSetting(library.db, 'detector', 'yolov8n_int8_640');
+      const again = await processImages(library, { models: modelsDir(), provider: 'cpu', redetect: true, retryFailed: true }, tracker(), new JobControl());
+      expect(again).toMatchObject({ detector: 'yolov8n_int8_640', processed: 3, failed: 1 });
+      expect(c.prepare('SELECT DISTINCT detector FROM images WHERE state = ?').all('detected')).toEqual([{ detector: 'yolov8n_int8_640' }]);
+      expect(c.prepare("SELECT DISTINCT model FROM detections WHERE model != 'human'").all()).toEqual([{ model: 'yolov8n_int8_640' }]);
+      expect(c.prepare('SELECT attempts FROM images WHERE id = ?').get(bad.id)).toEqual({ attempts: 2 });
+    } finally {
+      library.close();
+    }
+  });
+
+  it('names the folder searched when the detector model is missing', async () => {
+    const src = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-src-'));
+    fs.copyFileSync(path.join(deerImagesDir(), 'deer-img1.jpg'), path.join(src, 'a.jpg'));
+    const library = openLibrary(fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-lib-')), { create: true });
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-nomodels-'));
+    try {
+      await importPhotos(library, { sources: [src], camera: 'test' }, tracker(), new JobControl());
+      await expect(processImages(library, { models: empty }, tracker(), new JobControl())).rejects.toThrow(
+        new RegExp(`yolox_nano_416.*${empty}`),
+      );
+    } finally {
+      library.close();
+    }
+  });
+});

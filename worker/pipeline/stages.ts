@@ -1,0 +1,47 @@
+// The per-photo stages that run after detection, with the decoded pixels still in memory. Each stage is a typed
+// step composed in worker/pipeline/processImages.ts (createStages): thumbnails today, crop + embed next.
+import type { Db } from '../../core/db/open';
+import type { ImageState } from '../../core/db/schema';
+import type { Stage } from '../../core/jobs/progress';
+import type { Library } from '../../core/library/library';
+import type { ModelsFolder } from '../../core/models/folder';
+import type { Detection } from '../detect/detector';
+import type { DecodedImage } from '../media/decode';
+import type { ProviderPreference } from '../models/session';
+import type { PendingImage } from './pending';
+
+/** A photo once detected: what every later stage gets. */
+export interface DetectedPhoto {
+  image: PendingImage;
+  decoded: DecodedImage;
+  /** In the order they will be stored; `write` receives their row ids in the same order. */
+  detections: Detection[];
+  detector: string;
+}
+
+export interface StageOutput {
+  /**
+   * Runs inside the batched transaction that stores the photo's detections, right after them, so a stage's rows
+   * (embeddings, crops) appear together with the boxes or not at all.
+   */
+  write?: (db: Db, detectionIds: readonly number[]) => void;
+  /** The state the photo reaches when this stage is done; the last stage that sets one wins ('detected' if none). */
+  state?: ImageState;
+}
+
+export interface PhotoStage {
+  name: string;
+  /** Progress stage advanced once per photo, when the stage reports its own progress (e.g. 'embed'). */
+  progress?: Stage;
+  /** Throwing fails the photo with "<name>: <message>"; the job goes on. */
+  run(photo: DetectedPhoto): Promise<StageOutput>;
+  close?(): Promise<void>;
+}
+
+/** What a stage factory may need: the library, the models folder, the provider choice. */
+export interface StageContext {
+  library: Library;
+  models: ModelsFolder;
+  provider?: ProviderPreference;
+  threads?: number;
+}
