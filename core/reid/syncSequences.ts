@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { refreshDerived } from '../individuals/derived';
 import { getSetting } from '../library/settings';
 import { groupSequences, type SequencePhoto } from './sequences';
+import { forgetIndividuals } from './vectorIndex';
 
 export interface SequenceSync {
   created: number[];
@@ -32,6 +33,7 @@ export function dissolveTracklets(db: Db, trackletIds: number[]): void {
     const emptyList = empty.join(',');
     c.prepare(`UPDATE suggestions SET state = 'superseded' WHERE state = 'pending' AND (individual_id IN (${emptyList}) OR candidate_id IN (${emptyList}))`).run();
     c.prepare(`DELETE FROM individuals WHERE id IN (${emptyList})`).run();
+    forgetIndividuals(db, empty);
   }
   refreshDerived(db, owners);
 }

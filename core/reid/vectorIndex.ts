@@ -115,6 +115,15 @@ export function deleteIndividualEmbedding(db: Db, embedder: string, individualId
   db.$client.prepare(`DELETE FROM ${individualTable(embedder)} WHERE individual_id = ?`).run(BigInt(individualId));
 }
 
+/** Removes individuals from the vector tables of every embedder (they were deleted). */
+export function forgetIndividuals(db: Db, individualIds: number[]): void {
+  const tables = db.$client.prepare(`SELECT name FROM sqlite_master WHERE name GLOB 'vec_individual_*' AND sql LIKE '%USING vec0%'`).all() as { name: string }[];
+  for (const { name } of tables) {
+    const del = db.$client.prepare(`DELETE FROM ${name} WHERE individual_id = ?`);
+    for (const id of individualIds) del.run(BigInt(id));
+  }
+}
+
 export function getIndividualEmbedding(db: Db, embedder: string, individualId: number): Float32Array | null {
   if (!tableExists(db, individualTable(embedder))) return null;
   const row = db.$client

@@ -20,25 +20,25 @@ function source(image: DecodedRgb) {
   return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
 }
 
-export async function prepareCrop(image: DecodedRgb, box: NormBox, spec: InputSpec): Promise<PreparedCrop> {
+/**
+ * The model input for a box and, when `thumbnailFile` is given, its thumbnail (with the same context margin),
+ * from one extract of the decoded pixels.
+ */
+export async function prepareCrop(image: DecodedRgb, box: NormBox, spec: InputSpec, thumbnailFile?: string): Promise<PreparedCrop> {
   const plan = planCrop(box, image.width, image.height, spec);
-  const rgb = await source(image)
-    .extract(plan.region)
-    .resize(plan.inputWidth, plan.inputHeight, { fit: 'fill' })
-    .raw()
-    .toBuffer();
+  const region = source(image).extract(plan.region);
+  const thumbnail = thumbnailFile
+    ? fs.mkdir(path.dirname(thumbnailFile), { recursive: true }).then(() =>
+        region
+          .clone()
+          .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+          .jpeg({ quality: 82 })
+          .toFile(thumbnailFile),
+      )
+    : null;
+  const rgb = await region.clone().resize(plan.inputWidth, plan.inputHeight, { fit: 'fill' }).raw().toBuffer();
+  await thumbnail;
   return { width: plan.inputWidth, height: plan.inputHeight, rgb };
-}
-
-/** Writes the crop thumbnail (with the same context margin) to `file`, creating its folder. */
-export async function writeCropThumbnail(image: DecodedRgb, box: NormBox, spec: InputSpec, file: string): Promise<void> {
-  const { region } = planCrop(box, image.width, image.height, spec);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await source(image)
-    .extract(region)
-    .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-    .jpeg({ quality: 82 })
-    .toFile(file);
 }
 
 /** Library-relative path of a detection's crop thumbnail (under cache/, which can always be rebuilt). */

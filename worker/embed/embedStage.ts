@@ -5,7 +5,7 @@ import path from 'node:path';
 import { inTransaction, type Db } from '../../core/db/open';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
 import { ensureVectorTables, putDetectionEmbeddings } from '../../core/reid/vectorIndex';
-import { cropRelativePath, decodeRgb, prepareCrop, writeCropThumbnail, type DecodedRgb } from './crops';
+import { cropRelativePath, decodeRgb, prepareCrop, type DecodedRgb } from './crops';
 import type { Embedder } from './embedder';
 
 export interface EmbedTarget {
@@ -47,16 +47,10 @@ export async function embedDetections(
   decoded: DecodedRgb,
   boxes: DetectionBox[],
 ): Promise<EmbeddedDetection[]> {
-  const spec = embedder.entry.input;
-  const crops = await Promise.all(boxes.map((b) => prepareCrop(decoded, b, spec)));
+  const cropPaths = boxes.map((b) => cropRelativePath(image.sha256, b.id));
+  const crops = await Promise.all(boxes.map((b, i) => prepareCrop(decoded, b, embedder.entry.input, path.join(library.root, cropPaths[i]!))));
   const vectors = await embedder.embed(crops);
-  return Promise.all(
-    boxes.map(async (b, i) => {
-      const cropPath = cropRelativePath(image.sha256, b.id);
-      await writeCropThumbnail(decoded, b, spec, path.join(library.root, cropPath));
-      return { detectionId: b.id, vector: vectors[i]!, cropPath };
-    }),
-  );
+  return boxes.map((b, i) => ({ detectionId: b.id, vector: vectors[i]!, cropPath: cropPaths[i]! }));
 }
 
 /** Stores one photo's vectors and crop paths and advances it to 'embedded', atomically. */
