@@ -4,7 +4,7 @@ export { assignTracklets, createIndividual, getIndividual, type CreateOptions } 
 export { individualEmbedding, refreshDerived } from './derived';
 export { decodeVector, encodeVector, meanOfNormalised } from './embedding';
 export { IndividualsError } from './errors';
-export { assertOnePerPhoto, memberSignature, memberTracklets } from './members';
+export { assertOnePerPhoto, memberTracklets } from './members';
 export { mergeIndividuals } from './merge';
 export { provisionalName } from './names';
 export { pruneEmptyIndividuals, pruneEmptyTracklets } from './prune';

@@ -26,13 +26,3 @@ export function assertOnePerPhoto(db: Db, trackletIds: readonly number[]): void 
     throw new IndividualsError(`photo ${clash.image} would hold two detections of one individual: two animals in one frame are two animals`);
   }
 }
-
-/**
- * The identity of a pair's members as a string: the sorted tracklet ids of each side, the lower individual id
- * first. A rejected suggestion holds while this signature is unchanged (ARCHITECTURE: "never propose that pair
- * again unless their members change").
- */
-export function memberSignature(db: Db, a: number, b: number): string {
-  const [lo, hi] = a < b ? [a, b] : [b, a];
-  return `${memberTracklets(db, lo).join(',')}|${memberTracklets(db, hi).join(',')}`;
-}

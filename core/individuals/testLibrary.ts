@@ -1,13 +1,17 @@
 // A small but realistic library for the tests of individuals and edits: real migrations in a temp folder, cameras,
 // photos in trigger sequences (some of unknown time), several animals per photo, tracklets linking each animal
-// through its sequence, embeddings, and individuals made of one or more tracklets. Deterministic for a seed.
+// through its sequence, detection vectors in sqlite-vec, tracklet embeddings, individuals made of one or more
+// tracklets and their pending suggestions. Deterministic for a seed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inTransaction } from '../db/open';
-import { openLibrary, type Library } from '../library/library';
+import { DB_FILE, openLibrary, type Library } from '../library/library';
+import { getSetting } from '../library/settings';
+import { individualsChanged } from '../reid/maintain';
+import { ensureVectorTables, getDetectionEmbeddings, putDetectionEmbeddings } from '../reid/vectorIndex';
 import { createIndividual } from './assign';
-import { encodeVector } from './embedding';
+import { encodeVector, meanOfNormalised } from './embedding';
 
 export interface TestLibraryShape {
   cameras?: number;
@@ -33,13 +37,28 @@ export interface TestLibrary extends Library {
 
 const DIM = 8;
 
+const tempRoot = () => fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-individuals-'));
+
+function withRemove(library: Library): TestLibrary {
+  return { ...library, remove: () => fs.rmSync(library.root, { recursive: true, force: true }) };
+}
+
+/** A fresh copy of a test library (much cheaper than building one: property tests start every run from a copy). */
+export function copyTestLibrary(source: TestLibrary): TestLibrary {
+  source.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  const root = tempRoot();
+  fs.copyFileSync(path.join(source.root, DB_FILE), path.join(root, DB_FILE));
+  return withRemove(openLibrary(root));
+}
+
 export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-individuals-'));
-  const library = openLibrary(root, { create: true });
+  const library = openLibrary(tempRoot(), { create: true });
   const random = seededRandom(shape.seed ?? 1);
   const c = library.db.$client;
-  const vector = () => encodeVector(Float32Array.from({ length: DIM }, () => random() * 2 - 1));
+  const embedder = getSetting(library.db, 'embedder');
+  const vector = (around?: Float32Array) => Float32Array.from({ length: DIM }, (_, i) => (around?.[i] ?? 0) + random() * 2 - 1);
   inTransaction(library.db, () => {
+    ensureVectorTables(library.db, embedder, DIM);
     let photo = 0;
     const trackletsBySequence: number[][] = [];
     for (let cam = 1; cam <= (shape.cameras ?? 3); cam++) {
@@ -52,9 +71,8 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
         const sequenceId = Number(
           c.prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?)').run(cameraId, null, null, photos).lastInsertRowid,
         );
-        const tracklets = Array.from({ length: animals }, () =>
-          Number(c.prepare("INSERT INTO tracklets (sequence_id, category, embedding) VALUES (?, 'animal', ?)").run(sequenceId, vector()).lastInsertRowid),
-        );
+        const looks = Array.from({ length: animals }, () => vector());
+        const tracklets = looks.map(() => Number(c.prepare("INSERT INTO tracklets (sequence_id, category) VALUES (?, 'animal')").run(sequenceId).lastInsertRowid));
         trackletsBySequence.push(tracklets);
         for (let p = 0; p < photos; p++) {
           photo++;
@@ -70,15 +88,24 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
           // Not every animal is seen in every frame: some walk out of the picture.
           tracklets.forEach((trackletId, k) => {
             if (p > 0 && random() < 0.2) return;
-            c.prepare(
-              `INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h, tracklet_id)
-               VALUES (?, 'yolox_nano_416', 'deer', 'animal', ?, ?, ?, ?, ?, ?)`,
-            ).run(imageId, 0.3 + random() * 0.7, random() * 0.5, random() * 0.5, 0.1 + random() * 0.3, 0.1 + random() * 0.3, trackletId);
+            const detectionId = c
+              .prepare(
+                `INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h, tracklet_id)
+                 VALUES (?, 'yolox_nano_416', 'deer', 'animal', ?, ?, ?, ?, ?, ?)`,
+              )
+              .run(imageId, 0.3 + random() * 0.7, random() * 0.5, random() * 0.5, 0.1 + random() * 0.3, 0.1 + random() * 0.3, trackletId).lastInsertRowid;
+            putDetectionEmbeddings(library.db, embedder, [{ detectionId: Number(detectionId), vector: vector(looks[k]) }]);
           });
         }
       }
     }
     c.prepare('DELETE FROM tracklets WHERE NOT EXISTS (SELECT 1 FROM detections d WHERE d.tracklet_id = tracklets.id)').run();
+    // Tracklet embeddings as the tracking stage makes them: the mean of the detections' vectors.
+    for (const { id } of c.prepare('SELECT id FROM tracklets').all() as { id: number }[]) {
+      const ids = (c.prepare('SELECT id FROM detections WHERE tracklet_id = ?').all(id) as { id: number }[]).map((r) => r.id);
+      const mean = meanOfNormalised([...getDetectionEmbeddings(library.db, embedder, ids).values()]);
+      c.prepare('UPDATE tracklets SET embedding = ? WHERE id = ?').run(mean ? encodeVector(mean) : null, id);
+    }
     // Individuals: the k-th animal of consecutive sequences is often the same deer coming back.
     const live = new Set((c.prepare('SELECT id FROM tracklets').all() as { id: number }[]).map((r) => r.id));
     for (let s = 0; s < trackletsBySequence.length; s += 2) {
@@ -90,6 +117,28 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
         if (held.i === null) createIndividual(library.db, [t]);
       });
     }
+    // Vectors in sqlite-vec and pending suggestions, as the match stage leaves them.
+    individualsChanged(library.db, embedder, (c.prepare('SELECT id FROM individuals').all() as { id: number }[]).map((r) => r.id));
   });
-  return { ...library, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+  return withRemove(library);
+}
+
+/**
+ * Every row of every table the app owns, for exact before/after comparisons. The journal is left out (undo keeps
+ * its entries) and so are sqlite-vec's internal tables, whose storage layout may differ for equal content: the
+ * vectors themselves are compared by id instead.
+ */
+export function dumpTables(db: Library['db']): Record<string, unknown[]> {
+  const c = db.$client;
+  const tables = (c.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[]).filter(
+    (t) => t.name !== 'edit_journal' && !t.name.startsWith('__drizzle') && !t.name.startsWith('vec_') && !t.name.startsWith('sqlite_'),
+  );
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all();
+  const vecTables = (c.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  for (const name of vecTables) {
+    const idColumn = name.startsWith('vec_individual_') ? 'individual_id' : 'detection_id';
+    out[name] = c.prepare(`SELECT ${idColumn} AS id, embedding FROM ${name} ORDER BY ${idColumn}`).all();
+  }
+  return out;
 }

@@ -1,0 +1,147 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { individualViolations } from '../individuals/invariants';
+import { copyTestLibrary, dumpTables, makeTestLibrary, type TestLibrary } from '../individuals/testLibrary';
+import { addBox, correctDetection, EditConflictError, merge, redo, rename, review, setCover, split, undo } from '.';
+import { IndividualsError } from '../individuals';
+import { getSetting } from '../library/settings';
+import { individualsChanged } from '../reid/maintain';
+
+let template: TestLibrary;
+let lib: TestLibrary;
+beforeAll(() => {
+  template = makeTestLibrary({ seed: 21, cameras: 3, sequencesPerCamera: 5 });
+});
+afterAll(() => {
+  template.close();
+  template.remove();
+});
+beforeEach(() => {
+  lib = copyTestLibrary(template);
+});
+afterEach(() => {
+  lib.close();
+  lib.remove();
+});
+
+const all = <T>(sql: string, ...params: unknown[]) => lib.db.$client.prepare(sql).all(...params) as T[];
+const one = <T>(sql: string, ...params: unknown[]) => lib.db.$client.prepare(sql).get(...params) as T;
+const pending = () => all<{ id: number; individualId: number; candidateId: number }>(
+  "SELECT id, individual_id AS individualId, candidate_id AS candidateId FROM suggestions WHERE state = 'pending' ORDER BY score DESC, id",
+);
+
+describe('edits', () => {
+  it('accepting a suggestion merges the pair; undo restores every row; redo merges again', () => {
+    const original = dumpTables(lib.db);
+    const s = pending()[0]!;
+    const result = review(lib.db, { suggestionId: s.id, decision: 'accept' });
+    expect(result.individualIds.slice(0, 2)).toEqual([s.candidateId, s.individualId]);
+    expect(result).toMatchObject({ canUndo: true, canRedo: false });
+    expect(one<{ m: number }>('SELECT merged_into AS m FROM individuals WHERE id = ?', s.individualId).m).toBe(s.candidateId);
+    expect(one<{ state: string }>('SELECT state FROM suggestions WHERE id = ?', s.id).state).toBe('accepted');
+    expect(individualViolations(lib.db)).toEqual([]);
+    const merged = dumpTables(lib.db);
+
+    expect(undo(lib.db)).toMatchObject({ journalId: result.journalId, canUndo: false, canRedo: true });
+    expect(dumpTables(lib.db)).toEqual(original);
+    expect(redo(lib.db)).toMatchObject({ journalId: result.journalId, canUndo: true, canRedo: false });
+    expect(dumpTables(lib.db)).toEqual(merged);
+    expect(undo(lib.db).journalId).toBe(result.journalId);
+    expect(undo(lib.db).journalId).toBeNull();
+  });
+
+  it('a rejected pair is not proposed again until its members change', () => {
+    const s = pending()[0]!;
+    review(lib.db, { suggestionId: s.id, decision: 'reject' });
+    // Recompute both sides' suggestions (as the pipeline does when they gain members elsewhere): the rejected pair
+    // must not come back while its members are unchanged.
+    individualsChanged(lib.db, getSetting(lib.db, 'embedder'), [s.individualId, s.candidateId]);
+    rename(lib.db, { individualId: s.individualId, name: 'Old stag' });
+    const again = () => pending().filter((p) => (p.individualId === s.individualId && p.candidateId === s.candidateId) || (p.individualId === s.candidateId && p.candidateId === s.individualId));
+    expect(again()).toEqual([]);
+    expect(() => review(lib.db, { suggestionId: s.id, decision: 'accept' })).toThrow(/already rejected/);
+    expect(one<{ name: string }>('SELECT name FROM individuals WHERE id = ?', s.individualId).name).toBe('Old stag');
+  });
+
+  it('split moves detections to a new individual or into another, and refuses two detections of one photo', () => {
+    const [a, b] = all<{ id: number }>('SELECT id FROM individuals WHERE detection_count >= 2 ORDER BY id LIMIT 2').map((r) => r.id);
+    const detA = all<{ id: number }>('SELECT d.id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE t.individual_id = ? ORDER BY d.id', a);
+    const before = one<{ n: number }>('SELECT detection_count AS n FROM individuals WHERE id = ?', a).n;
+    const r = split(lib.db, { detectionIds: [detA[0]!.id] });
+    const created = r.individualIds[0]!;
+    expect(created).not.toBe(a);
+    expect(one<{ name: string; n: number }>('SELECT name, detection_count AS n FROM individuals WHERE id = ?', created)).toMatchObject({ n: 1 });
+    expect(one<{ n: number }>('SELECT detection_count AS n FROM individuals WHERE id = ?', a).n).toBe(before - 1);
+    expect(individualViolations(lib.db)).toEqual([]);
+
+    const clash = one<{ d: number; other: number }>(
+      `SELECT x.id AS d, ty.individual_id AS other FROM detections x JOIN tracklets tx ON tx.id = x.tracklet_id
+       JOIN detections y ON y.image_id = x.image_id AND y.id != x.id JOIN tracklets ty ON ty.id = y.tracklet_id
+       WHERE tx.individual_id != ty.individual_id LIMIT 1`,
+    );
+    const journal = one<{ n: number }>('SELECT count(*) AS n FROM edit_journal').n;
+    expect(() => split(lib.db, { detectionIds: [clash.d], intoIndividualId: clash.other })).toThrow(IndividualsError);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM edit_journal').n).toBe(journal);
+    expect(b).toBeDefined();
+    expect(individualViolations(lib.db)).toEqual([]);
+  });
+
+  it('a false detection leaves its individual and counts follow; a category change makes a new individual', () => {
+    const ind = one<{ id: number; n: number }>('SELECT id, detection_count AS n FROM individuals WHERE detection_count >= 3 LIMIT 1');
+    const [d1, d2] = all<{ id: number }>('SELECT d.id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE t.individual_id = ? ORDER BY d.id', ind.id);
+    setCover(lib.db, { individualId: ind.id, detectionId: d1!.id });
+    correctDetection(lib.db, { detectionId: d1!.id, falsePositive: true });
+    const after = one<{ n: number; cover: number }>('SELECT detection_count AS n, cover_detection_id AS cover FROM individuals WHERE id = ?', ind.id);
+    expect(after.n).toBe(ind.n - 1);
+    expect(after.cover).not.toBe(d1!.id);
+    expect(one<{ t: number | null; fp: number; r: number }>('SELECT tracklet_id AS t, false_positive AS fp, reviewed AS r FROM detections WHERE id = ?', d1!.id)).toEqual({ t: null, fp: 1, r: 1 });
+
+    const r = correctDetection(lib.db, { detectionId: d2!.id, category: 'person' });
+    const person = one<{ category: string; name: string }>(
+      'SELECT i.category, i.name FROM detections d JOIN tracklets t ON t.id = d.tracklet_id JOIN individuals i ON i.id = t.individual_id WHERE d.id = ?',
+      d2!.id,
+    );
+    expect(person).toEqual({ category: 'person', name: 'Person 1' });
+    expect(r.individualIds).toContain(ind.id);
+    expect(individualViolations(lib.db)).toEqual([]);
+    undo(lib.db);
+    undo(lib.db);
+    expect(one<{ n: number }>('SELECT detection_count AS n FROM individuals WHERE id = ?', ind.id).n).toBe(ind.n);
+  });
+
+  it('a hand-drawn box sends its photo back to the embed stage; undo takes it away again', () => {
+    const image = one<{ id: number }>("SELECT id FROM images WHERE state = 'done' LIMIT 1");
+    const r = addBox(lib.db, { imageId: image.id, x: 0.1, y: 0.2, w: 0.3, h: 0.3, category: 'animal' });
+    expect(one<{ model: string; reviewed: number }>('SELECT model, reviewed FROM detections WHERE id = ?', r.detectionId)).toEqual({ model: 'human', reviewed: 1 });
+    expect(one<{ state: string }>('SELECT state FROM images WHERE id = ?', image.id).state).toBe('detected');
+    expect(() => addBox(lib.db, { imageId: image.id, x: 0.9, y: 0.2, w: 0.3, h: 0.3, category: 'animal' })).toThrow(/inside the photo/);
+    undo(lib.db);
+    expect(one('SELECT id FROM detections WHERE id = ?', r.detectionId)).toBeUndefined();
+    expect(one<{ state: string }>('SELECT state FROM images WHERE id = ?', image.id).state).toBe('done');
+  });
+
+  it('undo refuses when the rows changed since, instead of overwriting', () => {
+    const [a, b] = all<{ id: number }>('SELECT id FROM individuals ORDER BY id LIMIT 2').map((r) => r.id);
+    rename(lib.db, { individualId: a!, name: 'Notch' });
+    lib.db.$client.prepare("UPDATE individuals SET name = 'Changed elsewhere' WHERE id = ?").run(a);
+    expect(() => undo(lib.db)).toThrow(EditConflictError);
+    expect(b).toBeDefined();
+    // A new edit ends the redo chain.
+    rename(lib.db, { individualId: b!, name: 'Forky' });
+    undo(lib.db);
+    rename(lib.db, { individualId: b!, name: 'Forky II' });
+    expect(redo(lib.db).journalId).toBeNull();
+  });
+
+  it('merge refuses mixed categories and merged individuals', () => {
+    const d = one<{ id: number }>('SELECT id FROM detections WHERE tracklet_id IS NOT NULL ORDER BY id LIMIT 1').id;
+    const person = correctDetection(lib.db, { detectionId: d, category: 'person' }).individualIds.find(
+      (id) => one<{ c: string }>('SELECT category AS c FROM individuals WHERE id = ?', id).c === 'person',
+    )!;
+    const [a, b, c] = all<{ id: number }>("SELECT id FROM individuals WHERE category = 'animal' ORDER BY id").map((r) => r.id);
+    expect(() => merge(lib.db, { targetId: a!, sourceIds: [person] })).toThrow(/cannot merge a person into a animal/);
+    const photosOf = (id: number) => all<{ i: number }>('SELECT d.image_id AS i FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE t.individual_id = ?', id).map((r) => r.i);
+    const free = [b!, c!].find((x) => !photosOf(x).some((p) => photosOf(a!).includes(p)))!;
+    merge(lib.db, { targetId: a!, sourceIds: [free] });
+    expect(() => merge(lib.db, { targetId: free, sourceIds: [a!] })).toThrow(/was merged into/);
+  });
+});

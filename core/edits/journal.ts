@@ -1,0 +1,114 @@
+// The edit journal: every edit is one transaction whose changed rows are stored with their before and after images,
+// so undo writes the befores back and redo the afters. Undo and redo refuse (rather than clobber) when the rows
+// changed since, e.g. the pipeline re-tracked that sequence in between.
+import { inTransaction, type Db } from '../db/open';
+import { IndividualsError } from '../individuals/errors';
+import { getSetting } from '../library/settings';
+import { syncIndividualVectors } from '../reid/maintain';
+import { captureChanges, type RowChange } from './capture';
+import { readRow, sameRow, writeRow, type JournalledTable, type StoredRow } from './rows';
+
+/** What every edit, undo and redo returns (the contract's EditResult). */
+export interface EditResult {
+  /** The journal entry, or null when nothing changed (or there was nothing to undo/redo). */
+  journalId: number | null;
+  /** Individuals whose data changed; for a split, the one that received the detections comes first. */
+  individualIds: number[];
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** An undo or redo that would overwrite changes made since the edit. */
+export class EditConflictError extends IndividualsError {}
+
+interface JournalRows {
+  rows: { table: JournalledTable; id: number; row: StoredRow | null }[];
+}
+interface Forward extends JournalRows {
+  args: unknown;
+  individualIds: number[];
+}
+
+export function editStatus(db: Db): Pick<EditResult, 'canUndo' | 'canRedo'> {
+  const r = db.$client
+    .prepare('SELECT coalesce(max(NOT undone), 0) AS canUndo, coalesce(max(undone), 0) AS canRedo FROM edit_journal')
+    .get() as { canUndo: number; canRedo: number };
+  return { canUndo: r.canUndo === 1, canRedo: r.canRedo === 1 };
+}
+
+/** Individuals whose rows changed or whose tracklets came or went, in id order (or with `first` leading). */
+function touchedIndividuals(changes: readonly RowChange[], first: readonly number[]): number[] {
+  const ids = new Set<number>();
+  for (const c of changes) {
+    if (c.table === 'individuals') ids.add(c.id);
+    if (c.table === 'tracklets') {
+      for (const row of [c.before, c.after]) if (row && typeof row.individual_id === 'number') ids.add(row.individual_id);
+    }
+  }
+  const rest = [...ids].filter((id) => !first.includes(id)).sort((a, b) => a - b);
+  return [...first.filter((id) => ids.has(id)), ...rest];
+}
+
+/**
+ * Runs one edit: `fn` makes the change and returns the individuals to list first. Undone entries are dropped (a new
+ * edit ends the redo chain), the changes are journalled, and the individual vectors mirrored in sqlite-vec follow.
+ */
+export function runEdit(db: Db, kind: string, args: unknown, fn: () => number[]): EditResult {
+  return inTransaction(db, () => {
+    db.$client.prepare('DELETE FROM edit_journal WHERE undone').run();
+    const { result: first, changes } = captureChanges(db, fn);
+    const individualIds = touchedIndividuals(changes, first);
+    if (changes.length === 0) return { journalId: null, individualIds, ...editStatus(db) };
+    const forward: Forward = { args, individualIds, rows: changes.map((c) => ({ table: c.table, id: c.id, row: c.after })) };
+    const inverse: JournalRows = { rows: changes.map((c) => ({ table: c.table, id: c.id, row: c.before })) };
+    const { lastInsertRowid } = db.$client
+      .prepare('INSERT INTO edit_journal (kind, forward, inverse) VALUES (?, ?, ?)')
+      .run(kind, JSON.stringify(forward), JSON.stringify(inverse));
+    return { journalId: Number(lastInsertRowid), individualIds, ...editStatus(db) };
+  });
+}
+
+interface Entry {
+  id: number;
+  kind: string;
+  forward: string;
+  inverse: string;
+}
+
+/** Writes `to` over rows that must currently equal `from`; returns the individuals touched. */
+function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: string): number[] {
+  const key = (r: { table: string; id: number }) => `${r.table}:${r.id}`;
+  const expected = new Map(from.rows.map((r) => [key(r), r.row]));
+  for (const r of to.rows) {
+    if (!sameRow(readRow(db, r.table, r.id), expected.get(key(r)) ?? null)) {
+      throw new EditConflictError(`cannot ${verb} "${entry.kind}": ${r.table} ${r.id} changed since`);
+    }
+  }
+  for (const r of to.rows) writeRow(db, r.table, r.id, r.row);
+  const changes = to.rows.map((r) => ({ table: r.table, id: r.id, before: expected.get(key(r)) ?? null, after: r.row }));
+  const individualIds = touchedIndividuals(changes, []);
+  syncIndividualVectors(db, getSetting(db, 'embedder'), individualIds);
+  return individualIds;
+}
+
+/** Undoes the latest edit not yet undone. */
+export function undo(db: Db): EditResult {
+  return inTransaction(db, () => {
+    const entry = db.$client.prepare('SELECT * FROM edit_journal WHERE NOT undone ORDER BY id DESC LIMIT 1').get() as Entry | undefined;
+    if (!entry) return { journalId: null, individualIds: [], ...editStatus(db) };
+    const individualIds = replay(db, entry, JSON.parse(entry.forward) as Forward, JSON.parse(entry.inverse) as JournalRows, 'undo');
+    db.$client.prepare('UPDATE edit_journal SET undone = 1 WHERE id = ?').run(entry.id);
+    return { journalId: entry.id, individualIds, ...editStatus(db) };
+  });
+}
+
+/** Redoes the earliest undone edit (undone entries form the tail of the journal). */
+export function redo(db: Db): EditResult {
+  return inTransaction(db, () => {
+    const entry = db.$client.prepare('SELECT * FROM edit_journal WHERE undone ORDER BY id LIMIT 1').get() as Entry | undefined;
+    if (!entry) return { journalId: null, individualIds: [], ...editStatus(db) };
+    const individualIds = replay(db, entry, JSON.parse(entry.inverse) as JournalRows, JSON.parse(entry.forward) as Forward, 'redo');
+    db.$client.prepare('UPDATE edit_journal SET undone = 0 WHERE id = ?').run(entry.id);
+    return { journalId: entry.id, individualIds, ...editStatus(db) };
+  });
+}
