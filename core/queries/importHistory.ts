@@ -10,7 +10,7 @@ export function importHistory(db: Db, offset: number, limit: number, live: boole
   const total = (c.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
   const rows = c
     .prepare(
-      `SELECT m.id, m.sources, m.status, m.started_at AS startedAt, m.finished_at AS finishedAt, m.summary,
+      `SELECT m.id, m.sources, m.status, m.created_at AS startedAt, m.finished_at AS finishedAt, m.summary,
               (SELECT count(*) FROM images i WHERE i.import_id = m.id AND i.state != 'failed') AS photos,
               (SELECT count(*) FROM images i WHERE i.import_id = m.id AND i.state = 'failed') AS failed
        FROM imports m ORDER BY m.id DESC LIMIT ? OFFSET ?`,

@@ -1,0 +1,15 @@
+// Compile-time checks that the contract's browser-safe copies of core types agree with the originals.
+import type { Category, ImageState, ProgressSnapshotData, SettingsData, SuggestionState } from '../contract';
+import type * as schema from '../db/schema';
+import type { ProgressSnapshot } from '../jobs/progress';
+import type { Settings } from '../library/settings';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export const contractAgrees: [
+  Same<Category, schema.Category>,
+  Same<ImageState, schema.ImageState>,
+  Same<SuggestionState, schema.SuggestionState>,
+  Same<ProgressSnapshotData, ProgressSnapshot>,
+  Same<SettingsData, Settings>,
+] = [true, true, true, true, true];

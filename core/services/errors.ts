@@ -1,0 +1,16 @@
+// Any error from core, as the ApiError the renderer sees: known failures keep their meaning, the rest are internal.
+import { ApiError } from '../contract';
+import { IndividualsError } from '../individuals/errors';
+import { JobConflictError, JobNotFoundError } from '../jobs/supervisor';
+import { LibraryError } from '../library/library';
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof JobConflictError) return new ApiError('conflict', err.message);
+  if (err instanceof JobNotFoundError) return new ApiError('not_found', err.message);
+  if (err instanceof LibraryError) return new ApiError('not_found', err.message);
+  // core/individuals and core/edits report a user's mistake (missing id, impossible merge, an undo blocked by later
+  // changes) with this; the message is for the user.
+  if (err instanceof IndividualsError) return new ApiError(err.constructor.name === 'EditConflictError' ? 'conflict' : 'invalid_args', err.message);
+  return new ApiError('internal', (err as Error | undefined)?.message ?? String(err));
+}

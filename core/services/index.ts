@@ -1,0 +1,145 @@
+// The implementation of the API contract over core: one object of handlers, the same for the Electron main process
+// and the serve mode. What differs between hosts (folder picker, switching libraries) comes in as `HostFeatures`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError, type AppInfo, type RecentLibrary } from '../contract';
+import type { Supervisor } from '../jobs/supervisor';
+import { getSettings, setSetting, type SettingKey } from '../library/settings';
+import type { Library } from '../library/library';
+import { PACKAGE_ROOT } from '../paths';
+import { listCameras } from '../queries/cameras';
+import { activity, dashboardStats } from '../queries/dashboard';
+import { importHistory } from '../queries/importHistory';
+import { individualCrops, individualDetail, queryIndividuals } from '../queries/individuals';
+import { photoDetail, photoSummariesWhere, queryPhotos } from '../queries/photos';
+import { querySequences, sequenceById } from '../queries/sequences';
+import { Where } from '../queries/sqlFilter';
+import { querySuggestions } from '../queries/suggestions';
+import type { Handlers } from './dispatch';
+import { editHandlers } from './edits';
+import { EventHub } from './hub';
+import { previewImport } from './importPreview';
+
+export interface HostFeatures {
+  kind: AppInfo['host'];
+  dropPaths: boolean;
+  pickFolder?: (title?: string) => Promise<string | null>;
+  libraries?: {
+    recent(): RecentLibrary[];
+    open(dir: string): Promise<void>;
+    create(dir: string): Promise<void>;
+  };
+}
+
+export interface ServiceContext {
+  library: Library;
+  supervisor: Supervisor;
+  host: HostFeatures;
+}
+
+const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+function notFound(what: string, id: number): never {
+  throw new ApiError('not_found', `no ${what} ${id}`);
+}
+
+function unsupported(what: string): never {
+  throw new ApiError('not_supported', `${what} is only available in the desktop app`);
+}
+
+export interface Services {
+  handlers: Handlers;
+  events: EventHub;
+  dispose(): void;
+}
+
+export function createServices({ library, supervisor, host }: ServiceContext): Services {
+  const { db } = library;
+  const events = new EventHub();
+  const unsubscribe = [
+    supervisor.on('progress', (snapshot) => events.emit('job.progress', snapshot)),
+    supervisor.on('workerRestarted', (e) => events.emit('job.workerRestarted', e)),
+    supervisor.on('finished', (e) => {
+      events.emit('job.finished', e);
+      events.emit('library.changed', { scopes: ['photos', 'cameras', 'imports'] });
+    }),
+  ];
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: VERSION,
+      host: host.kind,
+      library: { path: library.root, name: path.basename(library.root) },
+      platform: process.platform,
+      capabilities: { pickFolder: !!host.pickFolder, dropPaths: host.dropPaths, switchLibrary: !!host.libraries },
+    }),
+    'library.stats': () => dashboardStats(db),
+    'library.activity': (a) => activity(db, a.cameraIds),
+    'library.recent': () => host.libraries?.recent() ?? [],
+    'library.open': async (a) => {
+      if (!host.libraries) unsupported('Opening another library');
+      await host.libraries.open(a.path);
+      return { ok: true as const };
+    },
+    'library.create': async (a) => {
+      if (!host.libraries) unsupported('Creating a library');
+      await host.libraries.create(a.path);
+      return { ok: true as const };
+    },
+
+    'photos.query': (a) => queryPhotos(db, a),
+    'photos.get': (a) => photoDetail(db, a.id) ?? notFound('photo', a.id),
+    'sequences.query': (a) => querySequences(db, a),
+    'sequences.get': (a) => {
+      const sequence = sequenceById(db, a.id) ?? notFound('sequence', a.id);
+      return { sequence, photos: photoSummariesWhere(db, new Where().add('i.sequence_id = ?', a.id)) };
+    },
+    'cameras.list': () => listCameras(db),
+    'individuals.query': (a) => queryIndividuals(db, a),
+    'individuals.get': (a) => individualDetail(db, a.id) ?? notFound('individual', a.id),
+    'individuals.crops': (a) => individualCrops(db, a.id, a.offset, a.limit),
+    'suggestions.query': (a) => querySuggestions(db, a),
+
+    ...editHandlers(),
+
+    'import.preview': (a) => previewImport(db, a.sources),
+    'import.start': (a) => {
+      for (const source of a.sources) {
+        if (!path.isAbsolute(source)) throw new ApiError('invalid_args', `import sources must be absolute paths, not "${source}"`);
+        if (!fs.existsSync(source)) throw new ApiError('not_found', `${source} does not exist`);
+      }
+      return { jobId: supervisor.startImport(a) };
+    },
+    'import.pause': (a) => {
+      supervisor.pause(a.jobId);
+      return { ok: true as const };
+    },
+    'import.resume': (a) => {
+      supervisor.resume(a.jobId);
+      return { ok: true as const };
+    },
+    'import.cancel': (a) => {
+      supervisor.cancel(a.jobId);
+      return { ok: true as const };
+    },
+    'import.current': () => supervisor.current(),
+    'import.history': (a) => importHistory(db, a.offset, a.limit, supervisor.current() !== null),
+
+    'settings.get': () => getSettings(db),
+    'settings.set': (a) => {
+      for (const [key, value] of Object.entries(a)) if (value !== undefined) setSetting(db, key as SettingKey, value as never);
+      events.emit('library.changed', { scopes: ['settings'] });
+      return getSettings(db);
+    },
+
+    'dialog.pickFolder': (a) => (host.pickFolder ? host.pickFolder(a.title) : unsupported('The folder picker')),
+  };
+
+  return {
+    handlers,
+    events,
+    dispose: () => {
+      for (const u of unsubscribe) u();
+    },
+  };
+}
