@@ -122,6 +122,7 @@ export async function importPhotos(
   let pendingFailedPaths: string[] = [];
   let pendingFiles: string[] = [];
   const claimed = new Map<string, string>();
+  const madeDirs = new Set<string>();
   let lastFlush = Date.now();
   const flush = async () => {
     if (pending.length === 0) return;
@@ -195,7 +196,11 @@ export async function importPhotos(
     try {
       if (dest.exists) await fs.rm(prepared.tmp, { force: true });
       else {
-        await fs.mkdir(path.dirname(abs), { recursive: true });
+        const dir = path.dirname(abs);
+        if (!madeDirs.has(dir)) {
+          await fs.mkdir(dir, { recursive: true });
+          madeDirs.add(dir);
+        }
         await fs.rename(prepared.tmp, abs);
       }
     } catch (err) {
