@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { detections, images } from '../db/schema';
+import { main } from '../cli/main';
 import { deerImagesDir } from '../testing/fixtures';
 import { importMegadetector } from './megadetectorImport';
 import { MegadetectorFormatError } from './megadetectorFormat';
@@ -88,5 +89,13 @@ describe('importMegadetector', () => {
     const err = await importMegadetector(t.library, bad, { root: t.dir }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(MegadetectorFormatError);
     expect((err as Error).message).toMatch(/images\.0\.detections\.0\.conf/);
+  });
+
+  it('runs from the CLI as import-detections', async () => {
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((text) => ((out += String(text)), true));
+    const code = await main(['import-detections', jsonFile, '--root', deerImagesDir(), '--library', t.library.root, '--json']).finally(() => vi.restoreAllMocks());
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ photos: t.truth.length - 1, unmatched: ['not-in-library.jpg'] });
   });
 });

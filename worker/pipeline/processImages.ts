@@ -12,8 +12,10 @@ import { photoAbsolutePath, type Library } from '../../core/library/library';
 import { getSetting } from '../../core/library/settings';
 import { findDetector } from '../../core/models/catalog';
 import { resolveModelsFolder } from '../../core/models/folder';
+import { runReid, type ReidSummary } from '../../core/reid/runReid';
 import { mapOrdered } from '../../core/util/mapOrdered';
 import { loadDetector, type Detector } from '../detect/detector';
+import { embedStage } from '../embed/pipelineStage';
 import { decodeImage, DEFAULT_DECODE_SIDE, type DecodedImage } from '../media/decode';
 import type { ProviderPreference } from '../models/session';
 import { selectPending, type PendingImage } from './pending';
@@ -21,9 +23,12 @@ import type { DetectedPhoto, PhotoStage, StageContext } from './stages';
 import { thumbnailStage } from './thumbnailStage';
 import { writeResults, type PhotoResult } from './writeResults';
 
-/** The stages after detection, in order: the composition of the per-photo flow. Crop + embed goes after thumbnails. */
+/**
+ * The stages after detection, in order: the composition of the per-photo flow. After every photo is written, the
+ * library-level stages run: sequence -> track -> match (core/reid/runReid), per camera in time order.
+ */
 export async function createStages(ctx: StageContext): Promise<PhotoStage[]> {
-  return [thumbnailStage(ctx)];
+  return [thumbnailStage(ctx), await embedStage(ctx)];
 }
 
 export interface ProcessOptions {
@@ -47,6 +52,8 @@ export interface ProcessSummary {
   detections: { total: number; animal: number; person: number; vehicle: number };
   elapsedMs: number;
   failures: Failure[];
+  /** Sequence, track and match, run last (also when no photo was pending: it resumes what a crash left). */
+  reid: ReidSummary | null;
 }
 
 /** Decodes in flight ahead of the detector: enough to hide decode behind inference, few enough to bound memory. */
@@ -78,8 +85,17 @@ export async function processImages(
     detections: { total: 0, animal: 0, person: 0, vehicle: 0 },
     elapsedMs: 0,
     failures: [],
+    reid: null,
   };
-  if (pending.length === 0) return { ...summary, elapsedMs: Date.now() - started };
+  const matchStage = () =>
+    runReid(db, {
+      checkpoint: () => control.checkpoint(),
+      onSequence: (done, total) => {
+        if (done === 1) progress.setTotal('match', total);
+        progress.advance('match', 1);
+      },
+    });
+  if (pending.length === 0) return { ...summary, reid: await matchStage(), elapsedMs: Date.now() - started };
 
   const models = resolveModelsFolder(options.models);
   const detector = await loadDetector(findDetector(detectorId), models, { provider: options.provider, threads: options.threads });
@@ -187,6 +203,8 @@ export async function processImages(
     for (const stage of stages) await stage.close?.();
     progress.flush();
   }
+  summary.reid = await matchStage();
+  progress.flush();
   summary.elapsedMs = Date.now() - started;
   return summary;
 }

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { addModel, DETECTOR_FAMILIES, EMBEDDER_FAMILIES, type Family } from '../../models/add';
+import { loadCatalog } from '../../models/catalog';
+import type { DownloadProgress } from '../../models/download';
+import { fetchModel, listModels } from '../../models/fetch';
+import { resolveModelsFolder } from '../../models/folder';
+import { jsonOption, printJson, UsageError, type Command } from '../command';
+
+const FAMILIES: readonly Family[] = [...DETECTOR_FAMILIES, ...EMBEDDER_FAMILIES];
+const mb = (n: number) => (n / 1e6).toFixed(1);
+
+/** "a,b,c", or a file with one name per line or a JSON array. */
+function readLabels(value: string): string[] {
+  if (!fs.existsSync(value)) return value.split(',').map((s) => s.trim()).filter(Boolean);
+  const text = fs.readFileSync(value, 'utf8');
+  return text.trimStart().startsWith('[') ? (JSON.parse(text) as string[]) : text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+}
+
+function downloadPrinter(id: string, stream = process.stderr): (p: DownloadProgress) => void {
+  let last = 0;
+  return (p) => {
+    const done = p.total !== null && p.received >= p.total;
+    if (!stream.isTTY && !done && Date.now() - last < 2000) return;
+    last = Date.now();
+    const total = p.total ? ` of ${mb(p.total)} MB (${Math.floor((100 * p.received) / p.total)}%)` : ' MB';
+    const resumed = p.resumedFrom > 0 ? `, resumed at ${mb(p.resumedFrom)} MB` : '';
+    const line = `${id}: ${mb(p.received)}${total}${resumed}`;
+    stream.write(stream.isTTY ? `\r\x1b[K${line}${done ? '\n' : ''}` : `${line}\n`);
+  };
+}
+
+export const modelsCommand: Command = {
+  name: 'models',
+  summary: 'list, download (fetch) or add detection and re-identification models',
+  usage: [
+    'thumper models list [--models DIR] [--json]',
+    '       thumper models fetch <id> [--models DIR]',
+    `       thumper models add <file.onnx> [--family ${FAMILIES.join('|')}] [--labels a,b,c|FILE] [--id ID] [--name NAME] [--models DIR]`,
+  ].join('\n'),
+  options: {
+    ...jsonOption,
+    models: { type: 'string' },
+    family: { type: 'string' },
+    labels: { type: 'string' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+  },
+  async run(args) {
+    const [action, target] = args.positionals;
+    const folder = resolveModelsFolder(args.values.models as string | undefined);
+    if (action === 'list') {
+      const listed = await listModels(folder);
+      if (args.values.json) printJson({ folder: folder.dir, models: listed, guides: loadCatalog().guides ?? [] });
+      else {
+        process.stdout.write(`models folder: ${folder.dir} (from ${folder.from})\n`);
+        for (const m of listed) {
+          const e = m.entry;
+          process.stdout.write(`  ${e.id.padEnd(22)} ${e.kind.padEnd(9)} ${e.family.padEnd(15)} ${m.status.padEnd(9)} ${m.user ? 'added by you' : e.licence}\n`);
+        }
+        for (const g of loadCatalog().guides ?? []) process.stdout.write(`\n  ${g.name}:\n    ${g.howTo}\n`);
+      }
+      return 0;
+    }
+    if (action === 'fetch') {
+      if (!target) throw new UsageError('give the id of the model to fetch (see `thumper models list`)');
+      const result = await fetchModel(target, { folder, onProgress: downloadPrinter(target) });
+      process.stderr.write(result.downloaded ? `installed ${result.file}\n` : `${target} is already installed at ${result.file}\n`);
+      return 0;
+    }
+    if (action === 'add') {
+      if (!target) throw new UsageError('give the .onnx file to add');
+      const family = args.values.family as string | undefined;
+      if (family !== undefined && !FAMILIES.includes(family as Family)) throw new UsageError(`--family must be one of ${FAMILIES.join(', ')}`);
+      const added = await addModel(target, {
+        folder,
+        family: family as Family | undefined,
+        labels: typeof args.values.labels === 'string' ? readLabels(args.values.labels) : undefined,
+        id: args.values.id as string | undefined,
+        name: args.values.name as string | undefined,
+      });
+      if (args.values.json) printJson(added);
+      else {
+        const e = added.entry;
+        process.stderr.write(`added ${e.id} (${e.kind}, ${e.family}, input ${e.input.width}x${e.input.height}) to ${folder.dir}\n`);
+        for (const note of added.notes) process.stderr.write(`  ${note}\n`);
+        if (e.kind === 'detector' && Array.isArray(e.labels)) {
+          for (const l of e.labels) if (typeof l !== 'string') process.stderr.write(`  ${l.label} -> ${l.category}${l.sexAge ? ` (${l.sexAge})` : ''}\n`);
+        }
+        process.stderr.write(`edit the class mapping in ${added.registry}\n`);
+      }
+      return 0;
+    }
+    throw new UsageError(`models: expected list, fetch <id> or add <file.onnx>, not "${action ?? ''}"`);
+  },
+};
