@@ -16,6 +16,8 @@ export interface ReidOptions {
   suggest?: SuggestOptions;
   /** Called after each sequence (progress). */
   onSequence?: (done: number, total: number) => void;
+  /** Awaited between sequences: where a job pauses or is cancelled (JobControl.checkpoint). */
+  checkpoint?: () => Promise<void>;
 }
 
 export interface ReidSummary {
@@ -42,7 +44,7 @@ function readySequences(db: Db): number[] {
   ).map((r) => r.id);
 }
 
-export function runReid(db: Db, options: ReidOptions = {}): ReidSummary {
+export async function runReid(db: Db, options: ReidOptions = {}): Promise<ReidSummary> {
   const settings = getSettings(db);
   const embedder = options.embedder ?? settings.embedder;
   const sync = inTransaction(db, () => syncSequences(db, options.gapSeconds ?? settings.sequenceGapSeconds));
@@ -57,6 +59,7 @@ export function runReid(db: Db, options: ReidOptions = {}): ReidSummary {
   };
   const ready = readySequences(db);
   for (const sequenceId of ready) {
+    await options.checkpoint?.();
     inTransaction(db, () => {
       summary.tracklets += trackSequence(db, embedder, sequenceId, options.track ?? DEFAULT_TRACK_OPTIONS).length;
       const m = matchTracklets(db, embedder, [sequenceId], options.suggest ?? DEFAULT_SUGGEST_OPTIONS);

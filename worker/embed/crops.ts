@@ -41,9 +41,12 @@ export async function prepareCrop(image: DecodedRgb, box: NormBox, spec: InputSp
   return { width: plan.inputWidth, height: plan.inputHeight, rgb };
 }
 
-/** Library-relative path of a detection's crop thumbnail (under cache/, which can always be rebuilt). */
-export function cropRelativePath(imageSha256: string, detectionId: number): string {
-  return path.join('cache', 'crops', imageSha256.slice(0, 2), `${imageSha256}-${detectionId}.jpg`);
+/**
+ * Library-relative path of a crop thumbnail: the photo's id and the box's position among its detections, known
+ * before the boxes get row ids (cache/crops/<id / 1000>/<id>-<n>.jpg, like the other cache files).
+ */
+export function cropRelativePath(imageId: number, boxIndex: number): string {
+  return path.join('cache', 'crops', String(Math.floor(imageId / 1000)), `${imageId}-${boxIndex}.jpg`);
 }
 
 /** Decodes a photo file the way the pipeline does: orientation applied, alpha dropped, raw RGB. */

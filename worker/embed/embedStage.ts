@@ -1,67 +1,54 @@
-// The crop+embed stage: for each photo whose boxes are detected, crop every usable animal box from the decoded
-// photo, embed the crops in batches, store the vectors (sqlite-vec, per embedder) and the crop thumbnails, and move
-// the photo from 'detected' to 'embedded' in the same transaction. Persons and vehicles are not re-identified.
+// The crop+embed stage: crop every usable animal box from the decoded photo, embed the crops in batches, keep a crop
+// thumbnail per box, and store the vectors (sqlite-vec, per embedder) with the photo's other results. Persons and
+// vehicles are not re-identified. In the pipeline this runs on the decode the detector used (pipelineStage.ts);
+// embedPending serves resumption and re-embedding on its own.
 import path from 'node:path';
 import { inTransaction, type Db } from '../../core/db/open';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
-import { ensureVectorTables, putDetectionEmbeddings } from '../../core/reid/vectorIndex';
+import { deleteDetectionEmbeddings, ensureVectorTables, putDetectionEmbeddings } from '../../core/reid/vectorIndex';
 import { cropRelativePath, decodeRgb, prepareCrop, type DecodedRgb } from './crops';
+import type { NormBox } from './cropPlan';
 import type { Embedder } from './embedder';
 
-export interface EmbedTarget {
-  id: number;
-  sha256: string;
-  path: string | null;
-  inPlace: boolean;
+/** A box to embed and its position among the photo's detections (names its crop file). */
+export interface IndexedBox extends NormBox {
+  index: number;
 }
 
-export interface DetectionBox {
-  id: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+export interface EmbeddedBox {
+  index: number;
+  vector: Float32Array;
+  cropPath: string;
 }
 
-export interface EmbeddedDetection {
+export interface EmbeddingRow {
   detectionId: number;
   vector: Float32Array;
   cropPath: string;
 }
 
-/** Detections of a photo that get an embedding: animal boxes that are neither duplicates nor marked false. */
-export function boxesToEmbed(db: Db, imageId: number): DetectionBox[] {
-  return db.$client
-    .prepare(
-      `SELECT id, x, y, w, h FROM detections
-       WHERE image_id = ? AND category = 'animal' AND NOT duplicate AND NOT false_positive ORDER BY id`,
-    )
-    .all(imageId) as DetectionBox[];
-}
+/** Whether a box gets an embedding: an animal, neither a duplicate nor marked false. */
+export const embeddable = (d: { category: string; duplicate: boolean; falsePositive?: boolean }) =>
+  d.category === 'animal' && !d.duplicate && !d.falsePositive;
 
-/** Crops, thumbnails and vectors for one decoded photo (no database writes). */
-export async function embedDetections(
-  library: Pick<Library, 'root'>,
-  embedder: Embedder,
-  image: Pick<EmbedTarget, 'sha256'>,
-  decoded: DecodedRgb,
-  boxes: DetectionBox[],
-): Promise<EmbeddedDetection[]> {
-  const cropPaths = boxes.map((b) => cropRelativePath(image.sha256, b.id));
-  const crops = await Promise.all(boxes.map((b, i) => prepareCrop(decoded, b, embedder.entry.input, path.join(library.root, cropPaths[i]!))));
+/** Crops, crop thumbnails and vectors for one decoded photo (no database writes). */
+export async function embedBoxes(libraryRoot: string, embedder: Embedder, imageId: number, decoded: DecodedRgb, boxes: IndexedBox[]): Promise<EmbeddedBox[]> {
+  const cropPaths = boxes.map((b) => cropRelativePath(imageId, b.index));
+  const crops = await Promise.all(boxes.map((b, i) => prepareCrop(decoded, b, embedder.entry.input, path.join(libraryRoot, cropPaths[i]!))));
   const vectors = await embedder.embed(crops);
-  return boxes.map((b, i) => ({ detectionId: b.id, vector: vectors[i]!, cropPath: cropPaths[i]! }));
+  return boxes.map((b, i) => ({ index: b.index, vector: vectors[i]!, cropPath: cropPaths[i]! }));
 }
 
-/** Stores one photo's vectors and crop paths and advances it to 'embedded', atomically. */
-export function writeEmbeddings(db: Db, embedder: Pick<Embedder, 'id' | 'dimensions'>, imageId: number, results: EmbeddedDetection[]): void {
-  inTransaction(db, () => {
-    ensureVectorTables(db, embedder.id, embedder.dimensions);
-    putDetectionEmbeddings(db, embedder.id, results);
-    const setCrop = db.$client.prepare('UPDATE detections SET crop_path = ? WHERE id = ?');
-    for (const r of results) setCrop.run(r.cropPath, r.detectionId);
-    db.$client.prepare(`UPDATE images SET embedder = ?, state = 'embedded', error = NULL WHERE id = ?`).run(embedder.id, imageId);
-  });
+/** Stores vectors and crop paths and records the photo's embedder; the caller owns the transaction and the state. */
+export function storeEmbeddings(db: Db, embedder: Pick<Embedder, 'id' | 'dimensions'>, imageId: number, rows: EmbeddingRow[]): void {
+  ensureVectorTables(db, embedder.id, embedder.dimensions);
+  // Row ids of deleted boxes can come back (SQLite reuses the largest): no vector may outlive its box.
+  const ids = (db.$client.prepare('SELECT id FROM detections WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id);
+  deleteDetectionEmbeddings(db, embedder.id, ids);
+  putDetectionEmbeddings(db, embedder.id, rows);
+  const setCrop = db.$client.prepare('UPDATE detections SET crop_path = ? WHERE id = ?');
+  for (const r of rows) setCrop.run(r.cropPath, r.detectionId);
+  db.$client.prepare('UPDATE images SET embedder = ? WHERE id = ?').run(embedder.id, imageId);
 }
 
 export interface EmbedSummary {
@@ -70,25 +57,37 @@ export interface EmbedSummary {
   failed: number;
 }
 
-/**
- * Embeds every photo waiting in 'detected', decoding each from disk. The pipeline calls embedDetections with the
- * image it already decoded for detection; this entry point serves resumption and re-embedding on its own.
- */
+interface StoredDetection extends IndexedBox {
+  id: number;
+  category: string;
+  duplicate: number;
+  falsePositive: number;
+}
+
+/** Embeds every photo waiting in 'detected', decoding each from disk, and advances it to 'embedded'. */
 export async function embedPending(library: Library, embedder: Embedder, onImage?: (imageId: number) => void): Promise<EmbedSummary> {
   const { db } = library;
   const pending = db.$client
-    .prepare(`SELECT id, sha256, path, in_place AS inPlace FROM images WHERE state = 'detected' AND sha256 IS NOT NULL ORDER BY id`)
-    .all() as EmbedTarget[];
+    .prepare(`SELECT id, path, in_place AS inPlace FROM images WHERE state = 'detected' ORDER BY id`)
+    .all() as { id: number; path: string | null; inPlace: number }[];
+  const detections = db.$client.prepare(
+    `SELECT id, x, y, w, h, category, duplicate, false_positive AS falsePositive, row_number() OVER (ORDER BY id) - 1 AS "index"
+     FROM detections WHERE image_id = ? ORDER BY id`,
+  );
   const summary: EmbedSummary = { images: 0, detections: 0, failed: 0 };
   for (const image of pending) {
     try {
-      const boxes = boxesToEmbed(db, image.id);
+      const boxes = (detections.all(image.id) as StoredDetection[]).filter((d) => embeddable({ ...d, duplicate: !!d.duplicate, falsePositive: !!d.falsePositive }));
       const file = photoAbsolutePath(library, { path: image.path, inPlace: !!image.inPlace });
       if (boxes.length > 0 && file === null) throw new Error('the photo file is not in the library');
-      const results = boxes.length === 0 ? [] : await embedDetections(library, embedder, image, await decodeRgb(file!), boxes);
-      writeEmbeddings(db, embedder, image.id, results);
+      const embedded = boxes.length === 0 ? [] : await embedBoxes(library.root, embedder, image.id, await decodeRgb(file!), boxes);
+      const rows = embedded.map((e, i) => ({ detectionId: boxes[i]!.id, vector: e.vector, cropPath: e.cropPath }));
+      inTransaction(db, () => {
+        storeEmbeddings(db, embedder, image.id, rows);
+        db.$client.prepare(`UPDATE images SET state = 'embedded', error = NULL WHERE id = ?`).run(image.id);
+      });
       summary.images++;
-      summary.detections += results.length;
+      summary.detections += rows.length;
     } catch (err) {
       summary.failed++;
       db.$client

@@ -88,8 +88,8 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
     expect(c.prepare(`SELECT DISTINCT state, embedder FROM images`).all()).toEqual([{ state: 'embedded', embedder: 'mobilenetv2_gem' }]);
   });
 
-  it('groups, tracks and matches: events whole, sequences per camera, single-deer events in one tracklet', () => {
-    const summary = runReid(library.db);
+  it('groups, tracks and matches: events whole, sequences per camera, single-deer events in one tracklet', async () => {
+    const summary = await runReid(library.db);
     expect(summary.sequencesProcessed).toBe(summary.sequencesCreated);
     const facts = detectionFacts(library);
     const c = library.db.$client;
@@ -128,11 +128,11 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
     expect(c.prepare(`SELECT DISTINCT state FROM images`).all()).toEqual([{ state: 'done' }]);
   });
 
-  it('links the stag\'s events at H6R1-01-V03 on 2015-02-03 by a suggestion once they are separate sequences', () => {
+  it('links the stag\'s events at H6R1-01-V03 on 2015-02-03 by a suggestion once they are separate sequences', async () => {
     // At the default 60 s gap the five events are one visit and are linked automatically (one sequence); with a
     // 10 s gap they are two visits 35 s apart, and the second must be proposed for the first.
     setSetting(library.db, 'sequenceGapSeconds', 10);
-    const summary = runReid(library.db);
+    const summary = await runReid(library.db);
     expect(summary.sequencesRemoved).toBeGreaterThan(0);
     const facts = detectionFacts(library);
     const stagIndividuals = (events: number[]) =>
@@ -164,11 +164,11 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
         c.prepare(`UPDATE images SET state = ?, sequence_id = NULL`).run(imageState);
       })();
     reset(['vec_individual_mobilenetv2_gem'], 'embedded');
-    runReid(library.db);
+    await runReid(library.db);
     const first = snapshot(library);
     reset(['vec_individual_mobilenetv2_gem', 'vec_detection_mobilenetv2_gem'], 'detected');
     await embedPending(library, embedder);
-    runReid(library.db);
+    await runReid(library.db);
     const second = snapshot(library);
     expect(first.suggestions.length).toBeGreaterThan(0);
     expect(second).toEqual(first);

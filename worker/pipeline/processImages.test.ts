@@ -42,7 +42,8 @@ describe('processImages', () => {
       for (const s of states) {
         if (s.id === bad.id) expect(s).toMatchObject({ state: 'failed', attempts: 1 });
         else {
-          expect(s).toMatchObject({ state: 'detected', detector: 'yolox_nano_416', error: null });
+          // Detected, embedded, then sequenced, tracked and matched: the pipeline's last state.
+          expect(s).toMatchObject({ state: 'done', detector: 'yolox_nano_416', error: null });
           expect(fs.existsSync(cachePath(library.cacheDir, 'thumbs', s.id))).toBe(true);
           expect(fs.existsSync(cachePath(library.cacheDir, 'previews', s.id))).toBe(true);
         }
@@ -64,7 +65,7 @@ describe('processImages', () => {
       setSetting(library.db, 'detector', 'yolov8n_int8_640');
       const again = await processImages(library, { models: modelsDir(), provider: 'cpu', redetect: true, retryFailed: true }, tracker(), new JobControl());
       expect(again).toMatchObject({ detector: 'yolov8n_int8_640', processed: 3, failed: 1 });
-      expect(c.prepare('SELECT DISTINCT detector FROM images WHERE state = ?').all('detected')).toEqual([{ detector: 'yolov8n_int8_640' }]);
+      expect(c.prepare('SELECT DISTINCT detector FROM images WHERE state = ?').all('done')).toEqual([{ detector: 'yolov8n_int8_640' }]);
       expect(c.prepare("SELECT DISTINCT model FROM detections WHERE model != 'human'").all()).toEqual([{ model: 'yolov8n_int8_640' }]);
       expect(c.prepare('SELECT attempts FROM images WHERE id = ?').get(bad.id)).toEqual({ attempts: 2 });
     } finally {
