@@ -1,0 +1,17 @@
+// The Content-Security-Policy of the renderer, the same for the Electron window and the serve mode: scripts only from
+// the app itself, no eval, no plugins, no framing; images from the app and its media route.
+export function contentSecurityPolicy(extra: { connect?: string[]; img?: string[] } = {}): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    // React sets style attributes through the DOM (allowed); 'unsafe-inline' covers libraries that inject <style>.
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...(extra.img ?? [])].join(' '),
+    "font-src 'self' data:",
+    ["connect-src 'self'", ...(extra.connect ?? [])].join(' '),
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
