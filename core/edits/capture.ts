@@ -19,32 +19,37 @@ interface CaptureState {
 
 const states = new WeakMap<object, CaptureState>();
 
-function install(db: Db): CaptureState {
-  const existing = states.get(db.$client);
-  if (existing) return existing;
-  const state: CaptureState = { active: null };
+function createTriggers(db: Db): void {
   const c = db.$client;
-  c.function('thumper_capture', { varargs: true, deterministic: false }, (table: unknown, existed: unknown, id: unknown, ...values: unknown[]) => {
-    const t = table as JournalledTable;
-    const key = `${t}:${id}`;
-    if (state.active && !state.active.has(key)) {
-      state.active.set(key, { table: t, id: Number(id), before: existed ? encodeRow(columnsOf(db, t), values) : null });
-    }
-    return null;
-  });
-  c.exec('CREATE TEMP TABLE IF NOT EXISTS thumper_capture_on (on_ INTEGER)');
+  c.exec('CREATE TEMP TABLE thumper_capture_on (on_ INTEGER)');
   const on = 'WHEN EXISTS (SELECT 1 FROM temp.thumper_capture_on)';
   for (const t of JOURNALLED_TABLES) {
     const old = columnsOf(db, t).map((col) => `OLD."${col}"`).join(', ');
     c.exec(`
-      CREATE TEMP TRIGGER IF NOT EXISTS thumper_capture_${t}_insert AFTER INSERT ON main."${t}" ${on}
+      CREATE TEMP TRIGGER thumper_capture_${t}_insert AFTER INSERT ON main."${t}" ${on}
         BEGIN SELECT thumper_capture('${t}', 0, NEW.id); END;
-      CREATE TEMP TRIGGER IF NOT EXISTS thumper_capture_${t}_update BEFORE UPDATE ON main."${t}" ${on}
+      CREATE TEMP TRIGGER thumper_capture_${t}_update BEFORE UPDATE ON main."${t}" ${on}
         BEGIN SELECT thumper_capture('${t}', 1, OLD.id, ${old}); END;
-      CREATE TEMP TRIGGER IF NOT EXISTS thumper_capture_${t}_delete BEFORE DELETE ON main."${t}" ${on}
+      CREATE TEMP TRIGGER thumper_capture_${t}_delete BEFORE DELETE ON main."${t}" ${on}
         BEGIN SELECT thumper_capture('${t}', 1, OLD.id, ${old}); END;`);
   }
-  states.set(c, state);
+}
+
+function install(db: Db): CaptureState {
+  const c = db.$client;
+  let state = states.get(c);
+  if (!state) {
+    const s: CaptureState = { active: null };
+    c.function('thumper_capture', { varargs: true, deterministic: false }, (table: unknown, existed: unknown, id: unknown, ...values: unknown[]) => {
+      const t = table as JournalledTable;
+      const key = `${t}:${id}`;
+      if (s.active && !s.active.has(key)) s.active.set(key, { table: t, id: Number(id), before: existed ? encodeRow(columnsOf(db, t), values) : null });
+      return null;
+    });
+    states.set(c, (state = s));
+  }
+  // Temporary tables and triggers are transactional: created inside an edit that was then refused, they are gone.
+  if (!c.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = 'thumper_capture_on'").get()) createTriggers(db);
   return state;
 }
 

@@ -2,6 +2,7 @@
 // photos in trigger sequences (some of unknown time), several animals per photo, tracklets linking each animal
 // through its sequence, detection vectors in sqlite-vec, tracklet embeddings, individuals made of one or more
 // tracklets and their pending suggestions. Deterministic for a seed.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,17 +129,24 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
  * its entries) and so are sqlite-vec's internal tables, whose storage layout may differ for equal content: the
  * vectors themselves are compared by id instead.
  */
-export function dumpTables(db: Library['db']): Record<string, unknown[]> {
+export function dumpTables(db: Library['db']): Record<string, unknown[][]> {
   const c = db.$client;
   const tables = (c.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[]).filter(
     (t) => t.name !== 'edit_journal' && !t.name.startsWith('__drizzle') && !t.name.startsWith('vec_') && !t.name.startsWith('sqlite_'),
   );
-  const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all();
+  const out: Record<string, unknown[][]> = {};
+  for (const t of tables) out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).raw().all();
   const vecTables = (c.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
   for (const name of vecTables) {
     const idColumn = name.startsWith('vec_individual_') ? 'individual_id' : 'detection_id';
-    out[name] = c.prepare(`SELECT ${idColumn} AS id, embedding FROM ${name} ORDER BY ${idColumn}`).all();
+    out[name] = c.prepare(`SELECT ${idColumn} AS id, embedding FROM ${name} ORDER BY ${idColumn}`).raw().all();
   }
   return out;
+}
+
+/** A short digest of dumpTables, cheap enough to take after every step of a property test. */
+export function fingerprintTables(db: Library['db']): string {
+  const rows = Object.entries(dumpTables(db)).map(([name, r]) => [name, r.map((row) => row.map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)))]);
+  const text = JSON.stringify(rows);
+  return crypto.createHash('sha1').update(text).digest('hex');
 }
