@@ -64,11 +64,14 @@ describe('fetchModel', () => {
   it('resumes an interrupted download where it stopped', async () => {
     serve.cutAfter = 1_000_000;
     await expect(fetchModel(real.id, { folder, catalog })).rejects.toThrow(/resumes/);
-    expect(fs.statSync(partFile(path.join(folder.dir, real.file))).size).toBe(1_000_000);
+    // How much arrives before the connection drops depends on the network stack: anything short of the whole file.
+    const kept = fs.statSync(partFile(path.join(folder.dir, real.file))).size;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(bytes.length);
     serve.cutAfter = 0;
     const result = await fetchModel(real.id, { folder, catalog });
-    expect(result.resumedFrom).toBe(1_000_000);
-    expect(ranges.at(-1)).toBe('bytes=1000000-');
+    expect(result.resumedFrom).toBe(kept);
+    expect(ranges.at(-1)).toBe(`bytes=${kept}-`);
     expect((await listModels(folder)).find((m) => m.entry.id === real.id)!.status).toBe('installed');
   });
 

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths';
 
 function resolveDir(envVar: string, fallback: string, what: string): string {
-  const dir = process.env[envVar] ?? fallback;
+  // Without ../shared, the test setup fetches the assets into .cache/test-assets/ (testAssets.ts).
+  const cached = path.join(PACKAGE_ROOT, '.cache', 'test-assets', path.basename(fallback));
+  const dir = process.env[envVar] ?? (!fs.existsSync(fallback) && fs.existsSync(cached) ? cached : fallback);
   if (!fs.existsSync(dir)) {
     throw new Error(`${what} not found at ${dir}: set ${envVar} to the folder that holds them`);
   }

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturesDir, modelsDir } from './fixtures';
+import { ensureTestAssets, loadFixtureManifest } from './testAssets';
+
+const manifest = loadFixtureManifest();
+const requests: string[] = [];
+// Plays GitHub's raw file service for the fixture files, from the local copies.
+const server = http.createServer((req, res) => {
+  requests.push(req.url!);
+  const entry = manifest.files.find((f) => req.url === `/${f.repo}/raw/${f.commit}/${f.source}`);
+  if (!entry) return void res.writeHead(404).end();
+  res.end(fs.readFileSync(path.join(fixturesDir(), entry.path)));
+});
+let base = '';
+const githubUrl = (repo: string, commit: string, file: string) => `${base}/${repo}/raw/${commit}/${file}`;
+/** A checkout with no shared/ folder beside it. */
+const bareCheckout = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-assets-')), 'checkout');
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe('ensureTestAssets', () => {
+  it('lists every fixture photo with its pinned source', () => {
+    expect(manifest.files).toHaveLength(94);
+    for (const f of manifest.files) expect(fs.statSync(path.join(fixturesDir(), f.path)).size, f.path).toBe(f.size);
+    expect(new Set(manifest.files.map((f) => f.commit)).size).toBe(2);
+  });
+
+  it('downloads nothing when the variables are set or shared/ exists', async () => {
+    requests.length = 0;
+    const env = { THUMPER_MODELS_DIR: '/m', THUMPER_FIXTURES_DIR: '/f' };
+    expect(await ensureTestAssets({ root: bareCheckout(), env, githubUrl })).toMatchObject({ models: '/m', fixtures: '/f', downloaded: 0 });
+    const root = bareCheckout();
+    for (const kind of ['models', 'fixtures']) fs.mkdirSync(path.join(root, '..', 'shared', kind), { recursive: true });
+    const found = await ensureTestAssets({ root, env: {}, githubUrl });
+    expect(found).toMatchObject({ fixtures: path.join(root, '..', 'shared', 'fixtures'), downloaded: 0 });
+    expect(requests).toEqual([]);
+  });
+
+  it('fetches the fixture photos, sha256-checked, into .cache when nothing is there', async () => {
+    requests.length = 0;
+    const root = bareCheckout();
+    const few = new Set([manifest.files[0]!.path, manifest.files.at(-1)!.path]);
+    const options = { root, env: { THUMPER_MODELS_DIR: modelsDir() }, githubUrl, filter: (f: { path: string }) => few.has(f.path) };
+    const first = await ensureTestAssets(options);
+    expect(first).toMatchObject({ fixtures: path.join(root, '.cache', 'test-assets', 'fixtures'), downloaded: 2, warnings: [] });
+    for (const file of few) expect(fs.readFileSync(path.join(first.fixtures, file)).equals(fs.readFileSync(path.join(fixturesDir(), file)))).toBe(true);
+    expect(fs.existsSync(path.join(first.fixtures, 'trailcam-deer', 'ground-truth.json'))).toBe(true);
+    expect((await ensureTestAssets(options)).downloaded).toBe(0);
+    expect(requests).toHaveLength(2);
+  });
+});
