@@ -135,11 +135,11 @@ export function dumpTables(db: Library['db']): Record<string, unknown[][]> {
     (t) => t.name !== 'edit_journal' && !t.name.startsWith('__drizzle') && !t.name.startsWith('vec_') && !t.name.startsWith('sqlite_'),
   );
   const out: Record<string, unknown[][]> = {};
-  for (const t of tables) out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).raw().all();
+  for (const t of tables) out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).raw().all() as unknown[][];
   const vecTables = (c.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
   for (const name of vecTables) {
     const idColumn = name.startsWith('vec_individual_') ? 'individual_id' : 'detection_id';
-    out[name] = c.prepare(`SELECT ${idColumn} AS id, embedding FROM ${name} ORDER BY ${idColumn}`).raw().all();
+    out[name] = c.prepare(`SELECT ${idColumn} AS id, embedding FROM ${name} ORDER BY ${idColumn}`).raw().all() as unknown[][];
   }
   return out;
 }
