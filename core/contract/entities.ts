@@ -40,7 +40,10 @@ export const libraryStatsSchema = z.object({
   cameras: z.number(),
   videosSkipped: z.number(),
   /** Non-duplicate, non-false-positive detections per category. */
-  detections: z.object({ animal: z.number(), person: z.number(), vehicle: z.number() }),
+  detections: z.object({ total: z.number(), animal: z.number(), person: z.number(), vehicle: z.number() }),
+  /** Execution provider the detector last ran on ("cuda", "cpu"), null before any processing; and why not CUDA. */
+  provider: z.string().nullable(),
+  providerNote: z.string().nullable(),
   individuals: z.number(),
   suggestionsPending: z.number(),
 });

@@ -22,7 +22,8 @@ export function getSetting<K extends SettingKey>(db: Db, key: K): Settings[K] {
 }
 
 export function getSettings(db: Db): Settings {
-  const stored = Object.fromEntries(db.select().from(settings).all().map((r) => [r.key, r.value]));
+  // Only known keys: the table also holds runtime records (core/models/providerRecord.ts) that are not settings.
+  const stored = Object.fromEntries(db.select().from(settings).all().filter((r) => r.key in DEFAULT_SETTINGS).map((r) => [r.key, r.value]));
   return { ...DEFAULT_SETTINGS, ...stored } as Settings;
 }
 

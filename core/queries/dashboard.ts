@@ -1,5 +1,5 @@
-// The dashboard's numbers: the library totals (core/queries/stats.ts, the one place that counts photos) plus
-// detections, individuals and suggestions, and activity for the small charts.
+// The dashboard's numbers: the library totals (core/queries/stats.ts, the one place that counts photos and
+// detections) plus individuals and suggestions, and activity for the small charts.
 import type { Activity, LibraryStats } from '../contract';
 import type { Db } from '../db/open';
 import { COUNTED, Where } from './sqlFilter';
@@ -7,15 +7,9 @@ import { libraryStats } from './stats';
 
 export function dashboardStats(db: Db): LibraryStats {
   const c = db.$client;
-  const detections = { animal: 0, person: 0, vehicle: 0 };
-  const rows = c.prepare(`SELECT d.category, count(*) AS n FROM detections d WHERE ${COUNTED} GROUP BY d.category`).all() as {
-    category: keyof typeof detections;
-    n: number;
-  }[];
-  for (const r of rows) detections[r.category] = r.n;
   const individuals = (c.prepare('SELECT count(*) AS n FROM individuals WHERE merged_into IS NULL').get() as { n: number }).n;
   const suggestionsPending = (c.prepare("SELECT count(*) AS n FROM suggestions WHERE state = 'pending'").get() as { n: number }).n;
-  return { ...libraryStats(db), detections, individuals, suggestionsPending };
+  return { ...libraryStats(db), individuals, suggestionsPending };
 }
 
 export function activity(db: Db, cameraIds?: number[]): Activity {

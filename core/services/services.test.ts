@@ -71,7 +71,7 @@ describe('services', () => {
     const stats = await call('library.stats');
     expect(stats).toMatchObject(libraryStats(library.db));
     expect(stats.images.total).toBe(78);
-    expect(stats.detections).toEqual({ animal: 3, person: 1, vehicle: 0 });
+    expect(stats.detections).toEqual({ total: 4, animal: 3, person: 1, vehicle: 0 });
     expect(stats.individuals).toBe(2);
     expect(stats.suggestionsPending).toBe(1);
     const act = await call('library.activity');

@@ -6,7 +6,8 @@ import type { DetectorEntry } from '../../core/models/catalog';
 import { modelFilePath, type ModelsFolder } from '../../core/models/folder';
 import { classMappings, type ClassMapping } from '../../core/models/labels';
 import type { Category } from '../../core/db/schema';
-import { FAMILIES, type FamilySpec } from '../models/families';
+import { detectorThreshold } from '../../core/models/thresholds';
+import { DECODERS } from '../models/families';
 import { letterbox, inputBoxToSource, type Letterbox } from '../models/letterbox';
 import { markDuplicates, nmsPerClass } from '../models/nms';
 import { parseNames, readOnnxMetadata } from '../models/onnxMetadata';
@@ -57,12 +58,12 @@ async function resized(img: DecodedImage, lb: Letterbox): Promise<Buffer> {
 
 export async function loadDetector(entry: DetectorEntry, folder: ModelsFolder, options: DetectorOptions = {}): Promise<Detector> {
   const file = modelFilePath(entry, folder);
-  const family: FamilySpec = FAMILIES[entry.family];
+  const decode = DECODERS[entry.family];
   const labels = entry.labels ?? parseNames((await readOnnxMetadata(file)).names);
   if (!labels) throw new Error(`model "${entry.id}" has no labels in the catalog and no \`names\` in its ONNX metadata`);
   const classes = classMappings(labels);
   const wanted = classes.map((c) => c.category !== 'ignored');
-  const threshold = options.threshold ?? entry.threshold ?? family.threshold;
+  const threshold = options.threshold ?? detectorThreshold(entry);
   const model = await createSession(file, options);
   const spec = entry.input;
   const meta = model.session.inputMetadata.find((m) => m.name === spec.name);
@@ -86,7 +87,7 @@ export async function loadDetector(entry: DetectorEntry, folder: ModelsFolder, o
     const perImage = rest.reduce((a, b) => a * b, 1);
     const results = images.map((_, i) =>
       postProcess(
-        family.decode(
+        decode(
           { data: data.subarray(i * perImage, (i + 1) * perImage), dims: [1, ...rest] },
           { threshold, wanted, inputWidth: spec.width, inputHeight: spec.height },
         ),

@@ -12,6 +12,8 @@ import { photoAbsolutePath, type Library } from '../../core/library/library';
 import { getSetting } from '../../core/library/settings';
 import { findDetector } from '../../core/models/catalog';
 import { resolveModelsFolder } from '../../core/models/folder';
+import { recordProvider } from '../../core/models/providerRecord';
+import { catalogFor } from '../../core/models/userModels';
 import { runReid, type ReidSummary } from '../../core/reid/runReid';
 import { mapOrdered } from '../../core/util/mapOrdered';
 import { loadDetector, type Detector } from '../detect/detector';
@@ -98,9 +100,10 @@ export async function processImages(
   if (pending.length === 0) return { ...summary, reid: await matchStage(), elapsedMs: Date.now() - started };
 
   const models = resolveModelsFolder(options.models);
-  const detector = await loadDetector(findDetector(detectorId), models, { provider: options.provider, threads: options.threads });
+  const detector = await loadDetector(findDetector(detectorId, catalogFor(models)), models, { provider: options.provider, threads: options.threads });
   summary.provider = progress.provider = detector.provider;
   summary.providerNote = detector.fallbackReason;
+  recordProvider(db, { provider: detector.provider, note: detector.fallbackReason, model: detector.id });
   const stages = await createStages({ library, models, provider: options.provider, threads: options.threads });
   progress.setTotal('decode', pending.length);
   progress.setTotal('detect', pending.length);

@@ -4,13 +4,14 @@ import { openLibrary } from '../../library/library';
 import { importPhotos } from '../../../worker/import/importPhotos';
 import { jsonOption, libraryOption, printJson, requireLibrary, UsageError, type Command } from '../command';
 import { progressPrinter } from '../progressLine';
+import { describeProcessing, parseProcessOptions, processOptions, runProcessing } from './process';
 
 const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'copy photos from an SD card or folders into a library and process them',
-  usage: 'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--json]',
+  usage: 'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--models DIR] [--provider auto|cuda|cpu] [--json]',
   options: {
     ...libraryOption,
     ...jsonOption,
@@ -19,6 +20,7 @@ export const importCommand: Command = {
     'in-place': { type: 'boolean' },
     /** Copy only; `thumper process` runs detection and re-identification later. */
     'no-process': { type: 'boolean' },
+    ...processOptions,
   },
   async run(args) {
     if (args.positionals.length === 0) throw new UsageError('give at least one folder or file to import');
@@ -26,6 +28,7 @@ export const importCommand: Command = {
     if (typeof utcOffset === 'string' && !UTC_OFFSET.test(utcOffset)) {
       throw new UsageError(`--utc-offset must look like +02:00 or -05:00, not "${utcOffset}"`);
     }
+    const processing = args.values['no-process'] ? null : parseProcessOptions(args);
     const library = openLibrary(requireLibrary(args), { create: true });
     const printer = progressPrinter();
     const control = new JobControl();
@@ -45,12 +48,14 @@ export const importCommand: Command = {
         control,
       );
       printer.end();
-      if (args.values.json) printJson(summary);
+      const processed = processing ? await runProcessing(library, processing) : null;
+      if (args.values.json) printJson(processed ? { ...summary, processing: processed } : summary);
       else {
         process.stderr.write(
           `imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed}, videos skipped ${summary.videos} (${(summary.elapsedMs / 1000).toFixed(1)} s)\n`,
         );
         for (const f of summary.failures) process.stderr.write(`  failed: ${f.file}: ${f.reason}\n`);
+        if (processed) process.stderr.write(describeProcessing(processed));
       }
       return 0;
     } finally {

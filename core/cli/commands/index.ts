@@ -1,11 +1,14 @@
 import type { Command } from '../command';
 import { imagesCommand } from './images';
 import { importCommand } from './import';
+import { individualsCommand } from './individuals';
 import { exportCommand } from './export';
 import { importDetectionsCommand } from './importDetections';
 import { modelsCommand } from './models';
 import { processCommand } from './process';
 import { serveCommand } from './serve';
+import { sequencesCommand } from './sequences';
 import { statsCommand } from './stats';
+import { suggestionsCommand } from './suggestions';
 
-export const COMMANDS: Command[] = [importCommand, imagesCommand, statsCommand, processCommand, exportCommand, modelsCommand, importDetectionsCommand, serveCommand];
+export const COMMANDS: Command[] = [importCommand, imagesCommand, statsCommand, sequencesCommand, individualsCommand, suggestionsCommand, processCommand, exportCommand, modelsCommand, importDetectionsCommand, serveCommand];

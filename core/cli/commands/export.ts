@@ -1,0 +1,39 @@
+// `thumper export --format <format> --out <file>`: one command, one entry per format in EXPORT_FORMATS.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Library } from '../../library/library';
+import { megadetectorExport } from '../../exports/megadetector';
+import { libraryOption, UsageError, withLibrary, type Command } from '../command';
+
+export interface ExportFormat {
+  /** Writes the export to `out` and returns a one-line summary for the terminal. */
+  write(library: Library, out: string): Promise<string>;
+}
+
+export const EXPORT_FORMATS: Record<string, ExportFormat> = {
+  megadetector: {
+    async write(library, out) {
+      const md = megadetectorExport(library);
+      await fs.writeFile(out, `${JSON.stringify(md, null, 1)}\n`);
+      const failed = md.images.filter((i) => i.failure).length;
+      return `${md.images.length} photos (${failed} failed), file paths relative to ${library.photosDir}`;
+    },
+  },
+};
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export detections and individuals to other tools (MegaDetector JSON, ...)',
+  usage: `thumper export --library <dir> --format ${Object.keys(EXPORT_FORMATS).join('|')} --out <file>`,
+  options: { ...libraryOption, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
+  async run(args) {
+    const name = args.values.format;
+    const out = args.values.out;
+    const format = typeof name === 'string' ? EXPORT_FORMATS[name] : undefined;
+    if (!format) throw new UsageError(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+    if (typeof out !== 'string' || out === '') throw new UsageError('--out <file> is required');
+    const line = await withLibrary(args, (library) => format.write(library, path.resolve(out)));
+    process.stderr.write(`wrote ${out}: ${line}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,86 @@
+// MegaDetector batch output format 1.6 (../shared/interop/INTEROP.md), which Timelapse, AddaxAI and most camera-trap
+// tools read. `file` is relative to the library's photos/ folder (point the other tool there); photos referenced in
+// place (imported with --in-place) have no place under it and are written with their absolute path.
+import path from 'node:path';
+import type { Library } from '../library/library';
+import { findDetector, UnknownModelError } from '../models/catalog';
+import { detectorThreshold } from '../models/thresholds';
+import { groupBy, loadLibraryRows, type PhotoRow } from './libraryRows';
+
+export const MD_CATEGORIES = { animal: '1', person: '2', vehicle: '3' } as const;
+
+export interface MdDetection {
+  category: string;
+  conf: number;
+  bbox: [number, number, number, number];
+}
+
+export interface MdImage {
+  file: string;
+  detections: MdDetection[] | null;
+  failure?: string;
+}
+
+export interface MdFile {
+  info: {
+    format_version: '1.6';
+    detector: string;
+    detection_completion_time: string;
+    detector_metadata: { typical_detection_threshold: number; conservative_detection_threshold: number };
+  };
+  detection_categories: Record<string, string>;
+  images: MdImage[];
+}
+
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
+
+/** Where a photo is, as `file` says it: relative to photos/, absolute for in-place photos. */
+export function mdFilePath(library: Pick<Library, 'root' | 'photosDir'>, photo: Pick<PhotoRow, 'path' | 'inPlace' | 'fileName'>): string {
+  if (photo.path === null) return photo.fileName;
+  if (photo.inPlace) return photo.path;
+  return path.relative(library.photosDir, path.join(library.root, photo.path)).split(path.sep).join('/');
+}
+
+function thresholdOf(detector: string): number {
+  try {
+    return detectorThreshold(findDetector(detector));
+  } catch (err) {
+    if (err instanceof UnknownModelError) return 0.2;
+    throw err;
+  }
+}
+
+/** Photos that were processed (boxes or failure); photos still waiting for detection are left out. */
+export function megadetectorExport(library: Library, now = new Date()): MdFile {
+  const rows = loadLibraryRows(library.db);
+  const byPhoto = groupBy(rows.detections, (d) => d.imageId);
+  const detectors = [...new Set(rows.photos.map((p) => p.detector).filter((d): d is string => d !== null))];
+  const images: MdImage[] = [];
+  for (const photo of rows.photos) {
+    const file = mdFilePath(library, photo);
+    if (photo.state === 'failed') {
+      images.push({ file, detections: null, failure: photo.error ?? 'failed' });
+      continue;
+    }
+    if (photo.detector === null) continue;
+    images.push({
+      file,
+      detections: (byPhoto.get(photo.id) ?? []).map((d) => ({
+        category: MD_CATEGORIES[d.category],
+        conf: round4(d.confidence),
+        bbox: [round4(d.x), round4(d.y), round4(d.w), round4(d.h)],
+      })),
+    });
+  }
+  const threshold = detectors.length === 1 ? thresholdOf(detectors[0]!) : 0.2;
+  return {
+    info: {
+      format_version: '1.6',
+      detector: detectors.length > 0 ? `thumper:${detectors.join('+')}` : 'thumper',
+      detection_completion_time: now.toISOString().replace(/\.\d+Z$/, ''),
+      detector_metadata: { typical_detection_threshold: threshold, conservative_detection_threshold: Math.max(threshold, 0.4) },
+    },
+    detection_categories: Object.fromEntries(Object.entries(MD_CATEGORIES).map(([name, id]) => [id, name])),
+    images,
+  };
+}
