@@ -15,7 +15,7 @@ import { contentSecurityPolicy } from '../core/services/csp';
 import { dispatch } from '../core/services/dispatch';
 import { resolveMedia } from '../core/services/media';
 import { hostAllowed, isLoopback, newToken, originAllowed, tokenFrom, tokenValid, type HostPolicy } from './security';
-import { resolveStatic } from './staticFiles';
+import { resolveStatic } from '../core/services/staticFiles';
 
 export interface ServeOptions {
   library: Library;

@@ -35,17 +35,22 @@ export const libraryStatsSchema = z.object({
     done: z.number(),
     failed: z.number(),
     pending: z.number(),
+    /** Photos past detection with no counted detection. */
     empty: z.number(),
   }),
   cameras: z.number(),
   videosSkipped: z.number(),
-  /** Non-duplicate, non-false-positive detections per category. */
-  detections: z.object({ total: z.number(), animal: z.number(), person: z.number(), vehicle: z.number() }),
-  /** Execution provider the detector last ran on ("cuda", "cpu"), null before any processing; and why not CUDA. */
-  provider: z.string().nullable(),
-  providerNote: z.string().nullable(),
+  sequences: z.number(),
+  tracklets: z.number(),
+  /** Not merged away. */
   individuals: z.number(),
   suggestionsPending: z.number(),
+  /** Boxes that count: neither duplicates nor marked false by a person. */
+  detections: z.object({ total: z.number(), animal: z.number(), person: z.number(), vehicle: z.number() }),
+  /** Execution provider the detector last ran on ("cuda", "cpu"); null before any processing. */
+  provider: z.string().nullable(),
+  /** Why the models ran on the CPU when CUDA was possible or wanted. */
+  providerNote: z.string().nullable(),
 });
 export type LibraryStats = z.infer<typeof libraryStatsSchema>;
 
@@ -140,7 +145,7 @@ export const photoFilterSchema = z
     to: localTime.optional(),
     /** Photos with at least one counted detection of this category. */
     category: category.optional(),
-    /** true: only photos without counted detections (processed ones); false: only photos with some. */
+    /** true: only photos past detection without counted detections; false: only photos with some. */
     empty: z.boolean().optional(),
     /** Photos showing an individual that has a pending suggestion. */
     unreviewedSuggestions: z.boolean().optional(),

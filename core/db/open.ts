@@ -1,5 +1,6 @@
 // One place opens a library database: pragmas, the sqlite-vec extension (before migrations, which may touch vec0
 // tables) and the migrations, so every process sees the same schema.
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -14,12 +15,14 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  // The Electron app points this at a build for its own ABI (electron/nativeBinding.ts); Node uses node_modules'.
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, nativeBinding: process.env.THUMPER_SQLITE_BINDING || undefined });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqliteVec.load(sqlite);
+  // In a packaged app the extension lies beside the asar archive (asarUnpack), where SQLite can load it.
+  sqlite.loadExtension(sqliteVec.getLoadablePath().replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`));
   const db = drizzle(sqlite, { schema }) as Db;
   if (!options.readonly) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;

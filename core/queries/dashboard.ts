@@ -3,14 +3,6 @@
 import type { Activity, LibraryStats } from '../contract';
 import type { Db } from '../db/open';
 import { COUNTED, Where } from './sqlFilter';
-import { libraryStats } from './stats';
-
-export function dashboardStats(db: Db): LibraryStats {
-  const c = db.$client;
-  const individuals = (c.prepare('SELECT count(*) AS n FROM individuals WHERE merged_into IS NULL').get() as { n: number }).n;
-  const suggestionsPending = (c.prepare("SELECT count(*) AS n FROM suggestions WHERE state = 'pending'").get() as { n: number }).n;
-  return { ...libraryStats(db), individuals, suggestionsPending };
-}
 
 export function activity(db: Db, cameraIds?: number[]): Activity {
   const c = db.$client;

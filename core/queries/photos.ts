@@ -28,7 +28,7 @@ export function photoWhere(filter: PhotoFilter): Where {
   if (filter.cameraIds) w.in('i.camera_id', filter.cameraIds);
   w.timeRange('i.taken_at', filter.from, filter.to);
   if (filter.category) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND d.category = ? AND ${COUNTED})`, filter.category);
-  if (filter.empty === true) w.add(`i.state = 'done' AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
+  if (filter.empty === true) w.add(`i.state IN ('detected', 'embedded', 'done') AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
   if (filter.empty === false) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
   if (filter.individualId !== undefined) {
     w.add(

@@ -1,8 +1,9 @@
 // Compile-time checks that the contract's browser-safe copies of core types agree with the originals.
-import type { Category, ImageState, ProgressSnapshotData, SettingsData, SuggestionState } from '../contract';
+import type { Category, ImageState, LibraryStats as ContractStats, ProgressSnapshotData, SettingsData, SuggestionState } from '../contract';
 import type * as schema from '../db/schema';
 import type { ProgressSnapshot } from '../jobs/progress';
 import type { Settings } from '../library/settings';
+import type { LibraryStats } from '../queries/stats';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -12,4 +13,5 @@ export const contractAgrees: [
   Same<SuggestionState, schema.SuggestionState>,
   Same<ProgressSnapshotData, ProgressSnapshot>,
   Same<SettingsData, Settings>,
-] = [true, true, true, true, true];
+  Same<ContractStats, LibraryStats>,
+] = [true, true, true, true, true, true];

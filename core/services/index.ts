@@ -8,11 +8,12 @@ import { getSettings, setSetting, type SettingKey } from '../library/settings';
 import type { Library } from '../library/library';
 import { PACKAGE_ROOT } from '../paths';
 import { listCameras } from '../queries/cameras';
-import { activity, dashboardStats } from '../queries/dashboard';
+import { activity } from '../queries/dashboard';
 import { importHistory } from '../queries/importHistory';
 import { individualCrops, individualDetail, queryIndividuals } from '../queries/individuals';
 import { photoDetail, photoSummariesWhere, queryPhotos } from '../queries/photos';
 import { querySequences, sequenceById } from '../queries/sequences';
+import { libraryStats } from '../queries/stats';
 import { Where } from '../queries/sqlFilter';
 import { querySuggestions } from '../queries/suggestions';
 import type { Handlers } from './dispatch';
@@ -73,7 +74,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
       platform: process.platform,
       capabilities: { pickFolder: !!host.pickFolder, dropPaths: host.dropPaths, switchLibrary: !!host.libraries },
     }),
-    'library.stats': () => dashboardStats(db),
+    'library.stats': () => libraryStats(db),
     'library.activity': (a) => activity(db, a.cameraIds),
     'library.recent': () => host.libraries?.recent() ?? [],
     'library.open': async (a) => {

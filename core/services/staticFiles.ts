@@ -1,5 +1,6 @@
-// The built renderer's files (dist/renderer). The only place the request path picks a file, so it is decoded once,
-// normalised, and must stay inside the folder; a path without a file extension gets the app's index.html (client-side routes).
+// The built renderer's files (dist/renderer), for the serve mode and the Electron app protocol. The only place a
+// request path picks a file, so it is decoded once, normalised, and must stay inside the folder; a path without a file
+// extension gets the app's index.html (client-side routes).
 import fs from 'node:fs';
 import path from 'node:path';
 
