@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { deerImagesDir, modelsDir } from '../core/testing/fixtures';
 
 const ROOT = path.resolve(__dirname, '..');
-const FIXTURES = path.resolve(ROOT, '..', 'shared', 'fixtures', 'trailcam-deer', 'images');
+const FIXTURES = deerImagesDir();
 const SHOTS = path.join(ROOT, 'test-results', 'renderer');
 
 let server: ChildProcess | null = null;
@@ -20,6 +21,7 @@ function startServe(library: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'thumper.js'), 'serve', '--library', library, '--port', '0'], {
       cwd: ROOT,
+      env: { ...process.env, THUMPER_MODELS_DIR: modelsDir() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server = child;

@@ -3,6 +3,13 @@ import { BarChart } from './BarChart';
 import { binDays, type DayCount } from './scale';
 
 const MAX_DAY_BINS = 90;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2015-02-03" -> "3 Feb 2015" (no Date: the day is a camera-local calendar day, never shifted). */
+export function shortDate(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
 
 export function DaysChart({ days, onDay }: { days: DayCount[]; onDay?: (from: string, to: string) => void }) {
   const bins = binDays(days, MAX_DAY_BINS);
@@ -16,7 +23,7 @@ export function DaysChart({ days, onDay }: { days: DayCount[]; onDay?: (from: st
         value: b.value,
         title: `${b.start === b.end ? b.start : `${b.start} – ${b.end}`}: ${b.value.toLocaleString()} detections`,
       }))}
-      ticks={bins.flatMap((b, i) => (i % tickEvery === 0 ? [{ index: i, label: b.start.slice(2) }] : []))}
+      ticks={bins.flatMap((b, i) => (i % tickEvery === 0 ? [{ index: i, label: shortDate(b.start) }] : []))}
       onBarClick={
         onDay
           ? (bar) => {

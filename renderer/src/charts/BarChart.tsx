@@ -1,5 +1,5 @@
-// A small SVG bar chart people read at a glance: bars, a max label, a few x labels, a tooltip per bar (title).
-// Drawn in a fixed viewBox and stretched to the container, so it needs no measuring.
+// A small bar chart people read at a glance: SVG bars stretched to the container (no measuring), with the max label
+// and the x labels in HTML so text is never stretched with them; a tooltip per bar (title).
 import { niceMax } from './scale';
 
 export interface Bar {
@@ -28,13 +28,11 @@ export function BarChart({ bars, ticks, height = 140, label, onBarClick }: BarCh
   const barW = Math.max(1, slot * 0.78);
   const plotH = height - PAD_TOP - PAD_BOTTOM;
   return (
+    <figure className="chart-wrap" style={{ height }}>
     <svg className="chart" viewBox={`0 0 ${W} ${height}`} preserveAspectRatio="none" role="img" aria-label={label} style={{ height }}>
       <line x1={0} x2={W} y1={PAD_TOP} y2={PAD_TOP} className="chart-grid" />
       <line x1={0} x2={W} y1={PAD_TOP + plotH / 2} y2={PAD_TOP + plotH / 2} className="chart-grid" />
       <line x1={0} x2={W} y1={PAD_TOP + plotH} y2={PAD_TOP + plotH} className="chart-axis" />
-      <text x={2} y={10} className="chart-label">
-        {max.toLocaleString()}
-      </text>
       {bars.map((b, i) => {
         const h = (b.value / max) * plotH;
         return (
@@ -51,11 +49,18 @@ export function BarChart({ bars, ticks, height = 140, label, onBarClick }: BarCh
           </rect>
         );
       })}
-      {ticks.map((t) => (
-        <text key={t.index} x={t.index * slot + slot / 2} y={height - 4} textAnchor="middle" className="chart-label">
-          {t.label}
-        </text>
-      ))}
     </svg>
+      <span className="chart-label chart-max">{max.toLocaleString()}</span>
+      {ticks.map((t) => {
+        const at = ((t.index + 0.5) / Math.max(1, bars.length)) * 100;
+        // The first and last labels hug the edges instead of overflowing them.
+        const shift = at < 8 ? '0%' : at > 92 ? '-100%' : '-50%';
+        return (
+          <span key={t.index} className="chart-label chart-tick" style={{ left: `${at}%`, transform: `translateX(${shift})` }}>
+            {t.label}
+          </span>
+        );
+      })}
+    </figure>
   );
 }

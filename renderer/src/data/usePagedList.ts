@@ -79,8 +79,10 @@ export function usePagedList<T>(
     setTotal(null);
     setError(null);
     setVersion((v) => v + 1);
+    // The first page also brings the total; a grid with no rows yet reports an empty range.
+    load(0);
     ensure();
-  }, [key, ensure]);
+  }, [key, ensure, load]);
 
   const scopeKey = scopes.join(',');
   useEffect(() => {

@@ -48,9 +48,10 @@ export function SourcePicker({ sources, onChange }: { sources: string[]; onChang
         data-testid="drop-zone"
       >
         <Icon name="card" size={32} />
-        <p className="drop-title">{canDrop ? 'Drop an SD card or folders here' : 'Choose the photos to import'}</p>
+        <p className="drop-title">{canDrop ? 'Drop an SD card or folders here' : 'Type the path of a card or folder below'}</p>
         <p className="muted small">
-          JPEG photos in any sub-folder are found (DCIM/100RECNX …). Videos are listed but not imported yet.
+          {canDrop ? '' : 'In a browser the path is on the computer running Thumper. '}JPEG photos in any sub-folder are found (DCIM/100RECNX …);
+          videos are listed but not imported yet.
         </p>
         {canPick && (
           <button type="button" className="btn" onClick={pick}>

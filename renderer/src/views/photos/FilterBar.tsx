@@ -17,7 +17,7 @@ import {
 
 const CONTENT: { id: ContentFilter; label: string }[] = [
   { id: 'all', label: 'All' },
-  { id: 'nonEmpty', label: 'With detections' },
+  { id: 'nonEmpty', label: 'Detections' },
   { id: 'empty', label: 'Empty' },
 ];
 
@@ -103,7 +103,7 @@ export function FilterBar({ filters, onChange }: { filters: PhotoFilters; onChan
         ))}
       </div>
       <label className="check">
-        <input type="checkbox" checked={filters.unreviewed} onChange={(e) => onChange({ ...filters, unreviewed: e.target.checked })} /> Unreviewed suggestions
+        <input type="checkbox" title="Photos of individuals with suggestions waiting for review" checked={filters.unreviewed} onChange={(e) => onChange({ ...filters, unreviewed: e.target.checked })} /> Unreviewed
       </label>
       {filters.individualId !== null && <IndividualChip id={filters.individualId} onClear={() => onChange({ ...filters, individualId: null })} />}
       {active > 0 && (

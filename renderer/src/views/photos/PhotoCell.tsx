@@ -15,7 +15,7 @@ export const PhotoCell = memo(function PhotoCell({ photo, focused }: { photo: Ph
         {!failed && photo.state !== 'done' && <span className="badge">processing</span>}
         {photo.detections > 0 && (
           <span className="badge dark" title={photo.categories.join(', ')}>
-            {photo.detections} {photo.categories.includes('animal') ? '🦌' : photo.categories[0]}
+            {photo.detections} {photo.categories.includes('animal') ? (photo.detections === 1 ? 'animal' : 'animals') : photo.categories[0]}
           </span>
         )}
       </div>

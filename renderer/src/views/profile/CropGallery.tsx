@@ -22,11 +22,14 @@ export function CropGallery({ individualId }: { individualId: number }) {
       const c = item(index);
       if (!c) return <div className="cell placeholder" />;
       return (
-        <div className={focused ? 'cell crop focused' : 'cell crop'} title={formatLocal(c.takenAt)} data-detection-id={c.detectionId}>
+        <div
+          className={focused ? 'cell crop focused' : 'cell crop'}
+          title={`${formatLocal(c.takenAt)} · confidence ${Math.round(c.confidence * 100)}%`}
+          data-detection-id={c.detectionId}
+        >
           <Thumb media={{ kind: 'crop', id: c.detectionId }} alt={`Crop from ${formatLocal(c.takenAt)}`} />
           <div className="cell-caption">
-            <span className="tabular small">{formatLocal(c.takenAt, false)}</span>
-            <span className="muted tabular small">{Math.round(c.confidence * 100)}%</span>
+            <span className="tabular small">{formatLocal(c.takenAt)}</span>
           </div>
         </div>
       );

@@ -192,7 +192,8 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
               aria-label={boxLabel(d)}
               data-testid="viewer-box"
             >
-              <span className="box-label">{boxLabel(d)}</span>
+              {/* Duplicates and false detections stay visible as dashed outlines, labelled only when selected. */}
+              {(!(d.duplicate || d.falsePositive) || d.id === selectedId) && <span className="box-label">{boxLabel(d)}</span>}
             </button>
           );
         })}
