@@ -9,6 +9,11 @@ import { processCommand } from './process';
 import { serveCommand } from './serve';
 import { sequencesCommand } from './sequences';
 import { statsCommand } from './stats';
+import { calibrationCommand } from './calibration';
+import { mergeCommand } from './merge';
+import { reviewCommand } from './review';
+import { splitCommand } from './split';
+import { redoCommand, undoCommand } from './undo';
 import { suggestionsCommand } from './suggestions';
 
-export const COMMANDS: Command[] = [importCommand, imagesCommand, statsCommand, sequencesCommand, individualsCommand, suggestionsCommand, processCommand, exportCommand, modelsCommand, importDetectionsCommand, serveCommand];
+export const COMMANDS: Command[] = [importCommand, imagesCommand, statsCommand, sequencesCommand, individualsCommand, suggestionsCommand, processCommand, exportCommand, modelsCommand, importDetectionsCommand, serveCommand, mergeCommand, splitCommand, reviewCommand, undoCommand, redoCommand, calibrationCommand];

@@ -1,0 +1,22 @@
+import { merge } from '../../edits';
+import { openLibrary } from '../../library/library';
+import { jsonOption, libraryOption, requireLibrary, UsageError, type Command } from '../command';
+import { parseIds, printEditResult } from '../editOutput';
+
+export const mergeCommand: Command = {
+  name: 'merge',
+  summary: 'merge individuals into the first one given (undoable)',
+  usage: 'thumper merge --library <dir> <individualId> <individualId...> [--json]',
+  options: { ...libraryOption, ...jsonOption },
+  async run(args) {
+    const [targetId, ...sourceIds] = parseIds(args.positionals, 'individuals');
+    if (targetId === undefined || sourceIds.length === 0) throw new UsageError('give at least two individual ids: the first one keeps its name');
+    const library = openLibrary(requireLibrary(args));
+    try {
+      printEditResult(library.db, merge(library.db, { targetId, sourceIds }), !!args.values.json);
+      return 0;
+    } finally {
+      library.close();
+    }
+  },
+};

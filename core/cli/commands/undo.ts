@@ -1,0 +1,26 @@
+import type { Db } from '../../db/open';
+import { redo, undo, type EditResult } from '../../edits';
+import { openLibrary } from '../../library/library';
+import { jsonOption, libraryOption, requireLibrary, type Command } from '../command';
+import { printEditResult } from '../editOutput';
+
+function journalCommand(name: 'undo' | 'redo', summary: string, action: (db: Db) => EditResult): Command {
+  return {
+    name,
+    summary,
+    usage: `thumper ${name} --library <dir> [--json]`,
+    options: { ...libraryOption, ...jsonOption },
+    async run(args) {
+      const library = openLibrary(requireLibrary(args));
+      try {
+        printEditResult(library.db, action(library.db), !!args.values.json);
+        return 0;
+      } finally {
+        library.close();
+      }
+    },
+  };
+}
+
+export const undoCommand = journalCommand('undo', 'undo the latest edit (merge, split, review, correction ...)', undo);
+export const redoCommand = journalCommand('redo', 'redo the latest undone edit', redo);

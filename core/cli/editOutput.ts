@@ -1,0 +1,38 @@
+// What the edit commands (merge, split, review, undo, redo) print: the journal entry and every individual the edit
+// changed, as the gallery would show it now (merged ones with their target, deleted ones marked so).
+import type { Db } from '../db/open';
+import type { EditResult } from '../edits';
+import { individualSummaries } from '../queries/individuals';
+import { printJson, UsageError } from './command';
+
+export function editOutput(db: Db, result: EditResult) {
+  const summaries = individualSummaries(db, result.individualIds);
+  const merged = db.$client.prepare('SELECT merged_into AS m FROM individuals WHERE id = ?');
+  const individuals = result.individualIds.map((id) => {
+    const s = summaries.get(id);
+    if (!s) return { id, deleted: true };
+    return { ...s, mergedInto: (merged.get(id) as { m: number | null }).m };
+  });
+  return { journalId: result.journalId, canUndo: result.canUndo, canRedo: result.canRedo, individuals };
+}
+
+export function printEditResult(db: Db, result: EditResult, json: boolean): void {
+  const out = editOutput(db, result);
+  if (json) {
+    printJson(out);
+    return;
+  }
+  if (out.journalId === null) process.stdout.write('nothing changed\n');
+  for (const i of out.individuals) {
+    if ('deleted' in i) process.stdout.write(`${i.id}\t(deleted: no detections left)\n`);
+    else if (i.mergedInto !== null) process.stdout.write(`${i.id}\t${i.name}\tmerged into ${i.mergedInto}\n`);
+    else process.stdout.write(`${i.id}\t${i.name}\t${i.detectionCount} detections\t${i.firstSeen ?? '-'} .. ${i.lastSeen ?? '-'}\n`);
+  }
+}
+
+/** Parses "12" or "12,13,14" (positive integer ids); `what` names them in the error. */
+export function parseIds(values: readonly string[], what: string): number[] {
+  const ids = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  for (const v of ids) if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${what} must be positive integer ids, not "${v}"`);
+  return ids.map(Number);
+}
