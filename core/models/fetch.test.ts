@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,15 +10,19 @@ import { findModel, loadCatalog, type Catalog } from './catalog';
 import { partFile } from './download';
 import { fetchModel, listModels } from './fetch';
 import { resolveModelsFolder, type ModelsFolder } from './folder';
+import { reconstructMobilenetOriginal } from './testing/mobilenetOriginal';
 
 const real = findModel('yolox_nano_416');
 const bytes = fs.readFileSync(path.join(modelsDir(), real.file));
+const gem = findModel('mobilenetv2_gem');
+const original = Buffer.from(reconstructMobilenetOriginal(fs.readFileSync(path.join(modelsDir(), gem.file))));
 const serve = { cutAfter: 0, corrupt: false };
 const ranges: (string | undefined)[] = [];
 
 // A stand-in for GitHub: serves the real model file, honours Range, and can drop the connection or flip a byte.
 const server = http.createServer((req, res) => {
   ranges.push(req.headers.range);
+  if (req.url === '/mobilenetv2-12-int8.onnx') return void res.end(original);
   const payload = serve.corrupt ? Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10]! ^ 1]), bytes.subarray(11)]) : bytes;
   const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
   res.writeHead(start > 0 ? 206 : 200, { 'content-length': payload.length - start });
@@ -31,7 +36,14 @@ let folder: ModelsFolder;
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  catalog = { version: 1, models: [{ ...real, source: `${base}/${path.basename(real.file)}` }, { ...findModel('mobilenetv2_gem') }] };
+  const originalSha = createHash('sha256').update(original).digest('hex');
+  catalog = {
+    version: 1,
+    models: [
+      { ...real, source: `${base}/${path.basename(real.file)}` },
+      { ...gem, source: `${base}/mobilenetv2-12-int8.onnx`, derivedFrom: { sha256: originalSha, transform: 'gem-embedding' } },
+    ],
+  };
 });
 afterAll(() => {
   server.closeAllConnections();
@@ -81,8 +93,14 @@ describe('fetchModel', () => {
     expect(fs.existsSync(path.join(folder.dir, real.file))).toBe(false);
   });
 
-  it('says why a derived model cannot be fetched, and lists what is missing or damaged', async () => {
-    await expect(fetchModel('mobilenetv2_gem', { folder, catalog })).rejects.toThrow(/graph change \(gem-embedding\)/);
+  it('derives the GeM embedder from its downloaded original, to the exact catalog file', async () => {
+    const result = await fetchModel(gem.id, { folder, catalog });
+    expect(result.downloaded).toBe(true);
+    expect(createHash('sha256').update(fs.readFileSync(result.file)).digest('hex')).toBe(gem.sha256);
+    expect(fs.existsSync(`${result.file}.source`)).toBe(false);
+  });
+
+  it('lists what is installed, missing or damaged', async () => {
     const file = path.join(folder.dir, real.file);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, 'damaged');
