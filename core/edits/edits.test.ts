@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { individualViolations } from '../individuals/invariants';
 import { copyTestLibrary, dumpTables, makeTestLibrary, type TestLibrary } from '../individuals/testLibrary';
-import { addBox, correctDetection, EditConflictError, merge, redo, rename, review, setCover, split, undo } from '.';
+import { addBox, confirm, correctDetection, EditConflictError, merge, redo, rename, review, setCover, split, undo } from '.';
 import { IndividualsError } from '../individuals';
 import { getSetting } from '../library/settings';
 import { individualsChanged } from '../reid/maintain';
@@ -34,9 +34,10 @@ describe('edits', () => {
     const original = dumpTables(lib.db);
     const s = pending()[0]!;
     const result = review(lib.db, { suggestionId: s.id, decision: 'accept' });
-    expect(result.individualIds.slice(0, 2)).toEqual([s.candidateId, s.individualId]);
+    const [older, newer] = [Math.min(s.individualId, s.candidateId), Math.max(s.individualId, s.candidateId)];
+    expect(result.individualIds.slice(0, 2)).toEqual([older, newer]);
     expect(result).toMatchObject({ canUndo: true, canRedo: false });
-    expect(one<{ m: number }>('SELECT merged_into AS m FROM individuals WHERE id = ?', s.individualId).m).toBe(s.candidateId);
+    expect(one<{ m: number }>('SELECT merged_into AS m FROM individuals WHERE id = ?', newer).m).toBe(older);
     expect(one<{ state: string }>('SELECT state FROM suggestions WHERE id = ?', s.id).state).toBe('accepted');
     expect(individualViolations(lib.db)).toEqual([]);
     const merged = dumpTables(lib.db);
@@ -47,6 +48,15 @@ describe('edits', () => {
     expect(dumpTables(lib.db)).toEqual(merged);
     expect(undo(lib.db).journalId).toBe(result.journalId);
     expect(undo(lib.db).journalId).toBeNull();
+  });
+
+  it('accepting keeps the confirmed individual when only the newer one is confirmed', () => {
+    const s = pending()[0]!;
+    const newer = Math.max(s.individualId, s.candidateId);
+    confirm(lib.db, { individualId: newer, confirmed: true });
+    const r = review(lib.db, { suggestionId: s.id, decision: 'accept' });
+    expect(r.individualIds[0]).toBe(newer);
+    expect(one<{ m: number | null }>('SELECT merged_into AS m FROM individuals WHERE id = ?', newer).m).toBeNull();
   });
 
   it('a rejected pair is not proposed again until its members change', () => {

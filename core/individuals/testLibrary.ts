@@ -11,6 +11,7 @@ import { DB_FILE, openLibrary, type Library } from '../library/library';
 import { getSetting } from '../library/settings';
 import { individualsChanged } from '../reid/maintain';
 import { ensureVectorTables, getDetectionEmbeddings, putDetectionEmbeddings } from '../reid/vectorIndex';
+import { seededRandom } from '../util/seededRandom';
 import { createIndividual } from './assign';
 import { encodeVector, meanOfNormalised } from './embedding';
 
@@ -18,18 +19,6 @@ export interface TestLibraryShape {
   cameras?: number;
   sequencesPerCamera?: number;
   seed?: number;
-}
-
-/** mulberry32: a tiny seeded generator, so a failing property run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface TestLibrary extends Library {
