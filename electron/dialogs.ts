@@ -1,0 +1,30 @@
+// Native dialogs: the folder picker and the library chooser shown when no library is known.
+import { dialog, type BrowserWindow } from 'electron';
+
+export async function pickFolder(win: BrowserWindow | null, title = 'Choose a folder'): Promise<string | null> {
+  const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+export type LibraryChoice = { action: 'open' | 'create'; path: string } | null;
+
+/** Asks which library to use; null when the person quits. */
+export async function chooseLibrary(win: BrowserWindow | null): Promise<LibraryChoice> {
+  for (;;) {
+    const options = {
+      type: 'question' as const,
+      title: 'Thumper',
+      message: 'Choose a Thumper library',
+      detail: 'A library is a folder that holds your photos, their database and the detections.',
+      buttons: ['Open a library…', 'Create a new library…', 'Quit'],
+      defaultId: 0,
+      cancelId: 2,
+    };
+    const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    if (response === 2) return null;
+    const action = response === 0 ? 'open' : 'create';
+    const dir = await pickFolder(win, action === 'open' ? 'Open a Thumper library' : 'Folder for the new library');
+    if (dir) return { action, path: dir };
+  }
+}
