@@ -16,7 +16,7 @@ import { parseMegadetector, type MegadetectorFile, type MegadetectorImage } from
 export interface MegadetectorImportOptions {
   /** The folder the file's `file` paths are relative to (where MegaDetector was pointed). */
   root: string;
-  /** Boxes below this confidence are left out; default: the file's conservative threshold, else 0 (keep all). */
+  /** Boxes below this confidence are left out; default: the lower of the file's two thresholds, else 0 (keep all). */
   threshold?: number;
   onProgress?: ExportProgressCallback;
 }
@@ -68,9 +68,11 @@ function photoIndex(library: Library): Map<string, number> {
   return index;
 }
 
+/** The more inclusive of the file's two thresholds (tools disagree on which is lower), else keep every box. */
 function defaultThreshold(file: MegadetectorFile): number {
   const meta = file.info.detector_metadata;
-  return meta?.conservative_detection_threshold ?? 0;
+  const given = [meta?.typical_detection_threshold, meta?.conservative_detection_threshold].filter((t): t is number => t !== undefined);
+  return given.length > 0 ? Math.min(...given) : 0;
 }
 
 function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId: number, model: string, threshold: number, kept: Box[]) {

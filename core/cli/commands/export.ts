@@ -3,11 +3,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Library } from '../../library/library';
 import { megadetectorExport } from '../../exports/megadetector';
-import { libraryOption, UsageError, withLibrary, type Command } from '../command';
+import { libraryOption, UsageError, withLibrary, type Command, type ParsedArgs } from '../command';
+import { INTEROP_FORMATS, interopExportOptions } from './exportInterop';
 
 export interface ExportFormat {
   /** Writes the export to `out` and returns a one-line summary for the terminal. */
-  write(library: Library, out: string): Promise<string>;
+  write(library: Library, out: string, args?: ParsedArgs): Promise<string>;
 }
 
 export const EXPORT_FORMATS: Record<string, ExportFormat> = {
@@ -19,20 +20,21 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
       return `${md.images.length} photos (${failed} failed), file paths relative to ${library.photosDir}`;
     },
   },
+  ...INTEROP_FORMATS,
 };
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export detections and individuals to other tools (MegaDetector JSON, ...)',
-  usage: `thumper export --library <dir> --format ${Object.keys(EXPORT_FORMATS).join('|')} --out <file>`,
-  options: { ...libraryOption, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
+  usage: `thumper export --library <dir> --format ${Object.keys(EXPORT_FORMATS).join('|')} --out <file or folder> [--utc-offset +HH:MM] [--coordinates LAT,LON] [--species NAME] [--contributor NAME] [--title TEXT]`,
+  options: { ...libraryOption, ...interopExportOptions, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
   async run(args) {
     const name = args.values.format;
     const out = args.values.out;
     const format = typeof name === 'string' ? EXPORT_FORMATS[name] : undefined;
     if (!format) throw new UsageError(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
     if (typeof out !== 'string' || out === '') throw new UsageError('--out <file> is required');
-    const line = await withLibrary(args, (library) => format.write(library, path.resolve(out)));
+    const line = await withLibrary(args, (library) => format.write(library, path.resolve(out), args));
     process.stderr.write(`wrote ${out}: ${line}\n`);
     return 0;
   },
