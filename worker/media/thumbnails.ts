@@ -8,8 +8,9 @@ import { fromDecoded, type DecodedImage } from './decode';
 export const THUMB_SIDE = 320;
 export const PREVIEW_SIDE = 1024;
 
-// effort 2: WebP's default (4) costs about twice the time for a few percent of size, and these are a cache.
-const WEBP = { quality: 78, effort: 2 } as const;
+// effort 0: on a 1024 px preview it encodes in under half the time of effort 2 (45 vs 106 ms measured here) for 3%
+// more bytes, and these files are a cache that every imported photo pays for.
+const WEBP = { quality: 78, effort: 0 } as const;
 
 async function writeWebp(img: DecodedImage, side: number, file: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
