@@ -1,15 +1,14 @@
-// A new individual for tracklets that joined no existing one: named provisionally ("Deer 17"), derived columns
-// filled by refreshDerived. Used by the match stage (core/reid/match.ts).
+// A new individual for tracklets that joined no existing one, named provisionally ("Deer 17"). Used by the match
+// stage (core/reid/match.ts); the same path as every other new individual (createIndividual), so the pipeline gets
+// the same rules (one photo once, one category) as user edits.
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
-import { refreshDerived } from './derived';
-import { provisionalName } from './names';
+import { createIndividual } from './assign';
+import { IndividualsError } from './errors';
 
 export function createProvisionalIndividual(db: Db, category: Category, trackletIds: number[]): number {
-  const c = db.$client;
-  const id = Number(c.prepare('INSERT INTO individuals (name, category) VALUES (?, ?)').run(provisionalName(db, category), category).lastInsertRowid);
-  const link = c.prepare('UPDATE tracklets SET individual_id = ? WHERE id = ?');
-  for (const t of trackletIds) link.run(id, t);
-  refreshDerived(db, [id]);
+  const id = createIndividual(db, trackletIds);
+  const made = (db.$client.prepare('SELECT category FROM individuals WHERE id = ?').get(id) as { category: Category }).category;
+  if (made !== category) throw new IndividualsError(`tracklets ${trackletIds.join(',')} are ${made}, not ${category}`);
   return id;
 }
