@@ -20,6 +20,8 @@ import { utilityProcessLauncher } from './workerLauncher';
 // Development runs use the Electron build of better-sqlite3 made by `npm start` (scripts/electron-native.js).
 if (!app.isPackaged) process.env.THUMPER_SQLITE_BINDING ??= electronBindingPath(process.versions.electron);
 
+// Tests (e2e/electron.spec.ts) keep their settings and recent libraries apart from the user's.
+if (process.env.THUMPER_USER_DATA) app.setPath('userData', process.env.THUMPER_USER_DATA);
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 
 interface Open {
