@@ -21,6 +21,10 @@ describe('thumper import -> process -> export --format megadetector', () => {
       expect(await main(['import', src, '--library', lib, '--models', modelsDir(), '--provider', 'cpu', '--json'])).toBe(0);
       const imported = JSON.parse(String(stdout.mock.calls.at(-1)![0]));
       expect(imported.processing).toMatchObject({ processed: 2, provider: 'cpu', detector: 'yolox_nano_416' });
+      // Resumable: a second run finds nothing left; a failed photo is retried only when asked.
+      expect(await main(['process', '--library', lib, '--models', modelsDir(), '--provider', 'cpu', '--json'])).toBe(0);
+      expect(JSON.parse(String(stdout.mock.calls.at(-1)![0]))).toMatchObject({ processed: 0, failed: 0 });
+      expect(await main(['process', '--library', lib, '--provider', 'gpu'])).toBe(2);
       expect(await main(['export', '--library', lib, '--format', 'megadetector', '--out', out])).toBe(0);
       expect(await main(['export', '--library', lib, '--format', 'nope', '--out', out])).toBe(2);
       expect(await main(['stats', '--library', lib, '--json'])).toBe(0);
