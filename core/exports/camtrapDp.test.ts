@@ -74,7 +74,7 @@ describe('exportCamtrapDp', () => {
     expect(errors).toEqual([]);
 
     const deployments = tables.deployments!;
-    expect(deployments.map((d) => [d.locationName, d.latitude, d.longitude, d.deploymentStart.slice(-6)])).toEqual([
+    expect(deployments.map((d) => [d.locationName, d.latitude, d.longitude, d.deploymentStart!.slice(-6)])).toEqual([
       [firstCamera, '57.05', '-3.62', '+01:00'],
       [secondCamera, '56.9', '-4.1', '+02:00'],
     ]);
@@ -95,7 +95,7 @@ describe('exportCamtrapDp', () => {
     const events = observations.filter((o) => o.observationLevel === 'event');
     const stagEvent = events.find((o) => o.individualID === 'Big Stag')!;
     expect(stagEvent).toMatchObject({ count: '1', sex: 'male', classificationMethod: 'human', deploymentID: media.deploymentID });
-    expect(stagEvent.eventStart < stagEvent.eventEnd).toBe(true);
+    expect(stagEvent.eventStart! < stagEvent.eventEnd!).toBe(true);
     expect(events.some((o) => o.deploymentID !== media.deploymentID && o.observationType === 'animal')).toBe(true);
 
     const pkg = JSON.parse(fs.readFileSync(path.join(out, 'datapackage.json'), 'utf8'));

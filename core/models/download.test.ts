@@ -4,8 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { downloadFile, DownloadError, partFile, type DownloadProgress } from './download';
+import { localServer } from './testing/localServer';
 
 const body = randomBytes(256 * 1024 + 123);
 const sha = createHash('sha256').update(body).digest('hex');
@@ -14,7 +15,7 @@ const sha = createHash('sha256').update(body).digest('hex');
 const behaviour = { cutAfter: 0, corrupt: false, stall: false, ignoreRange: false };
 const requests: (string | undefined)[] = [];
 
-const server = http.createServer((req, res) => {
+const server = localServer((req, res) => {
   requests.push(req.headers.range);
   if (req.url === '/missing') {
     res.writeHead(404).end();
@@ -37,17 +38,7 @@ const server = http.createServer((req, res) => {
   res.end(slice);
 });
 
-let base = '';
 let dir = '';
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
 beforeEach(() => {
   Object.assign(behaviour, { cutAfter: 0, corrupt: false, stall: false, ignoreRange: false });
   requests.length = 0;
@@ -58,7 +49,7 @@ describe('downloadFile', () => {
   it('downloads, reports progress and checks the hash', async () => {
     const dest = path.join(dir, 'sub', 'model.onnx');
     const seen: DownloadProgress[] = [];
-    const result = await downloadFile(`${base}/model.onnx`, dest, { sha256: sha, onProgress: (p) => seen.push(p) });
+    const result = await downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha, onProgress: (p) => seen.push(p) });
     expect(result).toEqual({ file: dest, bytes: body.length, resumedFrom: 0 });
     expect(fs.readFileSync(dest).equals(body)).toBe(true);
     expect(fs.existsSync(partFile(dest))).toBe(false);
@@ -69,7 +60,7 @@ describe('downloadFile', () => {
   it('resumes an interrupted download with a Range request', async () => {
     const dest = path.join(dir, 'model.onnx');
     behaviour.cutAfter = 100_000;
-    await expect(downloadFile(`${base}/model.onnx`, dest, { sha256: sha })).rejects.toThrow(/next attempt resumes/);
+    await expect(downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha })).rejects.toThrow(/next attempt resumes/);
     const kept = fs.statSync(partFile(dest)).size;
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(body.length);
@@ -77,7 +68,7 @@ describe('downloadFile', () => {
 
     behaviour.cutAfter = 0;
     const seen: DownloadProgress[] = [];
-    const result = await downloadFile(`${base}/model.onnx`, dest, { sha256: sha, onProgress: (p) => seen.push(p) });
+    const result = await downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha, onProgress: (p) => seen.push(p) });
     expect(result.resumedFrom).toBe(kept);
     expect(requests.at(-1)).toBe(`bytes=${kept}-`);
     expect(seen[0]).toMatchObject({ received: kept, resumedFrom: kept, total: body.length });
@@ -88,7 +79,7 @@ describe('downloadFile', () => {
     const dest = path.join(dir, 'model.onnx');
     fs.writeFileSync(partFile(dest), body.subarray(0, 5000));
     behaviour.ignoreRange = true;
-    const result = await downloadFile(`${base}/model.onnx`, dest, { sha256: sha });
+    const result = await downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha });
     expect(result.resumedFrom).toBe(0);
     expect(fs.readFileSync(dest).equals(body)).toBe(true);
   });
@@ -96,13 +87,13 @@ describe('downloadFile', () => {
   it('rejects and deletes a corrupted download', async () => {
     const dest = path.join(dir, 'model.onnx');
     behaviour.corrupt = true;
-    await expect(downloadFile(`${base}/model.onnx`, dest, { sha256: sha })).rejects.toThrow(/corrupt.*sha256.*deleted/);
+    await expect(downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha })).rejects.toThrow(/corrupt.*sha256.*deleted/);
     expect(fs.existsSync(dest)).toBe(false);
     expect(fs.existsSync(partFile(dest))).toBe(false);
   });
 
   it('says which HTTP status the server gave', async () => {
-    await expect(downloadFile(`${base}/missing`, path.join(dir, 'm'), { sha256: sha })).rejects.toThrow(/HTTP 404/);
+    await expect(downloadFile(`${server.base}/missing`, path.join(dir, 'm'), { sha256: sha })).rejects.toThrow(/HTTP 404/);
   });
 
   it('fails fast with a clear message when nothing listens', async () => {
@@ -119,7 +110,7 @@ describe('downloadFile', () => {
     behaviour.stall = true;
     const started = Date.now();
     await expect(
-      downloadFile(`${base}/model.onnx`, path.join(dir, 'm'), { sha256: sha, connectTimeoutMs: 300 }),
+      downloadFile(`${server.base}/model.onnx`, path.join(dir, 'm'), { sha256: sha, connectTimeoutMs: 300 }),
     ).rejects.toThrow(/did not answer in time/);
     expect(Date.now() - started).toBeLessThan(5000);
   });

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { modelsDir } from '../testing/fixtures';
 import { findModel, loadCatalog, type Catalog } from './catalog';
 import { partFile } from './download';
 import { fetchModel, listModels } from './fetch';
 import { resolveModelsFolder, type ModelsFolder } from './folder';
+import { localServer } from './testing/localServer';
 import { reconstructMobilenetOriginal } from './testing/mobilenetOriginal';
 
 const real = findModel('yolox_nano_416');
@@ -20,7 +19,7 @@ const serve = { cutAfter: 0, corrupt: false };
 const ranges: (string | undefined)[] = [];
 
 // A stand-in for GitHub: serves the real model file, honours Range, and can drop the connection or flip a byte.
-const server = http.createServer((req, res) => {
+const server = localServer((req, res) => {
   ranges.push(req.headers.range);
   if (req.url === '/mobilenetv2-12-int8.onnx') return void res.end(original);
   const payload = serve.corrupt ? Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10]! ^ 1]), bytes.subarray(11)]) : bytes;
@@ -33,9 +32,8 @@ const server = http.createServer((req, res) => {
 let catalog: Catalog;
 let folder: ModelsFolder;
 
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+beforeAll(() => {
+  const base = server.base;
   const originalSha = createHash('sha256').update(original).digest('hex');
   catalog = {
     version: 1,
@@ -44,10 +42,6 @@ beforeAll(async () => {
       { ...gem, source: `${base}/mobilenetv2-12-int8.onnx`, derivedFrom: { sha256: originalSha, transform: 'gem-embedding' } },
     ],
   };
-});
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
 });
 beforeEach(() => {
   Object.assign(serve, { cutAfter: 0, corrupt: false });

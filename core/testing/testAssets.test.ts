@@ -1,34 +1,24 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { localServer } from '../models/testing/localServer';
 import { fixturesDir, modelsDir } from './fixtures';
 import { ensureTestAssets, loadFixtureManifest } from './testAssets';
 
 const manifest = loadFixtureManifest();
 const requests: string[] = [];
 // Plays GitHub's raw file service for the fixture files, from the local copies.
-const server = http.createServer((req, res) => {
+const server = localServer((req, res) => {
   requests.push(req.url!);
   const entry = manifest.files.find((f) => req.url === `/${f.repo}/raw/${f.commit}/${f.source}`);
   if (!entry) return void res.writeHead(404).end();
   res.end(fs.readFileSync(path.join(fixturesDir(), entry.path)));
 });
-let base = '';
-const githubUrl = (repo: string, commit: string, file: string) => `${base}/${repo}/raw/${commit}/${file}`;
+const githubUrl = (repo: string, commit: string, file: string) => `${server.base}/${repo}/raw/${commit}/${file}`;
 /** A checkout with no shared/ folder beside it. */
 const bareCheckout = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-assets-')), 'checkout');
 
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
 
 describe('ensureTestAssets', () => {
   it('lists every fixture photo with its pinned source', () => {
