@@ -47,9 +47,11 @@ describe('jobs store', () => {
     expect(useJobs.getState().lastFinished?.jobId).toBe(2);
   });
 
-  it('picks the first unfinished stage as the active one', () => {
+  it('picks the furthest started stage as the active one', () => {
     expect(activeStage(snap(1, 100, 40))?.stage).toBe('detect');
     expect(activeStage(snap(1, 100, 100))?.stage).toBe('detect');
-    expect(activeStage(snap(1, 10, 0))?.stage).toBe('copy');
+    const copying = snap(1, 10, 0);
+    copying.stages[1]!.total = 0;
+    expect(activeStage(copying)?.stage).toBe('copy');
   });
 });

@@ -47,7 +47,10 @@ export const useJobs = create<JobsState>((set, get) => ({
   onWorkerRestarted: (e) => set({ workerRestarts: [...get().workerRestarts, e].slice(-20) }),
 }));
 
-/** The stage a person cares about most right now: the earliest one not yet finished. */
+/**
+ * The stage to show in one line: the furthest one that has started (stages overlap, and the last started is where
+ * the job really is; the scan stage has no total).
+ */
 export function activeStage(snapshot: ProgressSnapshotData): ProgressSnapshotData['stages'][number] | null {
-  return snapshot.stages.find((s) => s.total === 0 || s.done < s.total) ?? snapshot.stages.at(-1) ?? null;
+  return [...snapshot.stages].reverse().find((s) => s.done > 0 || s.total > 0) ?? snapshot.stages.at(-1) ?? null;
 }

@@ -20,19 +20,34 @@ export const STAGE_LABELS: Record<Stage, string> = {
 function StageRow({ stage }: { stage: ProgressSnapshotData['stages'][number] }) {
   const rate = useJobs((s) => s.rates[stage.stage]);
   const finished = stage.total > 0 && stage.done >= stage.total;
+  // A stage without a total (scanning a card) counts up; it has no percentage or ETA.
+  const open = stage.total === 0;
   const pct = stage.total > 0 ? Math.min(1, stage.done / stage.total) : 0;
   return (
     <div className={finished ? 'stage-row finished' : 'stage-row'} data-stage={stage.stage}>
       <span className="stage-name">{STAGE_LABELS[stage.stage]}</span>
-      <span className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={stage.total} aria-valuenow={stage.done} aria-label={STAGE_LABELS[stage.stage]}>
+      <span
+        className={open ? 'progress indeterminate' : 'progress'}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={open ? undefined : stage.total}
+        aria-valuenow={stage.done}
+        aria-label={STAGE_LABELS[stage.stage]}
+      >
         <span className="progress-fill" style={{ width: `${pct * 100}%` }} />
       </span>
       <span className="stage-count tabular">
-        {stage.done.toLocaleString()} / {stage.total.toLocaleString()}
-        <span className="muted"> · {formatPercent(stage.done, stage.total)}</span>
+        {open ? (
+          `${stage.done.toLocaleString()} found`
+        ) : (
+          <>
+            {stage.done.toLocaleString()} / {stage.total.toLocaleString()}
+            <span className="muted"> · {formatPercent(stage.done, stage.total)}</span>
+          </>
+        )}
       </span>
       <span className="stage-rate tabular">{finished ? 'done' : formatRate(rate?.rate ?? null)}</span>
-      <span className="stage-eta tabular">{finished ? '' : formatDuration(rate?.eta ?? null)}</span>
+      <span className="stage-eta tabular">{finished || open ? '' : formatDuration(rate?.eta ?? null)}</span>
       <span className={stage.failed ? 'stage-failed has' : 'stage-failed'}>{stage.failed ? `${stage.failed} failed` : ''}</span>
     </div>
   );

@@ -121,8 +121,8 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
     return () => window.removeEventListener('keydown', onKey);
   }, [onKey]);
 
+  // The pointer is captured only once it moves, so a plain click still reaches the box under it.
   const onPointerDown = (e: React.PointerEvent) => {
-    ref.current!.setPointerCapture(e.pointerId);
     pointers.current.set(e.pointerId, local(e));
     dragged.current = false;
   };
@@ -135,7 +135,10 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
       const other = others[0]![1];
       setT((cur) => cur && pinch(cur, [prev, other], [p, other], viewport, image));
     } else {
-      if (Math.abs(p.x - prev.x) + Math.abs(p.y - prev.y) > 0) dragged.current = true;
+      if (!dragged.current && Math.abs(p.x - prev.x) + Math.abs(p.y - prev.y) > 0) {
+        dragged.current = true;
+        ref.current?.setPointerCapture?.(e.pointerId);
+      }
       setT((cur) => cur && panBy(cur, p.x - prev.x, p.y - prev.y, viewport, image));
     }
     pointers.current.set(e.pointerId, p);
@@ -188,7 +191,6 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
                 e.stopPropagation();
                 if (!dragged.current) onSelect(d.id);
               }}
-              onPointerDown={(e) => e.stopPropagation()}
               aria-label={boxLabel(d)}
               data-testid="viewer-box"
             >
