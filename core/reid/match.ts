@@ -4,6 +4,7 @@
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
 import { decodeVector } from '../individuals/embedding';
+import { assignTracklets } from '../individuals/assign';
 import { createProvisionalIndividual } from '../individuals/provisional';
 import { getSettings } from '../library/settings';
 import { individualsChanged } from './maintain';
@@ -48,9 +49,8 @@ export function matchTracklets(db: Db, embedder: string, sequenceIds: number[] |
   for (const t of unmatched(db, sequenceIds)) {
     const target = autoAcceptTarget(db, embedder, t, options);
     if (target !== null) {
-      db.$client.prepare('UPDATE tracklets SET individual_id = ? WHERE id = ?').run(target, t.id);
       result.autoAccepted++;
-      result.suggestions += individualsChanged(db, embedder, [target], options).length;
+      result.suggestions += individualsChanged(db, embedder, assignTracklets(db, target, [t.id]), options).length;
       continue;
     }
     const id = createProvisionalIndividual(db, t.category, [t.id]);

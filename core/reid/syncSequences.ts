@@ -1,9 +1,12 @@
 // Stores the sequences of a library. Grouping is recomputed from all photos each time (it is cheap) and compared
 // with what is stored by membership: a sequence whose photos are unchanged keeps its id and its tracklets; one whose
 // photos changed (a new card filled a gap, the gap setting changed) is replaced, its tracklets are dissolved and its
-// photos go back to 'embedded' so the track and match stages run on them again.
+// photos go back to 'embedded' so the track and match stages run on them again. Individuals that lose all their
+// tracklets this way are deleted (core/individuals pruneEmptyIndividuals), confirmed or not: their detections get
+// new tracklets and come back as suggestions.
 import type { Db } from '../db/open';
 import { refreshDerived } from '../individuals/derived';
+import { pruneEmptyIndividuals } from '../individuals/prune';
 import { getSetting } from '../library/settings';
 import { groupSequences, type SequencePhoto } from './sequences';
 import { forgetIndividuals } from './vectorIndex';
@@ -15,7 +18,7 @@ export interface SequenceSync {
 
 const keyOf = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
 
-/** Deletes tracklets and clears their detections; individuals left without members are removed unless confirmed. */
+/** Deletes tracklets and clears their detections; individuals left without members are pruned, the rest refreshed. */
 export function dissolveTracklets(db: Db, trackletIds: number[]): void {
   if (trackletIds.length === 0) return;
   const c = db.$client;
@@ -23,18 +26,7 @@ export function dissolveTracklets(db: Db, trackletIds: number[]): void {
   const owners = (c.prepare(`SELECT DISTINCT individual_id AS id FROM tracklets WHERE id IN (${list}) AND individual_id IS NOT NULL`).all() as { id: number }[]).map((r) => r.id);
   c.prepare(`UPDATE detections SET tracklet_id = NULL WHERE tracklet_id IN (${list})`).run();
   c.prepare(`DELETE FROM tracklets WHERE id IN (${list})`).run();
-  if (owners.length === 0) return;
-  const ownerList = owners.join(',');
-  const empty = (c.prepare(
-    `SELECT id FROM individuals WHERE id IN (${ownerList}) AND NOT confirmed AND merged_into IS NULL
-       AND NOT EXISTS (SELECT 1 FROM tracklets t WHERE t.individual_id = individuals.id)`,
-  ).all() as { id: number }[]).map((r) => r.id);
-  if (empty.length > 0) {
-    const emptyList = empty.join(',');
-    c.prepare(`UPDATE suggestions SET state = 'superseded' WHERE state = 'pending' AND (individual_id IN (${emptyList}) OR candidate_id IN (${emptyList}))`).run();
-    c.prepare(`DELETE FROM individuals WHERE id IN (${emptyList})`).run();
-    forgetIndividuals(db, empty);
-  }
+  forgetIndividuals(db, pruneEmptyIndividuals(db, owners));
   refreshDerived(db, owners);
 }
 

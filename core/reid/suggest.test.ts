@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../db/open';
+import { setSetting } from '../library/settings';
+import { individualsChanged } from './maintain';
+import { runReid } from './runReid';
+import { exclusionReason, type Subject } from './subjects';
+import { ensureVectorTables, putDetectionEmbeddings } from './vectorIndex';
+import { l2normalize } from './vectorMath';
+
+const EMBEDDER = 'test_embed';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-suggest-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const looks = {
+  stag: l2normalize(Float32Array.from([1, 0.9, 0.1, 0, 0, 0.2, 0, 0])),
+  stagAgain: l2normalize(Float32Array.from([1, 0.85, 0.15, 0, 0.05, 0.2, 0, 0])),
+  hind: l2normalize(Float32Array.from([0, 0.1, 0, 1, 0.8, 0, 0.3, 0])),
+};
+
+/** A small library by hand: cameras, embedded photos with boxes and their vectors. */
+function library(name: string) {
+  const db = openDatabase(path.join(dir, `${name}.db`));
+  const c = db.$client;
+  ensureVectorTables(db, EMBEDDER, 8);
+  setSetting(db, 'embedder', EMBEDDER);
+  c.prepare(`INSERT INTO cameras (id, key, name) VALUES (1, 'a', 'North'), (2, 'b', 'South')`).run();
+  let photo = 0;
+  const add = (camera: number, takenAt: string, boxes: { x: number; vector: Float32Array }[]) => {
+    photo++;
+    c.prepare(`INSERT INTO images (id, sha256, file_name, source_path, camera_id, taken_at, state) VALUES (?, ?, ?, ?, ?, ?, 'embedded')`).run(
+      photo,
+      `sha${photo}`,
+      `p${photo}.jpg`,
+      `/card/p${photo}.jpg`,
+      camera,
+      takenAt,
+    );
+    const ids = boxes.map((b) =>
+      Number(
+        c.prepare(`INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h) VALUES (?, 'm', 'deer', 'animal', 0.9, ?, 0.3, 0.2, 0.3)`).run(photo, b.x)
+          .lastInsertRowid,
+      ),
+    );
+    putDetectionEmbeddings(db, EMBEDDER, ids.map((id, i) => ({ detectionId: id, vector: boxes[i]!.vector })));
+    return { photo, ids };
+  };
+  return { db, add };
+}
+
+const individualOf = (db: Db, detectionId: number) =>
+  (db.$client.prepare('SELECT t.individual_id AS i FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ?').get(detectionId) as { i: number }).i;
+
+const pending = (db: Db) =>
+  db.$client.prepare(`SELECT individual_id AS a, candidate_id AS b, score, rank, same_camera AS same, time_gap_seconds AS gap FROM suggestions WHERE state = 'pending' ORDER BY id`).all() as {
+    a: number;
+    b: number;
+    score: number;
+    rank: number;
+    same: number;
+    gap: number;
+  }[];
+
+describe('suggestions', () => {
+  const { db, add } = library('main');
+  // North 10:00: a stag and a hind in one photo, then the stag alone; North 10:05 the stag again; South 10:00:30 a
+  // stag-like deer (too soon to be the same one, 30 s and two cameras away).
+  const first = add(1, '2020-05-01T10:00:00', [{ x: 0.1, vector: looks.stag }, { x: 0.6, vector: looks.hind }]);
+  const second = add(1, '2020-05-01T10:00:01', [{ x: 0.12, vector: looks.stagAgain }]);
+  const later = add(1, '2020-05-01T10:05:00', [{ x: 0.5, vector: looks.stagAgain }]);
+  const south = add(2, '2020-05-01T10:00:30', [{ x: 0.5, vector: looks.stag }]);
+
+  it('makes one provisional individual per tracklet and never proposes pairs from one sequence or one photo', async () => {
+    const summary = await runReid(db);
+    expect(summary).toMatchObject({ sequencesCreated: 3, sequencesProcessed: 3, tracklets: 4, individualsCreated: 4, autoAccepted: 0 });
+    const stag = individualOf(db, first.ids[0]!);
+    const hind = individualOf(db, first.ids[1]!);
+    expect(individualOf(db, second.ids[0]!)).toBe(stag);
+    const names = db.$client.prepare('SELECT name FROM individuals ORDER BY id').all();
+    expect(names).toEqual([{ name: 'Deer 1' }, { name: 'Deer 2' }, { name: 'Deer 3' }, { name: 'Deer 4' }]);
+    for (const s of pending(db)) expect([s.a, s.b].sort()).not.toEqual([stag, hind].sort());
+  });
+
+  it('ranks the stag at the same camera five minutes later first, and penalises two cameras 30 s apart', () => {
+    const stag = individualOf(db, first.ids[0]!);
+    const back = individualOf(db, later.ids[0]!);
+    const elsewhere = individualOf(db, south.ids[0]!);
+    const forBack = pending(db).filter((s) => s.a === back);
+    expect(forBack[0]).toMatchObject({ b: stag, rank: 1, same: 1, gap: 299 });
+    const southVsStag = pending(db).find((s) => s.a === elsewhere && s.b === stag)!;
+    const southVsBack = pending(db).find((s) => s.a === elsewhere && s.b === back)!;
+    expect(southVsStag.score).toBeLessThan(southVsBack.score);
+  });
+
+  it('does not propose a rejected pair again until its members change', () => {
+    const stag = individualOf(db, first.ids[0]!);
+    const back = individualOf(db, later.ids[0]!);
+    db.$client.prepare(`UPDATE suggestions SET state = 'rejected' WHERE individual_id = ? AND candidate_id = ? AND state = 'pending'`).run(back, stag);
+    individualsChanged(db, EMBEDDER, [back]);
+    expect(pending(db).some((s) => s.a === back && s.b === stag)).toBe(false);
+    expect(pending(db).some((s) => s.a === stag && s.b === back)).toBe(false);
+    // The stag individual gains the South tracklet: a different pair now, so it may be proposed again.
+    const southTracklet = (db.$client.prepare('SELECT tracklet_id AS t FROM detections WHERE id = ?').get(south.ids[0]!) as { t: number }).t;
+    db.$client.prepare('UPDATE tracklets SET individual_id = ? WHERE id = ?').run(stag, southTracklet);
+    individualsChanged(db, EMBEDDER, [stag, back]);
+    expect(pending(db).some((s) => (s.a === back && s.b === stag) || (s.a === stag && s.b === back))).toBe(true);
+  });
+
+  it('auto-accepts a new tracklet only when switched on with a threshold', async () => {
+    const { db: auto, add: addAuto } = library('auto');
+    addAuto(1, '2020-05-01T10:00:00', [{ x: 0.1, vector: looks.stag }]);
+    await runReid(auto);
+    setSetting(auto, 'autoAccept', true);
+    const next = addAuto(1, '2020-05-01T10:10:00', [{ x: 0.3, vector: looks.stagAgain }]);
+    expect((await runReid(auto)).individualsCreated).toBe(1);
+    setSetting(auto, 'autoAcceptThreshold', 0.5);
+    const third = addAuto(1, '2020-05-01T10:20:00', [{ x: 0.3, vector: looks.stagAgain }]);
+    const summary = await runReid(auto);
+    expect(summary).toMatchObject({ individualsCreated: 0, autoAccepted: 1 });
+    expect(individualOf(auto, third.ids[0]!)).toBe(individualOf(auto, next.ids[0]!));
+  });
+});
+
+describe('exclusionReason', () => {
+  const subject = (over: Partial<Subject>): Subject => ({
+    trackletIds: [],
+    sequenceIds: new Set(),
+    imageIds: new Set(),
+    category: 'animal',
+    sex: null,
+    ageClass: null,
+    sightings: [],
+    ...over,
+  });
+
+  it('names what makes a pair impossible', () => {
+    expect(exclusionReason(subject({}), subject({}))).toBeNull();
+    expect(exclusionReason(subject({ sequenceIds: new Set([3]) }), subject({ sequenceIds: new Set([3]) }))).toBe('same sequence');
+    expect(exclusionReason(subject({ imageIds: new Set([9]) }), subject({ imageIds: new Set([9]) }))).toBe('share a photo');
+    expect(exclusionReason(subject({ sex: 'male' }), subject({ sex: 'female' }))).toBe('different sex');
+    expect(exclusionReason(subject({ sex: 'male' }), subject({}))).toBeNull();
+    expect(exclusionReason(subject({ ageClass: 'fawn' }), subject({ ageClass: 'adult' }))).toBe('different age class');
+    expect(exclusionReason(subject({ category: 'person' }), subject({}))).toBe('different category');
+  });
+});
