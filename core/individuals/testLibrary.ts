@@ -116,7 +116,7 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
 /**
  * Every row of every table the app owns, for exact before/after comparisons. The journal is left out (undo keeps
  * its entries) and so are sqlite-vec's internal tables, whose storage layout may differ for equal content: the
- * vectors themselves are compared by id instead.
+ * vec0 tables' rows are compared by id instead.
  */
 export function dumpTables(db: Library['db']): Record<string, unknown[][]> {
   const c = db.$client;
@@ -126,10 +126,8 @@ export function dumpTables(db: Library['db']): Record<string, unknown[][]> {
   const out: Record<string, unknown[][]> = {};
   for (const t of tables) out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).raw().all() as unknown[][];
   const vecTables = (c.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-  for (const name of vecTables) {
-    const idColumn = name.startsWith('vec_individual_') ? 'individual_id' : 'detection_id';
-    out[name] = c.prepare(`SELECT ${idColumn} AS id, embedding FROM ${name} ORDER BY ${idColumn}`).raw().all() as unknown[][];
-  }
+  // vec0 tables are keyed by their first column (the detection or individual id).
+  for (const name of vecTables) out[name] = c.prepare(`SELECT * FROM "${name}" ORDER BY 1`).raw().all() as unknown[][];
   return out;
 }
 
