@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { detections, images } from '../db/schema';
+import { detections, images, individuals, tracklets } from '../db/schema';
+import { createIndividual } from '../individuals';
 import { main } from '../cli/main';
 import { deerImagesDir } from '../testing/fixtures';
 import { importMegadetector } from './megadetectorImport';
@@ -97,5 +98,38 @@ describe('importMegadetector', () => {
     const code = await main(['import-detections', jsonFile, '--root', deerImagesDir(), '--library', t.library.root, '--json']).finally(() => vi.restoreAllMocks());
     expect(code).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ photos: t.truth.length - 1, unmatched: ['not-in-library.jpg'] });
+  });
+
+  it('keeps individuals consistent when their boxes are replaced: counts redone, emptied ones removed', async () => {
+    const { db } = t.library;
+    const photoIds = t.truth.slice(2, 5).map((g) => db.select().from(images).where(eq(images.fileName, g.file)).get()!.id);
+    const machineBox = (imageId: number) =>
+      db.select().from(detections).where(eq(detections.imageId, imageId)).all().find((d) => !d.reviewed && !d.duplicate)!;
+    const track = (imageIds: number[]) => {
+      const tracklet = db.insert(tracklets).values({ sequenceId: 1, category: 'animal' }).returning().get();
+      for (const id of imageIds) db.update(detections).set({ trackletId: tracklet.id }).where(eq(detections.id, machineBox(id).id)).run();
+      return tracklet.id;
+    };
+    const lonely = createIndividual(db, [track([photoIds[0]!])], { name: 'Lonely' });
+    const keeps = createIndividual(db, [track([photoIds[1]!]), track([photoIds[2]!])], { name: 'Keeps' });
+    // A file that only covers two of the three photos: those lose their tracked boxes.
+    const partial = path.join(t.dir, 'partial.json');
+    const md = groundTruthMegadetector(t.truth.slice(2, 4));
+    fs.writeFileSync(partial, JSON.stringify(md));
+    await importMegadetector(t.library, partial, { root: deerImagesDir() });
+    expect(db.select().from(individuals).where(eq(individuals.id, lonely)).get()).toBeUndefined();
+    expect(db.select().from(individuals).where(eq(individuals.id, keeps)).get()!.detectionCount).toBe(1);
+  });
+
+  it('takes a sex/age class from a classifier result', async () => {
+    const g = t.truth[2]!;
+    const file = path.join(t.dir, 'classified.json');
+    const md = groundTruthMegadetector([g]);
+    md.classification_categories = { '1': 'doe', '2': 'buck' };
+    md.images[0]!.detections![0]!.classifications = [['2', 0.3], ['1', 0.6]];
+    fs.writeFileSync(file, JSON.stringify(md));
+    await importMegadetector(t.library, file, { root: deerImagesDir() });
+    const stored = t.library.db.select().from(detections).innerJoin(images, eq(images.id, detections.imageId)).where(eq(images.fileName, g.file)).all();
+    expect(stored.filter((r) => !r.detections.reviewed).map((r) => r.detections.sexAge)).toContain('doe');
   });
 });

@@ -4,11 +4,12 @@
 // drew or reviewed are kept, and an imported box that covers one of them is marked duplicate rather than doubled.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { inTransaction } from '../db/open';
-import { detections, images } from '../db/schema';
+import { inTransaction, type Db } from '../db/open';
+import { detections, images, tracklets } from '../db/schema';
 import { eq, inArray } from 'drizzle-orm';
 import type { Library } from '../library/library';
 import { photoAbsolutePath } from '../library/library';
+import { pruneEmptyIndividuals, pruneEmptyTracklets, refreshDerived } from '../individuals';
 import type { ExportProgressCallback } from '../exports/progress';
 import { parseSexAge } from '../exports/sexAge';
 import { parseMegadetector, type MegadetectorFile, type MegadetectorImage } from './megadetectorFormat';
@@ -103,18 +104,48 @@ function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId
 /** A photo's current boxes; those a person drew or reviewed survive a re-import. */
 function currentDetections(library: Library, imageId: number) {
   const rows = library.db
-    .select({ id: detections.id, x: detections.x, y: detections.y, w: detections.w, h: detections.h, reviewed: detections.reviewed, model: detections.model })
+    .select({
+      id: detections.id,
+      x: detections.x,
+      y: detections.y,
+      w: detections.w,
+      h: detections.h,
+      reviewed: detections.reviewed,
+      model: detections.model,
+      trackletId: detections.trackletId,
+    })
     .from(detections)
     .where(eq(detections.imageId, imageId))
     .all();
   const human = (r: (typeof rows)[number]) => r.reviewed || r.model === 'human';
-  return { kept: rows.filter(human), replaced: rows.filter((r) => !human(r)).map((r) => r.id) };
+  return { kept: rows.filter(human), replaced: rows.filter((r) => !human(r)) };
+}
+
+/** Tracklets and individuals that lost detections: empty ones go, the others' counts and first/last seen are redone. */
+function forgetDetections(db: Db, trackletIds: number[]): void {
+  if (trackletIds.length === 0) return;
+  const individualIds = db
+    .selectDistinct({ id: tracklets.individualId })
+    .from(tracklets)
+    .where(inArray(tracklets.id, trackletIds))
+    .all()
+    .flatMap((r) => (r.id === null ? [] : [r.id]));
+  pruneEmptyTracklets(db, trackletIds);
+  const gone = new Set(pruneEmptyIndividuals(db, individualIds));
+  refreshDerived(db, individualIds.filter((id) => !gone.has(id)));
 }
 
 /** Replaces one photo's machine detections with the file's boxes (call inside a transaction). */
-function replaceDetections(library: Library, imageId: number, replaced: number[], rows: ReturnType<typeof detectionRows>, model: string): void {
+function replaceDetections(
+  library: Library,
+  imageId: number,
+  replaced: { id: number; trackletId: number | null }[],
+  rows: ReturnType<typeof detectionRows>,
+  model: string,
+): void {
   const { db } = library;
-  if (replaced.length > 0) db.delete(detections).where(inArray(detections.id, replaced)).run();
+  if (replaced.length > 0) db.delete(detections).where(inArray(detections.id, replaced.map((r) => r.id))).run();
+  forgetDetections(db, replaced.flatMap((r) => (r.trackletId === null ? [] : [r.trackletId])));
   if (rows.length > 0) db.insert(detections).values(rows).run();
   // The photo now has this "detector"'s boxes; later stages (crops, embeddings) run again from here.
   const photo = db.select({ state: images.state }).from(images).where(eq(images.id, imageId)).get();
