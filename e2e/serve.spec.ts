@@ -1,12 +1,12 @@
 // Serve mode end to end in Debian's Chromium: `thumper serve` on a fresh library, the API used from the page exactly
 // as the renderer's client does (a WebSocket to /api with the token from the URL), an import of the deer fixtures
-// with progress events, and final counts equal to `thumper stats`.
+// and processing of the deer fixtures with progress events, and final counts equal to `thumper stats`.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { deerImagesDir } from '../core/testing/fixtures';
+import { deerImagesDir, modelsDir } from '../core/testing/fixtures';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'thumper.js');
@@ -17,7 +17,11 @@ let libraryDir = '';
 
 function startServe(library: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--library', library, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--library', library, '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, THUMPER_MODELS_DIR: modelsDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     server = child;
     let out = '';
     const timer = setTimeout(() => reject(new Error(`serve printed no URL in 30 s:\n${out}`)), 30_000);
@@ -104,10 +108,11 @@ test('imports the deer fixtures through the API: progress arrives and the counts
     { token, source: deerImagesDir() },
   );
   expect(outcome.started).toMatchObject({ ok: true, result: { jobId: 1 } });
-  expect(outcome.end).toMatchObject({ jobId: 1, status: 'done', error: null, summary: { imported: 78, failed: 0, duplicates: 0 } });
+  expect(outcome.end).toMatchObject({ jobId: 1, status: 'done', error: null, summary: { imported: 78, processed: 78, failed: 0, duplicates: 0 } });
   expect(outcome.progress.length).toBeGreaterThan(0);
-  const copy = outcome.progress.at(-1)!.stages.find((s) => s.stage === 'copy');
-  expect(copy).toMatchObject({ done: 78, total: 78 });
+  const last = outcome.progress.at(-1)!.stages;
+  expect(last.find((s) => s.stage === 'copy')).toMatchObject({ done: 78, total: 78 });
+  expect(last.find((s) => s.stage === 'detect')).toMatchObject({ done: 78, total: 78 });
   const cli = JSON.parse(execFileSync(process.execPath, [CLI, 'stats', '--library', libraryDir, '--json'], { encoding: 'utf8' })) as unknown;
   expect(outcome.stats).toMatchObject({ ok: true });
   expect((outcome.stats as { result: unknown }).result).toEqual(cli);

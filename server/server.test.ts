@@ -171,8 +171,8 @@ describe('serve mode', () => {
     api.on('job.progress', (p) => progress.push(p));
     api.on('library.changed', (c) => changed.push(c));
     const finished = new Promise<EventPayload<'job.finished'>>((resolve) => api.on('job.finished', resolve));
-    const { jobId } = await api.call('import.start', { sources: [card.dir] });
-    await expect(api.call('import.start', { sources: [card.dir] })).rejects.toMatchObject({ code: 'conflict' });
+    const { jobId } = await api.call('import.start', { sources: [card.dir], process: false });
+    await expect(api.call('import.start', { sources: [card.dir], process: false })).rejects.toMatchObject({ code: 'conflict' });
     const end = await finished;
     expect(end).toMatchObject({ jobId, status: 'done', error: null });
     expect(end.summary.imported).toBe(12);

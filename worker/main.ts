@@ -2,9 +2,9 @@
 // It runs one job per process (see core/jobs/protocol.ts) and exits when the job ends.
 import { JobCancelledError, JobControl } from '../core/jobs/control';
 import { ProgressTracker } from '../core/jobs/progress';
-import type { HostMessage, WorkerMessage } from '../core/jobs/protocol';
+import type { HostMessage, ImportPassResult, WorkerMessage } from '../core/jobs/protocol';
 import { openLibrary, type Library } from '../core/library/library';
-import { runImportJob } from './jobs/importJob';
+import { runCardJob } from './jobs/cardJob';
 
 interface ParentPort {
   postMessage(message: unknown): void;
@@ -54,10 +54,12 @@ async function start(message: Extract<HostMessage, { type: 'start' }>): Promise<
   setPaused(message.paused);
   try {
     library = openLibrary(message.spec.libraryRoot);
-    const result = await runImportJob(library, message.spec.options, message.recovery, tracker, control, (file, phase, isolated) => {
+    const onFile = (file: string, phase: 'start' | 'end', isolated: boolean) => {
       const crash = phase === 'start' && CRASH_ON.has(file.split(/[\\/]/).pop()!);
       port.send({ type: 'file', file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
-    });
+    };
+    const onImported = (result: ImportPassResult) => port.send({ type: 'imported', result });
+    const result = await runCardJob(library, message.spec.options, message.recovery, tracker, control, onFile, onImported);
     port.send({ type: 'done', result });
   } catch (err) {
     port.send({ type: 'error', message: (err as Error).message, cancelled: err instanceof JobCancelledError });

@@ -267,6 +267,8 @@ export const importOptionsSchema = z
     camera: z.string().min(1).max(200).optional(),
     utcOffset: z.string().regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'expected +HH:MM or -HH:MM').optional(),
     inPlace: z.boolean().optional(),
+    /** Detect, embed and match after copying (default); false copies only. */
+    process: z.boolean().optional(),
   })
   .strict();
 export type ImportOptionsInput = z.infer<typeof importOptionsSchema>;
@@ -320,6 +322,8 @@ export type Job = z.infer<typeof jobSchema>;
 export const jobSummarySchema = z.object({
   importIds: z.array(id),
   imported: z.number(),
+  /** Of the imported photos, those processed (detected and beyond). */
+  processed: z.number(),
   duplicates: z.number(),
   failed: z.number(),
   videos: z.number(),

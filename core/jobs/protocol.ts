@@ -7,6 +7,8 @@ export interface ImportJobOptions {
   camera?: string;
   utcOffset?: string;
   inPlace?: boolean;
+  /** Detect, embed and match after copying (default); false copies only. */
+  process?: boolean;
 }
 
 export interface ImportJobSpec {
@@ -21,6 +23,8 @@ export interface Recovery {
   poisoned: Failure[];
   /** Files in flight during a crash: read one at a time first, so a crash can be pinned on one of them. */
   isolate: string[];
+  /** The import pass finished in an earlier worker: only processing is left. */
+  imported: ImportPassResult | null;
 }
 
 export type HostMessage =
@@ -29,15 +33,21 @@ export type HostMessage =
   | { type: 'resume' }
   | { type: 'cancel' };
 
-export interface WorkerJobResult {
+export interface ImportPassResult {
   /** Photos the final pass found (poisoned files excluded). */
   scanned: number;
   videos: number;
   failures: Failure[];
 }
 
+export interface WorkerJobResult extends ImportPassResult {
+  /** Failures of the processing pass (photos that could not be decoded or detected). */
+  processingFailures: Failure[];
+}
+
 export type WorkerMessage =
   | { type: 'progress'; snapshot: ProgressSnapshot }
   | { type: 'file'; file: string; phase: 'start' | 'end'; isolated: boolean }
+  | { type: 'imported'; result: ImportPassResult }
   | { type: 'done'; result: WorkerJobResult }
   | { type: 'error'; message: string; cancelled: boolean };

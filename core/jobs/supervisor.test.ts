@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../library/library';
+import { modelsDir } from '../testing/fixtures';
 import { makeSyntheticCard } from '../testing/synth';
 import { forkLauncher, WORKER_ENTRY, type Launcher, type WorkerHandle } from './launcher';
 import type { ProgressSnapshot } from './progress';
@@ -63,7 +64,7 @@ describe('Supervisor', () => {
         workers[0]!.kill();
       }
     });
-    supervisor.startImport({ sources: [card.dir] });
+    supervisor.startImport({ sources: [card.dir], process: false });
     const end = await finished;
 
     expect(end.status, end.error ?? '').toBe('done');
@@ -84,7 +85,7 @@ describe('Supervisor', () => {
 
   it('marks a photo that crashes the worker failed instead of looping, and imports the rest', async () => {
     const { card, library, workers, finished, supervisor } = setup(16, { ...process.env, THUMPER_WORKER_CRASH_ON: 'IMG_00010.JPG' });
-    supervisor.startImport({ sources: [card.dir] });
+    supervisor.startImport({ sources: [card.dir], process: false });
     const end = await finished;
 
     expect(end.status, end.error ?? '').toBe('done');
@@ -100,11 +101,35 @@ describe('Supervisor', () => {
     expect(end.summary.failures.map((f) => path.basename(f.file))).toEqual(['IMG_00010.JPG']);
   });
 
+  it('resumes processing after the worker dies in it, without importing again or doubling detections', async () => {
+    const { card, library, workers, supervisor, finished } = setup(12, { ...process.env, THUMPER_MODELS_DIR: modelsDir() });
+    let killed = false;
+    supervisor.on('progress', (s) => {
+      if (!killed && s.stages.some((st) => st.stage === 'detect')) {
+        killed = true;
+        workers[0]!.kill();
+      }
+    });
+    supervisor.startImport({ sources: [card.dir] });
+    const end = await finished;
+
+    expect(end.status, end.error ?? '').toBe('done');
+    expect(killed).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(end.summary).toMatchObject({ imported: 12, processed: 12, failed: 0, duplicates: 0 });
+    expect(end.summary.importIds).toHaveLength(1);
+    const c = library.db.$client;
+    expect(c.prepare("SELECT count(*) AS n FROM images WHERE state IN ('detected', 'embedded', 'done')").get()).toEqual({ n: 12 });
+    const doubled = c.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM detections GROUP BY image_id, model, x, y, w, h HAVING count(*) > 1)').get();
+    expect(doubled).toEqual({ n: 0 });
+    expect((c.prepare('SELECT count(*) AS n FROM detections').get() as { n: number }).n).toBeGreaterThan(0);
+  });
+
   it('pauses, resumes and cancels within a second', async () => {
     const { card, supervisor, finished, library } = setup(150);
     const snapshots: ProgressSnapshot[] = [];
     supervisor.on('progress', (s) => snapshots.push(s));
-    const jobId = supervisor.startImport({ sources: [card.dir] });
+    const jobId = supervisor.startImport({ sources: [card.dir], process: false });
     await until(() => snapshots.some((s) => copied(s) > 0));
 
     supervisor.pause(jobId);

@@ -6,11 +6,12 @@ import type { Library } from '../library/library';
 import { importedSince, nextImportId } from '../queries/jobSummary';
 import type { Launcher, WorkerExit, WorkerHandle } from './launcher';
 import type { Failure, ProgressSnapshot } from './progress';
-import type { ImportJobOptions, WorkerJobResult, WorkerMessage } from './protocol';
+import type { ImportJobOptions, ImportPassResult, WorkerJobResult, WorkerMessage } from './protocol';
 
 export interface JobSummary {
   importIds: number[];
   imported: number;
+  processed: number;
   duplicates: number;
   failed: number;
   videos: number;
@@ -64,6 +65,9 @@ interface Job {
   isolate: Set<string>;
   poisoned: Failure[];
   progressed: boolean;
+  /** Photos of this job past detection at the last crash: processing that gets no further is not progress. */
+  processedAtCrash: number;
+  imported: ImportPassResult | null;
   crashesWithoutProgress: number;
   cancelRequested: boolean;
   ended: boolean;
@@ -108,6 +112,8 @@ export class Supervisor {
       isolate: new Set(),
       poisoned: [],
       progressed: false,
+      processedAtCrash: 0,
+      imported: null,
       crashesWithoutProgress: 0,
       cancelRequested: false,
       ended: false,
@@ -168,7 +174,7 @@ export class Supervisor {
       type: 'start',
       jobId: job.info.jobId,
       spec: { kind: 'import', libraryRoot: this.options.library.root, options: job.info.options },
-      recovery: { poisoned: job.poisoned, isolate: [...job.isolate] },
+      recovery: { poisoned: job.poisoned, isolate: [...job.isolate], imported: job.imported },
       paused: job.info.state === 'paused',
     });
   }
@@ -189,6 +195,10 @@ export class Supervisor {
           job.progressed = true;
         }
         break;
+      case 'imported':
+        job.imported = message.result;
+        job.progressed = true;
+        break;
       case 'done':
         this.finish(job, 'done', null, message.result);
         break;
@@ -207,6 +217,9 @@ export class Supervisor {
       if (isolated) job.poisoned.push({ file, reason: `reading this file crashed the worker, also when read alone (${reason})` });
       else job.isolate.add(file);
     }
+    const processed = importedSince(this.options.library.db, job.firstImportId).processed;
+    if (processed > job.processedAtCrash) job.progressed = true;
+    job.processedAtCrash = processed;
     job.crashesWithoutProgress = job.progressed ? 1 : job.crashesWithoutProgress + 1;
     if (job.crashesWithoutProgress > (this.options.maxCrashesWithoutProgress ?? 3)) {
       return this.finish(job, 'failed', `${reason}, ${job.crashesWithoutProgress} times in a row without progress`, null);
@@ -228,14 +241,16 @@ export class Supervisor {
     if (worker) setTimeout(() => worker.kill(), 5000).unref();
     const counts = importedSince(this.options.library.db, job.firstImportId);
     const failed = counts.failed + job.poisoned.length;
+    const pass = result ?? job.imported;
     const summary: JobSummary = {
       importIds: counts.importIds,
       imported: counts.imported,
+      processed: counts.processed,
       failed,
-      duplicates: result ? Math.max(0, result.scanned + job.poisoned.length - counts.imported - failed) : 0,
+      duplicates: pass ? Math.max(0, pass.scanned + job.poisoned.length - counts.imported - failed) : 0,
       videos: counts.videos,
       elapsedMs: Date.now() - job.startedAt,
-      failures: [...(result?.failures ?? job.info.progress?.failures ?? []), ...job.poisoned],
+      failures: result ? [...result.failures, ...job.poisoned, ...result.processingFailures] : [...(job.info.progress?.failures ?? []), ...job.poisoned],
     };
     this.emit('finished', { jobId: job.info.jobId, status, summary, error });
   }

@@ -5,6 +5,8 @@ import type { Db } from '../db/open';
 export interface ImportedCounts {
   importIds: number[];
   imported: number;
+  /** Of the imported photos, those past detection. */
+  processed: number;
   failed: number;
   videos: number;
 }
@@ -18,10 +20,11 @@ export function importedSince(db: Db, firstImportId: number): ImportedCounts {
   const ids = (c.prepare('SELECT id FROM imports WHERE id >= ? ORDER BY id').all(firstImportId) as { id: number }[]).map((r) => r.id);
   const rows = c
     .prepare(
-      `SELECT coalesce(sum(state != 'failed'), 0) AS imported, coalesce(sum(state = 'failed'), 0) AS failed
+      `SELECT coalesce(sum(state != 'failed'), 0) AS imported, coalesce(sum(state = 'failed'), 0) AS failed,
+              coalesce(sum(state IN ('detected', 'embedded', 'done')), 0) AS processed
        FROM images WHERE import_id >= ?`,
     )
-    .get(firstImportId) as { imported: number; failed: number };
+    .get(firstImportId) as { imported: number; failed: number; processed: number };
   const videos = (c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files WHERE import_id >= ?').get(firstImportId) as { n: number }).n;
   return { importIds: ids, ...rows, videos };
 }

@@ -1,7 +1,8 @@
 // Compile-time checks that the contract's browser-safe copies of core types agree with the originals.
-import type { Category, ImageState, LibraryStats as ContractStats, ProgressSnapshotData, SettingsData, SuggestionState } from '../contract';
+import type { Category, ImageState, JobSummary as ContractJobSummary, LibraryStats as ContractStats, ProgressSnapshotData, SettingsData, SuggestionState } from '../contract';
 import type * as schema from '../db/schema';
 import type { ProgressSnapshot } from '../jobs/progress';
+import type { JobSummary } from '../jobs/supervisor';
 import type { Settings } from '../library/settings';
 import type { LibraryStats } from '../queries/stats';
 
@@ -14,4 +15,5 @@ export const contractAgrees: [
   Same<ProgressSnapshotData, ProgressSnapshot>,
   Same<SettingsData, Settings>,
   Same<ContractStats, LibraryStats>,
-] = [true, true, true, true, true, true];
+  Same<ContractJobSummary, JobSummary>,
+] = [true, true, true, true, true, true, true];

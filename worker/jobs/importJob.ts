@@ -6,7 +6,7 @@ import { inTransaction } from '../../core/db/open';
 import { images } from '../../core/db/schema';
 import type { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
-import type { ImportJobOptions, Recovery, WorkerJobResult } from '../../core/jobs/protocol';
+import type { ImportJobOptions, ImportPassResult, Recovery } from '../../core/jobs/protocol';
 import type { Library } from '../../core/library/library';
 import { importPhotos } from '../import/importPhotos';
 import { scanSources } from '../import/scan';
@@ -20,7 +20,7 @@ export async function runImportJob(
   progress: ProgressTracker,
   control: JobControl,
   onFile: FileListener,
-): Promise<WorkerJobResult> {
+): Promise<ImportPassResult> {
   recordPoisoned(library, recovery);
   const poisoned = new Set(recovery.poisoned.map((p) => p.file));
   const quiet = new ProgressTracker(progress.jobId, () => undefined);
