@@ -166,9 +166,14 @@ export function checkCamtrapPackage(dir: string, interopDir: string): { errors: 
   return { errors, tables };
 }
 
-/** The official Camtrap DP files and their offline references: THUMPER_INTEROP_DIR, else shared/ beside the checkout. */
+/**
+ * The official Camtrap DP files and their offline references: THUMPER_INTEROP_DIR, else shared/ beside the checkout,
+ * else where the test setup fetched them (core/testing/testAssets.ts).
+ */
 export function interopDir(): string {
-  const dir = process.env.THUMPER_INTEROP_DIR ?? path.join(PACKAGE_ROOT, '..', 'shared', 'interop');
+  const shared = path.join(PACKAGE_ROOT, '..', 'shared', 'interop');
+  const cached = path.join(PACKAGE_ROOT, '.cache', 'test-assets', 'interop');
+  const dir = process.env.THUMPER_INTEROP_DIR ?? (!fs.existsSync(shared) && fs.existsSync(cached) ? cached : shared);
   if (!fs.existsSync(path.join(dir, 'camtrap-dp-1.0.2'))) {
     throw new Error(`the Camtrap DP schemas were not found in ${dir}: set THUMPER_INTEROP_DIR to the folder that holds camtrap-dp-1.0.2/`);
   }

@@ -1,7 +1,8 @@
-// The tests need real models and photos. Here they come from THUMPER_MODELS_DIR / THUMPER_FIXTURES_DIR or ../shared
-// and nothing is downloaded. On any other machine they are fetched once from their public sources (the catalog's
-// pinned URLs; GitHub files at pinned commits listed in assets/fixtures-manifest.json), sha256-checked by the same
-// downloader the app uses, into .cache/test-assets/ (git-ignored), and the variables are pointed there.
+// The tests need real models, photos and the Camtrap DP schemas. Here they come from THUMPER_MODELS_DIR /
+// THUMPER_FIXTURES_DIR / THUMPER_INTEROP_DIR or ../shared and nothing is downloaded. On any other machine they are
+// fetched once from their public sources (the catalog's pinned URLs; GitHub files at the pinned commits or tags listed
+// in assets/*-manifest.json), sha256-checked by the same downloader the app uses, into .cache/test-assets/
+// (git-ignored), where core/testing/fixtures.ts and interopDir() look when ../shared is absent.
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../models/catalog';
@@ -16,6 +17,7 @@ const ASSETS = path.join(__dirname, 'assets');
 interface ManifestFile {
   path: string;
   repo: string;
+  /** A commit, or a release tag. */
   commit: string;
   source: string;
   sha256: string;
@@ -41,6 +43,7 @@ export interface TestAssetOptions {
 export interface TestAssets {
   models: string;
   fixtures: string;
+  interop: string;
   /** Files downloaded by this call (0 when everything was there). */
   downloaded: number;
   /** Why a model could not be fetched (tests that need it then fail with the models-folder message). */
@@ -49,20 +52,19 @@ export interface TestAssets {
 
 export const githubRaw = (repo: string, commit: string, file: string) => `https://github.com/${repo}/raw/${commit}/${file}`;
 
-export function loadFixtureManifest(): Manifest {
-  return JSON.parse(fs.readFileSync(path.join(ASSETS, 'fixtures-manifest.json'), 'utf8')) as Manifest;
+export function loadManifest(kind: 'fixtures' | 'interop'): Manifest {
+  return JSON.parse(fs.readFileSync(path.join(ASSETS, `${kind}-manifest.json`), 'utf8')) as Manifest;
 }
 
 /** The folder to use for one kind of asset, and whether it must be fetched there. */
-function locate(kind: 'models' | 'fixtures', envVar: string, root: string, env: NodeJS.ProcessEnv): { dir: string; fetch: boolean } {
+function locate(kind: 'models' | 'fixtures' | 'interop', envVar: string, root: string, env: NodeJS.ProcessEnv): { dir: string; fetch: boolean } {
   if (env[envVar]) return { dir: env[envVar]!, fetch: false };
   const shared = path.join(root, '..', 'shared', kind);
   if (fs.existsSync(shared)) return { dir: shared, fetch: false };
   return { dir: path.join(root, '.cache', 'test-assets', kind), fetch: true };
 }
 
-async function fetchFixtures(dir: string, options: TestAssetOptions): Promise<number> {
-  const manifest = loadFixtureManifest();
+async function fetchManifest(dir: string, manifest: Manifest, options: TestAssetOptions): Promise<number> {
   const url = options.githubUrl ?? githubRaw;
   let downloaded = 0;
   const files = manifest.files.filter(options.filter ?? (() => true));
@@ -102,16 +104,21 @@ export async function ensureTestAssets(options: TestAssetOptions = {}): Promise<
   const log = options.log ?? (() => {});
   const models = locate('models', 'THUMPER_MODELS_DIR', root, env);
   const fixtures = locate('fixtures', 'THUMPER_FIXTURES_DIR', root, env);
+  const interop = locate('interop', 'THUMPER_INTEROP_DIR', root, env);
   const warnings: string[] = [];
   let downloaded = 0;
   if (fixtures.fetch) {
     log(`fetching the fixture photos into ${fixtures.dir}`);
-    downloaded += await fetchFixtures(fixtures.dir, options);
+    downloaded += await fetchManifest(fixtures.dir, loadManifest('fixtures'), options);
+  }
+  if (interop.fetch) {
+    log(`fetching the Camtrap DP schemas into ${interop.dir}`);
+    downloaded += await fetchManifest(interop.dir, loadManifest('interop'), options);
   }
   if (models.fetch) {
     log(`fetching the test models into ${models.dir}`);
     downloaded += await fetchModels(models.dir, warnings);
   }
   for (const w of warnings) log(`warning: ${w}`);
-  return { models: models.dir, fixtures: fixtures.dir, downloaded, warnings };
+  return { models: models.dir, fixtures: fixtures.dir, interop: interop.dir, downloaded, warnings };
 }
