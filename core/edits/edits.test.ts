@@ -138,6 +138,8 @@ describe('edits', () => {
     // A new edit ends the redo chain.
     rename(lib.db, { individualId: b!, name: 'Forky' });
     undo(lib.db);
+    // An edit that changes nothing neither journals nor ends the redo chain; one that does, ends it.
+    expect(rename(lib.db, { individualId: b!, name: one<{ name: string }>('SELECT name FROM individuals WHERE id = ?', b).name })).toMatchObject({ journalId: null, canRedo: true });
     rename(lib.db, { individualId: b!, name: 'Forky II' });
     expect(redo(lib.db).journalId).toBeNull();
   });

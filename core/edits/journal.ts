@@ -50,15 +50,15 @@ function touchedIndividuals(changes: readonly RowChange[], first: readonly numbe
 }
 
 /**
- * Runs one edit: `fn` makes the change and returns the individuals to list first. Undone entries are dropped (a new
- * edit ends the redo chain), the changes are journalled, and the individual vectors mirrored in sqlite-vec follow.
+ * Runs one edit in one transaction: `fn` makes the change (upkeep included) and returns the individuals to list
+ * first; every row it changed is journalled. An edit that changed something ends the redo chain.
  */
 export function runEdit(db: Db, kind: string, args: unknown, fn: () => number[]): EditResult {
   return inTransaction(db, () => {
-    db.$client.prepare('DELETE FROM edit_journal WHERE undone').run();
     const { result: first, changes } = captureChanges(db, fn);
     const individualIds = touchedIndividuals(changes, first);
     if (changes.length === 0) return { journalId: null, individualIds, ...editStatus(db) };
+    db.$client.prepare('DELETE FROM edit_journal WHERE undone').run();
     const forward: Forward = { args, individualIds, rows: changes.map((c) => ({ table: c.table, id: c.id, row: c.after })) };
     const inverse: JournalRows = { rows: changes.map((c) => ({ table: c.table, id: c.id, row: c.before })) };
     const { lastInsertRowid } = db.$client
