@@ -12,7 +12,7 @@ const body = randomBytes(256 * 1024 + 123);
 const sha = createHash('sha256').update(body).digest('hex');
 
 /** What the test server does with the next requests; every request is logged with its Range header. */
-const behaviour = { cutAfter: 0, corrupt: false, stall: false, ignoreRange: false };
+const behaviour = { cutAfter: 0, corrupt: false, stall: false, ignoreRange: false, stallAfter: 0 };
 const requests: (string | undefined)[] = [];
 
 const server = localServer((req, res) => {
@@ -30,6 +30,10 @@ const server = localServer((req, res) => {
     'content-length': slice.length,
     ...(start > 0 ? { 'content-range': `bytes ${start}-${payload.length - 1}/${payload.length}` } : {}),
   });
+  if (behaviour.stallAfter > 0) {
+    res.write(slice.subarray(0, behaviour.stallAfter)); // then nothing more, connection left open
+    return;
+  }
   if (behaviour.cutAfter > 0) {
     // Send part of the body, then drop the connection like a flaky network.
     res.write(slice.subarray(0, behaviour.cutAfter), () => setTimeout(() => res.destroy(), 20));
@@ -40,7 +44,7 @@ const server = localServer((req, res) => {
 
 let dir = '';
 beforeEach(() => {
-  Object.assign(behaviour, { cutAfter: 0, corrupt: false, stall: false, ignoreRange: false });
+  Object.assign(behaviour, { cutAfter: 0, corrupt: false, stall: false, ignoreRange: false, stallAfter: 0 });
   requests.length = 0;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-dl-'));
 });
@@ -113,5 +117,25 @@ describe('downloadFile', () => {
       downloadFile(`${server.base}/model.onnx`, path.join(dir, 'm'), { sha256: sha, connectTimeoutMs: 300 }),
     ).rejects.toThrow(/did not answer in time/);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('gives up on a server that stops sending mid-file, keeping what arrived', async () => {
+    behaviour.stallAfter = 50_000;
+    const dest = path.join(dir, 'm');
+    await expect(downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha, idleTimeoutMs: 300 })).rejects.toThrow(
+      /did not send data in time.*bytes kept, the next attempt resumes/,
+    );
+    expect(fs.statSync(partFile(dest)).size).toBeGreaterThan(0);
+  });
+
+  it('stops when cancelled, keeping what arrived', async () => {
+    behaviour.stallAfter = 50_000;
+    const controller = new AbortController();
+    const pending = downloadFile(`${server.base}/model.onnx`, path.join(dir, 'm'), {
+      sha256: sha,
+      signal: controller.signal,
+      onProgress: (p) => p.received > 0 && controller.abort(),
+    });
+    await expect(pending).rejects.toThrow(/download cancelled; \d+ bytes kept/);
   });
 });
