@@ -2,31 +2,20 @@
 // small JPEG thumbnail the galleries show. The photo is never decoded again for this.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { InputSpec } from '../../core/models/catalog';
+import { fromDecoded, type DecodedImage } from '../media/decode';
 import { planCrop, type NormBox } from './cropPlan';
 import type { PreparedCrop } from './embedder';
 
-/** Decoded pixels, orientation applied, 3 interleaved RGB channels. */
-export interface DecodedRgb {
-  data: Uint8Array;
-  width: number;
-  height: number;
-}
-
 export const THUMBNAIL_SIZE = 256;
-
-function source(image: DecodedRgb) {
-  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
-}
 
 /**
  * The model input for a box and, when `thumbnailFile` is given, its thumbnail (with the same context margin),
  * from one extract of the decoded pixels.
  */
-export async function prepareCrop(image: DecodedRgb, box: NormBox, spec: InputSpec, thumbnailFile?: string): Promise<PreparedCrop> {
+export async function prepareCrop(image: DecodedImage, box: NormBox, spec: InputSpec, thumbnailFile?: string): Promise<PreparedCrop> {
   const plan = planCrop(box, image.width, image.height, spec);
-  const region = source(image).extract(plan.region);
+  const region = fromDecoded(image).extract(plan.region);
   const thumbnail = thumbnailFile
     ? fs.mkdir(path.dirname(thumbnailFile), { recursive: true }).then(() =>
         region
@@ -47,10 +36,4 @@ export async function prepareCrop(image: DecodedRgb, box: NormBox, spec: InputSp
  */
 export function cropRelativePath(imageId: number, boxIndex: number): string {
   return path.join('cache', 'crops', String(Math.floor(imageId / 1000)), `${imageId}-${boxIndex}.jpg`);
-}
-
-/** Decodes a photo file the way the pipeline does: orientation applied, alpha dropped, raw RGB. */
-export async function decodeRgb(file: string): Promise<DecodedRgb> {
-  const { data, info } = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { inTransaction, type Db } from '../../core/db/open';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
 import { deleteDetectionEmbeddings, ensureVectorTables, putDetectionEmbeddings } from '../../core/reid/vectorIndex';
-import { cropRelativePath, decodeRgb, prepareCrop, type DecodedRgb } from './crops';
+import { decodeImage, type DecodedImage } from '../media/decode';
+import { cropRelativePath, prepareCrop } from './crops';
 import type { NormBox } from './cropPlan';
 import type { Embedder } from './embedder';
 
@@ -32,7 +33,7 @@ export const embeddable = (d: { category: string; duplicate: boolean; falsePosit
   d.category === 'animal' && !d.duplicate && !d.falsePositive;
 
 /** Crops, crop thumbnails and vectors for one decoded photo (no database writes). */
-export async function embedBoxes(libraryRoot: string, embedder: Embedder, imageId: number, decoded: DecodedRgb, boxes: IndexedBox[]): Promise<EmbeddedBox[]> {
+export async function embedBoxes(libraryRoot: string, embedder: Embedder, imageId: number, decoded: DecodedImage, boxes: IndexedBox[]): Promise<EmbeddedBox[]> {
   const cropPaths = boxes.map((b) => cropRelativePath(imageId, b.index));
   const crops = await Promise.all(boxes.map((b, i) => prepareCrop(decoded, b, embedder.entry.input, path.join(libraryRoot, cropPaths[i]!))));
   const vectors = await embedder.embed(crops);
@@ -64,7 +65,7 @@ interface StoredDetection extends IndexedBox {
   falsePositive: number;
 }
 
-/** Embeds every photo waiting in 'detected', decoding each from disk, and advances it to 'embedded'. */
+/** Embeds every photo waiting in 'detected', decoding each from disk as the pipeline does, and advances it to 'embedded'. */
 export async function embedPending(library: Library, embedder: Embedder, onImage?: (imageId: number) => void): Promise<EmbedSummary> {
   const { db } = library;
   const pending = db.$client
@@ -80,7 +81,7 @@ export async function embedPending(library: Library, embedder: Embedder, onImage
       const boxes = (detections.all(image.id) as StoredDetection[]).filter((d) => embeddable({ ...d, duplicate: !!d.duplicate, falsePositive: !!d.falsePositive }));
       const file = photoAbsolutePath(library, { path: image.path, inPlace: !!image.inPlace });
       if (boxes.length > 0 && file === null) throw new Error('the photo file is not in the library');
-      const embedded = boxes.length === 0 ? [] : await embedBoxes(library.root, embedder, image.id, await decodeRgb(file!), boxes);
+      const embedded = boxes.length === 0 ? [] : await embedBoxes(library.root, embedder, image.id, await decodeImage(file!), boxes);
       const rows = embedded.map((e, i) => ({ detectionId: boxes[i]!.id, vector: e.vector, cropPath: e.cropPath }));
       inTransaction(db, () => {
         storeEmbeddings(db, embedder, image.id, rows);
