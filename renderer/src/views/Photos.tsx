@@ -54,7 +54,7 @@ export function Photos({ filters }: { filters: PhotoFilters }) {
             list={list}
             initialFocus={browse.listKey === key ? browse.index : 0}
             onOpen={(index, photo) => {
-              browse.setPosition(key, index);
+              browse.setPosition({ listKey: key, index, total: list.total, peek: list.item });
               navigate({ view: 'viewer', imageId: photo.id, filters });
             }}
           />

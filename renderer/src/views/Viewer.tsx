@@ -4,7 +4,7 @@ import { Icon } from '../components/Icon';
 import { ErrorNote, Skeleton } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
 import { useQuery } from '../data/useQuery';
-import { filtersKey, type PhotoFilters } from '../lib/filters';
+import type { PhotoFilters } from '../lib/filters';
 import { formatLocal } from '../lib/format';
 import { isTypingTarget } from '../lib/shortcuts';
 import { useBrowse } from '../store/browse';
@@ -19,7 +19,7 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
   const p = photo.data;
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const nb = useNeighbours(p, filters);
-  const setPosition = useBrowse((s) => s.setPosition);
+  const moveTo = useBrowse((s) => s.moveTo);
 
   // Select the most confident animal box on arrival, so the panel shows something useful at once.
   useEffect(() => {
@@ -31,10 +31,10 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
   const go = useCallback(
     (id: number | null, step: -1 | 1 | 0) => {
       if (id === null) return;
-      if (step !== 0 && nb.index !== null) setPosition(filtersKey(filters), nb.index + step);
+      if (step !== 0 && nb.index !== null) moveTo(nb.index + step);
       navigate({ view: 'viewer', imageId: id, filters }, { replace: true });
     },
-    [filters, nb.index, setPosition],
+    [filters, nb.index, moveTo],
   );
   const onStep = useCallback((dir: -1 | 1) => go(dir < 0 ? nb.prev : nb.next, dir), [go, nb.prev, nb.next]);
   const back = useCallback(() => navigate({ view: 'photos', filters }), [filters]);

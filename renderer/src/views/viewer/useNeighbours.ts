@@ -1,5 +1,5 @@
-// Previous/next photo: from the grid's list when the viewer was opened from it (same filters), else within the
-// photo's visit.
+// Previous/next photo: from the grid's list when the viewer was opened from it (same filters) — its cached pages
+// first, one small query otherwise — else within the photo's visit.
 import type { PhotoDetail } from '../../../../core/contract/entities';
 import { useQuery } from '../../data/useQuery';
 import { filtersKey, toPhotoQuery, type PhotoFilters } from '../../lib/filters';
@@ -13,13 +13,29 @@ export interface Neighbours {
   total: number | null;
 }
 
+/** Neighbours from the cache when the photo is where the list says and both sides are known (or past the ends). */
+export function fromCache(
+  peek: (i: number) => { id: number } | undefined,
+  index: number,
+  total: number | null,
+  photoId: number,
+): { prev: number | null; next: number | null } | null {
+  if (peek(index)?.id !== photoId) return null;
+  const side = (i: number) => (i < 0 || (total !== null && i >= total) ? null : (peek(i)?.id ?? undefined));
+  const prev = side(index - 1);
+  const next = side(index + 1);
+  return prev === undefined || next === undefined ? null : { prev, next };
+}
+
 export function useNeighbours(photo: PhotoDetail | undefined, filters: PhotoFilters): Neighbours {
-  const { listKey, index } = useBrowse();
+  const { listKey, index, total, peek } = useBrowse();
   const fromList = listKey === filtersKey(filters);
+  const cached = fromList && photo && peek ? fromCache(peek, index, total, photo.id) : null;
   const offset = Math.max(0, index - 1);
-  const page = useQuery(`nb:${listKey}:${index}:${fromList}`, (api) =>
-    fromList ? api.call('photos.query', toPhotoQuery(filters, offset, 3)) : Promise.resolve(null),
+  const page = useQuery(`nb:${listKey}:${index}:${fromList && !cached}`, (api) =>
+    fromList && !cached ? api.call('photos.query', toPhotoQuery(filters, offset, 3)) : Promise.resolve(null),
   );
+  if (cached) return { ...cached, index, total };
   if (fromList && page.data && photo) {
     const at = page.data.items.findIndex((p) => p.id === photo.id);
     if (at >= 0) {
