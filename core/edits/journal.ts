@@ -91,24 +91,26 @@ function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: 
   return individualIds;
 }
 
-/** Undoes the latest edit not yet undone. */
-export function undo(db: Db): EditResult {
+const LATEST = {
+  undo: 'SELECT * FROM edit_journal WHERE NOT undone ORDER BY id DESC LIMIT 1',
+  // Undone entries form the tail of the journal: redo takes the earliest of them.
+  redo: 'SELECT * FROM edit_journal WHERE undone ORDER BY id LIMIT 1',
+};
+
+function step(db: Db, verb: 'undo' | 'redo'): EditResult {
   return inTransaction(db, () => {
-    const entry = db.$client.prepare('SELECT * FROM edit_journal WHERE NOT undone ORDER BY id DESC LIMIT 1').get() as Entry | undefined;
+    const entry = db.$client.prepare(LATEST[verb]).get() as Entry | undefined;
     if (!entry) return { journalId: null, individualIds: [], ...editStatus(db) };
-    const individualIds = replay(db, entry, JSON.parse(entry.forward) as Forward, JSON.parse(entry.inverse) as JournalRows, 'undo');
-    db.$client.prepare('UPDATE edit_journal SET undone = 1 WHERE id = ?').run(entry.id);
+    const forward = JSON.parse(entry.forward) as Forward;
+    const inverse = JSON.parse(entry.inverse) as JournalRows;
+    const individualIds = verb === 'undo' ? replay(db, entry, forward, inverse, verb) : replay(db, entry, inverse, forward, verb);
+    db.$client.prepare('UPDATE edit_journal SET undone = ? WHERE id = ?').run(verb === 'undo' ? 1 : 0, entry.id);
     return { journalId: entry.id, individualIds, ...editStatus(db) };
   });
 }
 
-/** Redoes the earliest undone edit (undone entries form the tail of the journal). */
-export function redo(db: Db): EditResult {
-  return inTransaction(db, () => {
-    const entry = db.$client.prepare('SELECT * FROM edit_journal WHERE undone ORDER BY id LIMIT 1').get() as Entry | undefined;
-    if (!entry) return { journalId: null, individualIds: [], ...editStatus(db) };
-    const individualIds = replay(db, entry, JSON.parse(entry.inverse) as JournalRows, JSON.parse(entry.forward) as Forward, 'redo');
-    db.$client.prepare('UPDATE edit_journal SET undone = 0 WHERE id = ?').run(entry.id);
-    return { journalId: entry.id, individualIds, ...editStatus(db) };
-  });
-}
+/** Undoes the latest edit not yet undone. */
+export const undo = (db: Db): EditResult => step(db, 'undo');
+
+/** Redoes the latest undone edit. */
+export const redo = (db: Db): EditResult => step(db, 'redo');
