@@ -116,6 +116,21 @@ export const METHODS = {
     z.object({ detectionId: id, category: category.optional(), sexAge: z.string().max(50).nullable().optional(), falsePositive: z.boolean().optional() }).strict(),
     editResultSchema,
   ),
+  'edits.addBox': method(
+    'Draw a missed box by hand on a photo; it joins the pipeline like any other detection.',
+    z
+      .object({
+        imageId: id,
+        x: z.number().min(0).max(1),
+        y: z.number().min(0).max(1),
+        w: z.number().positive().max(1),
+        h: z.number().positive().max(1),
+        category,
+        sexAge: z.string().max(50).nullable().optional(),
+      })
+      .strict(),
+    editResultSchema.extend({ detectionId: id }),
+  ),
   'edits.undo': method('Undo the latest edit.', none, editResultSchema),
   'edits.redo': method('Redo the latest undone edit.', none, editResultSchema),
 

@@ -1,25 +1,28 @@
-// The edit methods. Their implementations arrive with core/edits (issue 7); until it is wired here each answers
-// "not implemented yet" so the renderer can show that instead of failing obscurely.
-import { ApiError } from '../contract';
+// The edit methods over core/edits: each edit is one journalled transaction there; here it is called and the change
+// announced, so every window refetches what it shows of those individuals.
+import * as edits from '../edits';
+import type { Db } from '../db/open';
 import type { Handlers } from './dispatch';
+import type { EventHub } from './hub';
 
 type EditMethod = Extract<keyof Handlers, `edits.${string}`>;
 
-const notYet = (method: EditMethod) => () => {
-  throw new ApiError('not_implemented', `${method} is not implemented yet`);
-};
-
-export function editHandlers(): Pick<Handlers, EditMethod> {
+export function editHandlers(db: Db, events: EventHub): Pick<Handlers, EditMethod> {
+  const announce = <R extends { individualIds: number[] }>(result: R): R => {
+    events.emit('library.changed', { scopes: ['individuals', 'suggestions', 'detections', 'photos'], individualIds: result.individualIds });
+    return result;
+  };
   return {
-    'edits.rename': notYet('edits.rename'),
-    'edits.setNotes': notYet('edits.setNotes'),
-    'edits.setCover': notYet('edits.setCover'),
-    'edits.confirm': notYet('edits.confirm'),
-    'edits.merge': notYet('edits.merge'),
-    'edits.split': notYet('edits.split'),
-    'edits.review': notYet('edits.review'),
-    'edits.correctDetection': notYet('edits.correctDetection'),
-    'edits.undo': notYet('edits.undo'),
-    'edits.redo': notYet('edits.redo'),
+    'edits.rename': (a) => announce(edits.rename(db, a)),
+    'edits.setNotes': (a) => announce(edits.setNotes(db, a)),
+    'edits.setCover': (a) => announce(edits.setCover(db, a)),
+    'edits.confirm': (a) => announce(edits.confirm(db, a)),
+    'edits.merge': (a) => announce(edits.merge(db, a)),
+    'edits.split': (a) => announce(edits.split(db, a)),
+    'edits.review': (a) => announce(edits.review(db, a)),
+    'edits.correctDetection': (a) => announce(edits.correctDetection(db, a)),
+    'edits.addBox': (a) => announce(edits.addBox(db, a)),
+    'edits.undo': () => announce(edits.undo(db)),
+    'edits.redo': () => announce(edits.redo(db)),
   };
 }

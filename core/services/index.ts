@@ -101,7 +101,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
     'individuals.crops': (a) => individualCrops(db, a.id, a.offset, a.limit),
     'suggestions.query': (a) => querySuggestions(db, a),
 
-    ...editHandlers(),
+    ...editHandlers(db, events),
 
     'import.preview': (a) => previewImport(db, a.sources),
     'import.start': (a) => {

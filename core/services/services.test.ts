@@ -160,10 +160,23 @@ describe('services', () => {
     expect(preview.from! <= preview.to!).toBe(true);
   });
 
+  it('runs edits through core/edits, announces them, and undoes them', async () => {
+    const changes: unknown[] = [];
+    const off = services.events.subscribe((event, payload) => changes.push([event, payload]));
+    const deer = (await call('individuals.query', { search: 'Deer A' })).items[0]!;
+    const renamed = await call('edits.rename', { individualId: deer.id, name: 'Old Doe' });
+    expect(renamed).toMatchObject({ individualIds: [deer.id], canUndo: true });
+    expect((await call('individuals.get', { id: deer.id })).name).toBe('Old Doe');
+    expect(changes).toContainEqual(['library.changed', expect.objectContaining({ individualIds: [deer.id] })]);
+    await call('edits.undo');
+    expect((await call('individuals.get', { id: deer.id })).name).toBe('Deer A');
+    off();
+  });
+
   it('refuses bad calls with codes the renderer can act on', async () => {
     await expect(call('photos.query', { limit: -1 })).rejects.toMatchObject({ code: 'invalid_args' });
     await expect(call('no.such' as MethodName)).rejects.toMatchObject({ code: 'unknown_method' });
-    await expect(call('edits.rename', { individualId: 1, name: 'x' })).rejects.toMatchObject({ code: 'not_implemented' });
+    await expect(call('edits.rename', { individualId: 999999, name: 'x' })).rejects.toMatchObject({ code: 'invalid_args' });
     await expect(call('dialog.pickFolder')).rejects.toMatchObject({ code: 'not_supported' });
     await expect(call('library.open', { path: '/tmp' })).rejects.toMatchObject({ code: 'not_supported' });
     await expect(call('import.start', { sources: ['relative/card'] })).rejects.toMatchObject({ code: 'invalid_args' });
