@@ -121,15 +121,19 @@ describe('importMegadetector', () => {
     expect(db.select().from(individuals).where(eq(individuals.id, keeps)).get()!.detectionCount).toBe(1);
   });
 
-  it('takes a sex/age class from a classifier result', async () => {
+  it('takes a sex/age class from a classifier result and leaves out object classes', async () => {
     const g = t.truth[2]!;
     const file = path.join(t.dir, 'classified.json');
     const md = groundTruthMegadetector([g]);
     md.classification_categories = { '1': 'doe', '2': 'buck' };
     md.images[0]!.detections![0]!.classifications = [['2', 0.3], ['1', 0.6]];
+    // A COCO model's object classes are not animals: such boxes are left out, as the app's own detectors do.
+    md.detection_categories['4'] = 'cup';
+    md.images[0]!.detections!.push({ category: '4', conf: 0.9, bbox: [0.5, 0.5, 0.1, 0.1] });
     fs.writeFileSync(file, JSON.stringify(md));
     await importMegadetector(t.library, file, { root: deerImagesDir() });
     const stored = t.library.db.select().from(detections).innerJoin(images, eq(images.id, detections.imageId)).where(eq(images.fileName, g.file)).all();
     expect(stored.filter((r) => !r.detections.reviewed).map((r) => r.detections.sexAge)).toContain('doe');
+    expect(stored.map((r) => r.detections.rawLabel)).not.toContain('cup');
   });
 });

@@ -12,6 +12,8 @@ import { photoAbsolutePath } from '../library/library';
 import { pruneEmptyIndividuals, pruneEmptyTracklets, refreshDerived } from '../individuals';
 import type { ExportProgressCallback } from '../exports/progress';
 import { parseSexAge } from '../exports/sexAge';
+import { mapLabel } from '../models/labels';
+import { iou } from '../../worker/models/nms';
 import { parseMegadetector, type MegadetectorFile, type MegadetectorImage } from './megadetectorFormat';
 
 export interface MegadetectorImportOptions {
@@ -42,20 +44,10 @@ const SAME_BOX_IOU = 0.5;
 
 type Box = { x: number; y: number; w: number; h: number };
 
-function iou(a: Box, b: Box): number {
-  const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
-  const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-  const inter = ix * iy;
-  const union = a.w * a.h + b.w * b.h - inter;
-  return union > 0 ? inter / union : 0;
-}
-
-function categoryOf(name: string): 'animal' | 'person' | 'vehicle' {
-  const key = name.trim().toLowerCase();
-  if (key === 'person' || key === 'human' || key === 'people') return 'person';
-  if (key === 'vehicle') return 'vehicle';
-  return 'animal';
-}
+const overlap = (a: Box, b: Box) => {
+  const corners = (r: Box) => ({ x1: r.x, y1: r.y, x2: r.x + r.w, y2: r.y + r.h });
+  return iou(corners(a), corners(b));
+};
 
 /** Both places a photo can be found by: where it was imported from, and where the library keeps it. */
 function photoIndex(library: Library): Map<string, number> {
@@ -79,9 +71,12 @@ function defaultThreshold(file: MegadetectorFile): number {
 function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId: number, model: string, threshold: number, kept: Box[]) {
   return (entry.detections ?? [])
     .filter((d) => d.conf >= threshold)
-    .map((d) => {
+    .flatMap((d) => {
       const [x, y, w, h] = d.bbox;
       const label = file.detection_categories[d.category] ?? `category ${d.category}`;
+      // The same reading of labels as the app's own detectors: a file from a COCO model may hold cups and chairs.
+      const { category } = mapLabel(label);
+      if (category === 'ignored') return [];
       const top = [...(d.classifications ?? [])].sort((a, b) => b[1] - a[1])[0];
       const topName = top ? file.classification_categories?.[top[0]] : undefined;
       const knowsSexAge = topName !== undefined && (parseSexAge(topName).sex !== null || parseSexAge(topName).lifeStage !== null);
@@ -89,14 +84,14 @@ function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId
         imageId,
         model,
         rawLabel: label,
-        category: categoryOf(label),
+        category,
         sexAge: knowsSexAge ? topName : null,
         confidence: d.conf,
         x,
         y,
         w,
         h,
-        duplicate: kept.some((k) => iou(k, { x, y, w, h }) >= SAME_BOX_IOU),
+        duplicate: kept.some((k) => overlap(k, { x, y, w, h }) >= SAME_BOX_IOU),
       };
     });
 }
