@@ -1,7 +1,7 @@
 // KNN benchmark for the individual vectors: 100,000 x 1280-d (the default embedder's dimension) stored on disk in a
 // library database, k = 10, with and without a category filter. Prints p50/p95 latency of the sketch search with
 // exact re-ranking (what suggestions use) and its recall@10 against an exact full scan.
-//   npm run build && npm run bench:knn [-- count=100000 queries=200 exactQueries=20]
+//   npm run build && npm run bench:knn [-- count=100000 queries=200 exactQueries=10]
 // The vectors are synthetic but shaped like the embedder's: non-negative (post-ReLU), sparse-ish, L2-normalised,
 // in clusters (many sightings of few animals), so recall is measured on structure, not on uniform noise.
 import fs from 'node:fs';
@@ -51,7 +51,7 @@ function percentile(sorted: number[], p: number): number {
 async function main() {
   const count = argument('count', 100_000);
   const queries = argument('queries', 200);
-  const exactQueries = argument('exactQueries', 20);
+  const exactQueries = argument('exactQueries', 10);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-bench-knn-'));
   const library = openLibrary(dir, { create: true });
   try {
@@ -68,6 +68,7 @@ async function main() {
       });
     }
     const insertMs = Date.now() - t;
+    console.log(`inserted ${count} vectors in ${(insertMs / 1000).toFixed(1)} s`);
     library.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = fs.statSync(path.join(dir, 'thumper.db')).size;
 

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
 import { openLibrary, type Library } from '../../core/library/library';
-import { setSetting } from '../../core/library/settings';
 import { findEmbedder } from '../../core/models/catalog';
 import { runReid } from '../../core/reid/runReid';
+import { setSequenceGap } from '../../core/reid/sequenceGap';
 import { deerGroundTruth, deerImagesDir, modelsDir } from '../../core/testing/fixtures';
 import { importPhotos } from '../import/importPhotos';
 import { Embedder } from './embedder';
@@ -131,8 +131,7 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
   it('links the stag\'s events at H6R1-01-V03 on 2015-02-03 by a suggestion once they are separate sequences', async () => {
     // At the default 60 s gap the five events are one visit and are linked automatically (one sequence); with a
     // 10 s gap they are two visits 35 s apart, and the second must be proposed for the first.
-    setSetting(library.db, 'sequenceGapSeconds', 10);
-    const summary = await runReid(library.db);
+    const summary = await setSequenceGap(library.db, 10);
     expect(summary.sequencesRemoved).toBeGreaterThan(0);
     const facts = detectionFacts(library);
     const stagIndividuals = (events: number[]) =>

@@ -1,0 +1,24 @@
+// A read-only listing command: open the library, list rows, print them as JSON (--json) or one line each.
+import type { Db } from '../db/open';
+import { openLibrary } from '../library/library';
+import { jsonOption, libraryOption, printJson, requireLibrary, type Command } from './command';
+
+export function listCommand<T>(name: string, summary: string, list: (db: Db) => T[], line: (row: T) => string): Command {
+  return {
+    name,
+    summary,
+    usage: `thumper ${name} --library <dir> [--json]`,
+    options: { ...libraryOption, ...jsonOption },
+    async run(args) {
+      const library = openLibrary(requireLibrary(args));
+      try {
+        const rows = list(library.db);
+        if (args.values.json) printJson(rows);
+        else for (const row of rows) process.stdout.write(`${line(row)}\n`);
+        return 0;
+      } finally {
+        library.close();
+      }
+    },
+  };
+}
