@@ -144,6 +144,18 @@ describe('edits', () => {
     expect(redo(lib.db).journalId).toBeNull();
   });
 
+  it('journals only the columns an update changed, so unrelated later changes do not block undo', () => {
+    const a = one<{ id: number }>('SELECT id FROM individuals ORDER BY id LIMIT 1').id;
+    const r = rename(lib.db, { individualId: a, name: 'Notch' });
+    const entry = one<{ forward: string; inverse: string }>('SELECT forward, inverse FROM edit_journal WHERE id = ?', r.journalId);
+    expect((JSON.parse(entry.forward) as { rows: unknown[] }).rows).toEqual([{ table: 'individuals', id: a, row: { name: 'Notch' } }]);
+    // The pipeline touching other columns of the same row in between (its notes here) is no conflict.
+    lib.db.$client.prepare("UPDATE individuals SET notes = 'seen by the pipeline' WHERE id = ?").run(a);
+    undo(lib.db);
+    expect(one<{ name: string; notes: string }>('SELECT name, notes FROM individuals WHERE id = ?', a)).toMatchObject({ notes: 'seen by the pipeline' });
+    expect(one<{ name: string }>('SELECT name FROM individuals WHERE id = ?', a).name).not.toBe('Notch');
+  });
+
   it('merge refuses mixed categories and merged individuals', () => {
     const d = one<{ id: number }>('SELECT id FROM detections WHERE tracklet_id IS NOT NULL ORDER BY id LIMIT 1').id;
     const person = correctDetection(lib.db, { detectionId: d, category: 'person' }).individualIds.find(

@@ -6,7 +6,7 @@ import { IndividualsError } from '../individuals/errors';
 import { getSetting } from '../library/settings';
 import { syncIndividualVectors } from '../reid/maintain';
 import { captureChanges, type RowChange } from './capture';
-import { readRow, sameRow, writeRow, type JournalledTable, type StoredRow } from './rows';
+import { readRow, rowDelta, rowHolds, writeRow, type JournalledTable, type StoredRow } from './rows';
 
 /** What every edit, undo and redo returns (the contract's EditResult). */
 export interface EditResult {
@@ -59,8 +59,9 @@ export function runEdit(db: Db, kind: string, args: unknown, fn: () => number[])
     const individualIds = touchedIndividuals(changes, first);
     if (changes.length === 0) return { journalId: null, individualIds, ...editStatus(db) };
     db.$client.prepare('DELETE FROM edit_journal WHERE undone').run();
-    const forward: Forward = { args, individualIds, rows: changes.map((c) => ({ table: c.table, id: c.id, row: c.after })) };
-    const inverse: JournalRows = { rows: changes.map((c) => ({ table: c.table, id: c.id, row: c.before })) };
+    const deltas = changes.map((c) => ({ table: c.table, id: c.id, delta: rowDelta(c.before, c.after) }));
+    const forward: Forward = { args, individualIds, rows: deltas.map((d) => ({ table: d.table, id: d.id, row: d.delta[1] })) };
+    const inverse: JournalRows = { rows: deltas.map((d) => ({ table: d.table, id: d.id, row: d.delta[0] })) };
     const { lastInsertRowid } = db.$client
       .prepare('INSERT INTO edit_journal (kind, forward, inverse) VALUES (?, ?, ?)')
       .run(kind, JSON.stringify(forward), JSON.stringify(inverse));
@@ -75,12 +76,12 @@ interface Entry {
   inverse: string;
 }
 
-/** Writes `to` over rows that must currently equal `from`; returns the individuals touched. */
+/** Writes `to` over rows that must currently hold `from`; returns the individuals touched. */
 function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: string): number[] {
   const key = (r: { table: string; id: number }) => `${r.table}:${r.id}`;
   const expected = new Map(from.rows.map((r) => [key(r), r.row]));
   for (const r of to.rows) {
-    if (!sameRow(readRow(db, r.table, r.id), expected.get(key(r)) ?? null)) {
+    if (!rowHolds(readRow(db, r.table, r.id), expected.get(key(r)) ?? null)) {
       throw new EditConflictError(`cannot ${verb} "${entry.kind}": ${r.table} ${r.id} changed since`);
     }
   }

@@ -43,7 +43,25 @@ export function readRow(db: Db, table: JournalledTable, id: number): StoredRow |
 
 export const sameRow = (a: StoredRow | null, b: StoredRow | null) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Makes the row `id` of `table` exactly `row` (null: absent), by update, insert or delete. */
+const sameValue = (a: StoredValue | undefined, b: StoredValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What the journal keeps of an updated row: only the columns that changed, on both sides (a merge that moves 500
+ * tracklets stores 500 individual_id pairs, not 500 embeddings twice). Inserted and deleted rows are kept whole.
+ */
+export function rowDelta(before: StoredRow | null, after: StoredRow | null): [StoredRow | null, StoredRow | null] {
+  if (before === null || after === null) return [before, after];
+  const changed = Object.keys(after).filter((c) => !sameValue(before[c], after[c]));
+  return [Object.fromEntries(changed.map((c) => [c, before[c]!])), Object.fromEntries(changed.map((c) => [c, after[c]!]))];
+}
+
+/** Whether the row currently holds `expected` (null: is absent) in every column `expected` names. */
+export function rowHolds(current: StoredRow | null, expected: StoredRow | null): boolean {
+  if (expected === null || current === null) return expected === current;
+  return Object.keys(expected).every((c) => sameValue(current[c], expected[c]));
+}
+
+/** Writes `row`'s columns into row `id` of `table` (inserting it when absent), or deletes it when `row` is null. */
 export function writeRow(db: Db, table: JournalledTable, id: number, row: StoredRow | null): void {
   if (row === null) {
     db.$client.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
