@@ -108,6 +108,15 @@ describe('suggestions', () => {
     expect(pending(db).some((s) => (s.a === back && s.b === stag) || (s.a === stag && s.b === back))).toBe(true);
   });
 
+  it('skips candidates that an edit elsewhere merged away before the vector index caught up', () => {
+    const stag = individualOf(db, first.ids[0]!);
+    const hind = individualOf(db, first.ids[1]!);
+    const back = individualOf(db, later.ids[0]!);
+    db.$client.prepare('UPDATE individuals SET merged_into = ? WHERE id = ?').run(hind, stag);
+    expect(() => individualsChanged(db, EMBEDDER, [back])).not.toThrow();
+    expect(pending(db).some((s) => s.a === back && s.b === stag)).toBe(false);
+  });
+
   it('auto-accepts a new tracklet only when switched on with a threshold', async () => {
     const { db: auto, add: addAuto } = library('auto');
     addAuto(1, '2020-05-01T10:00:00', [{ x: 0.1, vector: looks.stag }]);

@@ -70,8 +70,11 @@ export function rankCandidates(db: Db, embedder: string, subjectId: number, subj
   const knn = knnIndividuals(db, embedder, embedding, { k: options.appearancePool, category: subject.category, exclude: new Set([subjectId]) });
   const pool = new Set([...knn.map((n) => n.id), ...nearbyIndividuals(db, subject, options.nearbySeconds)]);
   pool.delete(subjectId);
+  // The vector index may lag behind an edit made elsewhere: only individuals that still stand are candidates.
+  const active = db.$client.prepare('SELECT 1 FROM individuals WHERE id = ? AND merged_into IS NULL');
   const out: Candidate[] = [];
   for (const id of [...pool].sort((a, b) => a - b)) {
+    if (!active.get(id)) continue;
     const other = individualSubject(db, id);
     const theirs = embeddingOf(db, id);
     if (!theirs || exclusionReason(subject, other) !== null) continue;
