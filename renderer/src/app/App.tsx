@@ -1,5 +1,6 @@
 // The window: sidebar and the current view. Views are chosen from the route; each owns its data.
 import { useCallback, useEffect, useState } from 'react';
+import { Compare } from '../views/Compare';
 import { Dashboard } from '../views/Dashboard';
 import { DeerGallery } from '../views/DeerGallery';
 import { DeerProfile } from '../views/DeerProfile';
@@ -7,6 +8,7 @@ import { ImportView } from '../views/ImportView';
 import { Photos } from '../views/Photos';
 import { Review } from '../views/Review';
 import { Viewer } from '../views/Viewer';
+import { ToastBar } from '../components/ToastBar';
 import { useNav } from '../store/nav';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { Sidebar } from './Sidebar';
@@ -25,7 +27,9 @@ function CurrentView() {
     case 'viewer':
       return <Viewer key={route.imageId} imageId={route.imageId} filters={route.filters} />;
     case 'deer':
-      return <DeerGallery />;
+      return <DeerGallery compareWith={route.compareWith ?? null} />;
+    case 'compare':
+      return <Compare key={`${route.a}-${route.b}`} a={route.a} b={route.b} />;
     case 'deer-profile':
       return <DeerProfile key={route.individualId} individualId={route.individualId} />;
     case 'review':
@@ -53,6 +57,7 @@ export function App() {
       <main className="main">
         <CurrentView />
       </main>
+      <ToastBar />
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );

@@ -52,6 +52,19 @@ describe('VirtualGrid', () => {
     expect(onOpen).toHaveBeenCalledWith(6);
     expect(grid.querySelector('[data-focused=true]')?.textContent).toBe('photo 6');
   });
+
+  it('toggles selection with Ctrl-click and Space when the caller keeps one', () => {
+    const onToggle = vi.fn();
+    const { getByRole, getByText } = render(
+      <VirtualGrid count={20} minCellWidth={180} cellHeight={() => 100} label="Crops" renderCell={(i) => <span>crop {i}</span>} onToggle={onToggle} initialSize={{ width: 1000, height: 700 }} />,
+    );
+    fireEvent.click(getByText('crop 3'), { ctrlKey: true });
+    expect(onToggle).toHaveBeenCalledWith(3);
+    fireEvent.keyDown(getByRole('grid'), { key: ' ' });
+    expect(onToggle).toHaveBeenLastCalledWith(3);
+    fireEvent.click(getByText('crop 4'));
+    expect(onToggle).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('grid maths', () => {

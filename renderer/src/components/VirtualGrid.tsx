@@ -14,6 +14,8 @@ export interface VirtualGridProps {
   onOpen?: (index: number) => void;
   /** Cards open on a single click; photos select on click and open on double-click or Enter. */
   openOnClick?: boolean;
+  /** Ctrl/Cmd-click or Space toggles a cell in the caller's selection (when given). */
+  onToggle?: (index: number) => void;
   /** Index to keep focused/visible (e.g. the photo the viewer came back from). */
   initialFocus?: number;
   label: string;
@@ -59,6 +61,7 @@ export function VirtualGrid({
   onRangeChange,
   onOpen,
   openOnClick = false,
+  onToggle,
   initialFocus = 0,
   label,
   initialSize = { width: 1200, height: 800 },
@@ -118,6 +121,11 @@ export function VirtualGrid({
       e.preventDefault();
       return;
     }
+    if (e.key === ' ' && onToggle) {
+      onToggle(focus);
+      e.preventDefault();
+      return;
+    }
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight || initialSize.height) / rowHeight));
     const next = moveFocus(focus, e.key, columns, count, pageRows);
     if (next === null) return;
@@ -155,7 +163,11 @@ export function VirtualGrid({
                   role="gridcell"
                   className="vgrid-cell"
                   style={{ width: cellWidth }}
-                  onClick={() => (openOnClick ? onOpen?.(index) : setFocus(index))}
+                  onClick={(e) => {
+                    setFocus(index);
+                    if (onToggle && (e.ctrlKey || e.metaKey)) onToggle(index);
+                    else if (openOnClick) onOpen?.(index);
+                  }}
                   onDoubleClick={() => onOpen?.(index)}
                 >
                   {renderCell(index, cellWidth, index === focus)}

@@ -74,6 +74,8 @@ describe('routes', () => {
       { view: 'viewer', imageId: 12, filters: busy },
       { view: 'deer' },
       { view: 'deer-profile', individualId: 3 },
+      { view: 'deer', compareWith: 3 },
+      { view: 'compare', a: 3, b: 8 },
       { view: 'review' },
     ] as const;
     for (const r of routes) expect(parseRoute(routeToHash(r))).toEqual(r);
@@ -84,6 +86,8 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere')).toEqual({ view: 'dashboard' });
     expect(parseRoute('#/photo/abc')).toEqual({ view: 'photos', filters: DEFAULT_FILTERS });
     expect(parseRoute('#/deer/x')).toEqual({ view: 'deer' });
+    expect(parseRoute('#/compare/4/4')).toEqual({ view: 'deer' });
+    expect(parseRoute('#/compare/4')).toEqual({ view: 'deer' });
   });
 
   it('maps detail views to their sidebar section', () => {

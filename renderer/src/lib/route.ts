@@ -1,5 +1,6 @@
 // Hash routes: #/dashboard, #/photos?camera=2, #/photo/17?camera=2 (the viewer keeps the grid's filters so
-// previous/next walk the same list), #/deer, #/deer/5, #/import, #/review. Hash routing works the same from
+// previous/next walk the same list), #/deer (?compare=5 while picking a second individual), #/deer/5,
+// #/compare/5/9, #/import, #/review. Hash routing works the same from
 // Electron's custom protocol and from serve mode's static files.
 import { DEFAULT_FILTERS, filtersFromParams, filtersToParams, type PhotoFilters } from './filters';
 
@@ -8,8 +9,9 @@ export type Route =
   | { view: 'import' }
   | { view: 'photos'; filters: PhotoFilters }
   | { view: 'viewer'; imageId: number; filters: PhotoFilters }
-  | { view: 'deer' }
+  | { view: 'deer'; compareWith?: number }
   | { view: 'deer-profile'; individualId: number }
+  | { view: 'compare'; a: number; b: number }
   | { view: 'review' };
 
 export type ViewName = Route['view'];
@@ -21,7 +23,8 @@ export function parseRoute(hash: string): Route {
   const q = raw.indexOf('?');
   const path = (q < 0 ? raw : raw.slice(0, q)).split('/').filter(Boolean);
   const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-  const id = path[1] !== undefined && /^\d+$/.test(path[1]) ? Number(path[1]) : null;
+  const num = (v: string | null | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null);
+  const id = num(path[1]);
   switch (path[0]) {
     case 'dashboard':
       return { view: 'dashboard' };
@@ -31,8 +34,15 @@ export function parseRoute(hash: string): Route {
       return { view: 'photos', filters: filtersFromParams(params) };
     case 'photo':
       return id ? { view: 'viewer', imageId: id, filters: filtersFromParams(params) } : { view: 'photos', filters: DEFAULT_FILTERS };
-    case 'deer':
-      return id ? { view: 'deer-profile', individualId: id } : { view: 'deer' };
+    case 'deer': {
+      if (id) return { view: 'deer-profile', individualId: id };
+      const compareWith = num(params.get('compare'));
+      return compareWith ? { view: 'deer', compareWith } : { view: 'deer' };
+    }
+    case 'compare': {
+      const b = num(path[2]);
+      return id && b && id !== b ? { view: 'compare', a: id, b } : { view: 'deer' };
+    }
     case 'review':
       return { view: 'review' };
     default:
@@ -53,6 +63,10 @@ export function routeToHash(route: Route): string {
       return withQuery(`#/photo/${route.imageId}`, route.filters);
     case 'deer-profile':
       return `#/deer/${route.individualId}`;
+    case 'deer':
+      return route.compareWith ? `#/deer?compare=${route.compareWith}` : '#/deer';
+    case 'compare':
+      return `#/compare/${route.a}/${route.b}`;
     default:
       return `#/${route.view}`;
   }
@@ -64,6 +78,7 @@ export function sectionOf(route: Route): 'dashboard' | 'import' | 'photos' | 'de
     case 'viewer':
       return 'photos';
     case 'deer-profile':
+    case 'compare':
       return 'deer';
     default:
       return route.view;

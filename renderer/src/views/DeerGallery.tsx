@@ -10,6 +10,7 @@ import { useQuery } from '../data/useQuery';
 import { formatCount } from '../lib/format';
 import { navigate } from '../store/nav';
 import { IndividualCard } from './deer/IndividualCard';
+import { MergeBar } from './deer/MergeBar';
 import { ErrorNote } from '../components/States';
 
 const SORTS = [
@@ -21,7 +22,7 @@ const SORTS = [
 type SortId = (typeof SORTS)[number][0];
 type Status = 'all' | 'confirmed' | 'provisional';
 
-export function DeerGallery() {
+export function DeerGallery({ compareWith }: { compareWith: number | null }) {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status>('all');
   const [sort, setSort] = useState<SortId>('-detections');
@@ -45,14 +46,29 @@ export function DeerGallery() {
     ['individuals'],
   );
   const { item, version } = list;
+  const [selected, setSelected] = useState<ReadonlyMap<number, IndividualSummary>>(new Map());
   const renderCell = useCallback(
-    (index: number, _w: number, focused: boolean) => <IndividualCard individual={item(index)} cameraNames={cameraNames} focused={focused} />,
+    (index: number, _w: number, focused: boolean) => {
+      const i = item(index);
+      return <IndividualCard individual={i} cameraNames={cameraNames} focused={focused} selected={i ? selected.has(i.id) : false} />;
+    },
     // Re-render when pages arrive.
-    [item, version, cameraNames],
+    [item, version, cameraNames, selected],
   );
+  const toggle = (index: number) => {
+    const i = item(index);
+    if (!i) return;
+    setSelected((cur) => {
+      const next = new Map(cur);
+      if (!next.delete(i.id)) next.set(i.id, i);
+      return next;
+    });
+  };
   const open = (index: number) => {
     const i = item(index);
-    if (i) navigate({ view: 'deer-profile', individualId: i.id });
+    if (!i) return;
+    if (compareWith !== null && i.id !== compareWith) navigate({ view: 'compare', a: compareWith, b: i.id });
+    else navigate({ view: 'deer-profile', individualId: i.id });
   };
   const narrowed = q !== '' || status !== 'all' || cameraId !== null;
 
@@ -89,6 +105,15 @@ export function DeerGallery() {
           ))}
         </select>
       </div>
+      {compareWith !== null && (
+        <p className="inline-note">
+          Pick the individual to compare with #{compareWith}.{' '}
+          <a href="#/deer" onClick={(e) => { e.preventDefault(); navigate({ view: 'deer' }); }}>
+            Cancel
+          </a>
+        </p>
+      )}
+      {selected.size > 0 && <MergeBar selected={selected} onDone={() => setSelected(new Map())} />}
       <div className="view-body grid-body">
         <LoadingBar active={list.loading} />
         {list.error && <ErrorNote what="individuals" error={list.error} />}
@@ -113,6 +138,7 @@ export function DeerGallery() {
             renderCell={renderCell}
             onRangeChange={list.setRange}
             onOpen={open}
+            onToggle={toggle}
             openOnClick
             label="Individuals"
           />

@@ -1,6 +1,6 @@
 // One individual: editable name and notes, cover, every crop, sightings over time, activity by hour, cameras, and
 // links into the viewer and the photo browser.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { HoursChart } from '../charts/ActivityCharts';
 import { HBarList } from '../charts/HBarList';
 import { Icon } from '../components/Icon';
@@ -8,10 +8,12 @@ import { ErrorNote, LoadingBar, Skeleton } from '../components/States';
 import { Thumb } from '../components/Thumb';
 import { ViewHeader } from '../components/ViewHeader';
 import { useApi } from '../data/apiContext';
+import { useEdit } from '../data/useEdit';
 import { useQuery } from '../data/useQuery';
 import { DEFAULT_FILTERS } from '../lib/filters';
 import { formatCount, formatLocal, sexAgeLabel } from '../lib/format';
 import { navigate } from '../store/nav';
+import { CropActions } from './profile/CropActions';
 import { CropGallery } from './profile/CropGallery';
 import { EditableText } from './profile/EditableText';
 import { SightingsTimeline } from './profile/SightingsTimeline';
@@ -22,6 +24,14 @@ export function DeerProfile({ individualId }: { individualId: number }) {
   const cameras = useQuery('cameras', (a) => a.call('cameras.list', {}), ['cameras']);
   const cameraNames = useMemo(() => new Map((cameras.data ?? []).map((c) => [c.id, c.name])), [cameras.data]);
   const d = detail.data;
+  const edit = useEdit();
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (detectionId: number) =>
+    setSelected((cur) => {
+      const next = new Set(cur);
+      if (!next.delete(detectionId)) next.add(detectionId);
+      return next;
+    });
 
   // A merged individual lives on in the one it was merged into.
   useEffect(() => {
@@ -60,6 +70,25 @@ export function DeerProfile({ individualId }: { individualId: number }) {
           ) : undefined
         }
       >
+        {d && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              edit(d.confirmed ? `${d.name} is provisional again.` : `${d.name} confirmed.`, (a) => a.call('edits.confirm', { individualId, confirmed: !d.confirmed })).then(
+                (r) => r && detail.reload(),
+              )
+            }
+            data-testid="toggle-confirmed"
+          >
+            <Icon name="check" size={16} /> {d.confirmed ? 'Mark provisional' : 'Mark confirmed'}
+          </button>
+        )}
+        {d && (
+          <button type="button" className="btn" onClick={() => navigate({ view: 'deer', compareWith: individualId })} title="Same deer? Compare with another individual">
+            Compare…
+          </button>
+        )}
         {d && d.pendingSuggestions > 0 && (
           <button type="button" className="btn attention" onClick={() => navigate({ view: 'review' })}>
             {d.pendingSuggestions} to review
@@ -119,9 +148,16 @@ export function DeerProfile({ individualId }: { individualId: number }) {
             <section className="panel grow-panel">
               <header className="panel-header">
                 <h2>Every crop</h2>
-                <span className="muted small">double-click or Enter opens the photo</span>
+                <CropActions
+                  individualId={individualId}
+                  selected={selected}
+                  onDone={() => {
+                    setSelected(new Set());
+                    detail.reload();
+                  }}
+                />
               </header>
-              <CropGallery individualId={individualId} />
+              <CropGallery individualId={individualId} selected={selected} onToggle={(c) => toggle(c.detectionId)} />
             </section>
           </div>
         </div>

@@ -90,7 +90,7 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
             )}
             {p && <Filmstrip photoIds={p.sequencePhotoIds} currentId={p.id} onOpen={(id) => go(id, 0)} />}
           </div>
-          {p ? <DetectionPanel photo={p} selectedId={selectedId} onSelect={setSelectedId} /> : <aside className="viewer-side"><Skeleton height={200} /></aside>}
+          {p ? <DetectionPanel photo={p} selectedId={selectedId} onSelect={setSelectedId} onChanged={photo.reload} /> : <aside className="viewer-side"><Skeleton height={200} /></aside>}
         </div>
       )}
     </div>

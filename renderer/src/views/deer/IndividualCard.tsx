@@ -8,15 +8,22 @@ export const IndividualCard = memo(function IndividualCard({
   individual: i,
   cameraNames,
   focused,
+  selected,
 }: {
   individual: IndividualSummary | undefined;
   cameraNames: Map<number, string>;
   focused: boolean;
+  selected: boolean;
 }) {
   if (!i) return <div className="card placeholder" aria-busy="true" />;
   const cams = i.cameraIds.map((c) => cameraNames.get(c) ?? `#${c}`);
   return (
-    <article className={`card deer-card${focused ? ' focused' : ''}${i.confirmed ? ' confirmed' : ' provisional'}`} data-individual-id={i.id} aria-label={i.name}>
+    <article
+      className={`card deer-card${focused ? ' focused' : ''}${selected ? ' selected' : ''}${i.confirmed ? ' confirmed' : ' provisional'}`}
+      data-individual-id={i.id}
+      aria-label={i.name}
+      aria-selected={selected}
+    >
       <div className="card-cover">
         {i.coverDetectionId ? <Thumb media={{ kind: 'crop', id: i.coverDetectionId }} alt={`${i.name}`} /> : <div className="thumb" />}
         <span className={i.confirmed ? 'badge accent' : 'badge provisional'}>{i.confirmed ? 'confirmed' : 'provisional'}</span>

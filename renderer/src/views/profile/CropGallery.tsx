@@ -9,7 +9,7 @@ import { DEFAULT_FILTERS } from '../../lib/filters';
 import { formatLocal } from '../../lib/format';
 import { navigate } from '../../store/nav';
 
-export function CropGallery({ individualId }: { individualId: number }) {
+export function CropGallery({ individualId, selected, onToggle }: { individualId: number; selected: ReadonlySet<number>; onToggle: (crop: IndividualCrop) => void }) {
   const list = usePagedList<IndividualCrop>(
     `crops-${individualId}`,
     (api, offset, limit) => api.call('individuals.crops', { id: individualId, offset, limit }),
@@ -23,7 +23,7 @@ export function CropGallery({ individualId }: { individualId: number }) {
       if (!c) return <div className="cell placeholder" />;
       return (
         <div
-          className={focused ? 'cell crop focused' : 'cell crop'}
+          className={`cell crop${focused ? ' focused' : ''}${selected.has(c.detectionId) ? ' selected' : ''}`}
           title={`${formatLocal(c.takenAt)} · confidence ${Math.round(c.confidence * 100)}%`}
           data-detection-id={c.detectionId}
         >
@@ -35,7 +35,7 @@ export function CropGallery({ individualId }: { individualId: number }) {
       );
     },
     // Re-render when pages arrive.
-    [item, version],
+    [item, version, selected],
   );
   return (
     <div className="crop-gallery">
@@ -50,6 +50,10 @@ export function CropGallery({ individualId }: { individualId: number }) {
         onOpen={(i) => {
           const c = item(i);
           if (c) navigate({ view: 'viewer', imageId: c.imageId, filters: DEFAULT_FILTERS });
+        }}
+        onToggle={(i) => {
+          const c = item(i);
+          if (c) onToggle(c);
         }}
         label="Crops"
         initialSize={{ width: 800, height: 420 }}

@@ -1,6 +1,7 @@
 // The side panel: the photo's facts and the selected box (category, sex/age, confidence, individual, profile link).
-import type { Detection, PhotoDetail } from '../../../../core/contract/entities';
+import { CATEGORIES, type Detection, type PhotoDetail } from '../../../../core/contract/entities';
 import { Icon } from '../../components/Icon';
+import { useEdit } from '../../data/useEdit';
 import { formatBytes, formatLocal } from '../../lib/format';
 import { navigate } from '../../store/nav';
 
@@ -21,7 +22,49 @@ function DetectionRow({ d, selected, onSelect }: { d: Detection; selected: boole
   );
 }
 
-function SelectedBox({ d }: { d: Detection }) {
+const SEX_AGE = ['buck', 'doe', 'fawn', 'adult', 'juvenile'];
+
+/** Corrections a person makes to a box; each is one undoable edit. */
+function Corrections({ d, onChanged }: { d: Detection; onChanged: () => void }) {
+  const edit = useEdit();
+  const correct = (done: string, change: { category?: Detection['category']; sexAge?: string | null; falsePositive?: boolean }) =>
+    edit(done, (api) => api.call('edits.correctDetection', { detectionId: d.id, ...change })).then((r) => r && onChanged());
+  return (
+    <div className="corrections">
+      <label className="field">
+        <span>Category</span>
+        <select value={d.category} onChange={(e) => correct(`Box marked ${e.target.value}.`, { category: e.target.value as Detection['category'] })}>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Sex / age</span>
+        <select value={d.sexAge ?? ''} onChange={(e) => correct('Sex/age set.', { sexAge: e.target.value || null })}>
+          <option value="">unknown</option>
+          {[...new Set([...SEX_AGE, ...(d.sexAge ? [d.sexAge] : [])])].map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className={d.falsePositive ? 'btn wide' : 'btn danger-ghost wide'}
+        onClick={() => correct(d.falsePositive ? 'Box restored.' : 'Marked as a false detection.', { falsePositive: !d.falsePositive })}
+        data-testid="toggle-false-detection"
+      >
+        {d.falsePositive ? 'Restore this box' : 'Not an animal (false detection)'}
+      </button>
+    </div>
+  );
+}
+
+function SelectedBox({ d, onChanged }: { d: Detection; onChanged: () => void }) {
   return (
     <section className="side-section" aria-label="Selected box" data-testid="selected-box">
       <h3>Selected box</h3>
@@ -55,11 +98,22 @@ function SelectedBox({ d }: { d: Detection }) {
         <dt>Review</dt>
         <dd>{d.reviewed ? 'checked by a person' : 'automatic'}</dd>
       </dl>
+      <Corrections d={d} onChanged={onChanged} />
     </section>
   );
 }
 
-export function DetectionPanel({ photo, selectedId, onSelect }: { photo: PhotoDetail; selectedId: number | null; onSelect: (id: number | null) => void }) {
+export function DetectionPanel({
+  photo,
+  selectedId,
+  onSelect,
+  onChanged,
+}: {
+  photo: PhotoDetail;
+  selectedId: number | null;
+  onSelect: (id: number | null) => void;
+  onChanged: () => void;
+}) {
   const selected = photo.detectionList.find((d) => d.id === selectedId) ?? null;
   return (
     <aside className="viewer-side" aria-label="Photo details">
@@ -108,7 +162,7 @@ export function DetectionPanel({ photo, selectedId, onSelect }: { photo: PhotoDe
           </ul>
         )}
       </section>
-      {selected && <SelectedBox d={selected} />}
+      {selected && <SelectedBox d={selected} onChanged={onChanged} />}
     </aside>
   );
 }
