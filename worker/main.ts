@@ -59,7 +59,8 @@ async function start(message: Extract<HostMessage, { type: 'start' }>): Promise<
       port.send({ type: 'file', file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
     };
     const onImported = (result: ImportPassResult) => port.send({ type: 'imported', result });
-    const result = await runCardJob(library, message.spec.options, message.recovery, tracker, control, onFile, onImported);
+    const run = { library, recovery: message.recovery, progress: tracker, control, onFile };
+    const result = await runCardJob(run, message.spec.options, onImported);
     port.send({ type: 'done', result });
   } catch (err) {
     port.send({ type: 'error', message: (err as Error).message, cancelled: err instanceof JobCancelledError });

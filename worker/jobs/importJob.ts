@@ -13,14 +13,16 @@ import { scanSources } from '../import/scan';
 
 export type FileListener = (file: string, phase: 'start' | 'end', isolated: boolean) => void;
 
-export async function runImportJob(
-  library: Library,
-  options: ImportJobOptions,
-  recovery: Recovery,
-  progress: ProgressTracker,
-  control: JobControl,
-  onFile: FileListener,
-): Promise<ImportPassResult> {
+/** What a job runs with in the worker, besides its options. */
+export interface JobRun {
+  library: Library;
+  recovery: Recovery;
+  progress: ProgressTracker;
+  control: JobControl;
+  onFile: FileListener;
+}
+
+export async function runImportJob({ library, recovery, progress, control, onFile }: JobRun, options: ImportJobOptions): Promise<ImportPassResult> {
   recordPoisoned(library, recovery);
   const poisoned = new Set(recovery.poisoned.map((p) => p.file));
   const quiet = new ProgressTracker(progress.jobId, () => undefined);
