@@ -1,3 +1,4 @@
+import { isLoopback } from '../../../server/security';
 import { startServer } from '../../../server/server';
 import { libraryOption, UsageError, withLibrary, type Command } from '../command';
 
@@ -15,13 +16,17 @@ export const serveCommand: Command = {
   async run(args) {
     const port = Number(args.values.port ?? 0);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${args.values.port}"`);
+    const host = (args.values.host as string | undefined) ?? '127.0.0.1';
+    if (!isLoopback(host) && !args.values['allow-remote']) {
+      throw new UsageError(`--host ${host} would show the library to the network: add --allow-remote to do it on purpose`);
+    }
     return withLibrary(
       args,
       async (library) => {
         const server = await startServer({
           library,
           port,
-          host: (args.values.host as string | undefined) ?? '127.0.0.1',
+          host,
           allowRemote: !!args.values['allow-remote'],
         });
         if (args.values['allow-remote']) {
