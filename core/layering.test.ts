@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../paths';
+import { PACKAGE_ROOT } from './paths';
 
 function sources(dir: string): string[] {
   const root = path.join(PACKAGE_ROOT, dir);
