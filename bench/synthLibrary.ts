@@ -2,6 +2,7 @@
 // detections in a third of the visits linked into tracklets and individuals, a few people, pending suggestions.
 // Deterministic (seeded), written in one transaction with prepared statements: 100,000 photos take seconds.
 import { openLibrary, type Library } from '../core/library/library';
+import { seededRandom } from '../core/util/seededRandom';
 
 export interface SynthOptions {
   photos: number;
@@ -20,18 +21,6 @@ export interface SynthSummary {
   cameras: number;
 }
 
-/** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 function localIso(ms: number): string {
   const d = new Date(ms);
@@ -41,7 +30,7 @@ function localIso(ms: number): string {
 export function synthesizeLibrary(dir: string, options: SynthOptions): { library: Library; summary: SynthSummary } {
   const library = openLibrary(dir, { create: true });
   const c = library.db.$client;
-  const rand = rng(options.seed ?? 42);
+  const rand = seededRandom(options.seed ?? 42);
   const cameraCount = options.cameras ?? 12;
   const individualCount = Math.max(1, options.individuals ?? Math.round(options.photos / 40));
   const suggestionCount = options.suggestions ?? Math.round(individualCount / 3);

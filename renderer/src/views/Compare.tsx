@@ -1,9 +1,10 @@
 // "Same deer?" for any two individuals: side by side, merge either way, or go back.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Icon } from '../components/Icon';
 import { ErrorNote, Skeleton } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
 import { useEdit } from '../data/useEdit';
+import { useCameraNames } from '../data/useCameraNames';
 import { useQuery } from '../data/useQuery';
 import { navigate } from '../store/nav';
 import { IndividualSide } from './review/IndividualSide';
@@ -11,8 +12,7 @@ import { IndividualSide } from './review/IndividualSide';
 export function Compare({ a, b }: { a: number; b: number }) {
   const left = useQuery(`individual-${a}`, (api) => api.call('individuals.get', { id: a }), ['individuals']);
   const right = useQuery(`individual-${b}`, (api) => api.call('individuals.get', { id: b }), ['individuals']);
-  const cameras = useQuery('cameras', (api) => api.call('cameras.list', {}), ['cameras']);
-  const cameraNames = useMemo(() => new Map((cameras.data ?? []).map((c) => [c.id, c.name])), [cameras.data]);
+  const cameraNames = useCameraNames();
   const edit = useEdit();
   const [busy, setBusy] = useState(false);
   const merge = (targetId: number, sourceId: number, names: [string, string]) => {

@@ -1,12 +1,13 @@
 // Every individual as a card, virtualized; filter by confirmed/provisional and camera, sort, search by name.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IndividualSummary } from '../../../core/contract/entities';
+import { CameraSelect } from '../components/FilterInputs';
 import { Icon } from '../components/Icon';
 import { EmptyState, LoadingBar } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
 import { VirtualGrid } from '../components/VirtualGrid';
 import { usePagedList } from '../data/usePagedList';
-import { useQuery } from '../data/useQuery';
+import { useCameraNames } from '../data/useCameraNames';
 import { formatCount } from '../lib/format';
 import { navigate } from '../store/nav';
 import { IndividualCard } from './deer/IndividualCard';
@@ -27,8 +28,7 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
   const [status, setStatus] = useState<Status>('all');
   const [sort, setSort] = useState<SortId>('-detections');
   const [cameraId, setCameraId] = useState<number | null>(null);
-  const cameras = useQuery('cameras', (api) => api.call('cameras.list', {}), ['cameras']);
-  const cameraNames = useMemo(() => new Map((cameras.data ?? []).map((c) => [c.id, c.name])), [cameras.data]);
+  const cameraNames = useCameraNames();
   const q = search.trim();
   const key = JSON.stringify([q, status, sort, cameraId]);
   const list = usePagedList<IndividualSummary>(
@@ -88,14 +88,7 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
             </button>
           ))}
         </div>
-        <select aria-label="Camera" value={cameraId ?? ''} onChange={(e) => setCameraId(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">All cameras</option>
-          {cameras.data?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <CameraSelect value={cameraId} onChange={setCameraId} />
         <span className="grow" />
         <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortId)}>
           {SORTS.map(([id, label]) => (

@@ -1,6 +1,6 @@
 // One individual: editable name and notes, cover, every crop, sightings over time, activity by hour, cameras, and
 // links into the viewer and the photo browser.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { HoursChart } from '../charts/ActivityCharts';
 import { HBarList } from '../charts/HBarList';
 import { Icon } from '../components/Icon';
@@ -9,6 +9,7 @@ import { Thumb } from '../components/Thumb';
 import { ViewHeader } from '../components/ViewHeader';
 import { useApi } from '../data/apiContext';
 import { useEdit } from '../data/useEdit';
+import { useCameraNames } from '../data/useCameraNames';
 import { useQuery } from '../data/useQuery';
 import { DEFAULT_FILTERS } from '../lib/filters';
 import { formatCount, formatLocal, sexAgeLabel } from '../lib/format';
@@ -21,8 +22,7 @@ import { SightingsTimeline } from './profile/SightingsTimeline';
 export function DeerProfile({ individualId }: { individualId: number }) {
   const api = useApi();
   const detail = useQuery(`individual-${individualId}`, (a) => a.call('individuals.get', { id: individualId }), ['individuals', 'detections']);
-  const cameras = useQuery('cameras', (a) => a.call('cameras.list', {}), ['cameras']);
-  const cameraNames = useMemo(() => new Map((cameras.data ?? []).map((c) => [c.id, c.name])), [cameras.data]);
+  const cameraNames = useCameraNames();
   const d = detail.data;
   const edit = useEdit();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());

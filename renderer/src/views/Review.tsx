@@ -2,10 +2,12 @@
 // Keyboard first: y confirm, n reject, s skip, u undo, ←/→ other candidates of the same individual, o open profile.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Suggestion } from '../../../core/contract/entities';
+import { CameraSelect, DateRangeInputs } from '../components/FilterInputs';
 import { Icon } from '../components/Icon';
 import { EmptyState, ErrorNote, LoadingBar } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
 import { useApi } from '../data/apiContext';
+import { useCameraNames } from '../data/useCameraNames';
 import { useQuery } from '../data/useQuery';
 import { formatCount } from '../lib/format';
 import { isTypingTarget } from '../lib/shortcuts';
@@ -19,10 +21,9 @@ type Decision = 'accept' | 'reject' | 'skip';
 export function Review() {
   const api = useApi();
   const [cameraId, setCameraId] = useState<number | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const cameras = useQuery('cameras', (a) => a.call('cameras.list', {}), ['cameras']);
-  const cameraNames = useMemo(() => new Map((cameras.data ?? []).map((c) => [c.id, c.name])), [cameras.data]);
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const cameraNames = useCameraNames();
   const queue = useQuery(
     `review:${cameraId}:${from}:${to}`,
     (a) =>
@@ -127,19 +128,15 @@ export function Review() {
         </button>
       </ViewHeader>
       <div className="filter-bar" role="toolbar" aria-label="Filters">
-        <select aria-label="Camera" value={cameraId ?? ''} onChange={(e) => setCameraId(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">All cameras</option>
-          {cameras.data?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <div className="date-range">
-          <input type="date" aria-label="From date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <span className="muted">–</span>
-          <input type="date" aria-label="To date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </div>
+        <CameraSelect value={cameraId} onChange={setCameraId} />
+        <DateRangeInputs
+          from={from}
+          to={to}
+          onChange={(f, t) => {
+            setFrom(f);
+            setTo(t);
+          }}
+        />
         <span className="grow" />
         <span className="muted small">
           <kbd>y</kbd> same deer · <kbd>n</kbd> different · <kbd>s</kbd> skip · <kbd>u</kbd> undo · <kbd>←</kbd>

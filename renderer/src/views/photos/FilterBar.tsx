@@ -1,5 +1,6 @@
 // Filters above the grid. Every change writes the URL (replace, not push: a filter tweak is not a page to go back to).
 import { useState } from 'react';
+import { DateRangeInputs } from '../../components/FilterInputs';
 import { Icon } from '../../components/Icon';
 import { useQuery } from '../../data/useQuery';
 import {
@@ -65,16 +66,7 @@ export function FilterBar({ filters, onChange }: { filters: PhotoFilters; onChan
   return (
     <div className="filter-bar" role="toolbar" aria-label="Filters">
       <CameraMenu filters={filters} onChange={onChange} />
-      <div className="date-range">
-        <input
-          type="date"
-          aria-label="From date"
-          value={filters.from ?? ''}
-          onChange={(e) => onChange(setDateRange(filters, e.target.value || null, filters.to))}
-        />
-        <span className="muted">–</span>
-        <input type="date" aria-label="To date" value={filters.to ?? ''} onChange={(e) => onChange(setDateRange(filters, filters.from, e.target.value || null))} />
-      </div>
+      <DateRangeInputs from={filters.from} to={filters.to} onChange={(from, to) => onChange(setDateRange(filters, from, to))} />
       <select
         aria-label="Category"
         value={filters.category ?? ''}

@@ -69,12 +69,8 @@ function SelectedBox({ d, onChanged }: { d: Detection; onChanged: () => void }) 
     <section className="side-section" aria-label="Selected box" data-testid="selected-box">
       <h3>Selected box</h3>
       <dl className="props">
-        <dt>Category</dt>
-        <dd>{d.category}</dd>
-        <dt>Label</dt>
+        <dt>Detected as</dt>
         <dd>{d.rawLabel}</dd>
-        <dt>Sex / age</dt>
-        <dd>{d.sexAge ?? 'unknown'}</dd>
         <dt>Confidence</dt>
         <dd className="tabular">{(d.confidence * 100).toFixed(1)}%</dd>
         <dt>Model</dt>
