@@ -63,7 +63,7 @@ describe('calibration', () => {
     expect(c.proposal!.precision).toBeGreaterThanOrEqual(0.99);
     expect(c.histogram.reduce((s, b) => s + b.accepted + b.rejected, 0)).toBe(52);
     c = inTransaction(lib.db, () => setAutoAccept(lib.db, true));
-    expect(c).toMatchObject({ autoAccept: true, autoAcceptThreshold: c.proposal!.threshold });
+    expect(c).toMatchObject({ autoAccept: true, autoAcceptThreshold: c.proposal!.threshold, autoAcceptEmbedder: 'mobilenetv2_gem' });
     expect(inTransaction(lib.db, () => setAutoAccept(lib.db, false)).autoAccept).toBe(false);
 
     // Switching embedders starts over: the other model's scores are not comparable.

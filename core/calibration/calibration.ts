@@ -24,6 +24,8 @@ export interface Calibration {
   targetPrecision: number;
   autoAccept: boolean;
   autoAcceptThreshold: number | null;
+  /** The embedder the threshold was calibrated for; auto-accept only acts while it is the current one. */
+  autoAcceptEmbedder: string | null;
 }
 
 function decisions(db: Db, embedder: string): Decided[] {
@@ -56,6 +58,7 @@ export function calibration(db: Db): Calibration {
     targetPrecision: CALIBRATION.targetPrecision,
     autoAccept: settings.autoAccept,
     autoAcceptThreshold: settings.autoAcceptThreshold,
+    autoAcceptEmbedder: settings.autoAcceptEmbedder,
   };
 }
 
@@ -71,6 +74,7 @@ export function setAutoAccept(db: Db, enabled: boolean, threshold?: number): Cal
   const current = calibration(db);
   if (current.proposal === null) throw new IndividualsError(`auto-accept cannot be calibrated yet: ${current.waitingFor}`);
   setSetting(db, 'autoAcceptThreshold', threshold ?? current.proposal.threshold);
+  setSetting(db, 'autoAcceptEmbedder', current.embedder);
   setSetting(db, 'autoAccept', true);
   return calibration(db);
 }

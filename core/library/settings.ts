@@ -11,6 +11,8 @@ export const DEFAULT_SETTINGS = {
   /** Off until the user switches it on after calibration. */
   autoAccept: false,
   autoAcceptThreshold: null as number | null,
+  /** The embedder auto-accept was calibrated for: scores of another embedder do not compare, so it stays idle then. */
+  autoAcceptEmbedder: null as string | null,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

@@ -1,6 +1,6 @@
 // The match stage, last in the pipeline: every tracklet without an individual, per camera in time order, either
-// joins an existing individual (only when auto-accept is on AND calibrated, and the best candidate clears the
-// threshold) or starts a provisional individual ("Deer 17") that gets ranked suggestions for the review queue.
+// joins an existing individual (only when auto-accept is on AND calibrated for the embedder in use, and the best
+// candidate clears the threshold) or starts a provisional individual ("Deer 17") that gets ranked suggestions for the review queue.
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
 import { decodeVector } from '../individuals/embedding';
@@ -29,10 +29,13 @@ function unmatched(db: Db, sequenceIds: number[] | null): PendingTracklet[] {
     .all() as PendingTracklet[];
 }
 
-/** The individual an auto-accept would join, or null (off, uncalibrated, or no candidate above the threshold). */
+/**
+ * The individual an auto-accept would join, or null (off, uncalibrated, calibrated for another embedder whose scores
+ * do not compare, or no candidate above the threshold).
+ */
 function autoAcceptTarget(db: Db, embedder: string, t: PendingTracklet, options: SuggestOptions): number | null {
   const s = getSettings(db);
-  if (!s.autoAccept || s.autoAcceptThreshold === null || !t.embedding) return null;
+  if (!s.autoAccept || s.autoAcceptThreshold === null || s.autoAcceptEmbedder !== embedder || !t.embedding) return null;
   const best = rankCandidates(db, embedder, -t.id, trackletSubject(db, [t.id]), decodeVector(t.embedding), { ...options, k: 1 })[0];
   return best && best.score >= s.autoAcceptThreshold ? best.candidateId : null;
 }

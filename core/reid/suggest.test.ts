@@ -117,7 +117,7 @@ describe('suggestions', () => {
     expect(pending(db).some((s) => s.a === back && s.b === stag)).toBe(false);
   });
 
-  it('auto-accepts a new tracklet only when switched on with a threshold', async () => {
+  it('auto-accepts a new tracklet only when switched on with a threshold, for the embedder it was calibrated for', async () => {
     const { db: auto, add: addAuto } = library('auto');
     addAuto(1, '2020-05-01T10:00:00', [{ x: 0.1, vector: looks.stag }]);
     await runReid(auto);
@@ -125,10 +125,15 @@ describe('suggestions', () => {
     const next = addAuto(1, '2020-05-01T10:10:00', [{ x: 0.3, vector: looks.stagAgain }]);
     expect((await runReid(auto)).individualsCreated).toBe(1);
     setSetting(auto, 'autoAcceptThreshold', 0.5);
+    setSetting(auto, 'autoAcceptEmbedder', 'another_embedder');
+    const fourth = addAuto(1, '2020-05-01T10:15:00', [{ x: 0.3, vector: looks.stagAgain }]);
+    expect((await runReid(auto)).autoAccepted).toBe(0);
+    expect(individualOf(auto, fourth.ids[0]!)).not.toBe(individualOf(auto, next.ids[0]!));
+    setSetting(auto, 'autoAcceptEmbedder', EMBEDDER);
     const third = addAuto(1, '2020-05-01T10:20:00', [{ x: 0.3, vector: looks.stagAgain }]);
     const summary = await runReid(auto);
     expect(summary).toMatchObject({ individualsCreated: 0, autoAccepted: 1 });
-    expect(individualOf(auto, third.ids[0]!)).toBe(individualOf(auto, next.ids[0]!));
+    expect([next, fourth].map((n) => individualOf(auto, n.ids[0]!))).toContain(individualOf(auto, third.ids[0]!));
   });
 });
 

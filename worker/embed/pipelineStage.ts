@@ -2,15 +2,14 @@
 // detector decoded, and its vectors are written in the transaction that stores the photo's boxes, which moves the
 // photo to 'embedded'.
 import { getSetting } from '../../core/library/settings';
-import { findEmbedder } from '../../core/models/catalog';
-import { modelFilePath } from '../../core/models/folder';
 import type { PhotoStage, StageContext } from '../pipeline/stages';
 import { Embedder } from './embedder';
 import { embedBoxes, embeddable, storeEmbeddings } from './embedStage';
+import { resolveEmbedder } from './resolveEmbedder';
 
 export async function embedStage(ctx: StageContext): Promise<PhotoStage> {
-  const entry = findEmbedder(getSetting(ctx.library.db, 'embedder'));
-  const embedder = await Embedder.load(entry, modelFilePath(entry, ctx.models), { provider: ctx.provider, threads: ctx.threads });
+  const { entry, file } = resolveEmbedder(getSetting(ctx.library.db, 'embedder'), ctx.models);
+  const embedder = await Embedder.load(entry, file, { provider: ctx.provider, threads: ctx.threads });
   return {
     name: 'embed',
     progress: 'embed',
