@@ -338,6 +338,8 @@ export const settingsSchema = z.object({
   sequenceGapSeconds: z.number().positive(),
   autoAccept: z.boolean(),
   autoAcceptThreshold: z.number().nullable(),
+  /** The embedder auto-accept was calibrated for (it stays idle for another). */
+  autoAcceptEmbedder: z.string().nullable(),
 });
 export type SettingsData = z.infer<typeof settingsSchema>;
 

@@ -1,6 +1,6 @@
-// The dashboard's numbers: the library totals (core/queries/stats.ts, the one place that counts photos and
-// detections) plus individuals and suggestions, and activity for the small charts.
-import type { Activity, LibraryStats } from '../contract';
+// Activity for the dashboard's small charts (the totals are core/queries/stats.ts, the one place that counts): one
+// pass over the animal detections, grouped by camera, day and hour, folded into the three charts here.
+import type { Activity } from '../contract';
 import type { Db } from '../db/open';
 import { COUNTED, Where } from './sqlFilter';
 
@@ -8,25 +8,31 @@ export function activity(db: Db, cameraIds?: number[]): Activity {
   const c = db.$client;
   const w = new Where().add(`d.category = 'animal' AND ${COUNTED}`);
   if (cameraIds) w.in('i.camera_id', cameraIds);
-  const from = `FROM detections d JOIN images i ON i.id = d.image_id ${w.sql}`;
-  const perDay = c
-    .prepare(`SELECT substr(i.taken_at, 1, 10) AS day, count(*) AS detections ${from} AND i.taken_at IS NOT NULL GROUP BY day ORDER BY day`)
-    .all(...w.params) as Activity['perDay'];
+  const groups = c
+    .prepare(
+      `SELECT i.camera_id AS cameraId, substr(i.taken_at, 1, 10) AS day, CASE WHEN length(i.taken_at) >= 13 THEN CAST(substr(i.taken_at, 12, 2) AS INTEGER) END AS hour, count(*) AS n
+       FROM detections d JOIN images i ON i.id = d.image_id ${w.sql} GROUP BY i.camera_id, day, hour`,
+    )
+    .all(...w.params) as { cameraId: number | null; day: string | null; hour: number | null; n: number }[];
+  const days = new Map<string, number>();
   const perHour = new Array<number>(24).fill(0);
-  const hours = c
-    .prepare(`SELECT CAST(substr(i.taken_at, 12, 2) AS INTEGER) AS hour, count(*) AS n ${from} AND length(i.taken_at) >= 13 GROUP BY hour`)
-    .all(...w.params) as { hour: number; n: number }[];
-  for (const h of hours) if (h.hour >= 0 && h.hour < 24) perHour[h.hour] = h.n;
+  const perCameraDetections = new Map<number, number>();
+  for (const g of groups) {
+    if (g.day !== null) days.set(g.day, (days.get(g.day) ?? 0) + g.n);
+    if (g.hour !== null && g.hour >= 0 && g.hour < 24) perHour[g.hour]! += g.n;
+    if (g.cameraId !== null) perCameraDetections.set(g.cameraId, (perCameraDetections.get(g.cameraId) ?? 0) + g.n);
+  }
   const cams = new Where();
   if (cameraIds) cams.in('c.id', cameraIds);
-  const perCamera = c
+  const cameras = c
     .prepare(
-      `SELECT c.id AS cameraId, c.name,
-              (SELECT count(*) FROM images i WHERE i.camera_id = c.id) AS photos,
-              (SELECT count(*) FROM detections d JOIN images i ON i.id = d.image_id
-                WHERE i.camera_id = c.id AND d.category = 'animal' AND ${COUNTED}) AS detections
+      `SELECT c.id AS cameraId, c.name, (SELECT count(*) FROM images i WHERE i.camera_id = c.id) AS photos
        FROM cameras c ${cams.sql} ORDER BY c.name COLLATE NOCASE`,
     )
-    .all(...cams.params) as Activity['perCamera'];
-  return { perDay, perHour, perCamera };
+    .all(...cams.params) as { cameraId: number; name: string; photos: number }[];
+  return {
+    perDay: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, detections]) => ({ day, detections })),
+    perHour,
+    perCamera: cameras.map((cam) => ({ ...cam, detections: perCameraDetections.get(cam.cameraId) ?? 0 })),
+  };
 }

@@ -10,14 +10,25 @@ export function importHistory(db: Db, offset: number, limit: number, live: boole
   const total = (c.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
   const rows = c
     .prepare(
-      `SELECT m.id, m.sources, m.status, m.created_at AS startedAt, m.finished_at AS finishedAt, m.summary,
-              (SELECT count(*) FROM images i WHERE i.import_id = m.id AND i.state != 'failed') AS photos,
-              (SELECT count(*) FROM images i WHERE i.import_id = m.id AND i.state = 'failed') AS failed
+      `SELECT m.id, m.sources, m.status, m.created_at AS startedAt, m.finished_at AS finishedAt, m.summary
        FROM imports m ORDER BY m.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(limit, offset) as Row[];
+    .all(limit, offset) as Omit<Row, 'photos' | 'failed'>[];
+  // One pass over the photos for the whole page (images has no import_id index: it is rarely asked).
+  const counts = new Map(
+    (
+      c
+        .prepare(
+          `SELECT import_id AS id, sum(state != 'failed') AS photos, sum(state = 'failed') AS failed FROM images
+           WHERE import_id IN (SELECT value FROM json_each(?)) GROUP BY import_id`,
+        )
+        .all(JSON.stringify(rows.map((r) => r.id))) as { id: number; photos: number; failed: number }[]
+    ).map((r) => [r.id, r]),
+  );
   const items = rows.map((r) => ({
     ...r,
+    photos: counts.get(r.id)?.photos ?? 0,
+    failed: counts.get(r.id)?.failed ?? 0,
     status: r.status === 'running' && !live ? ('interrupted' as const) : r.status,
     sources: JSON.parse(r.sources) as string[],
     summary: r.summary === null ? null : (JSON.parse(r.summary) as Record<string, unknown>),

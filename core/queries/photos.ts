@@ -3,14 +3,17 @@ import type { Category, Detection, PhotoDetail, PhotoFilter, PhotoSummary, PHOTO
 import type { Db } from '../db/open';
 import { COUNTED, splitIds, splitList, Where } from './sqlFilter';
 
+// Plain column orders, so SQLite walks an index (images_taken_at holds the rowid too) and stops at the page: photos
+// of unknown time come first oldest-first and last newest-first, SQLite's own place for NULL.
 const ORDER: Record<(typeof PHOTO_SORTS)[number], string> = {
-  takenAt: 'i.taken_at IS NULL, i.taken_at, i.id',
-  '-takenAt': 'i.taken_at IS NULL, i.taken_at DESC, i.id DESC',
+  takenAt: 'i.taken_at, i.id',
+  '-takenAt': 'i.taken_at DESC, i.id DESC',
   imported: 'i.id',
   '-imported': 'i.id DESC',
-  detections: 'detections, i.id',
-  '-detections': 'detections DESC, i.id DESC',
+  detections: 'coalesce(n.detections, 0), i.id',
+  '-detections': 'coalesce(n.detections, 0) DESC, i.id DESC',
 };
+const COUNTS_JOIN = `LEFT JOIN (SELECT d.image_id, count(*) AS detections FROM detections d WHERE ${COUNTED} GROUP BY d.image_id) n ON n.image_id = i.id`;
 
 const SUMMARY_COLUMNS = `i.id, i.file_name AS fileName, i.camera_id AS cameraId, c.name AS camera, i.taken_at AS takenAt,
   i.width, i.height, i.state, i.error, i.sequence_id AS sequenceId, i.path IS NOT NULL AS hasOriginal,
@@ -30,17 +33,14 @@ export function photoWhere(filter: PhotoFilter): Where {
   if (filter.category) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND d.category = ? AND ${COUNTED})`, filter.category);
   if (filter.empty === true) w.add(`i.state IN ('detected', 'embedded', 'done') AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
   if (filter.empty === false) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
+  // Individuals are few next to photos: go from them to their photos through the tracklet and detection indexes.
   if (filter.individualId !== undefined) {
-    w.add(
-      `EXISTS (SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.image_id = i.id AND ${COUNTED} AND t.individual_id = ?)`,
-      filter.individualId,
-    );
+    w.add(`i.id IN (SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id = ? AND ${COUNTED})`, filter.individualId);
   }
   if (filter.unreviewedSuggestions !== undefined) {
-    const exists = `EXISTS (SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id
-      JOIN suggestions s ON s.state = 'pending' AND (s.individual_id = t.individual_id OR s.candidate_id = t.individual_id)
-      WHERE d.image_id = i.id AND ${COUNTED})`;
-    w.add(filter.unreviewedSuggestions ? exists : `NOT ${exists}`);
+    const pending = `SELECT individual_id FROM suggestions WHERE state = 'pending' UNION SELECT candidate_id FROM suggestions WHERE state = 'pending'`;
+    const photos = `SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id IN (${pending}) AND ${COUNTED}`;
+    w.add(`i.id ${filter.unreviewedSuggestions ? '' : 'NOT '}IN (${photos})`);
   }
   if (filter.sequenceId !== undefined) w.add('i.sequence_id = ?', filter.sequenceId);
   if (filter.states) w.in('i.state', filter.states);
@@ -55,15 +55,27 @@ export function queryPhotos(
   const w = photoWhere(args.filter);
   const c = db.$client;
   const total = (c.prepare(`SELECT count(*) AS n FROM images i ${w.sql}`).get(...w.params) as { n: number }).n;
-  const rows = c
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${w.sql} ORDER BY ${ORDER[args.sort]} LIMIT ? OFFSET ?`)
-    .all(...w.params, args.limit, args.offset) as SummaryRow[];
-  return { items: rows.map(toSummary), total, offset: args.offset };
+  // The page's ids first (index order, no per-row work), then the columns of those rows only.
+  const counts = args.sort.endsWith('detections') ? COUNTS_JOIN : '';
+  const ids = (c.prepare(`SELECT i.id FROM images i ${counts} ${w.sql} ORDER BY ${ORDER[args.sort]} LIMIT ? OFFSET ?`).all(...w.params, args.limit, args.offset) as { id: number }[]).map(
+    (r) => r.id,
+  );
+  return { items: photoSummaries(db, ids), total, offset: args.offset };
 }
 
-export function photoSummariesWhere(db: Db, where: Where, order = ORDER.takenAt): PhotoSummary[] {
+/** Summaries of these photos, in this order. */
+export function photoSummaries(db: Db, ids: readonly number[]): PhotoSummary[] {
+  if (ids.length === 0) return [];
   const rows = db.$client
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${where.sql} ORDER BY ${order}`)
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id WHERE i.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as SummaryRow[];
+  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function photoSummariesWhere(db: Db, where: Where): PhotoSummary[] {
+  const rows = db.$client
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${where.sql} ORDER BY ${ORDER.takenAt}`)
     .all(...where.params) as SummaryRow[];
   return rows.map(toSummary);
 }
