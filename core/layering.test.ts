@@ -36,6 +36,12 @@ describe('layering', () => {
     }
   });
 
+  it('the sandboxed preload loads nothing but electron at run time', () => {
+    const text = fs.readFileSync(path.join(PACKAGE_ROOT, 'electron', 'preload.ts'), 'utf8');
+    const runtime = [...text.matchAll(/(?:^|\n)import\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    expect(runtime).toEqual(['electron']);
+  });
+
   it('only electron/ imports Electron', () => {
     for (const dir of ['core', 'server', 'worker', 'renderer/src']) {
       for (const file of sources(dir)) {
