@@ -197,13 +197,72 @@ test('the deer gallery opens a profile', async ({ page }) => {
   await shot(page, '12-deer-profile');
 });
 
-test('review, import history and the dark theme render', async ({ page }) => {
+/** "9 individuals" -> 9 */
+async function individualCount(page: Page): Promise<number> {
+  await page.goto(at('#/deer'));
+  const subtitle = page.locator('.view-subtitle');
+  await expect(subtitle).toHaveText(/^\d+ individuals?$/);
+  return Number((await subtitle.textContent())!.split(' ')[0]);
+}
+
+test('review: confirming by keyboard makes the pair one individual, and undo splits them again', async ({ page }) => {
+  const before = await individualCount(page);
   await page.goto(at('#/review'));
-  await expect(page.getByTestId('view-review')).toBeVisible();
+  const pair = page.getByTestId('review-pair');
+  await expect(pair).toBeVisible();
   await shot(page, '13-review');
+  const first = await pair.getAttribute('data-suggestion-id');
+  await page.keyboard.press('y');
+  await expect(page.getByTestId('toast')).toContainText('Merged');
+  await expect(pair).not.toHaveAttribute('data-suggestion-id', first!);
+  await shot(page, '14-review-after-confirm');
+  expect(await individualCount(page)).toBe(before - 1);
+
+  await page.goto(at('#/review'));
+  await expect(pair).toBeVisible();
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('toast')).toContainText('Undone');
+  await expect.poll(() => individualCount(page)).toBe(before);
+});
+
+test('a profile splits selected crops off into a new individual', async ({ page }) => {
+  const before = await individualCount(page);
+  await page.locator('[data-individual-id]').first().click();
+  await expect(page.getByTestId('view-profile')).toBeVisible();
+  const crops = page.locator('[data-detection-id]');
+  await expect(crops.nth(1)).toBeVisible();
+  await crops.nth(0).click({ modifiers: ['Control'] });
+  await expect(page.getByRole('toolbar', { name: 'Selected crops' })).toContainText('1 crop selected');
+  await page.getByTestId('split-crops').click();
+  await expect(page.getByTestId('toast')).toContainText('Split into a new individual');
+  await shot(page, '15-profile-after-split');
+  expect(await individualCount(page)).toBe(before + 1);
+  await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => individualCount(page)).toBe(before);
+});
+
+test('marking a false detection in the viewer changes the counts', async ({ page }) => {
+  await page.goto(at('#/dashboard'));
+  const animals = page.locator('.tile', { hasText: 'Animals' }).locator('.tile-value');
+  await expect(animals).toHaveText(/^\d+$/);
+  const before = Number(await animals.textContent());
+  await page.goto(at('#/photos?category=animal'));
+  await page.locator('[data-photo-id]').first().dblclick();
+  const animalBox = page.locator('.det-row[data-category=animal][data-counted=true]').first();
+  await animalBox.click();
+  await expect(animalBox).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('selected-box')).toBeVisible();
+  await page.getByTestId('toggle-false-detection').click();
+  await expect(page.getByTestId('toast')).toContainText('false detection');
+  await expect(page.getByTestId('toggle-false-detection')).toHaveText('Restore this box');
+  await page.goto(at('#/dashboard'));
+  await expect(animals).toHaveText(String(before - 1));
+});
+
+test('import history, the dark theme and the shortcut sheet render', async ({ page }) => {
   await page.goto(at('#/import'));
   await expect(page.getByRole('region', { name: 'Import history' })).toContainText('done');
-  await shot(page, '14-import-history');
+  await shot(page, '16-import-history');
   await page.goto(at('#/dashboard'));
   await page.keyboard.press('t');
   await page.keyboard.press('t');
@@ -213,11 +272,11 @@ test('review, import history and the dark theme render', async ({ page }) => {
   });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await shot(page, '15-dashboard-dark');
+  await shot(page, '17-dashboard-dark');
   await page.goto(at('#/photos'));
   await expect(page.locator('[data-photo-id]').first()).toBeVisible();
-  await shot(page, '16-photos-dark');
+  await shot(page, '18-photos-dark');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-  await shot(page, '17-shortcuts');
+  await shot(page, '19-shortcuts');
 });

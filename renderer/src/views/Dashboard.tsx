@@ -1,4 +1,5 @@
 // Home: the running job (if any), library totals, and charts that answer "what has been going on" at a glance.
+import { useEffect } from 'react';
 import { DaysChart, HoursChart } from '../charts/ActivityCharts';
 import { HBarList } from '../charts/HBarList';
 import { Icon } from '../components/Icon';
@@ -11,6 +12,8 @@ import { useJobs } from '../store/jobs';
 import { navigate } from '../store/nav';
 import { FinishedNote } from './dashboard/FinishedNote';
 import { JobPanel } from './dashboard/JobPanel';
+
+const LIVE_REFRESH_MS = 5000;
 
 const photos = (f: Partial<PhotoFilters>) => navigate({ view: 'photos', filters: { ...DEFAULT_FILTERS, ...f } });
 
@@ -29,6 +32,18 @@ export function Dashboard() {
   const stats = useQuery('dash-stats', (api) => api.call('library.stats', {}), ['photos', 'detections', 'individuals', 'suggestions', 'cameras']);
   const activity = useQuery('dash-activity', (api) => api.call('library.activity', {}), ['photos', 'detections', 'cameras']);
   const s = stats.data;
+  const running = progress !== null;
+  const { reload: reloadStats } = stats;
+  const { reload: reloadActivity } = activity;
+  // While a job runs the totals and charts grow; refresh them now and then (the job itself only reports progress).
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      reloadStats();
+      reloadActivity();
+    }, LIVE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [running, reloadStats, reloadActivity]);
   const empty = s !== undefined && s.images.total === 0 && !progress;
 
   return (

@@ -12,6 +12,7 @@ import { useQuery } from '../data/useQuery';
 import { formatCount } from '../lib/format';
 import { isTypingTarget } from '../lib/shortcuts';
 import { navigate } from '../store/nav';
+import { useToast } from '../store/toast';
 import { IndividualSide, usePreloadPair } from './review/IndividualSide';
 import { formatGap, nextAfterDecision, otherCandidate } from './review/queue';
 
@@ -41,7 +42,7 @@ export function Review() {
   // Decided here but maybe not yet gone from the fetched page: hidden at once so the next pair shows without waiting.
   const [decided, setDecided] = useState<Set<number>>(new Set());
   const [currentId, setCurrentId] = useState<number | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [canUndo, setCanUndo] = useState(false);
 
   const current = nextAfterDecision(items, decided, currentId);
@@ -59,7 +60,8 @@ export function Review() {
         (r) => {
           setCanUndo(r.canUndo);
           const what = decision === 'accept' ? `Merged ${s.candidate.name} into ${s.individual.name}` : decision === 'reject' ? 'Not the same deer: noted' : 'Skipped';
-          setStatus({ text: `${what}. Press u to undo.`, error: false });
+          setError(null);
+          useToast.getState().show(`${what}. Press u to undo.`, { undoable: r.canUndo });
           queue.reload();
         },
         (e: Error) => {
@@ -69,7 +71,7 @@ export function Review() {
             return n;
           });
           setCurrentId(s.id);
-          setStatus({ text: `Could not ${decision} this suggestion: ${e.message}`, error: true });
+          setError(`Could not ${decision} this suggestion: ${e.message}`);
         },
       );
     },
@@ -81,10 +83,11 @@ export function Review() {
       (r) => {
         setCanUndo(r.canUndo);
         setDecided(new Set());
-        setStatus({ text: r.journalId === null ? 'Nothing to undo.' : 'Undone.', error: false });
+        setError(null);
+        useToast.getState().show(r.journalId === null ? 'Nothing to undo.' : 'Undone.');
         queue.reload();
       },
-      (e: Error) => setStatus({ text: `Could not undo: ${e.message}`, error: true }),
+      (e: Error) => setError(`Could not undo: ${e.message}`),
     );
   }, [api, queue]);
 
@@ -146,7 +149,7 @@ export function Review() {
       <div className="view-body scroll">
         <LoadingBar active={queue.loading} />
         {queue.error && <ErrorNote what="suggestions" error={queue.error} retry={queue.reload} />}
-        {status && <p className={status.error ? 'inline-error' : 'inline-note flush'} role="status">{status.text}</p>}
+        {error && <p className="inline-error">{error}</p>}
         {current ? (
           <div className="pair" data-testid="review-pair" data-suggestion-id={current.id}>
             <IndividualSide individual={current.individual} role="query" cameraNames={cameraNames} />

@@ -21,10 +21,12 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
   const nb = useNeighbours(p, filters);
   const moveTo = useBrowse((s) => s.moveTo);
 
-  // Select the most confident animal box on arrival, so the panel shows something useful at once.
+  // Select the most confident animal box on arrival (any counted box if there is no animal), so the panel shows
+  // something useful at once.
   useEffect(() => {
     if (!p || selectedId !== null) return;
-    const best = p.detectionList.filter((d) => !d.duplicate && !d.falsePositive).sort((a, b) => b.confidence - a.confidence)[0];
+    const animalFirst = (d: { category: string; confidence: number }) => (d.category === 'animal' ? 1 : 0) + d.confidence / 2;
+    const best = p.detectionList.filter((d) => !d.duplicate && !d.falsePositive).sort((a, b) => animalFirst(b) - animalFirst(a))[0];
     if (best) setSelectedId(best.id);
   }, [p, selectedId]);
 

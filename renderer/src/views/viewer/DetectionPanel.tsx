@@ -8,7 +8,14 @@ import { navigate } from '../../store/nav';
 function DetectionRow({ d, selected, onSelect }: { d: Detection; selected: boolean; onSelect: () => void }) {
   return (
     <li>
-      <button type="button" className={selected ? 'det-row selected' : 'det-row'} onClick={onSelect} aria-pressed={selected}>
+      <button
+        type="button"
+        className={selected ? 'det-row selected' : 'det-row'}
+        onClick={onSelect}
+        aria-pressed={selected}
+        data-category={d.category}
+        data-counted={!d.duplicate && !d.falsePositive}
+      >
         <span className={`det-dot box-${d.category}`} />
         <span className="grow">
           {d.category === 'animal' ? d.rawLabel : d.category}
