@@ -50,9 +50,9 @@ export function correctDetection(db: Db, args: DetectionCorrection): EditResult 
       `UPDATE detections SET category = coalesce(?, category), sex_age = CASE WHEN ? THEN ? ELSE sex_age END,
          false_positive = ?, reviewed = 1 WHERE id = ?`,
     ).run(args.category ?? null, args.sexAge !== undefined ? 1 : 0, args.sexAge ?? null, nowFalse ? 1 : 0, id);
-    const orphan = !nowFalse && trackletsOf(db, [id]).length === 0;
-    if (orphan && was.sequenceId !== null) for (const i of splitDetections(db, [id]).changed) changed.add(i);
-    if (recategorised || nowFalse !== !!was.falsePositive) {
+    const orphan = !nowFalse && trackletsOf(db, [id]).length === 0 && was.sequenceId !== null;
+    if (orphan) for (const i of splitDetections(db, [id]).changed) changed.add(i);
+    if (recategorised || nowFalse !== !!was.falsePositive || orphan) {
       refreshTrackletEmbeddings(db, [...before, ...trackletsOf(db, [id])]);
       membersChanged(db, changed);
     }

@@ -1,8 +1,9 @@
 // Creating individuals and moving tracklets between them: what the re-identification pipeline and user edits share.
 // These functions do not open a transaction: call them inside one (inTransaction), so a broken rule rolls back.
+// They change membership only: pass the individuals they return to core/reid's individualsChanged, the one place
+// that brings derived columns, vectors and suggestions up to date.
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
-import { refreshDerived } from './derived';
 import { IndividualsError } from './errors';
 import { assertOnePerPhoto, IDS, idList, memberTracklets } from './members';
 import { provisionalName } from './names';
@@ -35,7 +36,7 @@ function trackletCategory(db: Db, trackletIds: readonly number[]): Category {
 }
 
 /**
- * Moves tracklets to an individual; the individuals they leave are refreshed, or deleted when left empty.
+ * Moves tracklets to an individual; the individuals they leave are deleted when left empty.
  * Returns every individual whose members changed (the target first).
  */
 function moveTracklets(db: Db, targetId: number, trackletIds: readonly number[]): number[] {
@@ -47,7 +48,6 @@ function moveTracklets(db: Db, targetId: number, trackletIds: readonly number[])
   ).map((r) => r.id);
   db.$client.prepare(`UPDATE tracklets SET individual_id = ? WHERE id IN ${IDS}`).run(targetId, idList(trackletIds));
   pruneEmptyIndividuals(db, previous);
-  refreshDerived(db, [targetId, ...previous]);
   return [targetId, ...previous];
 }
 

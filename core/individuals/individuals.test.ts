@@ -11,6 +11,9 @@ import {
   provisionalName,
   splitDetections,
 } from '.';
+import { getSetting } from '../library/settings';
+import { individualsChanged } from '../reid/maintain';
+import { individualTable } from '../reid/vectorIndex';
 import { individualViolations } from './invariants';
 import { makeTestLibrary, type TestLibrary } from './testLibrary';
 
@@ -22,6 +25,16 @@ afterEach(() => {
 
 const all = <T>(sql: string, ...params: unknown[]) => lib.db.$client.prepare(sql).all(...params) as T[];
 const one = <T>(sql: string, ...params: unknown[]) => lib.db.$client.prepare(sql).get(...params) as T;
+
+/** An operation and the upkeep every caller owes it (core/reid individualsChanged), in one transaction. */
+function change<T>(op: () => T, changed: (result: T) => number[]): T {
+  return inTransaction(lib.db, () => {
+    const result = op();
+    individualsChanged(lib.db, getSetting(lib.db, 'embedder'), changed(result));
+    return result;
+  });
+}
+const ids = (r: number[]) => r;
 
 /** Two individuals of different sequences that share no photo. */
 function twoIndividuals(): [number, number] {
@@ -56,7 +69,7 @@ describe('individuals', () => {
     lib = makeTestLibrary({ seed: 3 });
     const [a, b] = twoIndividuals();
     const before = one<{ n: number }>('SELECT detection_count + (SELECT detection_count FROM individuals WHERE id = ?) AS n FROM individuals WHERE id = ?', b, a).n;
-    const changed = inTransaction(lib.db, () => mergeIndividuals(lib.db, a, [b]));
+    const changed = change(() => mergeIndividuals(lib.db, a, [b]), ids);
     expect(changed).toEqual([a, b]);
     expect(one<{ n: number; m: number | null }>('SELECT detection_count AS n, merged_into AS m FROM individuals WHERE id = ?', a).n).toBe(before);
     expect(one<{ m: number }>('SELECT merged_into AS m FROM individuals WHERE id = ?', b).m).toBe(a);
@@ -76,7 +89,7 @@ describe('individuals', () => {
     );
     const dets = all<{ id: number }>('SELECT id FROM detections WHERE tracklet_id = ? ORDER BY id', big.id).map((r) => r.id);
     const owner = one<{ i: number }>('SELECT individual_id AS i FROM tracklets WHERE id = ?', big.id).i;
-    const result = inTransaction(lib.db, () => splitDetections(lib.db, [dets[0]!]));
+    const result = change(() => splitDetections(lib.db, [dets[0]!]), (r) => r.changed);
     expect(result.individualId).not.toBe(owner);
     expect(result.changed.sort()).toEqual([owner, result.individualId].sort());
     const moved = one<{ t: number; seq: number }>('SELECT d.tracklet_id AS t, t.sequence_id AS seq FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ?', dets[0]);
@@ -86,7 +99,7 @@ describe('individuals', () => {
     expect(individualViolations(lib.db)).toEqual([]);
 
     // Split the rest of the tracklet into that same individual: the whole tracklet moves and the owner may empty.
-    inTransaction(lib.db, () => splitDetections(lib.db, dets.slice(1), result.individualId));
+    change(() => splitDetections(lib.db, dets.slice(1), result.individualId), (r) => r.changed);
     expect(one<{ i: number }>('SELECT individual_id AS i FROM tracklets WHERE id = ?', big.id).i).toBe(result.individualId);
     expect(individualViolations(lib.db)).toEqual([]);
   });
@@ -98,7 +111,7 @@ describe('individuals', () => {
        GROUP BY t.id HAVING count(*) = 1 AND (SELECT count(*) FROM tracklets u WHERE u.individual_id = t.individual_id) = 1 LIMIT 1`,
     );
     lib.db.$client.prepare('UPDATE detections SET false_positive = 1 WHERE id = ?').run(single.d);
-    expect(inTransaction(lib.db, () => detachDetections(lib.db, [single.d]))).toEqual([single.i]);
+    expect(change(() => detachDetections(lib.db, [single.d]), ids)).toEqual([single.i]);
     expect(one('SELECT id FROM tracklets WHERE id = ?', single.t)).toBeUndefined();
     expect(one('SELECT id FROM individuals WHERE id = ?', single.i)).toBeUndefined();
     expect(individualViolations(lib.db)).toEqual([]);
@@ -108,7 +121,7 @@ describe('individuals', () => {
     lib = makeTestLibrary({ seed: 11 });
     const [a, b] = twoIndividuals();
     const t = memberTracklets(lib.db, b)[0]!;
-    expect(inTransaction(lib.db, () => assignTracklets(lib.db, a, [t]))[0]).toBe(a);
+    expect(change(() => assignTracklets(lib.db, a, [t]), ids)[0]).toBe(a);
     expect(memberTracklets(lib.db, a)).toContain(t);
     expect(() => inTransaction(lib.db, () => createIndividual(lib.db, []))).toThrow(IndividualsError);
     expect(individualViolations(lib.db)).toEqual([]);
@@ -126,6 +139,11 @@ describe('individuals', () => {
     expect(v).toMatch(/individual 1 counts/);
     expect(v).toMatch(/holds two detections of one photo/);
     expect(v).toMatch(/pending suggestion \d+ refers to gone individual 999/);
+    c.prepare(`DELETE FROM ${individualTable(getSetting(lib.db, 'embedder'))}_blobs WHERE individual_id = 1`).run();
+    c.prepare('UPDATE individuals SET merged_into = 2 WHERE id = 3').run();
+    const vectors = individualViolations(lib.db).join('\n');
+    expect(vectors).toMatch(/individual 1 is missing from the vector index/);
+    expect(vectors).toMatch(/individual 3 is left in the vector index/);
   });
 
   it('averages normalised embeddings and renormalises', () => {

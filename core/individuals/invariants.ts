@@ -1,6 +1,9 @@
 // The rules individuals must satisfy, checked from the raw rows with an independent recount (not with the code that
 // maintains them). Used by the tests after every edit; returns what is wrong, empty when all is well.
 import type { Db } from '../db/open';
+import { getSetting } from '../library/settings';
+import { individualTable } from '../reid/vectorIndex';
+import { DECIDED_SQL } from './decided';
 import { decodeVector, meanOfNormalised } from './embedding';
 
 interface Detection {
@@ -24,6 +27,8 @@ interface Individual {
   last_seen: string | null;
   cover_detection_id: number | null;
   embedding: Buffer | null;
+  category: string;
+  decided: number;
 }
 
 function sameBytes(a: Buffer | null, b: Float32Array | null): boolean {
@@ -35,7 +40,7 @@ export function individualViolations(db: Db): string[] {
   const c = db.$client;
   const detections = c.prepare('SELECT d.*, i.taken_at FROM detections d JOIN images i ON i.id = d.image_id').all() as Detection[];
   const tracklets = new Map((c.prepare('SELECT * FROM tracklets ORDER BY id').all() as Tracklet[]).map((t) => [t.id, t]));
-  const individuals = new Map((c.prepare('SELECT * FROM individuals').all() as Individual[]).map((i) => [i.id, i]));
+  const individuals = new Map((c.prepare(`SELECT *, ${DECIDED_SQL} AS decided FROM individuals`).all() as Individual[]).map((i) => [i.id, i]));
   const out: string[] = [];
   const members = new Map<number, Detection[]>();
   const trackletSize = new Map<number, number>();
@@ -68,7 +73,9 @@ export function individualViolations(db: Db): string[] {
     if (!coverOk) out.push(`individual ${ind.id} has cover ${ind.cover_detection_id}, not one of its detections`);
     const vectors = [...tracklets.values()].filter((t) => t.individual_id === ind.id && t.embedding !== null).map((t) => decodeVector(t.embedding!));
     if (!sameBytes(ind.embedding, meanOfNormalised(vectors))) out.push(`individual ${ind.id} embedding is stale`);
-    if (own.length === 0 && ind.merged_into === null && !targets.has(ind.id) && ![...tracklets.values()].some((t) => t.individual_id === ind.id)) {
+    // The pipeline keeps an emptied individual that carries a person's decisions (core/individuals/decided.ts).
+    const held = targets.has(ind.id) || ind.decided === 1 || [...tracklets.values()].some((t) => t.individual_id === ind.id);
+    if (own.length === 0 && ind.merged_into === null && !held) {
       out.push(`individual ${ind.id} is empty`);
     }
   }
@@ -83,5 +90,26 @@ export function individualViolations(db: Db): string[] {
       if (!ind || ind.merged_into !== null) out.push(`pending suggestion ${s.id} refers to gone individual ${side}`);
     }
   }
+  out.push(...vectorViolations(db, individuals));
+  return out;
+}
+
+/** The embedder's vector index holds exactly the standing individuals that have an embedding, with that embedding. */
+function vectorViolations(db: Db, individuals: ReadonlyMap<number, Individual>): string[] {
+  const c = db.$client;
+  const table = individualTable(getSetting(db, 'embedder'));
+  if (!c.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table)) return [];
+  const out: string[] = [];
+  const indexed = new Set((c.prepare(`SELECT individual_id AS id FROM ${table}`).all() as { id: number }[]).map((r) => r.id));
+  const stored = new Map(
+    (c.prepare(`SELECT individual_id AS id, category, embedding FROM ${table}_blobs`).all() as { id: number; category: string; embedding: Buffer }[]).map((r) => [r.id, r]),
+  );
+  for (const ind of individuals.values()) {
+    const expected = ind.merged_into === null && ind.embedding !== null;
+    const row = stored.get(ind.id);
+    if (expected !== indexed.has(ind.id) || expected !== (row !== undefined)) out.push(`individual ${ind.id} is ${expected ? 'missing from' : 'left in'} the vector index`);
+    else if (row && (row.category !== ind.category || Buffer.compare(row.embedding, ind.embedding!) !== 0)) out.push(`individual ${ind.id}'s indexed vector is stale`);
+  }
+  for (const id of new Set([...indexed, ...stored.keys()])) if (!individuals.has(id)) out.push(`deleted individual ${id} is left in the vector index`);
   return out;
 }

@@ -1,8 +1,7 @@
 // Merging individuals: the sources' tracklets join the target and the sources keep a pointer to it (so links,
-// history and undo keep working). Call inside a transaction.
+// history and undo keep working). Call inside a transaction, then core/reid's individualsChanged with the result.
 import type { Db } from '../db/open';
 import { getIndividual } from './assign';
-import { refreshDerived } from './derived';
 import { IndividualsError } from './errors';
 import { assertOnePerPhoto, IDS, idList, memberTracklets } from './members';
 
@@ -36,10 +35,5 @@ export function mergeIndividuals(db: Db, targetId: number, sourceIds: readonly n
   db.$client.prepare(`UPDATE tracklets SET individual_id = ? WHERE individual_id IN ${IDS}`).run(targetId, idList(sources));
   // Pointers stay one hop deep: whatever pointed at a source now points at the target.
   db.$client.prepare(`UPDATE individuals SET merged_into = ? WHERE id IN ${IDS} OR merged_into IN ${IDS}`).run(targetId, idList(sources), idList(sources));
-  // A merged individual is gone from the queue: its pending pairs can never be decided.
-  db.$client
-    .prepare(`UPDATE suggestions SET state = 'superseded' WHERE state = 'pending' AND (individual_id IN ${IDS} OR candidate_id IN ${IDS})`)
-    .run(idList(sources), idList(sources));
-  refreshDerived(db, [targetId, ...sources]);
   return [targetId, ...sources];
 }

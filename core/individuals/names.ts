@@ -5,6 +5,8 @@ import type { Category } from '../db/schema';
 
 const PREFIX: Record<Category, string> = { animal: 'Deer', person: 'Person', vehicle: 'Vehicle' };
 
+export const PROVISIONAL_PREFIXES = Object.values(PREFIX);
+
 export function provisionalName(db: Db, category: Category): string {
   const prefix = PREFIX[category];
   const row = db.$client

@@ -1,10 +1,10 @@
 // Splitting detections out of their individuals. Individuals are made of tracklets, so a detection moves inside a
 // tracklet: a whole tracklet moves when all its detections are selected, otherwise the selected ones go into a new
-// tracklet of the same sequence. Call inside a transaction.
+// tracklet of the same sequence. Call inside a transaction, then core/reid's individualsChanged with the individuals
+// changed.
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
 import { assignTracklets, createIndividual } from './assign';
-import { refreshDerived } from './derived';
 import { IndividualsError } from './errors';
 import { IDS, idList } from './members';
 import { pruneEmptyIndividuals, pruneEmptyTracklets } from './prune';
@@ -84,7 +84,6 @@ export function splitDetections(db: Db, detectionIds: readonly number[], into?: 
   const individualId = into ?? createIndividual(db, tracklets);
   const moved = into === undefined ? [individualId] : assignTracklets(db, into, tracklets);
   // Source tracklets that kept some detections stay with their individual, whose counts still changed.
-  refreshDerived(db, sources);
   return { individualId, changed: [...new Set([...moved, ...sources])] };
 }
 
@@ -98,6 +97,5 @@ export function detachDetections(db: Db, detectionIds: readonly number[]): numbe
   pruneEmptyTracklets(db, before.map((r) => r.tracklet));
   const individuals = [...new Set(before.flatMap((r) => (r.individual === null ? [] : [r.individual])))];
   pruneEmptyIndividuals(db, individuals);
-  refreshDerived(db, individuals);
   return individuals;
 }

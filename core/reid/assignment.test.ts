@@ -51,7 +51,8 @@ describe('assignMinCost', () => {
         const best = bruteForce(cost);
         const total = got.reduce((s, col, row) => s + (col >= 0 ? cost[row]![col]! : 0), 0);
         expect(used.length).toBe(best.matched);
-        expect(total).toBeCloseTo(best.total, 9);
+        // bruteForce treats totals within 1e-9 as ties, so compare to that tolerance (not a tighter one).
+        expect(total).toBeCloseTo(best.total, 8);
       }),
       { numRuns: 300 },
     );

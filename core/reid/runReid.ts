@@ -47,7 +47,7 @@ function readySequences(db: Db): number[] {
 export async function runReid(db: Db, options: ReidOptions = {}): Promise<ReidSummary> {
   const settings = getSettings(db);
   const embedder = options.embedder ?? settings.embedder;
-  const sync = inTransaction(db, () => syncSequences(db, options.gapSeconds ?? settings.sequenceGapSeconds));
+  const sync = inTransaction(db, () => syncSequences(db, options.gapSeconds ?? settings.sequenceGapSeconds, embedder));
   const summary: ReidSummary = {
     sequencesCreated: sync.created.length,
     sequencesRemoved: sync.removed.length,
@@ -61,7 +61,7 @@ export async function runReid(db: Db, options: ReidOptions = {}): Promise<ReidSu
   for (const sequenceId of ready) {
     await options.checkpoint?.();
     inTransaction(db, () => {
-      summary.tracklets += trackSequence(db, embedder, sequenceId, options.track ?? DEFAULT_TRACK_OPTIONS).length;
+      summary.tracklets += trackSequence(db, embedder, sequenceId, options.track ?? DEFAULT_TRACK_OPTIONS, options.suggest).created.length;
       const m = matchTracklets(db, embedder, [sequenceId], options.suggest ?? DEFAULT_SUGGEST_OPTIONS);
       summary.individualsCreated += m.individualsCreated.length;
       summary.autoAccepted += m.autoAccepted;

@@ -2,53 +2,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/open';
+import type { Db } from '../db/open';
 import { setSetting } from '../library/settings';
+import { EMBEDDER, handLibrary } from './handLibrary';
 import { individualsChanged } from './maintain';
 import { runReid } from './runReid';
 import { exclusionReason, type Subject } from './subjects';
-import { ensureVectorTables, putDetectionEmbeddings } from './vectorIndex';
 import { l2normalize } from './vectorMath';
 
-const EMBEDDER = 'test_embed';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-suggest-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const library = (name: string) => handLibrary(path.join(dir, `${name}.db`));
 
 const looks = {
   stag: l2normalize(Float32Array.from([1, 0.9, 0.1, 0, 0, 0.2, 0, 0])),
   stagAgain: l2normalize(Float32Array.from([1, 0.85, 0.15, 0, 0.05, 0.2, 0, 0])),
   hind: l2normalize(Float32Array.from([0, 0.1, 0, 1, 0.8, 0, 0.3, 0])),
 };
-
-/** A small library by hand: cameras, embedded photos with boxes and their vectors. */
-function library(name: string) {
-  const db = openDatabase(path.join(dir, `${name}.db`));
-  const c = db.$client;
-  ensureVectorTables(db, EMBEDDER, 8);
-  setSetting(db, 'embedder', EMBEDDER);
-  c.prepare(`INSERT INTO cameras (id, key, name) VALUES (1, 'a', 'North'), (2, 'b', 'South')`).run();
-  let photo = 0;
-  const add = (camera: number, takenAt: string, boxes: { x: number; vector: Float32Array }[]) => {
-    photo++;
-    c.prepare(`INSERT INTO images (id, sha256, file_name, source_path, camera_id, taken_at, state) VALUES (?, ?, ?, ?, ?, ?, 'embedded')`).run(
-      photo,
-      `sha${photo}`,
-      `p${photo}.jpg`,
-      `/card/p${photo}.jpg`,
-      camera,
-      takenAt,
-    );
-    const ids = boxes.map((b) =>
-      Number(
-        c.prepare(`INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h) VALUES (?, 'm', 'deer', 'animal', 0.9, ?, 0.3, 0.2, 0.3)`).run(photo, b.x)
-          .lastInsertRowid,
-      ),
-    );
-    putDetectionEmbeddings(db, EMBEDDER, ids.map((id, i) => ({ detectionId: id, vector: boxes[i]!.vector })));
-    return { photo, ids };
-  };
-  return { db, add };
-}
 
 const individualOf = (db: Db, detectionId: number) =>
   (db.$client.prepare('SELECT t.individual_id AS i FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ?').get(detectionId) as { i: number }).i;

@@ -1,15 +1,14 @@
 // Stores the sequences of a library. Grouping is recomputed from all photos each time (it is cheap) and compared
 // with what is stored by membership: a sequence whose photos are unchanged keeps its id and its tracklets; one whose
-// photos changed (a new card filled a gap, the gap setting changed) is replaced, its tracklets are dissolved and its
-// photos go back to 'embedded' so the track and match stages run on them again. Individuals that lose all their
-// tracklets this way are deleted (core/individuals pruneEmptyIndividuals), confirmed or not: their detections get
-// new tracklets and come back as suggestions.
+// photos changed (a new card filled a gap, the gap setting changed) is replaced and its photos go back to 'embedded'
+// so the track and match stages run on them again. Its tracklets are not dissolved: each moves, with its individual,
+// to the new sequence of its photos (split in parts when its photos now fall in several), so a regrouping never
+// loses who is who; the track stage then re-links them (trackSequence.ts keeps people's decisions).
 import type { Db } from '../db/open';
-import { refreshDerived } from '../individuals/derived';
-import { pruneEmptyIndividuals } from '../individuals/prune';
+import { pruneEmptyIndividuals, pruneEmptyTracklets } from '../individuals/prune';
 import { getSetting } from '../library/settings';
+import { individualsChanged } from './maintain';
 import { groupSequences, type SequencePhoto } from './sequences';
-import { forgetIndividuals } from './vectorIndex';
 
 export interface SequenceSync {
   created: number[];
@@ -18,19 +17,53 @@ export interface SequenceSync {
 
 const keyOf = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
 
-/** Deletes tracklets and clears their detections; individuals left without members are pruned, the rest refreshed. */
-export function dissolveTracklets(db: Db, trackletIds: number[]): void {
-  if (trackletIds.length === 0) return;
+interface MovingDetection {
+  id: number;
+  trackletId: number;
+  sequenceId: number | null;
+}
+
+/**
+ * Moves the tracklets of replaced sequences to the sequences their photos are in now (photos already reassigned);
+ * detections of photos in no sequence (failed) leave their tracklet. Returns the individuals whose members changed.
+ */
+function moveTracklets(db: Db, trackletIds: readonly number[]): number[] {
+  if (trackletIds.length === 0) return [];
   const c = db.$client;
   const list = trackletIds.join(',');
   const owners = (c.prepare(`SELECT DISTINCT individual_id AS id FROM tracklets WHERE id IN (${list}) AND individual_id IS NOT NULL`).all() as { id: number }[]).map((r) => r.id);
-  c.prepare(`UPDATE detections SET tracklet_id = NULL WHERE tracklet_id IN (${list})`).run();
-  c.prepare(`DELETE FROM tracklets WHERE id IN (${list})`).run();
-  forgetIndividuals(db, pruneEmptyIndividuals(db, owners));
-  refreshDerived(db, owners);
+  const detections = c
+    .prepare(`SELECT d.id, d.tracklet_id AS trackletId, i.sequence_id AS sequenceId FROM detections d JOIN images i ON i.id = d.image_id WHERE d.tracklet_id IN (${list}) ORDER BY d.id`)
+    .all() as MovingDetection[];
+  const setSequence = c.prepare('UPDATE tracklets SET sequence_id = ? WHERE id = ?');
+  const copy = c.prepare('INSERT INTO tracklets (sequence_id, category, individual_id, embedding) SELECT ?, category, individual_id, embedding FROM tracklets WHERE id = ?');
+  const relink = c.prepare('UPDATE detections SET tracklet_id = ? WHERE id = ?');
+  // The first part of a tracklet keeps its row (and id); each further sequence gets a copy.
+  const placed = new Map<string, number>();
+  const first = new Set<number>();
+  for (const d of detections) {
+    if (d.sequenceId === null) {
+      relink.run(null, d.id);
+      continue;
+    }
+    const key = `${d.trackletId}:${d.sequenceId}`;
+    let target = placed.get(key);
+    if (target === undefined) {
+      if (first.has(d.trackletId)) target = Number(copy.run(d.sequenceId, d.trackletId).lastInsertRowid);
+      else {
+        setSequence.run(d.sequenceId, d.trackletId);
+        first.add(d.trackletId);
+        target = d.trackletId;
+      }
+      placed.set(key, target);
+    }
+    if (target !== d.trackletId) relink.run(target, d.id);
+  }
+  pruneEmptyTracklets(db, trackletIds);
+  return owners;
 }
 
-export function syncSequences(db: Db, gapSeconds = getSetting(db, 'sequenceGapSeconds')): SequenceSync {
+export function syncSequences(db: Db, gapSeconds = getSetting(db, 'sequenceGapSeconds'), embedder = getSetting(db, 'embedder')): SequenceSync {
   const c = db.$client;
   const photos = c
     .prepare(
@@ -53,19 +86,22 @@ export function syncSequences(db: Db, gapSeconds = getSetting(db, 'sequenceGapSe
   }
   const removed = allStored.filter((id) => !kept.has(id));
   const created: number[] = [];
-  if (removed.length > 0) {
-    const list = removed.join(',');
-    const tracklets = (c.prepare(`SELECT id FROM tracklets WHERE sequence_id IN (${list})`).all() as { id: number }[]).map((r) => r.id);
-    dissolveTracklets(db, tracklets);
-    c.prepare(`UPDATE images SET sequence_id = NULL, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE sequence_id IN (${list})`).run();
-    c.prepare(`DELETE FROM sequences WHERE id IN (${list})`).run();
-  }
   const insert = c.prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?)');
   const assign = c.prepare(`UPDATE images SET sequence_id = ?, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE id = ?`);
   for (const g of fresh) {
     const id = Number(insert.run(g.cameraId, g.start, g.end, g.photoIds.length).lastInsertRowid);
     for (const p of g.photoIds) assign.run(id, p);
     created.push(id);
+  }
+  if (removed.length > 0) {
+    const list = removed.join(',');
+    // Photos of a replaced sequence that are in no group now (failed since) leave it.
+    c.prepare(`UPDATE images SET sequence_id = NULL, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE sequence_id IN (${list})`).run();
+    const tracklets = (c.prepare(`SELECT id FROM tracklets WHERE sequence_id IN (${list}) ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
+    const owners = moveTracklets(db, tracklets);
+    c.prepare(`DELETE FROM sequences WHERE id IN (${list})`).run();
+    pruneEmptyIndividuals(db, owners, { keep: new Set() });
+    individualsChanged(db, embedder, owners);
   }
   return { created, removed };
 }

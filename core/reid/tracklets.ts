@@ -4,7 +4,8 @@
 // track's mean embedding). A pair is allowed only when the categories agree and either the boxes overlap or the
 // crops look alike; everything else starts a new track.
 // Hard rule, by construction: a track takes at most one detection per photo, so two boxes of one photo never share
-// a tracklet.
+// a tracklet. Re-tracking keeps people's decisions: a detection may carry the individual it belonged to (its hint),
+// and detections of two different individuals never link.
 import { assignMinCost } from './assignment';
 import { cosine, l2normalize } from './vectorMath';
 
@@ -20,6 +21,8 @@ export interface TrackDetection {
   category: string;
   box: Box;
   embedding: Float32Array | null;
+  /** The individual it belonged to before this re-tracking, if any. */
+  hint?: number | null;
 }
 
 /** One photo of the sequence; frames come in capture order. */
@@ -58,6 +61,8 @@ export interface Tracklet {
   /** In frame order. */
   detectionIds: number[];
   imageIds: number[];
+  /** The individual its detections belonged to (they all agree), or null for new detections only. */
+  hint: number | null;
 }
 
 interface LiveTrack extends Tracklet {
@@ -75,8 +80,9 @@ export function iou(a: Box, b: Box): number {
 }
 
 /** Similarity of a live track and a detection, or null when they must not link. */
-export function linkSimilarity(track: Pick<LiveTrack, 'category' | 'lastBox' | 'embeddingSum' | 'missed'>, det: TrackDetection, o: TrackOptions): number | null {
+export function linkSimilarity(track: Pick<LiveTrack, 'category' | 'lastBox' | 'embeddingSum' | 'missed'> & { hint?: number | null }, det: TrackDetection, o: TrackOptions): number | null {
   if (track.category !== det.category) return null;
+  if (track.hint != null && det.hint != null && track.hint !== det.hint) return null;
   const overlap = iou(track.lastBox, det.box);
   const looks = track.embeddingSum && det.embedding ? cosine(track.embeddingSum, det.embedding) : null;
   if (overlap < o.minIoU && (looks === null || looks < o.minAppearance)) return null;
@@ -118,6 +124,7 @@ export function linkTracklets(frames: TrackFrame[], options: TrackOptions = DEFA
       t.imageIds.push(frame.imageId);
       t.lastBox = d.box;
       t.embeddingSum = addEmbedding(t.embeddingSum, d.embedding);
+      t.hint ??= d.hint ?? null;
       t.missed = 0;
     });
     dets.forEach((d, di) => {
@@ -128,6 +135,7 @@ export function linkTracklets(frames: TrackFrame[], options: TrackOptions = DEFA
         imageIds: [frame.imageId],
         lastBox: d.box,
         embeddingSum: addEmbedding(null, d.embedding),
+        hint: d.hint ?? null,
         missed: 0,
       });
     });
@@ -135,6 +143,6 @@ export function linkTracklets(frames: TrackFrame[], options: TrackOptions = DEFA
     live = live.filter((t) => t.missed <= options.maxMissedFrames);
   }
   return [...finished, ...live]
-    .map(({ category, detectionIds, imageIds }) => ({ category, detectionIds, imageIds }))
+    .map(({ category, detectionIds, imageIds, hint }) => ({ category, detectionIds, imageIds, hint }))
     .sort((a, b) => a.detectionIds[0]! - b.detectionIds[0]!);
 }

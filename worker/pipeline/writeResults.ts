@@ -3,6 +3,7 @@
 // advances its state, so a photo is never half-processed and a rerun never duplicates boxes.
 import { inTransaction, type Db } from '../../core/db/open';
 import type { ImageState } from '../../core/db/schema';
+import { inheritTracklets, trackedBoxes } from '../../core/reid/keepBoxes';
 import type { Detection } from '../detect/detector';
 import type { StageOutput } from './stages';
 
@@ -29,6 +30,8 @@ export function writeResults(db: Db, results: readonly PhotoResult[]): void {
         fail.run(r.reason, r.imageId);
         continue;
       }
+      // A new box that is an old one again keeps its tracklet, and so its individual.
+      const tracked = trackedBoxes(db, r.imageId);
       clear.run(r.imageId);
       const ids = r.detections.map(
         (d) =>
@@ -37,6 +40,7 @@ export function writeResults(db: Db, results: readonly PhotoResult[]): void {
               .lastInsertRowid,
           ),
       );
+      inheritTracklets(db, r.imageId, tracked);
       for (const o of r.outputs) o.write?.(db, ids);
       advance.run(r.state, r.detector, r.imageId);
     }

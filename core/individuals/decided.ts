@@ -1,0 +1,24 @@
+// Individuals carrying a person's decisions. The pipeline never deletes or rebuilds these on its own: re-tracking a
+// sequence (a new sequence gap, a re-detected photo, a box drawn by hand) keeps their tracklets as they are, and one
+// left without detections stays, showing 0 sightings, until a person merges or deletes it.
+import type { Db } from '../db/open';
+import { PROVISIONAL_PREFIXES } from './names';
+
+const provisional = PROVISIONAL_PREFIXES.map((p) => `(name GLOB '${p} [0-9]*' AND substr(name, ${p.length + 2}) NOT GLOB '*[^0-9]*')`).join(' OR ');
+
+/** SQL over an `individuals` row: confirmed, renamed (no longer "Deer 17"), annotated, or given a sex or age class. */
+export const DECIDED_SQL = `(confirmed OR notes != '' OR sex IS NOT NULL OR age_class IS NOT NULL OR NOT (${provisional}))`;
+
+/**
+ * Individuals a person decided about: DECIDED_SQL, or touched by an edit still in effect (merged into, split from,
+ * accepted in the review queue...). Reads the edit journal's `individualIds` (core/edits/journal.ts).
+ */
+export function decidedIndividuals(db: Db): Set<number> {
+  const rows = db.$client
+    .prepare(
+      `SELECT id FROM individuals WHERE merged_into IS NULL AND ${DECIDED_SQL}
+       UNION SELECT CAST(j.value AS INTEGER) FROM edit_journal e, json_each(e.forward, '$.individualIds') j WHERE NOT e.undone`,
+    )
+    .all() as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
