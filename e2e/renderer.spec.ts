@@ -213,7 +213,7 @@ test('review: confirming by keyboard makes the pair one individual, and undo spl
   await shot(page, '13-review');
   const first = await pair.getAttribute('data-suggestion-id');
   await page.keyboard.press('y');
-  await expect(page.getByTestId('toast')).toContainText('Merged');
+  await expect(page.getByTestId('toast')).toContainText('are now one individual');
   await expect(pair).not.toHaveAttribute('data-suggestion-id', first!);
   await shot(page, '14-review-after-confirm');
   expect(await individualCount(page)).toBe(before - 1);

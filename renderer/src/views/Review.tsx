@@ -59,7 +59,7 @@ export function Review() {
       api.call('edits.review', { suggestionId: s.id, decision }).then(
         (r) => {
           setCanUndo(r.canUndo);
-          const what = decision === 'accept' ? `Merged ${s.candidate.name} into ${s.individual.name}` : decision === 'reject' ? 'Not the same deer: noted' : 'Skipped';
+          const what = decision === 'accept' ? `${s.individual.name} and ${s.candidate.name} are now one individual` : decision === 'reject' ? 'Not the same deer: noted' : 'Skipped';
           setError(null);
           useToast.getState().show(`${what}. Press u to undo.`, { undoable: r.canUndo });
           queue.reload();
@@ -168,7 +168,7 @@ export function Review() {
                 <dt>Rank</dt>
                 <dd>
                   #{current.rank}
-                  {alternatives > 1 && <span className="muted"> · {alternatives} candidates (← →)</span>}
+                  {alternatives > 1 && <span className="muted" title="← → show the other candidates"> of {alternatives}</span>}
                 </dd>
               </dl>
               <button type="button" className="btn primary wide" onClick={() => decide(current, 'accept')} data-testid="review-accept">

@@ -107,13 +107,15 @@ export function FilterBar({ filters, onChange }: { filters: PhotoFilters; onChan
       <label className="check">
         <input type="checkbox" checked={filters.groupBySequence} onChange={(e) => onChange({ ...filters, groupBySequence: e.target.checked })} /> Group by visit
       </label>
-      <select aria-label="Sort" value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })} disabled={filters.groupBySequence}>
-        {SORTS.map((s) => (
-          <option key={s} value={s}>
-            {SORT_LABELS[s]}
-          </option>
-        ))}
-      </select>
+      {!filters.groupBySequence && (
+        <select aria-label="Sort" value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      )}
     </div>
   );
 }

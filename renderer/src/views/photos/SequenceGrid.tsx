@@ -6,7 +6,7 @@ import { Thumb } from '../../components/Thumb';
 import { VirtualGrid } from '../../components/VirtualGrid';
 import { usePagedList } from '../../data/usePagedList';
 import { filtersKey, type PhotoFilters } from '../../lib/filters';
-import { formatLocal } from '../../lib/format';
+import { formatCount, formatLocal } from '../../lib/format';
 import { navigate } from '../../store/nav';
 
 export function SequenceGrid({ filters, onTotal }: { filters: PhotoFilters; onTotal?: (n: number | null) => void }) {
@@ -33,8 +33,8 @@ export function SequenceGrid({ filters, onTotal }: { filters: PhotoFilters; onTo
         <div className={focused ? 'cell sequence focused' : 'cell sequence'}>
           {s.coverPhotoId ? <Thumb media={{ kind: 'thumbnail', id: s.coverPhotoId }} alt={`Visit at ${s.camera ?? 'unknown camera'}`} /> : <div className="thumb" />}
           <div className="cell-badges">
-            <span className="badge dark">{s.photoCount} photos</span>
-            {s.detections > 0 && <span className="badge dark">{s.detections} detections</span>}
+            <span className="badge dark">{formatCount(s.photoCount, 'photo')}</span>
+            {s.detections > 0 && <span className="badge dark">{formatCount(s.detections, 'detection')}</span>}
           </div>
           <div className="cell-caption">
             <span className="tabular">{formatLocal(s.start)}</span>
