@@ -8,7 +8,9 @@ import {
   detectionTable,
   ensureVectorTables,
   exactKnnIndividuals,
+  forgetIndividuals,
   getDetectionEmbeddings,
+  individualTable,
   knnIndividuals,
   putDetectionEmbeddings,
   putIndividualEmbedding,
@@ -81,5 +83,37 @@ describe('vector index', () => {
     expect(before[0]!.id).toBe(2);
     deleteIndividualEmbedding(db, 'test_embed', 2);
     expect(knnIndividuals(db, 'test_embed', all[1]!, { k: 1 })[0]!.id).not.toBe(2);
+    forgetIndividuals(db, [3]);
+    expect(knnIndividuals(db, 'test_embed', all[2]!, { k: 1 })[0]!.id).not.toBe(3);
+  });
+
+  it('sees changes made by another connection or by plain SQL', () => {
+    const other = openDatabase(path.join(dir, 'v.db'));
+    try {
+      expect(knnIndividuals(db, 'test_embed', all[4]!, { k: 1 })[0]!.id).toBe(5);
+      other.$client.prepare(`DELETE FROM ${individualTable('test_embed')} WHERE individual_id = 5`).run();
+      expect(knnIndividuals(db, 'test_embed', all[4]!, { k: 1 })[0]!.id).not.toBe(5);
+      putIndividualEmbedding(other, 'test_embed', 5, 'animal', all[4]!);
+      // This connection writes too: its copy must notice the other write before applying its own.
+      putIndividualEmbedding(db, 'test_embed', 6, 'animal', all[5]!);
+      expect(knnIndividuals(db, 'test_embed', all[4]!, { k: 1 })[0]!.id).toBe(5);
+    } finally {
+      other.$client.close();
+    }
+  });
+
+  it('moves sketches of a library made with a vec0 sketch table into the plain table', () => {
+    const old = openDatabase(path.join(dir, 'old.db'));
+    try {
+      old.$client.exec(`
+        CREATE VIRTUAL TABLE vec_individual_old USING vec0(individual_id integer primary key, category text partition key, sketch bit[${dim}]);
+        CREATE TABLE vec_individual_old_blobs (individual_id INTEGER PRIMARY KEY, category TEXT NOT NULL, embedding BLOB NOT NULL);`);
+      const ins = old.$client.prepare('INSERT INTO vec_individual_old_blobs VALUES (?, ?, ?)');
+      all.slice(0, 50).forEach((v, i) => ins.run(i + 1, 'animal', Buffer.from(v.buffer)));
+      expect(knnIndividuals(old, 'old', all[9]!, { k: 3 }).map((n) => n.id)).toContain(10);
+      expect(old.$client.prepare(`SELECT count(*) AS n FROM vec_individual_old`).get()).toEqual({ n: 50 });
+    } finally {
+      old.$client.close();
+    }
   });
 });
