@@ -1,6 +1,7 @@
 // Random sequences of edits, undos and redos against a real library database. After every step the individual
 // invariants hold (individualViolations: one photo once per individual, counts = a recount, cover a member, no
-// dangling tracklets or suggestions); every undo restores exactly the state before its edit, every redo the state
+// dangling tracklets, no pending suggestion about a merged or deleted individual, vectors in the index exactly for
+// the standing individuals, with their current embedding); every undo restores exactly the state before its edit, every redo the state
 // after it; and undoing everything at the end gives back the original library, row for row.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { Db } from '../db/open';
 import { IndividualsError } from '../individuals';
 import { individualViolations } from '../individuals/invariants';
 import { copyTestLibrary, fingerprintTables, makeTestLibrary, type TestLibrary } from '../individuals/testLibrary';
-import { addBox, confirm, correctDetection, merge, redo, rename, review, setCover, setNotes, split, undo, type EditResult } from '.';
+import { addBox, confirm, correctDetection, merge, redo, rename, review, setCover, setNotes, setTraits, split, undo, type EditResult } from '.';
 
 const RUNS = Number(process.env.THUMPER_PROPERTY_RUNS ?? 50);
 const templates: TestLibrary[] = [];
@@ -33,6 +34,7 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('rename' as const, 'notes' as const, 'confirm' as const, 'cover' as const), a: n, b: n }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('correct' as const), a: n, kind: fc.constantFrom('false', 'unfalse', 'category', 'sexAge') }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('addBox' as const), a: n }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('traits' as const), a: n, b: n }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('undo' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('redo' as const) }) },
 );
@@ -85,6 +87,10 @@ function apply(db: Db, s: Step): EditResult | undefined {
     case 'addBox': {
       const image = pick(ids(db, 'SELECT id FROM images ORDER BY id'), s.a)!;
       return addBox(db, { imageId: image, x: 0.05, y: 0.1, w: 0.2 + (s.a % 5) / 10, h: 0.3, category: 'animal' });
+    }
+    case 'traits': {
+      const a = pick(active, s.a);
+      return a === undefined ? undefined : setTraits(db, { individualId: a, sex: pick(['male', 'female', null], s.b) ?? null, ageClass: pick([undefined, 'adult', 'fawn'], s.b >> 2) });
     }
     case 'undo':
       return undo(db);

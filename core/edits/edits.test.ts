@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { individualViolations } from '../individuals/invariants';
 import { copyTestLibrary, dumpTables, makeTestLibrary, type TestLibrary } from '../individuals/testLibrary';
-import { addBox, confirm, correctDetection, EditConflictError, merge, redo, rename, review, setCover, split, undo } from '.';
+import { addBox, confirm, correctDetection, EditConflictError, merge, redo, rename, review, setCover, setTraits, split, undo } from '.';
 import { IndividualsError } from '../individuals';
 import { getSetting } from '../library/settings';
 import { individualsChanged } from '../reid/maintain';
@@ -167,5 +167,47 @@ describe('edits', () => {
     const free = [b!, c!].find((x) => !photosOf(x).some((p) => photosOf(a!).includes(p)))!;
     merge(lib.db, { targetId: a!, sourceIds: [free] });
     expect(() => merge(lib.db, { targetId: free, sourceIds: [a!] })).toThrow(/was merged into/);
+  });
+
+  it('after a merge, suggestions that pointed at either side are recomputed, and vectors follow; undo restores them', () => {
+    const s = pending()[0]!;
+    const [target, source] = [s.individualId, s.candidateId];
+    const before = dumpTables(lib.db);
+    const lastSuggestion = one<{ id: number }>('SELECT max(id) AS id FROM suggestions').id;
+    // Individuals (other than the pair) whose queue pointed at one of them: their entries go stale with the merge.
+    const others = [...new Set(all<{ i: number }>(
+      "SELECT individual_id AS i FROM suggestions WHERE state = 'pending' AND candidate_id IN (?, ?) AND individual_id NOT IN (?, ?)",
+      target, source, target, source,
+    ).map((r) => r.i))];
+    expect(others.length).toBeGreaterThan(0);
+    merge(lib.db, { targetId: target, sourceIds: [source] });
+    for (const other of others) {
+      const fresh = all<{ c: number }>("SELECT candidate_id AS c FROM suggestions WHERE state = 'pending' AND individual_id = ? AND id > ?", other, lastSuggestion);
+      expect(fresh.length, `individual ${other} got fresh suggestions`).toBeGreaterThan(0);
+      expect(fresh.map((f) => f.c)).not.toContain(source);
+    }
+    expect(individualViolations(lib.db)).toEqual([]);
+    undo(lib.db);
+    expect(dumpTables(lib.db)).toEqual(before);
+    expect(individualViolations(lib.db)).toEqual([]);
+  });
+
+  it("an individual's own sex and age class rule out suggestions; the edit is journalled and undoable", () => {
+    const s = pending()[0]!;
+    const pair = () => pending().filter((p) => [p.individualId, p.candidateId].sort().join() === [s.individualId, s.candidateId].sort().join());
+    expect(pair()).not.toEqual([]);
+    const before = dumpTables(lib.db);
+    setTraits(lib.db, { individualId: s.individualId, sex: 'male', ageClass: 'adult' });
+    expect(pair()).not.toEqual([]);
+    const r = setTraits(lib.db, { individualId: s.candidateId, sex: 'female' });
+    expect(r).toMatchObject({ individualIds: expect.arrayContaining([s.candidateId]), canUndo: true });
+    expect(one<{ sex: string; age: string }>('SELECT sex, age_class AS age FROM individuals WHERE id = ?', s.individualId)).toEqual({ sex: 'male', age: 'adult' });
+    expect(pair()).toEqual([]);
+    expect(individualViolations(lib.db)).toEqual([]);
+    undo(lib.db);
+    expect(pair()).not.toEqual([]);
+    undo(lib.db);
+    expect(dumpTables(lib.db)).toEqual(before);
+    expect(() => setTraits(lib.db, { individualId: 99999, sex: 'male' })).toThrow(IndividualsError);
   });
 });

@@ -1,4 +1,4 @@
-// Edits of individuals: rename, notes, cover, confirmed, merge, split. Each is one journalled transaction
+// Edits of individuals: rename, notes, cover, confirmed, sex and age class, merge, split. Each is one journalled transaction
 // (runEdit) and returns the contract's EditResult.
 import type { Db } from '../db/open';
 import { getIndividual, IndividualsError, mergeIndividuals, splitDetections } from '../individuals';
@@ -34,6 +34,31 @@ export function setCover(db: Db, args: { individualId: number; detectionId: numb
     .get(args.detectionId, args.individualId);
   if (!member) throw new IndividualsError(`detection ${args.detectionId} is not one of individual ${args.individualId}'s`);
   return setColumn(db, 'setCover', args, 'cover_detection_id', args.detectionId);
+}
+
+export interface Traits {
+  individualId: number;
+  /** Omitted: unchanged; null: unknown. */
+  sex?: string | null;
+  ageClass?: string | null;
+}
+
+/**
+ * Sets an individual's own sex and/or age class. Suggestions exclude pairs whose known classes differ, so its
+ * suggestions (and those pointing at it) are recomputed in the same edit.
+ */
+export function setTraits(db: Db, args: Traits): EditResult {
+  const clean = (v: string | null | undefined) => (v === undefined || v === null ? v : v.trim() === '' ? null : v.trim());
+  const sex = clean(args.sex);
+  const ageClass = clean(args.ageClass);
+  return runEdit(db, 'setTraits', args, () => {
+    getIndividual(db, args.individualId);
+    db.$client
+      .prepare('UPDATE individuals SET sex = CASE WHEN ? THEN ? ELSE sex END, age_class = CASE WHEN ? THEN ? ELSE age_class END WHERE id = ?')
+      .run(sex !== undefined ? 1 : 0, sex ?? null, ageClass !== undefined ? 1 : 0, ageClass ?? null, args.individualId);
+    membersChanged(db, [args.individualId]);
+    return [args.individualId];
+  });
 }
 
 /** Merges the sources into the target (the target keeps its name and cover). */

@@ -15,5 +15,6 @@ import { reviewCommand } from './review';
 import { splitCommand } from './split';
 import { redoCommand, undoCommand } from './undo';
 import { suggestionsCommand } from './suggestions';
+import { traitsCommand } from './traits';
 
-export const COMMANDS: Command[] = [importCommand, imagesCommand, statsCommand, sequencesCommand, individualsCommand, suggestionsCommand, processCommand, exportCommand, modelsCommand, importDetectionsCommand, serveCommand, mergeCommand, splitCommand, reviewCommand, undoCommand, redoCommand, calibrationCommand];
+export const COMMANDS: Command[] = [importCommand, imagesCommand, statsCommand, sequencesCommand, individualsCommand, suggestionsCommand, processCommand, exportCommand, modelsCommand, importDetectionsCommand, serveCommand, mergeCommand, splitCommand, reviewCommand, undoCommand, redoCommand, calibrationCommand, traitsCommand];
