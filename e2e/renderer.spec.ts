@@ -259,10 +259,29 @@ test('marking a false detection in the viewer changes the counts', async ({ page
   await expect(animals).toHaveText(String(before - 1));
 });
 
+test('a box drawn by hand on the viewer becomes a detection', async ({ page }) => {
+  await page.goto(at('#/photos?content=empty'));
+  await page.locator('[data-photo-id]').first().dblclick();
+  await expect(page.getByTestId('view-viewer')).toBeVisible();
+  const boxes = page.getByTestId('viewer-box');
+  const before = await boxes.count();
+  await page.getByTestId('draw-box').click();
+  const pane = (await page.getByTestId('zoom-pane').boundingBox())!;
+  await page.mouse.move(pane.x + pane.width * 0.4, pane.y + pane.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + pane.width * 0.6, pane.y + pane.height * 0.7, { steps: 5 });
+  await expect(page.getByTestId('box-sketch')).toBeVisible();
+  await page.mouse.up();
+  await expect(page.getByTestId('toast')).toContainText('Box added');
+  await expect(boxes).toHaveCount(before + 1);
+  await expect(page.getByTestId('selected-box')).toContainText('human');
+  await shot(page, '16-viewer-drawn-box');
+});
+
 test('import history, the dark theme and the shortcut sheet render', async ({ page }) => {
   await page.goto(at('#/import'));
   await expect(page.getByRole('region', { name: 'Import history' })).toContainText('done');
-  await shot(page, '16-import-history');
+  await shot(page, '17-import-history');
   await page.goto(at('#/dashboard'));
   await page.keyboard.press('t');
   await page.keyboard.press('t');
@@ -272,11 +291,11 @@ test('import history, the dark theme and the shortcut sheet render', async ({ pa
   });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await shot(page, '17-dashboard-dark');
+  await shot(page, '18-dashboard-dark');
   await page.goto(at('#/photos'));
   await expect(page.locator('[data-photo-id]').first()).toBeVisible();
-  await shot(page, '18-photos-dark');
+  await shot(page, '19-photos-dark');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-  await shot(page, '19-shortcuts');
+  await shot(page, '20-shortcuts');
 });

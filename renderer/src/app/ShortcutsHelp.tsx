@@ -16,12 +16,24 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
     ],
   },
   {
+    title: 'Review',
+    keys: [
+      ['y / Enter', 'Same deer (merge)'],
+      ['n', 'Different deer'],
+      ['s', 'Skip'],
+      ['u, Ctrl+Z', 'Undo'],
+      ['← →', 'Other candidates'],
+      ['o', 'Open the profile'],
+    ],
+  },
+  {
     title: 'Viewer',
     keys: [
       ['+ / −', 'Zoom in / out'],
       ['0', 'Fit the photo'],
       ['← →', 'Previous / next photo (pan when zoomed)'],
       ['[ ]', 'Previous / next box'],
+      ['b', 'Draw a missed box'],
       ['Esc', 'Back to the grid'],
       ['Double-click', 'Zoom to detail / fit'],
     ],

@@ -5,9 +5,11 @@ import type { EditResult } from '../../../core/contract/entities';
 import { useToast } from '../store/toast';
 import { useApi } from './apiContext';
 
-export function useEdit(): (done: string, run: (api: ThumperApi) => Promise<EditResult>) => Promise<EditResult | null> {
+type RunEdit = <R extends EditResult>(done: string, run: (api: ThumperApi) => Promise<R>) => Promise<R | null>;
+
+export function useEdit(): RunEdit {
   const api = useApi();
-  return useCallback(
+  return useCallback<RunEdit>(
     (done, run) =>
       run(api).then(
         (result) => {

@@ -7,6 +7,7 @@ import {
   MAX_PIXEL_ZOOM,
   needsFullResolution,
   panBy,
+  screenRectToBox,
   pinch,
   toggleZoom,
   zoomAt,
@@ -141,5 +142,28 @@ describe('needsFullResolution', () => {
     expect(needsFullResolution(zoomAt(fit, 4, { x: 0, y: 0 }, viewport, image), image, preview)).toBe(true);
     expect(needsFullResolution(fit, image, preview, 4)).toBe(true);
     expect(needsFullResolution({ scale: 8, x: 0, y: 0 }, image, image)).toBe(false);
+  });
+});
+
+describe('screenRectToBox', () => {
+  it('inverts boxToScreen whichever corners are dragged, at any zoom', () => {
+    const box = { x: 0.2, y: 0.3, w: 0.25, h: 0.4 };
+    for (const t of [fitTransform(viewport, image), zoomAt(fitTransform(viewport, image), 3, { x: 400, y: 200 }, viewport, image)]) {
+      const r = boxToScreen(box, t, image);
+      const back = screenRectToBox({ x: r.left + r.width, y: r.top }, { x: r.left, y: r.top + r.height }, t, image);
+      expect(back.x).toBeCloseTo(box.x);
+      expect(back.y).toBeCloseTo(box.y);
+      expect(back.w).toBeCloseTo(box.w);
+      expect(back.h).toBeCloseTo(box.h);
+    }
+  });
+
+  it('clips a drag that leaves the image', () => {
+    const t = fitTransform(viewport, image);
+    const b = screenRectToBox({ x: -50, y: -50 }, { x: t.x + 10, y: 5000 }, t, image);
+    expect(b.x).toBe(0);
+    expect(b.y).toBe(0);
+    expect(b.h).toBe(1);
+    expect(b.w).toBeCloseTo(10 / (2048 * t.scale));
   });
 });

@@ -167,3 +167,14 @@ export function needsFullResolution(t: Transform, image: Size, preview: Size, de
   const screenWidth = image.width * t.scale * devicePixelRatio;
   return screenWidth > preview.width * 1.05;
 }
+
+/** A rectangle dragged on screen (any two corners) as a normalised box on the image, clipped to the image. */
+export function screenRectToBox(a: Point, b: Point, t: Transform, image: Size): NormBox {
+  const nx = (x: number) => Math.min(1, Math.max(0, (x - t.x) / (image.width * t.scale)));
+  const ny = (y: number) => Math.min(1, Math.max(0, (y - t.y) / (image.height * t.scale)));
+  const x0 = nx(Math.min(a.x, b.x));
+  const x1 = nx(Math.max(a.x, b.x));
+  const y0 = ny(Math.min(a.y, b.y));
+  const y1 = ny(Math.max(a.y, b.y));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}

@@ -3,10 +3,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Icon } from '../components/Icon';
 import { ErrorNote, Skeleton } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
+import { useEdit } from '../data/useEdit';
 import { useQuery } from '../data/useQuery';
 import type { PhotoFilters } from '../lib/filters';
 import { formatLocal } from '../lib/format';
 import { isTypingTarget } from '../lib/shortcuts';
+import type { NormBox } from '../lib/viewTransform';
 import { useBrowse } from '../store/browse';
 import { navigate } from '../store/nav';
 import { DetectionPanel } from './viewer/DetectionPanel';
@@ -18,6 +20,16 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
   const photo = useQuery(`photo-${imageId}`, (api) => api.call('photos.get', { id: imageId }), ['detections', 'individuals']);
   const p = photo.data;
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const edit = useEdit();
+  const addBox = (box: NormBox) => {
+    setDrawing(false);
+    edit('Box added.', (api) => api.call('edits.addBox', { imageId, ...box, category: 'animal' })).then((r) => {
+      if (!r) return;
+      photo.reload();
+      setSelectedId(r.detectionId);
+    });
+  };
   const nb = useNeighbours(p, filters);
   const moveTo = useBrowse((s) => s.moveTo);
 
@@ -43,11 +55,17 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !isTypingTarget(e.target)) back();
+      if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Escape') {
+        if (drawing) setDrawing(false);
+        else back();
+      } else if (e.key === 'b') {
+        setDrawing((d) => !d);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [back]);
+  }, [back, drawing]);
 
   const size = useMemo(() => (p?.width && p.height ? { width: p.width, height: p.height } : null), [p?.width, p?.height]);
 
@@ -69,6 +87,16 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
           ) : undefined
         }
       >
+        <button
+          type="button"
+          className={drawing ? 'btn primary' : 'btn'}
+          onClick={() => setDrawing(!drawing)}
+          aria-pressed={drawing}
+          title="Draw a box around an animal the detector missed (b)"
+          data-testid="draw-box"
+        >
+          <Icon name="edit" size={16} /> {drawing ? 'Drag on the photo…' : 'Draw box'}
+        </button>
         <button type="button" className="btn" disabled={nb.prev === null} onClick={() => onStep(-1)} title="Previous (←)" data-testid="prev-photo">
           <Icon name="left" size={16} /> Previous
         </button>
@@ -84,7 +112,16 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
         <div className="viewer-layout">
           <div className="viewer-stage">
             {p && size ? (
-              <ZoomPane photoId={p.id} image={size} detections={p.detectionList} selectedId={selectedId} onSelect={setSelectedId} onStep={onStep} />
+              <ZoomPane
+                photoId={p.id}
+                image={size}
+                detections={p.detectionList}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                onStep={onStep}
+                drawing={drawing}
+                onDrawn={addBox}
+              />
             ) : p ? (
               <p className="muted center">This photo has no readable image{p.error ? `: ${p.error}` : '.'}</p>
             ) : (

@@ -17,6 +17,8 @@ import {
   toggleZoom,
   wheelFactor,
   zoomAt,
+  screenRectToBox,
+  type NormBox,
   type Point,
   type Size,
   type Transform,
@@ -32,6 +34,9 @@ export interface ZoomPaneProps {
   onStep: (direction: -1 | 1) => void;
   /** The preview's width: the server's previews are at most this wide. */
   previewWidth?: number;
+  /** While on, a drag draws a box (for a missed animal) instead of panning. */
+  drawing?: boolean;
+  onDrawn?: (box: NormBox) => void;
 }
 
 const PREVIEW_WIDTH = 1600;
@@ -41,7 +46,7 @@ function boxLabel(d: Detection): string {
   return `${label} ${Math.round(d.confidence * 100)}%${d.individualName ? ` · ${d.individualName}` : ''}`;
 }
 
-export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onStep, previewWidth = PREVIEW_WIDTH }: ZoomPaneProps) {
+export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onStep, previewWidth = PREVIEW_WIDTH, drawing = false, onDrawn }: ZoomPaneProps) {
   const api = useApi();
   const ref = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState<Size | null>(null);
@@ -51,6 +56,7 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
   const [wantFull, setWantFull] = useState(false);
   const pointers = useRef(new Map<number, Point>());
   const dragged = useRef(false);
+  const [sketch, setSketch] = useState<{ from: Point; to: Point } | null>(null);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -125,11 +131,19 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
   const onPointerDown = (e: React.PointerEvent) => {
     pointers.current.set(e.pointerId, local(e));
     dragged.current = false;
+    if (drawing) {
+      ref.current?.setPointerCapture?.(e.pointerId);
+      setSketch({ from: local(e), to: local(e) });
+    }
   };
   const onPointerMove = (e: React.PointerEvent) => {
     const prev = pointers.current.get(e.pointerId);
     if (!prev || !viewport) return;
     const p = local(e);
+    if (drawing) {
+      setSketch((cur) => cur && { ...cur, to: p });
+      return;
+    }
     const others = [...pointers.current.entries()].filter(([id]) => id !== e.pointerId);
     if (others.length === 1) {
       const other = others[0]![1];
@@ -145,6 +159,12 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
   };
   const onPointerUp = (e: React.PointerEvent) => {
     pointers.current.delete(e.pointerId);
+    if (drawing && sketch && t) {
+      const box = screenRectToBox(sketch.from, local(e), t, image);
+      setSketch(null);
+      // A click or a sliver is not a box.
+      if (box.w * image.width >= 8 && box.h * image.height >= 8) onDrawn?.(box);
+    }
   };
 
   const zoomed = t && viewport ? isZoomed(t, viewport, image) : false;
@@ -153,7 +173,7 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
   return (
     <div
       ref={ref}
-      className={zoomed ? 'zoom-pane zoomed' : 'zoom-pane'}
+      className={`zoom-pane${zoomed ? ' zoomed' : ''}${drawing ? ' drawing' : ''}`}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -175,6 +195,18 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
           style={imgStyle}
           onLoad={() => setFullLoaded(true)}
           data-testid="viewer-image-full"
+        />
+      )}
+      {sketch && (
+        <div
+          className="box sketch"
+          style={{
+            left: Math.min(sketch.from.x, sketch.to.x),
+            top: Math.min(sketch.from.y, sketch.to.y),
+            width: Math.abs(sketch.to.x - sketch.from.x),
+            height: Math.abs(sketch.to.y - sketch.from.y),
+          }}
+          data-testid="box-sketch"
         />
       )}
       {t &&
