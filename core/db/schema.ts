@@ -83,6 +83,8 @@ export const images = sqliteTable(
     index('images_taken_at').on(t.takenAt),
     index('images_sequence').on(t.sequenceId),
     index('images_source_path').on(t.sourcePath),
+    // Import history counts a job's photos by state from the index alone.
+    index('images_import_state').on(t.importId, t.state),
   ],
 );
 
@@ -109,7 +111,7 @@ export const sequences = sqliteTable(
     end: text('end'),
     photoCount: integer('photo_count').notNull(),
   },
-  (t) => [index('sequences_camera_start').on(t.cameraId, t.start)],
+  (t) => [index('sequences_camera_start').on(t.cameraId, t.start), index('sequences_start').on(t.start)],
 );
 
 export const CATEGORIES = ['animal', 'person', 'vehicle'] as const;
@@ -143,7 +145,18 @@ export const detections = sqliteTable(
     trackletId: integer('tracklet_id'),
     cropPath: text('crop_path'),
   },
-  (t) => [index('detections_image').on(t.imageId), index('detections_tracklet').on(t.trackletId)],
+  (t) => [
+    index('detections_image').on(t.imageId),
+    index('detections_tracklet').on(t.trackletId),
+    // Only the boxes that count (core/queries/sqlFilter.ts COUNTED), with the flags as trailing columns so the views'
+    // per-photo and per-individual tests read the index alone, never the wide detection rows.
+    index('detections_counted_image')
+      .on(t.imageId, t.category, t.duplicate, t.falsePositive)
+      .where(sql`NOT duplicate AND NOT false_positive`),
+    index('detections_counted_tracklet')
+      .on(t.trackletId, t.imageId, t.duplicate, t.falsePositive)
+      .where(sql`NOT duplicate AND NOT false_positive`),
+  ],
 );
 
 /** One animal through the frames of one sequence. Individuals are made of tracklets. */
