@@ -65,18 +65,36 @@ interface StoredDetection extends IndexedBox {
   falsePositive: number;
 }
 
-/** Embeds every photo waiting in 'detected', decoding each from disk as the pipeline does, and advances it to 'embedded'. */
-export async function embedPending(library: Library, embedder: Embedder, onImage?: (imageId: number) => void): Promise<EmbedSummary> {
+/**
+ * Photos whose boxes wait for vectors of this embedder: 'detected' ones, and processed ones embedded by another
+ * embedder (the library switched embedders: their boxes stay, their vectors are made again into this embedder's table).
+ */
+const WAITING = `(state = 'detected' OR (state IN ('embedded', 'done') AND (embedder IS NULL OR embedder != @embedder)))`;
+
+export function countEmbeddingsWaiting(db: Db, embedderId: string): number {
+  return (db.$client.prepare(`SELECT count(*) AS n FROM images WHERE ${WAITING}`).get({ embedder: embedderId }) as { n: number }).n;
+}
+
+/**
+ * Embeds every photo waiting (see WAITING), decoding each from disk as the pipeline does, and moves it to 'embedded',
+ * so sequence, track and match (core/reid/runReid) run again for it.
+ */
+export async function embedPending(
+  library: Library,
+  embedder: Embedder,
+  hooks: { onImage?: (imageId: number) => void; checkpoint?: () => Promise<void> } = {},
+): Promise<EmbedSummary> {
   const { db } = library;
   const pending = db.$client
-    .prepare(`SELECT id, path, in_place AS inPlace FROM images WHERE state = 'detected' ORDER BY id`)
-    .all() as { id: number; path: string | null; inPlace: number }[];
+    .prepare(`SELECT id, path, in_place AS inPlace FROM images WHERE ${WAITING} ORDER BY id`)
+    .all({ embedder: embedder.id }) as { id: number; path: string | null; inPlace: number }[];
   const detections = db.$client.prepare(
     `SELECT id, x, y, w, h, category, duplicate, false_positive AS falsePositive, row_number() OVER (ORDER BY id) - 1 AS "index"
      FROM detections WHERE image_id = ? ORDER BY id`,
   );
   const summary: EmbedSummary = { images: 0, detections: 0, failed: 0 };
   for (const image of pending) {
+    await hooks.checkpoint?.();
     try {
       const boxes = (detections.all(image.id) as StoredDetection[]).filter((d) => embeddable({ ...d, duplicate: !!d.duplicate, falsePositive: !!d.falsePositive }));
       const file = photoAbsolutePath(library, { path: image.path, inPlace: !!image.inPlace });
@@ -95,7 +113,7 @@ export async function embedPending(library: Library, embedder: Embedder, onImage
         .prepare(`UPDATE images SET state = 'failed', error = ?, attempts = attempts + 1 WHERE id = ?`)
         .run(`embedding failed: ${(err as Error).message}`, image.id);
     }
-    onImage?.(image.id);
+    hooks.onImage?.(image.id);
   }
   return summary;
 }

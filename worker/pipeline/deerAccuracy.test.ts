@@ -68,7 +68,7 @@ describe('detection on the 78 trailcam-deer photos, through the MegaDetector exp
 
   it('YOLOv8n int8 at its default threshold finds >= 60% of the deer with <= 30 false animal boxes', async () => {
     setSetting(library.db, 'detector', 'yolov8n_int8_640');
-    const summary = await run(library, { redetect: true });
+    const summary = await run(library, {});
     expect(summary).toMatchObject({ detector: 'yolov8n_int8_640', processed: 78, failed: 0 });
     const s = score(megadetectorExport(library));
     expect(s.recall).toBeGreaterThanOrEqual(0.6);

@@ -1,5 +1,6 @@
-// Which photos a processing run takes: imported ones by default; with `redetect`, processed photos whose boxes
-// come from another detector; with `retryFailed`, failed photos that still have a file, a few times at most.
+// Which photos a processing run takes: imported ones, and processed photos whose boxes come from another detector
+// than the library's setting (switching the detector re-detects them; boxes imported from another tool, `import:*`,
+// are kept); with `retryFailed`, failed photos that still have a file, a few times at most.
 import type { Db } from '../../core/db/open';
 
 export interface PendingImage {
@@ -11,7 +12,6 @@ export interface PendingImage {
 
 export interface PendingOptions {
   detector: string;
-  redetect?: boolean;
   retryFailed?: boolean;
   /** Only these photos (any state but without a file); re-runs them even if already processed by this detector. */
   imageIds?: readonly number[];
@@ -20,12 +20,8 @@ export interface PendingOptions {
 export const MAX_ATTEMPTS = 3;
 
 export function selectPending(db: Db, options: PendingOptions): PendingImage[] {
-  const where = ["(state = 'imported')"];
-  const params: (string | number)[] = [];
-  if (options.redetect) {
-    where.push("(state IN ('detected','embedded','done') AND (detector IS NULL OR detector != ?))");
-    params.push(options.detector);
-  }
+  const where = ["(state = 'imported')", "(state IN ('detected','embedded','done') AND (detector IS NULL OR (detector != ? AND detector NOT LIKE 'import:%')))"];
+  const params: (string | number)[] = [options.detector];
   if (options.retryFailed) {
     where.push('(state = \'failed\' AND sha256 IS NOT NULL AND attempts < ?)');
     params.push(MAX_ATTEMPTS);

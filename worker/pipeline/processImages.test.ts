@@ -6,6 +6,8 @@ import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker, type ProgressSnapshot } from '../../core/jobs/progress';
 import { openLibrary } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
+import { ModelsMissingError } from '../../core/models/libraryModels';
+import { getDetectionEmbeddings } from '../../core/reid/vectorIndex';
 import { deerImagesDir, modelsDir, otherSpeciesDir } from '../../core/testing/fixtures';
 import { importPhotos } from '../import/importPhotos';
 import { cachePath } from '../media/cachePaths';
@@ -61,28 +63,55 @@ describe('processImages', () => {
       await processImages(library, { models: modelsDir(), provider: 'cpu', imageIds: [deer] }, tracker(), new JobControl());
       expect(count()).toBe(boxes + 1);
 
-      // A new detector re-runs what it did not process; failed photos are retried only when asked.
+      // A new detector makes what it did not process pending again; failed photos are retried only when asked.
       setSetting(library.db, 'detector', 'yolov8n_int8_640');
-      const again = await processImages(library, { models: modelsDir(), provider: 'cpu', redetect: true, retryFailed: true }, tracker(), new JobControl());
+      const again = await processImages(library, { models: modelsDir(), provider: 'cpu', retryFailed: true }, tracker(), new JobControl());
       expect(again).toMatchObject({ detector: 'yolov8n_int8_640', processed: 3, failed: 1 });
       expect(c.prepare('SELECT DISTINCT detector FROM images WHERE state = ?').all('done')).toEqual([{ detector: 'yolov8n_int8_640' }]);
       expect(c.prepare("SELECT DISTINCT model FROM detections WHERE model != 'human'").all()).toEqual([{ model: 'yolov8n_int8_640' }]);
       expect(c.prepare('SELECT attempts FROM images WHERE id = ?').get(bad.id)).toEqual({ attempts: 2 });
+
+      // A new embedder re-embeds and re-matches only: same boxes, vectors in its own table, the old table untouched.
+      const animalBoxes = () =>
+        (c.prepare("SELECT d.id FROM detections d WHERE category = 'animal' AND duplicate = 0 AND false_positive = 0 ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+      const before = animalBoxes();
+      expect(before.length).toBeGreaterThan(0);
+      const oldVectors = getDetectionEmbeddings(library.db, 'mobilenetv2_gem', before);
+      const embedSnapshots: ProgressSnapshot[] = [];
+      setSetting(library.db, 'embedder', 'osnet_x0_25');
+      const switched = await processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(embedSnapshots), new JobControl());
+      expect(switched).toMatchObject({ processed: 0, failed: 0 });
+      expect(switched.reid!.sequencesProcessed).toBeGreaterThan(0);
+      expect(animalBoxes()).toEqual(before);
+      expect(c.prepare("SELECT DISTINCT state, embedder, detector FROM images WHERE state != 'failed'").all()).toEqual([
+        { state: 'done', embedder: 'osnet_x0_25', detector: 'yolov8n_int8_640' },
+      ]);
+      const newVectors = getDetectionEmbeddings(library.db, 'osnet_x0_25', before);
+      expect([...newVectors.keys()].sort()).toEqual([...before].sort());
+      expect([...newVectors.values()].every((v) => v.length === 512)).toBe(true);
+      expect(getDetectionEmbeddings(library.db, 'mobilenetv2_gem', before)).toEqual(oldVectors);
+      expect(embedSnapshots.at(-1)!.stages.find((st) => st.stage === 'embed')).toMatchObject({ done: 3, total: 3 });
+      // Nothing left for either model.
+      expect(await processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(), new JobControl())).toMatchObject({ processed: 0, reid: { sequencesProcessed: 0 } });
     } finally {
       library.close();
     }
   });
 
-  it('names the folder searched when the detector model is missing', async () => {
+  it('stops before any photo with one error saying how to get a missing detector; the photos stay waiting', async () => {
     const src = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-src-'));
     fs.copyFileSync(path.join(deerImagesDir(), 'deer-img1.jpg'), path.join(src, 'a.jpg'));
     const library = openLibrary(fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-lib-')), { create: true });
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-nomodels-'));
     try {
       await importPhotos(library, { sources: [src], camera: 'test' }, tracker(), new JobControl());
-      await expect(processImages(library, { models: empty }, tracker(), new JobControl())).rejects.toThrow(
-        new RegExp(`yolox_nano_416.*${empty}`),
-      );
+      const failure = processImages(library, { models: empty }, tracker(), new JobControl());
+      await expect(failure).rejects.toBeInstanceOf(ModelsMissingError);
+      const message = ((await failure.catch((e: Error) => e)) as Error).message;
+      expect(message).toMatch(/detector model "yolox_nano_416" is not installed: download it with `thumper models fetch yolox_nano_416`/);
+      expect(message).toMatch(/embedder model "mobilenetv2_gem" is not installed/);
+      expect(message).toContain(empty);
+      expect(library.db.$client.prepare('SELECT state, error, attempts FROM images').all()).toEqual([{ state: 'imported', error: null, attempts: 0 }]);
     } finally {
       library.close();
     }

@@ -1,0 +1,32 @@
+// Before a library's photos are re-embedded with another embedder: vectors made by the previous one must not meet the
+// new ones. Tracklets of photos still embedded by another embedder lose their (old) embedding, their individuals'
+// embeddings are recomputed from what is left, and the new embedder's individual table is brought in line, so while
+// sequences are re-tracked one at a time no mean or comparison ever combines vectors of two embedders. Resumable: a
+// rerun finds only the photos not yet re-embedded, and tracklets already rebuilt keep their new embeddings.
+import { inTransaction, type Db } from '../../core/db/open';
+import { refreshDerived } from '../../core/individuals';
+import { syncIndividualVectors } from '../../core/reid/maintain';
+
+export function forgetStaleVectors(db: Db, embedderId: string): { tracklets: number; individuals: number } {
+  return inTransaction(db, () => {
+    const c = db.$client;
+    const stale = (
+      c
+        .prepare(
+          `SELECT DISTINCT d.tracklet_id AS id FROM detections d JOIN images i ON i.id = d.image_id
+           WHERE d.tracklet_id IS NOT NULL AND i.state IN ('embedded', 'done') AND (i.embedder IS NULL OR i.embedder != ?)`,
+        )
+        .all(embedderId) as { id: number }[]
+    ).map((r) => r.id);
+    if (stale.length === 0) return { tracklets: 0, individuals: 0 };
+    const list = JSON.stringify(stale);
+    c.prepare('UPDATE tracklets SET embedding = NULL WHERE id IN (SELECT value FROM json_each(?))').run(list);
+    const touched = (
+      c.prepare('SELECT DISTINCT individual_id AS id FROM tracklets WHERE individual_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))').all(list) as { id: number }[]
+    ).map((r) => r.id);
+    refreshDerived(db, touched);
+    // Every individual: the new embedder's table may hold rows from an earlier time this embedder was in use.
+    syncIndividualVectors(db, embedderId, (c.prepare('SELECT id FROM individuals').all() as { id: number }[]).map((r) => r.id));
+    return { tracklets: stale.length, individuals: touched.length };
+  });
+}
