@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { useEdit } from '../../data/useEdit';
 import { formatBytes, formatLocal } from '../../lib/format';
 import { navigate } from '../../store/nav';
+import { detectionName } from './labels';
 
 function DetectionRow({ d, selected, onSelect }: { d: Detection; selected: boolean; onSelect: () => void }) {
   return (
@@ -18,7 +19,7 @@ function DetectionRow({ d, selected, onSelect }: { d: Detection; selected: boole
       >
         <span className={`det-dot box-${d.category}`} />
         <span className="grow">
-          {d.category === 'animal' ? d.rawLabel : d.category}
+          {detectionName(d)}
           {d.individualName && <span className="muted"> · {d.individualName}</span>}
         </span>
         <span className="tabular muted">{Math.round(d.confidence * 100)}%</span>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Detection } from '../../../../core/contract/entities';
 import { useApi } from '../../data/apiContext';
 import { isTypingTarget } from '../../lib/shortcuts';
+import { detectionName } from './labels';
 import {
   boxToScreen,
   clampTransform,
@@ -42,8 +43,8 @@ export interface ZoomPaneProps {
 const PREVIEW_WIDTH = 1600;
 
 function boxLabel(d: Detection): string {
-  const label = d.category === 'animal' ? d.rawLabel : d.category;
-  return `${label} ${Math.round(d.confidence * 100)}%${d.individualName ? ` · ${d.individualName}` : ''}`;
+  const confidence = d.model === 'human' ? '' : ` ${Math.round(d.confidence * 100)}%`;
+  return `${detectionName(d)}${confidence}${d.individualName ? ` · ${d.individualName}` : ''}`;
 }
 
 export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onStep, previewWidth = PREVIEW_WIDTH, drawing = false, onDrawn }: ZoomPaneProps) {
