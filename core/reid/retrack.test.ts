@@ -87,4 +87,26 @@ describe('re-tracking keeps decisions', () => {
     expect(individualViolations(db)).toEqual([]);
     db.$client.close();
   });
+
+  it('a shorter gap keeps a named individual whole but lets the pipeline separate the visits of an undecided one', async () => {
+    const { db, add } = handLibrary(path.join(dir, 'shorter.db'));
+    setSetting(db, 'sequenceGapSeconds', 60);
+    const photos = ['10:00:00', '10:00:02', '10:00:40', '10:00:42'].map((t, i) => add(1, `2020-05-01T${t}`, [{ x: 0.1 + i * 0.01, vector: stag }, { x: 0.6 + i * 0.01, vector: hind }]));
+    await runReid(db);
+    const [named, other] = [individualOf(db, photos[0]!.ids[0]!)!, individualOf(db, photos[0]!.ids[1]!)!];
+    for (const p of photos) expect([individualOf(db, p.ids[0]!), individualOf(db, p.ids[1]!)]).toEqual([named, other]);
+    rename(db, { individualId: named, name: 'Notch' });
+    await setSequenceGap(db, 10);
+    for (const p of photos) expect(individualOf(db, p.ids[0]!)).toBe(named);
+    expect(individual(db, named)).toEqual({ name: 'Notch', mergedInto: null, n: 4 });
+    const secondVisit = individualOf(db, photos[2]!.ids[1]!)!;
+    expect(individualOf(db, photos[0]!.ids[1]!)).toBe(other);
+    expect(secondVisit).not.toBe(other);
+    const pair = db.$client
+      .prepare(`SELECT 1 FROM suggestions WHERE state = 'pending' AND ((individual_id = ? AND candidate_id = ?) OR (individual_id = ? AND candidate_id = ?))`)
+      .get(other, secondVisit, secondVisit, other);
+    expect(pair).toBeDefined();
+    expect(individualViolations(db)).toEqual([]);
+    db.$client.close();
+  });
 });

@@ -2,9 +2,13 @@
 // with what is stored by membership: a sequence whose photos are unchanged keeps its id and its tracklets; one whose
 // photos changed (a new card filled a gap, the gap setting changed) is replaced and its photos go back to 'embedded'
 // so the track and match stages run on them again. Its tracklets are not dissolved: each moves, with its individual,
-// to the new sequence of its photos (split in parts when its photos now fall in several), so a regrouping never
-// loses who is who; the track stage then re-links them (trackSequence.ts keeps people's decisions).
+// to the new sequence of its photos, so a regrouping never loses who is who; the track stage then re-links them
+// (trackSequence.ts keeps people's decisions). A tracklet whose photos now fall in several sequences is cut in parts:
+// the first keeps its row and individual; the others keep the individual only when a person decided about it
+// (core/individuals/decided.ts), otherwise they go to the match stage, so a shorter gap can separate two visits the
+// pipeline had linked on its own and propose them as a pair instead.
 import type { Db } from '../db/open';
+import { decidedIndividuals } from '../individuals/decided';
 import { pruneEmptyIndividuals, pruneEmptyTracklets } from '../individuals/prune';
 import { getSetting } from '../library/settings';
 import { individualsChanged } from './maintain';
@@ -36,7 +40,12 @@ function moveTracklets(db: Db, trackletIds: readonly number[]): number[] {
     .prepare(`SELECT d.id, d.tracklet_id AS trackletId, i.sequence_id AS sequenceId FROM detections d JOIN images i ON i.id = d.image_id WHERE d.tracklet_id IN (${list}) ORDER BY d.id`)
     .all() as MovingDetection[];
   const setSequence = c.prepare('UPDATE tracklets SET sequence_id = ? WHERE id = ?');
-  const copy = c.prepare('INSERT INTO tracklets (sequence_id, category, individual_id, embedding) SELECT ?, category, individual_id, embedding FROM tracklets WHERE id = ?');
+  const decided = decidedIndividuals(db);
+  const copy = c.prepare(
+    `INSERT INTO tracklets (sequence_id, category, individual_id, embedding)
+     SELECT ?, category, CASE WHEN individual_id IN (SELECT value FROM json_each(?)) THEN individual_id END, embedding FROM tracklets WHERE id = ?`,
+  );
+  const decidedList = JSON.stringify([...decided]);
   const relink = c.prepare('UPDATE detections SET tracklet_id = ? WHERE id = ?');
   // The first part of a tracklet keeps its row (and id); each further sequence gets a copy.
   const placed = new Map<string, number>();
@@ -49,7 +58,7 @@ function moveTracklets(db: Db, trackletIds: readonly number[]): number[] {
     const key = `${d.trackletId}:${d.sequenceId}`;
     let target = placed.get(key);
     if (target === undefined) {
-      if (first.has(d.trackletId)) target = Number(copy.run(d.sequenceId, d.trackletId).lastInsertRowid);
+      if (first.has(d.trackletId)) target = Number(copy.run(d.sequenceId, decidedList, d.trackletId).lastInsertRowid);
       else {
         setSequence.run(d.sequenceId, d.trackletId);
         first.add(d.trackletId);
