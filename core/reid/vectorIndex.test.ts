@@ -14,7 +14,6 @@ import {
   knnIndividuals,
   putDetectionEmbeddings,
   putIndividualEmbedding,
-  sketch,
   storedDimension,
 } from './vectorIndex';
 import { l2normalize } from './vectorMath';
@@ -51,10 +50,6 @@ describe('vector index', () => {
     const got = getDetectionEmbeddings(db, 'test_embed', [1, 2, 3]);
     expect([...got.keys()]).toEqual([1, 2]);
     expect(Array.from(got.get(2)!)).toEqual(Array.from(all[2]!));
-  });
-
-  it('sets sketch bits where a component is above the vector mean', () => {
-    expect([...sketch(Float32Array.from([0, 1, 0, 1, 0, 0, 0, 0, 3]))]).toEqual([0b1010, 0b1]);
   });
 
   it('finds the same nearest individuals as an exact scan, per category, without excluded ids', () => {

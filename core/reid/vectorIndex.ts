@@ -16,6 +16,7 @@
 import type Database from 'better-sqlite3';
 import { inTransaction, type Db } from '../db/open';
 import { decodeVector, encodeVector } from '../individuals/embedding';
+import { sketch, sketchWords } from './sketch';
 import { SketchSet } from './sketchSet';
 
 export interface Neighbour {
@@ -72,20 +73,24 @@ export function ensureVectorTables(db: Db, embedder: string, dim: number): void 
   db.$client.exec(`
     CREATE VIRTUAL TABLE IF NOT EXISTS ${det} USING vec0(detection_id integer primary key, embedding float[${dim}] distance_metric=cosine);
     CREATE TABLE IF NOT EXISTS ${blobs(det)} (detection_id INTEGER PRIMARY KEY, embedding BLOB NOT NULL);`);
-  ensureIndividualIndex(db, embedder);
+  ensureIndividualIndex(db, embedder, dim);
 }
 
 /**
- * Creates the individuals' sketch, vector and generation tables. A library made when the sketches lived in a vec0
- * table gets the plain table instead, filled from the stored vectors (a few seconds per 100,000 individuals).
+ * Creates the individuals' sketch, vector and generation tables. Sketches of another kind (a library made when they
+ * lived in a vec0 table, or with another sketch length) are rebuilt from the stored vectors (seconds per 100,000).
  */
-function ensureIndividualIndex(db: Db, embedder: string): void {
+function ensureIndividualIndex(db: Db, embedder: string, dim: number): void {
   const ind = individualTable(embedder);
   const gen = generation(ind);
-  if (tableExists(db, gen)) return;
+  if (tableExists(db, gen)) {
+    const stored = stmt(db, `SELECT length(sketch) AS bytes FROM ${ind} LIMIT 1`).get() as { bytes: number } | undefined;
+    if (stored === undefined || stored.bytes === sketch(new Float32Array(dim)).length) return;
+  }
   inTransaction(db, () => {
     db.$client.exec(`
       DROP TABLE IF EXISTS ${ind};
+      DROP TABLE IF EXISTS ${gen};
       CREATE TABLE ${ind} (individual_id INTEGER PRIMARY KEY, category TEXT NOT NULL, sketch BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS ${blobs(ind)} (individual_id INTEGER PRIMARY KEY, category TEXT NOT NULL, embedding BLOB NOT NULL);
       CREATE TABLE ${gen} (token INTEGER NOT NULL);
@@ -102,27 +107,6 @@ export function storedDimension(db: Db, embedder: string): number | null {
   const row = stmt(db, `SELECT sql FROM sqlite_master WHERE name = ?`).get(detectionTable(embedder)) as { sql: string } | undefined;
   const m = row?.sql.match(/float\[(\d+)\]/);
   return m ? Number(m[1]) : null;
-}
-
-/**
- * 1-bit sketch: a bit is set where the component is above the vector's own mean. Embeddings after a ReLU (such as
- * GeM-pooled MobileNet features) are all positive, so the usual sign quantisation would set every bit; thresholding
- * at the vector's mean keeps the "which channels stand out" pattern without any library-wide statistics.
- */
-export function sketch(v: Float32Array): Buffer {
-  let mean = 0;
-  for (const x of v) mean += x;
-  mean /= v.length;
-  const out = Buffer.alloc(Math.ceil(v.length / 8));
-  for (let i = 0; i < v.length; i++) if (v[i]! > mean) out[i >> 3]! |= 1 << (i & 7);
-  return out;
-}
-
-/** The sketch as 32-bit words (little-endian, as every platform the app runs on), the layout SketchSet scans. */
-function sketchWords(bytes: Uint8Array): Uint32Array {
-  const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
-  padded.set(bytes);
-  return new Uint32Array(padded.buffer);
 }
 
 // The in-memory sketches per connection and individuals table, with the generation token they are true to.
@@ -246,7 +230,7 @@ export function knnIndividuals(db: Db, embedder: string, query: Float32Array, op
   const t = individualTable(embedder);
   if (!tableExists(db, generation(t))) {
     if (!tableExists(db, blobs(t))) return [];
-    ensureIndividualIndex(db, embedder);
+    ensureIndividualIndex(db, embedder, query.length);
   }
   const exclude = options.exclude ?? new Set<number>();
   const coarseK = Math.max(options.coarseK ?? options.k * DEFAULT_COARSE_FACTOR, MIN_COARSE_K) + exclude.size;
