@@ -14,7 +14,7 @@ export function importHistory(db: Db, offset: number, limit: number, live: boole
        FROM imports m ORDER BY m.id DESC LIMIT ? OFFSET ?`,
     )
     .all(limit, offset) as Omit<Row, 'photos' | 'failed'>[];
-  // One pass over the photos for the whole page (images has no import_id index: it is rarely asked).
+  // One pass over the page's photos, counted from the images_import_state index alone.
   const counts = new Map(
     (
       c

@@ -21,7 +21,8 @@ const SUMMARY_COLUMNS = `ind.id, ind.name, ind.category, ind.sex, ind.age_class 
   ind.detection_count AS detectionCount, ind.first_seen AS firstSeen, ind.last_seen AS lastSeen,
   ind.cover_detection_id AS coverDetectionId,
   (SELECT group_concat(DISTINCT i.camera_id) FROM ${MEMBERS} WHERE t.individual_id = ind.id AND ${COUNTED}) AS cameraIds,
-  (SELECT count(*) FROM suggestions s WHERE s.state = 'pending' AND (s.individual_id = ind.id OR s.candidate_id = ind.id)) AS pendingSuggestions`;
+  (SELECT count(*) FROM suggestions s WHERE s.individual_id = ind.id AND s.state = 'pending')
+    + (SELECT count(*) FROM suggestions s WHERE s.candidate_id = ind.id AND s.individual_id != ind.id AND s.state = 'pending') AS pendingSuggestions`;
 
 type SummaryRow = Omit<IndividualSummary, 'confirmed' | 'cameraIds'> & { confirmed: number; cameraIds: string | null };
 

@@ -1,19 +1,18 @@
 // Photo queries for the grid and the viewer: filters, sort and paging in SQL, so nothing loads the whole library.
 import type { Category, Detection, PhotoDetail, PhotoFilter, PhotoSummary, PHOTO_SORTS } from '../contract';
 import type { Db } from '../db/open';
+import { pageByDetections } from './photosByDetections';
 import { COUNTED, splitIds, splitList, Where } from './sqlFilter';
 
 // Plain column orders, so SQLite walks an index (images_taken_at holds the rowid too) and stops at the page: photos
-// of unknown time come first oldest-first and last newest-first, SQLite's own place for NULL.
-const ORDER: Record<(typeof PHOTO_SORTS)[number], string> = {
+// of unknown time come first oldest-first and last newest-first, SQLite's own place for NULL. The detection sorts are
+// core/queries/photosByDetections.ts.
+const ORDER: Record<Exclude<(typeof PHOTO_SORTS)[number], 'detections' | '-detections'>, string> = {
   takenAt: 'i.taken_at, i.id',
   '-takenAt': 'i.taken_at DESC, i.id DESC',
   imported: 'i.id',
   '-imported': 'i.id DESC',
-  detections: 'coalesce(n.detections, 0), i.id',
-  '-detections': 'coalesce(n.detections, 0) DESC, i.id DESC',
 };
-const COUNTS_JOIN = `LEFT JOIN (SELECT d.image_id, count(*) AS detections FROM detections d WHERE ${COUNTED} GROUP BY d.image_id) n ON n.image_id = i.id`;
 
 const SUMMARY_COLUMNS = `i.id, i.file_name AS fileName, i.camera_id AS cameraId, c.name AS camera, i.taken_at AS takenAt,
   i.width, i.height, i.state, i.error, i.sequence_id AS sequenceId, i.path IS NOT NULL AS hasOriginal,
@@ -40,7 +39,9 @@ export function photoWhere(filter: PhotoFilter): Where {
   if (filter.unreviewedSuggestions !== undefined) {
     const pending = `SELECT individual_id FROM suggestions WHERE state = 'pending' UNION SELECT candidate_id FROM suggestions WHERE state = 'pending'`;
     const photos = `SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id IN (${pending}) AND ${COUNTED}`;
-    w.add(`i.id ${filter.unreviewedSuggestions ? '' : 'NOT '}IN (${photos})`);
+    // Unary + keeps the planner from driving the query by this list (a rowid lookup per listed photo, then a sort):
+    // the list is built once and tested while walking the sort's index, which stops at the page.
+    w.add(`+i.id ${filter.unreviewedSuggestions ? '' : 'NOT '}IN (${photos})`);
   }
   if (filter.sequenceId !== undefined) w.add('i.sequence_id = ?', filter.sequenceId);
   if (filter.states) w.in('i.state', filter.states);
@@ -56,10 +57,12 @@ export function queryPhotos(
   const c = db.$client;
   const total = (c.prepare(`SELECT count(*) AS n FROM images i ${w.sql}`).get(...w.params) as { n: number }).n;
   // The page's ids first (index order, no per-row work), then the columns of those rows only.
-  const counts = args.sort.endsWith('detections') ? COUNTS_JOIN : '';
-  const ids = (c.prepare(`SELECT i.id FROM images i ${counts} ${w.sql} ORDER BY ${ORDER[args.sort]} LIMIT ? OFFSET ?`).all(...w.params, args.limit, args.offset) as { id: number }[]).map(
-    (r) => r.id,
-  );
+  const ids =
+    args.sort === 'detections' || args.sort === '-detections'
+      ? pageByDetections(db, w, args.sort === '-detections', args.offset, args.limit)
+      : (c.prepare(`SELECT i.id FROM images i ${w.sql} ORDER BY ${ORDER[args.sort]} LIMIT ? OFFSET ?`).all(...w.params, args.limit, args.offset) as { id: number }[]).map(
+          (r) => r.id,
+        );
   return { items: photoSummaries(db, ids), total, offset: args.offset };
 }
 

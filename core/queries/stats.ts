@@ -1,6 +1,7 @@
 // Library totals: the one place that counts, for the CLI, the dashboard and the tests.
 import type { Db } from '../db/open';
 import { lastProvider } from '../models/providerRecord';
+import { COUNTED } from './sqlFilter';
 
 export interface LibraryStats {
   images: { total: number; done: number; failed: number; pending: number; empty: number };
@@ -21,17 +22,22 @@ export interface LibraryStats {
 
 export function libraryStats(db: Db): LibraryStats {
   const c = db.$client;
-  const img = c
-    .prepare(
-      `SELECT count(*) AS total,
-              coalesce(sum(state = 'done'), 0) AS done,
-              coalesce(sum(state = 'failed'), 0) AS failed,
-              coalesce(sum(state NOT IN ('done','failed')), 0) AS pending,
-              coalesce(sum(state IN ('detected','embedded','done') AND NOT EXISTS (
-                SELECT 1 FROM detections d WHERE d.image_id = images.id AND NOT d.duplicate AND NOT d.false_positive)), 0) AS empty
-       FROM images`,
-    )
-    .get() as LibraryStats['images'];
+  // States from the images_state index alone; the empty count probes the covering index of counted boxes per photo.
+  const states = new Map(
+    (c.prepare('SELECT state, count(*) AS n FROM images GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]),
+  );
+  const total = [...states.values()].reduce((sum, n) => sum + n, 0);
+  const done = states.get('done') ?? 0;
+  const failed = states.get('failed') ?? 0;
+  const empty = (
+    c
+      .prepare(
+        `SELECT count(*) AS n FROM images i WHERE i.state IN ('detected','embedded','done')
+         AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`,
+      )
+      .get() as { n: number }
+  ).n;
+  const img: LibraryStats['images'] = { total, done, failed, pending: total - done - failed, empty };
   const cameras = (c.prepare('SELECT count(*) AS n FROM cameras').get() as { n: number }).n;
   const videosSkipped = (c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files').get() as { n: number }).n;
   const reid = c
@@ -45,7 +51,7 @@ export function libraryStats(db: Db): LibraryStats {
     .prepare(
       `SELECT count(*) AS total, coalesce(sum(category = 'animal'), 0) AS animal, coalesce(sum(category = 'person'), 0) AS person,
               coalesce(sum(category = 'vehicle'), 0) AS vehicle
-       FROM detections WHERE NOT duplicate AND NOT false_positive`,
+       FROM detections d WHERE ${COUNTED}`,
     )
     .get() as LibraryStats['detections'];
   const provider = lastProvider(db);
