@@ -3,16 +3,21 @@
 import { JobCancelledError, JobControl } from '../core/jobs/control';
 import { ProgressTracker } from '../core/jobs/progress';
 import type { HostMessage, ImportPassResult, WorkerMessage } from '../core/jobs/protocol';
-import { openLibrary, type Library } from '../core/library/library';
+import { openLibrary, photoAbsolutePath, type Library } from '../core/library/library';
 import { runCardJob } from './jobs/cardJob';
+import type { PendingImage } from './pipeline/pending';
 
 interface ParentPort {
   postMessage(message: unknown): void;
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
-// Test-only channel: basenames of files whose reading kills this process as a native crash would (SIGKILL).
-const CRASH_ON = new Set((process.env.THUMPER_WORKER_CRASH_ON ?? '').split(',').filter(Boolean));
+// Test-only channels: basenames of files whose reading (import) or processing kills this process as a native crash
+// would (SIGKILL).
+const crashList = (value: string | undefined) => new Set((value ?? '').split(',').filter(Boolean));
+const CRASH_ON = crashList(process.env.THUMPER_WORKER_CRASH_ON);
+const CRASH_ON_PHOTO = crashList(process.env.THUMPER_WORKER_CRASH_ON_PHOTO);
+const basename = (file: string) => file.split(/[\\/]/).pop()!;
 
 interface Channel {
   /** `sent` runs once the message has left this process (at once where the channel cannot tell). */
@@ -55,12 +60,17 @@ async function start(message: Extract<HostMessage, { type: 'start' }>): Promise<
   try {
     library = openLibrary(message.spec.libraryRoot);
     const onFile = (file: string, phase: 'start' | 'end', isolated: boolean) => {
-      const crash = phase === 'start' && CRASH_ON.has(file.split(/[\\/]/).pop()!);
+      const crash = phase === 'start' && CRASH_ON.has(basename(file));
       port.send({ type: 'file', file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
     };
+    const onPhoto = (image: PendingImage, phase: 'start' | 'end', isolated: boolean) => {
+      const crash = phase === 'start' && CRASH_ON_PHOTO.has(image.fileName);
+      const file = photoAbsolutePath(library!, image) ?? image.fileName;
+      port.send({ type: 'photo', imageId: image.id, file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
+    };
     const onImported = (result: ImportPassResult) => port.send({ type: 'imported', result });
-    const run = { library, recovery: message.recovery, progress: tracker, control, onFile };
-    const result = await runCardJob(run, message.spec.options, onImported);
+    const run = { library, recovery: message.recovery, progress: tracker, control, onFile, onPhoto };
+    const result = await runCardJob(run, message.spec, onImported);
     port.send({ type: 'done', result });
   } catch (err) {
     port.send({ type: 'error', message: (err as Error).message, cancelled: err instanceof JobCancelledError });

@@ -310,9 +310,10 @@ export type ProgressSnapshotData = z.infer<typeof progressSnapshotSchema>;
 
 export const jobSchema = z.object({
   jobId: z.number(),
-  kind: z.enum(['import']),
+  /** 'process': processing only, what is waiting after a change of models (models.use); its options name no sources. */
+  kind: z.enum(['import', 'process']),
   state: z.enum(['running', 'paused']),
-  options: importOptionsSchema,
+  options: importOptionsSchema.extend({ sources: z.array(z.string().min(1)) }),
   /** Times the worker died during this job and was restarted. */
   restarts: z.number(),
   progress: progressSnapshotSchema.nullable(),

@@ -15,7 +15,7 @@ describe('forkLauncher', () => {
     handle.onMessage((m) => messages.push(m));
     const exit = new Promise<WorkerExit>((resolve) => handle.onExit(resolve));
     const missing = path.join(os.tmpdir(), `thumper-no-library-${process.pid}`);
-    handle.send({ type: 'start', jobId: 1, spec: { kind: 'import', libraryRoot: missing, options: { sources: [missing] } }, recovery: { poisoned: [], isolate: [], imported: null }, paused: false });
+    handle.send({ type: 'start', jobId: 1, spec: { kind: 'import', libraryRoot: missing, options: { sources: [missing] } }, recovery: { poisoned: [], isolate: [], imported: null, photos: { poisoned: [], isolate: [] } }, paused: false });
     expect(await exit).toEqual({ code: 0, signal: null });
     const error = messages.find((m) => m.type === 'error');
     expect(error).toMatchObject({ type: 'error', cancelled: false });

@@ -11,10 +11,20 @@ export interface ImportJobOptions {
   process?: boolean;
 }
 
+/** 'import': import the sources, then process; 'process': process what is waiting (after a change of models). */
+export type JobKind = 'import' | 'process';
+
 export interface ImportJobSpec {
-  kind: 'import';
+  kind: JobKind;
   libraryRoot: string;
   options: ImportJobOptions;
+}
+
+/** A photo of the library that crashed the worker when processed alone. */
+export interface PhotoFailure {
+  imageId: number;
+  file: string;
+  reason: string;
 }
 
 /** What the supervisor learned from earlier crashes of the same job. */
@@ -25,6 +35,8 @@ export interface Recovery {
   isolate: string[];
   /** The import pass finished in an earlier worker: only processing is left. */
   imported: ImportPassResult | null;
+  /** The same for processing, per photo: poisoned ones are marked failed, suspects are processed one at a time. */
+  photos: { poisoned: PhotoFailure[]; isolate: number[] };
 }
 
 export type HostMessage =
@@ -48,6 +60,7 @@ export interface WorkerJobResult extends ImportPassResult {
 export type WorkerMessage =
   | { type: 'progress'; snapshot: ProgressSnapshot }
   | { type: 'file'; file: string; phase: 'start' | 'end'; isolated: boolean }
+  | { type: 'photo'; imageId: number; file: string; phase: 'start' | 'end'; isolated: boolean }
   | { type: 'imported'; result: ImportPassResult }
   | { type: 'done'; result: WorkerJobResult }
   | { type: 'error'; message: string; cancelled: boolean };

@@ -125,6 +125,27 @@ describe('Supervisor', () => {
     expect((c.prepare('SELECT count(*) AS n FROM detections').get() as { n: number }).n).toBeGreaterThan(0);
   });
 
+  it('marks a photo that crashes the worker during processing failed, also when processed alone, and processes the rest', async () => {
+    const env = { ...process.env, THUMPER_MODELS_DIR: modelsDir(), THUMPER_WORKER_CRASH_ON_PHOTO: 'IMG_00005.JPG' };
+    const { card, library, workers, finished, supervisor } = setup(8, env);
+    const restarts: string[] = [];
+    supervisor.on('workerRestarted', (e) => restarts.push(e.reason));
+    supervisor.startImport({ sources: [card.dir] });
+    const end = await finished;
+
+    expect(end.status, end.error ?? '').toBe('done');
+    // Crash in the full pass, again when the photos in flight are processed one at a time, then a clean pass.
+    expect(workers).toHaveLength(3);
+    expect(restarts).toHaveLength(2);
+    const { rows } = libraryContents(library);
+    const bad = rows.filter((r) => r.state === 'failed');
+    expect(bad.map((r) => path.basename(r.sourcePath))).toEqual(['IMG_00005.JPG']);
+    expect(bad[0]!.error).toMatch(/processing this photo crashed the worker, also when processed alone \(the worker process was killed \(SIGKILL\)\)/);
+    expect(rows.filter((r) => r.state === 'done')).toHaveLength(7);
+    expect(end.summary).toMatchObject({ processed: 7, failed: 1, duplicates: 0 });
+    expect(end.summary.failures.map((f) => path.basename(f.file))).toEqual(['IMG_00005.JPG']);
+  });
+
   it('pauses, resumes and cancels within a second', async () => {
     const { card, supervisor, finished, library } = setup(150);
     const snapshots: ProgressSnapshot[] = [];

@@ -1,12 +1,14 @@
 // Runs jobs in a worker process and keeps them going: if the worker dies, the supervisor says so, starts a new one
 // and the job continues where it stopped (import is idempotent: photos already recorded are recognised by hash).
 // Crashes are pinned on files: the files in flight when a worker died are read again one at a time, and a file that
-// kills the worker when read alone is recorded as failed instead of being retried forever.
+// kills the worker when read alone is recorded as failed instead of being retried forever. Processing is pinned the
+// same way on photos (processImages' onPhoto): a photo that crashes the worker when processed alone is marked failed
+// with the reason, and the job goes on with the others.
 import type { Library } from '../library/library';
 import { importedSince, nextImportId } from '../queries/jobSummary';
 import type { Launcher, WorkerExit, WorkerHandle } from './launcher';
 import type { Failure, ProgressSnapshot } from './progress';
-import type { ImportJobOptions, ImportPassResult, WorkerJobResult, WorkerMessage } from './protocol';
+import type { ImportJobOptions, ImportPassResult, JobKind, PhotoFailure, WorkerJobResult, WorkerMessage } from './protocol';
 
 export interface JobSummary {
   importIds: number[];
@@ -28,7 +30,7 @@ export interface JobFinished {
 
 export interface JobInfo {
   jobId: number;
-  kind: 'import';
+  kind: JobKind;
   state: 'running' | 'paused';
   options: ImportJobOptions;
   restarts: number;
@@ -64,6 +66,10 @@ interface Job {
   inFlight: Map<string, boolean>;
   isolate: Set<string>;
   poisoned: Failure[];
+  /** The same per photo during processing: id -> file and whether it was processed alone. */
+  photosInFlight: Map<number, { file: string; isolated: boolean }>;
+  isolatePhotos: Set<number>;
+  poisonedPhotos: PhotoFailure[];
   progressed: boolean;
   /** Photos of this job past detection at the last crash: processing that gets no further is not progress. */
   processedAtCrash: number;
@@ -101,16 +107,28 @@ export class Supervisor {
   }
 
   startImport(options: ImportJobOptions): number {
+    return this.start('import', options);
+  }
+
+  /** Processes what is waiting (photos of another detector or embedder than the settings, after `models use`). */
+  startProcessing(): number {
+    return this.start('process', { sources: [] });
+  }
+
+  private start(kind: JobKind, options: ImportJobOptions): number {
     if (this.job) throw new JobConflictError(`job ${this.job.info.jobId} is still running: pause or cancel it first`);
     const jobId = this.nextJobId++;
     this.job = {
-      info: { jobId, kind: 'import', state: 'running', options, restarts: 0, progress: null },
+      info: { jobId, kind, state: 'running', options, restarts: 0, progress: null },
       firstImportId: nextImportId(this.options.library.db),
       startedAt: Date.now(),
       worker: null,
       inFlight: new Map(),
       isolate: new Set(),
       poisoned: [],
+      photosInFlight: new Map(),
+      isolatePhotos: new Set(),
+      poisonedPhotos: [],
       progressed: false,
       processedAtCrash: 0,
       imported: null,
@@ -163,6 +181,7 @@ export class Supervisor {
     const worker = this.options.launcher();
     job.worker = worker;
     job.inFlight.clear();
+    job.photosInFlight.clear();
     job.progressed = false;
     worker.onMessage((message) => {
       if (job.worker === worker) this.onMessage(job, message);
@@ -173,8 +192,13 @@ export class Supervisor {
     worker.send({
       type: 'start',
       jobId: job.info.jobId,
-      spec: { kind: 'import', libraryRoot: this.options.library.root, options: job.info.options },
-      recovery: { poisoned: job.poisoned, isolate: [...job.isolate], imported: job.imported },
+      spec: { kind: job.info.kind, libraryRoot: this.options.library.root, options: job.info.options },
+      recovery: {
+        poisoned: job.poisoned,
+        isolate: [...job.isolate],
+        imported: job.imported,
+        photos: { poisoned: job.poisonedPhotos, isolate: [...job.isolatePhotos] },
+      },
       paused: job.info.state === 'paused',
     });
   }
@@ -192,6 +216,14 @@ export class Supervisor {
         else {
           job.inFlight.delete(message.file);
           job.isolate.delete(message.file);
+          job.progressed = true;
+        }
+        break;
+      case 'photo':
+        if (message.phase === 'start') job.photosInFlight.set(message.imageId, { file: message.file, isolated: message.isolated });
+        else {
+          job.photosInFlight.delete(message.imageId);
+          job.isolatePhotos.delete(message.imageId);
           job.progressed = true;
         }
         break;
@@ -216,6 +248,10 @@ export class Supervisor {
     for (const [file, isolated] of job.inFlight) {
       if (isolated) job.poisoned.push({ file, reason: `reading this file crashed the worker, also when read alone (${reason})` });
       else job.isolate.add(file);
+    }
+    for (const [imageId, { file, isolated }] of job.photosInFlight) {
+      if (isolated) job.poisonedPhotos.push({ imageId, file, reason: `processing this photo crashed the worker, also when processed alone (${reason})` });
+      else job.isolatePhotos.add(imageId);
     }
     const processed = importedSince(this.options.library.db, job.firstImportId).processed;
     if (processed > job.processedAtCrash) job.progressed = true;
@@ -242,6 +278,8 @@ export class Supervisor {
     const counts = importedSince(this.options.library.db, job.firstImportId);
     const failed = counts.failed + job.poisoned.length;
     const pass = result ?? job.imported;
+    // Poisoned photos are counted by `counts` (the worker marked them failed); their reasons join the failures.
+    const photoFailures = job.poisonedPhotos.map(({ file, reason }) => ({ file, reason }));
     const summary: JobSummary = {
       importIds: counts.importIds,
       imported: counts.imported,
@@ -250,7 +288,9 @@ export class Supervisor {
       duplicates: pass ? Math.max(0, pass.scanned + job.poisoned.length - counts.imported - failed) : 0,
       videos: counts.videos,
       elapsedMs: Date.now() - job.startedAt,
-      failures: result ? [...result.failures, ...job.poisoned, ...result.processingFailures] : [...(job.info.progress?.failures ?? []), ...job.poisoned],
+      failures: result
+        ? [...result.failures, ...job.poisoned, ...photoFailures, ...result.processingFailures]
+        : [...(job.info.progress?.failures ?? []), ...job.poisoned, ...photoFailures],
     };
     this.emit('finished', { jobId: job.info.jobId, status, summary, error });
   }

@@ -10,6 +10,7 @@ import type { ImportJobOptions, ImportPassResult, Recovery } from '../../core/jo
 import type { Library } from '../../core/library/library';
 import { importPhotos } from '../import/importPhotos';
 import { scanSources } from '../import/scan';
+import type { PhotoListener } from './processJob';
 
 export type FileListener = (file: string, phase: 'start' | 'end', isolated: boolean) => void;
 
@@ -20,6 +21,7 @@ export interface JobRun {
   progress: ProgressTracker;
   control: JobControl;
   onFile: FileListener;
+  onPhoto: PhotoListener;
 }
 
 export async function runImportJob({ library, recovery, progress, control, onFile }: JobRun, options: ImportJobOptions): Promise<ImportPassResult> {

@@ -1,0 +1,29 @@
+// The processing pass as the worker runs it, with what the supervisor learned from earlier crashes: photos that crashed
+// the worker when processed alone are marked failed with the reason; photos in flight during a crash are processed
+// one at a time first, so the next crash can be pinned on one of them; then everything still waiting.
+import type { Failure } from '../../core/jobs/progress';
+import { ProgressTracker } from '../../core/jobs/progress';
+import type { Recovery } from '../../core/jobs/protocol';
+import { processImages } from '../pipeline/processImages';
+import type { PendingImage } from '../pipeline/pending';
+import type { JobRun } from './importJob';
+
+export type PhotoListener = (image: PendingImage, phase: 'start' | 'end', isolated: boolean) => void;
+
+export async function runProcessJob(run: JobRun): Promise<Failure[]> {
+  const { library, recovery, progress, control, onPhoto } = run;
+  recordPoisonedPhotos(run, recovery);
+  const poisoned = new Set(recovery.photos.poisoned.map((p) => p.imageId));
+  const quiet = new ProgressTracker(progress.jobId, () => undefined);
+  for (const imageId of recovery.photos.isolate) {
+    if (poisoned.has(imageId)) continue;
+    await processImages(library, { imageIds: [imageId], onPhoto: (image, phase) => onPhoto(image, phase, true) }, quiet, control);
+  }
+  const summary = await processImages(library, { onPhoto: (image, phase) => onPhoto(image, phase, false) }, progress, control);
+  return summary.failures;
+}
+
+function recordPoisonedPhotos({ library }: JobRun, recovery: Recovery): void {
+  const fail = library.db.$client.prepare("UPDATE images SET state = 'failed', error = ?, attempts = attempts + 1 WHERE id = ? AND state != 'failed'");
+  for (const { imageId, reason } of recovery.photos.poisoned) fail.run(reason, imageId);
+}
