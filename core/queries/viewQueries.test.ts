@@ -1,0 +1,100 @@
+// The view queries' fast forms give exactly what the plain forms they replaced give, on a synthetic library with
+// duplicates and false positives: the two-run detection sort, the count and page forms of the suggestion filter, the
+// activity charts, the empty-photo total and the pending-suggestion counts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { synthesizeLibrary } from '../../bench/synthLibrary';
+import type { Library } from '../library/library';
+import { activity } from './dashboard';
+import { queryIndividuals } from './individuals';
+import { photoWhere } from './photos';
+import { pageByDetections } from './photosByDetections';
+import { COUNTED } from './sqlFilter';
+import { libraryStats } from './stats';
+
+describe('view queries', () => {
+  let dir: string;
+  let library: Library;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-bydetections-'));
+    library = synthesizeLibrary(dir, { photos: 300, cameras: 3 }).library;
+    // Suggestions that name an individual on both sides and decided ones, which the counts must leave out.
+    library.db.$client.exec(`UPDATE suggestions SET state = 'rejected' WHERE id % 3 = 0; UPDATE suggestions SET candidate_id = individual_id WHERE id = 1`);
+    // Boxes that do not count must not rank a photo: some duplicates and false positives, one photo left with none.
+    library.db.$client.exec('UPDATE detections SET duplicate = 1 WHERE id % 5 = 0; UPDATE detections SET false_positive = 1 WHERE id % 7 = 0');
+  });
+  afterAll(() => {
+    library.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function reference(filter: Parameters<typeof photoWhere>[0], descending: boolean, offset: number, limit: number): number[] {
+    const w = photoWhere(filter);
+    const dir = descending ? 'DESC' : '';
+    const rows = library.db.$client
+      .prepare(
+        `SELECT i.id FROM images i LEFT JOIN (SELECT d.image_id, count(*) AS n FROM detections d WHERE ${COUNTED} GROUP BY d.image_id) n ON n.image_id = i.id
+         ${w.sql} ORDER BY coalesce(n.n, 0) ${dir}, i.id ${dir} LIMIT ? OFFSET ?`,
+      )
+      .all(...w.params, limit, offset) as { id: number }[];
+    return rows.map((r) => r.id);
+  }
+
+  it('pages match the single sort on both sides of the boundary, both directions, with and without a filter', () => {
+    const c = library.db.$client;
+    for (const filter of [{}, { cameraIds: [1, 2] }, { category: 'person' as const }]) {
+      const w = photoWhere(filter);
+      const total = (c.prepare(`SELECT count(*) AS n FROM images i ${w.sql}`).get(...w.params) as { n: number }).n;
+      const boxed = (c.prepare(`SELECT count(*) AS n FROM images i ${w.sql ? `${w.sql} AND` : 'WHERE'} EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`).get(...w.params) as { n: number }).n;
+      expect(boxed).toBeGreaterThan(0);
+      for (const descending of [true, false]) {
+        const boundary = descending ? boxed : total - boxed;
+        for (const offset of [0, Math.max(0, boundary - 7), boundary, boundary + 3, total - 4, total + 10]) {
+          expect(pageByDetections(library.db, photoWhere(filter), descending, offset, 20), `${JSON.stringify(filter)} ${descending} ${offset}`).toEqual(
+            reference(filter, descending, offset, 20),
+          );
+        }
+      }
+    }
+  });
+
+  it('the suggestion filter counts and pages the same photos in both forms', () => {
+    const c = library.db.$client;
+    for (const unreviewedSuggestions of [true, false]) {
+      const ids = (use: 'count' | 'page') => {
+        const w = photoWhere({ unreviewedSuggestions, cameraIds: [1, 3] }, use);
+        return (c.prepare(`SELECT i.id FROM images i ${w.sql} ORDER BY i.id`).all(...w.params) as { id: number }[]).map((r) => r.id);
+      };
+      expect(ids('count').length).toBeGreaterThan(0);
+      expect(ids('page')).toEqual(ids('count'));
+    }
+  });
+
+  it('activity, the empty total and pending counts agree with the per-row forms', () => {
+    const c = library.db.$client;
+    const groups = c
+      .prepare(
+        `SELECT i.camera_id AS cameraId, substr(i.taken_at, 1, 10) AS day, CAST(substr(i.taken_at, 12, 2) AS INTEGER) AS hour, count(*) AS n
+         FROM detections d JOIN images i ON i.id = d.image_id WHERE d.category = 'animal' AND ${COUNTED} GROUP BY 1, 2, 3`,
+      )
+      .all() as { cameraId: number; day: string; hour: number; n: number }[];
+    const charts = activity(library.db, [1, 2, 3]);
+    const sum = (pick: (g: (typeof groups)[number]) => boolean) => groups.filter(pick).reduce((n, g) => n + g.n, 0);
+    expect(charts.perHour).toEqual(Array.from({ length: 24 }, (_, h) => sum((g) => g.hour === h)));
+    expect(charts.perDay).toEqual([...new Set(groups.map((g) => g.day))].sort().map((day) => ({ day, detections: sum((g) => g.day === day) })));
+    expect(charts.perCamera.map((p) => p.detections)).toEqual([1, 2, 3].map((cam) => sum((g) => g.cameraId === cam)));
+
+    const empty = c
+      .prepare(`SELECT count(*) AS n FROM images i WHERE i.state IN ('detected','embedded','done') AND i.id NOT IN (SELECT image_id FROM detections d WHERE ${COUNTED})`)
+      .get() as { n: number };
+    expect(libraryStats(library.db).images.empty).toBe(empty.n);
+
+    const pending = c.prepare(`SELECT count(*) AS n FROM suggestions s WHERE s.state = 'pending' AND (s.individual_id = ? OR s.candidate_id = ?)`);
+    const { items } = queryIndividuals(library.db, { sort: 'name', offset: 0, limit: 1000 });
+    expect(items.some((ind) => ind.pendingSuggestions > 0)).toBe(true);
+    for (const ind of items) expect(ind.pendingSuggestions, ind.name).toBe((pending.get(ind.id, ind.id) as { n: number }).n);
+  });
+});
