@@ -107,6 +107,11 @@ describe('vector index', () => {
       all.slice(0, 50).forEach((v, i) => ins.run(i + 1, 'animal', Buffer.from(v.buffer)));
       expect(knnIndividuals(old, 'old', all[9]!, { k: 3 }).map((n) => n.id)).toContain(10);
       expect(old.$client.prepare(`SELECT count(*) AS n FROM vec_individual_old`).get()).toEqual({ n: 50 });
+      // Sketches of another length (the sketch changed between versions) are rebuilt from the stored vectors.
+      old.$client.prepare(`UPDATE vec_individual_old SET sketch = x'00'`).run();
+      ensureVectorTables(old, 'old', dim);
+      expect(old.$client.prepare(`SELECT DISTINCT length(sketch) AS bytes FROM vec_individual_old`).all()).toEqual([{ bytes: dim / 8 }]);
+      expect(knnIndividuals(old, 'old', all[9]!, { k: 3 }).map((n) => n.id)).toContain(10);
     } finally {
       old.$client.close();
     }
