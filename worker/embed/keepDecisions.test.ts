@@ -49,7 +49,7 @@ function boxes(db: Db): Box[] {
 
 const mostCommon = (values: number[]) => [...new Set(values)].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
 const run = (library: ReturnType<typeof openLibrary>, imageIds?: number[]) =>
-  processImages(library, { models: modelsDir(), provider: 'cpu', threads: 2, imageIds, redetect: true }, new ProgressTracker(1, () => undefined), new JobControl());
+  processImages(library, { models: modelsDir(), provider: 'cpu', threads: 2, imageIds }, new ProgressTracker(1, () => undefined), new JobControl());
 
 describe('re-processing keeps decisions (real pipeline)', () => {
   it('a merged, named individual survives a re-detection of its photos and a new sequence gap', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { modelsDir } from '../../testing/fixtures';
+import { deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { tinyYolov5Model } from '../../../worker/models/testing/tinyYolov5';
 import { main } from '../main';
 
@@ -50,6 +50,37 @@ describe('thumper models', () => {
   it('explains a wrong sub-command or family', async () => {
     expect((await cli('models', 'fetch')).code).toBe(2);
     expect((await cli('models', 'add', 'x.onnx', '--family', 'yolov9')).err).toMatch(/--family must be one of/);
-    expect((await cli('models', 'frobnicate')).err).toMatch(/expected list, fetch <id> or add/);
+    expect((await cli('models', 'frobnicate')).err).toMatch(/expected list, status, use, fetch <id> or add/);
+  });
+
+  it('records the library\'s model with `use`; without its file, processing stops once with how to get it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-cli-use-'));
+    const card = path.join(dir, 'card');
+    fs.mkdirSync(card);
+    fs.copyFileSync(path.join(deerImagesDir(), 'deer-img1.jpg'), path.join(card, 'a.jpg'));
+    const lib = path.join(dir, 'lib');
+    const empty = path.join(dir, 'no-models');
+    expect((await cli('import', card, '--library', lib, '--no-process')).code).toBe(0);
+
+    expect((await cli('models', 'use', '--library', lib, '--detector', 'osnet_x0_25')).err).toMatch(/"osnet_x0_25" is an embedder, not a detector/);
+    expect((await cli('models', 'use', '--library', lib)).code).toBe(2);
+
+    const used = await cli('models', 'use', '--library', lib, '--detector', 'yolov8n_int8_640', '--models', empty);
+    expect(used.code).toBe(1);
+    expect(used.err).toContain('the library\'s detector is now yolov8n_int8_640 (was yolox_nano_416)');
+    expect(used.err).toMatch(/detector model "yolov8n_int8_640" is not installed: download it with `thumper models fetch yolov8n_int8_640`/);
+    expect(used.err.match(/not installed/g)).toHaveLength(2);
+
+    const status = await cli('models', 'status', '--library', lib, '--models', empty, '--json');
+    expect(status.code).toBe(1);
+    const parsed = JSON.parse(status.out) as { ready: boolean; roles: { role: string; id: string; status: string; fetchable: boolean }[] };
+    expect(parsed.ready).toBe(false);
+    expect(parsed.roles.map((r) => [r.role, r.id, r.status, r.fetchable])).toEqual([
+      ['detector', 'yolov8n_int8_640', 'missing', true],
+      ['embedder', 'mobilenetv2_gem', 'missing', true],
+    ]);
+    expect((await cli('models', 'status', '--library', lib, '--models', modelsDir())).code).toBe(0);
+    const images = await cli('images', '--library', lib, '--json');
+    expect(images.out).toContain('"imported"');
   });
 });

@@ -4,7 +4,11 @@ import { loadCatalog } from '../../models/catalog';
 import type { DownloadProgress } from '../../models/download';
 import { fetchModel, listModels } from '../../models/fetch';
 import { resolveModelsFolder } from '../../models/folder';
-import { jsonOption, printJson, UsageError, type Command } from '../command';
+import { describeMissing, libraryModelsStatus } from '../../models/libraryModels';
+import { useModel } from '../../models/useModel';
+import { getSettings } from '../../library/settings';
+import { jsonOption, libraryOption, printJson, UsageError, withLibrary, type Command, type ParsedArgs } from '../command';
+import { describeProcessing, runProcessing } from './process';
 
 const FAMILIES: readonly Family[] = [...DETECTOR_FAMILIES, ...EMBEDDER_FAMILIES];
 const mb = (n: number) => (n / 1e6).toFixed(1);
@@ -34,6 +38,8 @@ export const modelsCommand: Command = {
   summary: 'list, download (fetch) or add detection and re-identification models',
   usage: [
     'thumper models list [--models DIR] [--json]',
+    '       thumper models status --library <dir> [--models DIR] [--json]',
+    '       thumper models use --library <dir> (--detector <id> | --embedder <id>) [--no-process] [--models DIR] [--json]',
     '       thumper models fetch <id> [--models DIR]',
     `       thumper models add <file.onnx> [--family ${FAMILIES.join('|')}] [--labels a,b,c|FILE] [--id ID] [--name NAME] [--models DIR]`,
   ].join('\n'),
@@ -44,6 +50,10 @@ export const modelsCommand: Command = {
     labels: { type: 'string' },
     id: { type: 'string' },
     name: { type: 'string' },
+    ...libraryOption,
+    detector: { type: 'string' },
+    embedder: { type: 'string' },
+    'no-process': { type: 'boolean' },
   },
   async run(args) {
     const [action, target] = args.positionals;
@@ -61,6 +71,16 @@ export const modelsCommand: Command = {
       }
       return 0;
     }
+    if (action === 'status') {
+      const status = await withLibrary(args, (library) => libraryModelsStatus(getSettings(library.db), folder));
+      if (args.values.json) printJson(status);
+      else {
+        for (const r of status.roles) process.stdout.write(`${r.role.padEnd(9)} ${r.id.padEnd(22)} ${r.status}\n`);
+        if (!status.ready) process.stdout.write(`${describeMissing(status)}\n`);
+      }
+      return status.ready ? 0 : 1;
+    }
+    if (action === 'use') return useCommand(args, folder);
     if (action === 'fetch') {
       if (!target) throw new UsageError('give the id of the model to fetch (see `thumper models list`)');
       const result = await fetchModel(target, { folder, onProgress: downloadPrinter(target) });
@@ -90,6 +110,28 @@ export const modelsCommand: Command = {
       }
       return 0;
     }
-    throw new UsageError(`models: expected list, fetch <id> or add <file.onnx>, not "${action ?? ''}"`);
+    throw new UsageError(`models: expected list, status, use, fetch <id> or add <file.onnx>, not "${action ?? ''}"`);
   },
 };
+
+/** Records the library's detector or embedder, then processes what depends on it (unless --no-process). */
+async function useCommand(args: ParsedArgs, folder: ReturnType<typeof resolveModelsFolder>): Promise<number> {
+  const { detector, embedder } = args.values as { detector?: string; embedder?: string };
+  if ((detector === undefined) === (embedder === undefined)) throw new UsageError('models use: give either --detector <id> or --embedder <id>');
+  const role = detector !== undefined ? 'detector' : 'embedder';
+  return withLibrary(args, async (library) => {
+    const choice = useModel(library.db, folder, role, (detector ?? embedder)!);
+    process.stderr.write(
+      choice.changed ? `the library's ${role} is now ${choice.id} (was ${choice.previous})\n` : `the library's ${role} is already ${choice.id}\n`,
+    );
+    if (args.values['no-process']) {
+      if (args.values.json) printJson({ choice, processing: null });
+      else process.stderr.write('run `thumper process` to re-run what depends on it\n');
+      return 0;
+    }
+    const summary = await runProcessing(library, { models: (args.values.models as string | undefined) ?? null });
+    if (args.values.json) printJson({ choice, processing: summary });
+    else process.stderr.write(describeProcessing(summary));
+    return 0;
+  });
+}

@@ -1,4 +1,5 @@
-// `thumper process`: detect and make thumbnails for every photo still waiting (resumable: rerun after a stop).
+// `thumper process`: detect, embed and match every photo still waiting, including photos made by another detector or
+// embedder than the library's settings (`thumper models use`); resumable: rerun after a stop.
 import { JobControl } from '../../jobs/control';
 import { ProgressTracker } from '../../jobs/progress';
 import type { Library } from '../../library/library';
@@ -50,11 +51,11 @@ export function describeProcessing(s: ProcessSummary): string {
 
 export const processCommand: Command = {
   name: 'process',
-  summary: 'detect animals, people and vehicles and make thumbnails for photos not yet processed',
-  usage: 'thumper process --library <dir> [--models DIR] [--provider auto|cuda|cpu] [--threads N] [--redetect] [--retry-failed] [--json]',
-  options: { ...libraryOption, ...jsonOption, ...processOptions, redetect: { type: 'boolean' }, 'retry-failed': { type: 'boolean' } },
+  summary: 'detect, embed and match photos not yet processed, or processed by another detector or embedder than the library uses',
+  usage: 'thumper process --library <dir> [--models DIR] [--provider auto|cuda|cpu] [--threads N] [--retry-failed] [--json]',
+  options: { ...libraryOption, ...jsonOption, ...processOptions, 'retry-failed': { type: 'boolean' } },
   async run(args) {
-    const options = { ...parseProcessOptions(args), redetect: !!args.values.redetect, retryFailed: !!args.values['retry-failed'] };
+    const options = { ...parseProcessOptions(args), retryFailed: !!args.values['retry-failed'] };
     const summary = await withLibrary(args, (library) => runProcessing(library, options));
     if (args.values.json) printJson(summary);
     else process.stderr.write(describeProcessing(summary));
