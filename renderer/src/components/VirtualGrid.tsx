@@ -19,6 +19,8 @@ export interface VirtualGridProps {
   /** Index to keep focused/visible (e.g. the photo the viewer came back from). */
   initialFocus?: number;
   label: string;
+  /** Take the keyboard focus on mount (the main grid of a view, so arrows work at once). */
+  autoFocus?: boolean;
   /** Size used before the element is measured (and in tests, where nothing has a layout). */
   initialSize?: { width: number; height: number };
 }
@@ -63,6 +65,7 @@ export function VirtualGrid({
   openOnClick = false,
   onToggle,
   initialFocus = 0,
+  autoFocus = false,
   label,
   initialSize = { width: 1200, height: 800 },
 }: VirtualGridProps) {
@@ -110,6 +113,7 @@ export function VirtualGrid({
   }, [first, last, columns, onRangeChange]);
 
   useEffect(() => {
+    if (autoFocus) scrollRef.current?.focus({ preventScroll: true });
     if (initialFocus > 0) virtualizer.scrollToIndex(Math.floor(initialFocus / columns), { align: 'center' });
     // Only on mount: later focus moves scroll themselves.
   }, []);

@@ -1,18 +1,17 @@
 // Every individual as a card, virtualized; filter by confirmed/provisional and camera, sort, search by name.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { IndividualSummary } from '../../../core/contract/entities';
 import { CameraSelect } from '../components/FilterInputs';
 import { Icon } from '../components/Icon';
+import { PagedGrid } from '../components/PagedGrid';
 import { EmptyState, LoadingBar } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
-import { VirtualGrid } from '../components/VirtualGrid';
 import { usePagedList } from '../data/usePagedList';
 import { useCameraNames } from '../data/useCameraNames';
 import { formatCount } from '../lib/format';
 import { navigate } from '../store/nav';
 import { IndividualCard } from './deer/IndividualCard';
 import { MergeBar } from './deer/MergeBar';
-import { ErrorNote } from '../components/States';
 
 const SORTS = [
   ['-detections', 'Most sightings'],
@@ -45,28 +44,14 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
     60,
     ['individuals'],
   );
-  const { item, version } = list;
   const [selected, setSelected] = useState<ReadonlyMap<number, IndividualSummary>>(new Map());
-  const renderCell = useCallback(
-    (index: number, _w: number, focused: boolean) => {
-      const i = item(index);
-      return <IndividualCard individual={i} cameraNames={cameraNames} focused={focused} selected={i ? selected.has(i.id) : false} />;
-    },
-    // Re-render when pages arrive.
-    [item, version, cameraNames, selected],
-  );
-  const toggle = (index: number) => {
-    const i = item(index);
-    if (!i) return;
+  const toggle = (i: IndividualSummary) =>
     setSelected((cur) => {
       const next = new Map(cur);
       if (!next.delete(i.id)) next.set(i.id, i);
       return next;
     });
-  };
-  const open = (index: number) => {
-    const i = item(index);
-    if (!i) return;
+  const open = (i: IndividualSummary) => {
     if (compareWith !== null && i.id !== compareWith) navigate({ view: 'compare', a: compareWith, b: i.id });
     else navigate({ view: 'deer-profile', individualId: i.id });
   };
@@ -109,7 +94,6 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
       {selected.size > 0 && <MergeBar selected={selected} onDone={() => setSelected(new Map())} />}
       <div className="view-body grid-body">
         <LoadingBar active={list.loading} />
-        {list.error && <ErrorNote what="individuals" error={list.error} />}
         {list.total === 0 ? (
           narrowed ? (
             <EmptyState icon="search" title="No individual matches">
@@ -122,14 +106,14 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
             </EmptyState>
           )
         ) : (
-          <VirtualGrid
+          <PagedGrid
             key={key}
-            count={list.total ?? 0}
+            list={list}
+            what="individuals"
             minCellWidth={200}
             cellHeight={(w) => Math.round(w * 0.75) + 112}
             gap={12}
-            renderCell={renderCell}
-            onRangeChange={list.setRange}
+            renderItem={(i, focused) => <IndividualCard individual={i} cameraNames={cameraNames} focused={focused} selected={i ? selected.has(i.id) : false} />}
             onOpen={open}
             onToggle={toggle}
             openOnClick
