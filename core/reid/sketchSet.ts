@@ -1,7 +1,7 @@
 // An in-memory set of 1-bit sketches (one per individual), grouped by category, scanned by hamming distance.
-// A scan over 100,000 x 1280-bit sketches in JS takes ~10-15 ms and, unlike a sqlite-vec vec0 KNN (whose cost grows
-// with k: ~20 ms for 80 candidates, ~50 ms for 300 over the same rows), costs the same whatever the number of
-// candidates asked for, so the exact re-ranking can afford a generous pool. Grouping by category makes a filtered
+// A scan over 100,000 x 512-bit sketches in JS takes a few ms (1280 bits: ~10-15 ms) and, unlike a sqlite-vec vec0
+// KNN (whose cost grows with k: ~20 ms for 80 candidates, ~50 ms for 300 over 100,000 x 1280 bits), costs the same
+// whatever the number of candidates asked for, so the exact re-ranking can afford a generous pool. Grouping by category makes a filtered
 // scan touch only that category's rows.
 
 interface Segment {

@@ -1,18 +1,19 @@
 // Embeddings in SQLite, per embedder (dimensions differ between models, so each model gets its own tables, named
 // after its id):
 // - detections: a sqlite-vec vec0 table of float vectors (cosine), for similarity search over crops;
-// - individuals: a plain table of 1-bit sketches (with the category), mirrored in memory per connection (SketchSet).
-//   A KNN scans the sketches by hamming distance for a generous candidate pool, then re-ranks the pool by exact
-//   cosine distance in SQL (sqlite-vec's vec_distance_cosine over the stored floats). 100,000 x 1280-d: ~15 ms for
-//   the scan, a few ms for the re-rank, recall@10 1.0 against an exact scan on clustered data (bench/knn.ts); an
-//   exact scan takes hundreds of ms, and a vec0 bit-vector KNN costs more the more candidates it is asked for.
+// - individuals: a plain table of 1-bit sketches (core/reid/sketch.ts) with the category, mirrored in memory per
+//   connection (SketchSet). A KNN scans the sketches by hamming distance for a generous candidate pool, then
+//   re-ranks the pool by exact cosine distance in SQL (sqlite-vec's vec_distance_cosine over the stored floats).
+//   100,000 x 1280-d on disk (bench/knn.ts, 2 busy cores): p50 ~13 ms, p95 ~38 ms, recall@10 1.0 against the exact
+//   scan, which takes over a second; a vec0 bit-vector KNN was slower and its cost grows with the pool asked for.
 // Each table has a plain companion table (<table>_blobs) holding the float vectors by id: a point lookup in a vec0
 // table costs milliseconds (it walks its chunks), one in an ordinary table microseconds, and re-ranking, tracking
 // and tracklet means all read vectors by id.
 // The in-memory sketches stay true to the table through a token (<table>_generation) that triggers set to a random
 // value on every change, whoever makes it (another process, a raw DELETE in a test): a query finding a token other
-// than the one its copy was made at reloads the copy (~100 ms per 100,000 rows), and this module's own writes update
-// the copy in place. Memory: 160 bytes per individual at 1280-d (16 MB per 100,000), per connection that queries.
+// than the one its copy was made at reloads the copy (~2 s per 100,000 rows on a busy machine), and this module's
+// own writes update the copy in place. Memory: 64 bytes of sketch per individual (6.4 MB per 100,000) plus an id
+// map, per connection that queries.
 import type Database from 'better-sqlite3';
 import { inTransaction, type Db } from '../db/open';
 import { decodeVector, encodeVector } from '../individuals/embedding';
