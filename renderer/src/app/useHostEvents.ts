@@ -1,8 +1,10 @@
-// Wires the host's job events into the jobs store once, and picks up a job already running when the window opens
+// Wires the host's job and SD-card events into their stores once, and picks up a job already running when the window opens
 // (a reload mid-import, a second browser tab).
 import { useEffect } from 'react';
 import { useApi } from '../data/apiContext';
 import { useJobs } from '../store/jobs';
+import { useToast } from '../store/toast';
+import { useVolumes } from '../store/volumes';
 
 export function useHostEvents(): void {
   const api = useApi();
@@ -12,6 +14,10 @@ export function useHostEvents(): void {
       api.on('job.progress', (p) => onProgress(p)),
       api.on('job.finished', onFinished),
       api.on('job.workerRestarted', onWorkerRestarted),
+      api.on('volume.detected', (v) => {
+        useVolumes.getState().add(v);
+        useToast.getState().show(`SD card found${v.label ? ` (${v.label})` : ''}: import it from the Import view.`);
+      }),
     ];
     api.call('import.current', {}).then(
       (job) => job?.progress && onProgress(job.progress),

@@ -4,6 +4,7 @@ import { useState, type DragEvent } from 'react';
 import { Icon } from '../../components/Icon';
 import { useApi } from '../../data/apiContext';
 import { useQuery } from '../../data/useQuery';
+import { useVolumes } from '../../store/volumes';
 
 export function SourcePicker({ sources, onChange }: { sources: string[]; onChange: (sources: string[]) => void }) {
   const api = useApi();
@@ -15,6 +16,7 @@ export function SourcePicker({ sources, onChange }: { sources: string[]; onChang
   const canDrop = info.data?.capabilities.dropPaths ?? false;
 
   const add = (more: string[]) => onChange([...new Set([...sources, ...more.map((p) => p.trim()).filter(Boolean)])]);
+  const volumes = useVolumes();
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -83,6 +85,19 @@ export function SourcePicker({ sources, onChange }: { sources: string[]; onChang
           </button>
         </div>
       </form>
+      {volumes.volumes
+        .filter((v) => !sources.includes(v.path))
+        .map((v) => (
+          <div key={v.path} className="inline-note flush volume-hint" role="status">
+            <Icon name="card" size={16} /> SD card inserted: <code>{v.label ?? v.path}</code>
+            <button type="button" className="btn small" onClick={() => add([v.path])}>
+              Use it
+            </button>
+            <button type="button" className="btn ghost small" onClick={() => volumes.dismiss(v.path)}>
+              Ignore
+            </button>
+          </div>
+        ))}
       {note && <p className="inline-warning">{note}</p>}
       {sources.length > 0 && (
         <ul className="chips" aria-label="Sources">
