@@ -36,7 +36,7 @@ function JobMini() {
 export function Sidebar({ onHelp }: { onHelp: () => void }) {
   const section = useNav((s) => sectionOf(s.route));
   const { preference, cycle } = useTheme();
-  const stats = useQuery('sidebar-stats', (api) => api.call('library.stats', {}), ['photos', 'individuals', 'suggestions']);
+  const stats = useQuery('library-stats', (api) => api.call('library.stats', {}), ['photos', 'detections', 'individuals', 'suggestions', 'cameras']);
   const info = useQuery('app-info', (api) => api.call('app.info', {}));
   const counts: Partial<Record<string, number>> = {
     photos: stats.data?.images.total,

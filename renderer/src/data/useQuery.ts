@@ -17,6 +17,20 @@ export interface QueryState<T> {
 
 const EVENT_REFETCH_MS = 1500;
 
+/**
+ * Loads in flight, by key: components asking for the same key at the same time (the sidebar and the dashboard both
+ * showing library totals) share one request. A key names one query, so sharing is safe.
+ */
+const inflight = new Map<string, Promise<unknown>>();
+
+export function sharedLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const pending = inflight.get(key) as Promise<T> | undefined;
+  if (pending) return pending;
+  const p = load().finally(() => inflight.delete(key));
+  inflight.set(key, p);
+  return p;
+}
+
 export function useQuery<T>(key: string, load: (api: ThumperApi) => Promise<T>, scopes: readonly Scope[] = []): QueryState<T> {
   const api = useApi();
   const [state, setState] = useState<{ key: string; data: T | undefined; error: Error | null; loading: boolean }>({
@@ -32,7 +46,7 @@ export function useQuery<T>(key: string, load: (api: ThumperApi) => Promise<T>, 
   const run = useCallback(() => {
     const mine = ++generation.current;
     setState((s) => ({ ...s, key, loading: true, data: s.key === key ? s.data : undefined }));
-    loadRef.current(api).then(
+    sharedLoad(key, () => loadRef.current(api)).then(
       (data) => mine === generation.current && setState({ key, data, error: null, loading: false }),
       (error: unknown) =>
         mine === generation.current &&

@@ -29,7 +29,7 @@ function Tile({ label, value, sub, onClick, attention }: { label: string; value:
 
 export function Dashboard() {
   const progress = useJobs((s) => s.progress);
-  const stats = useQuery('dash-stats', (api) => api.call('library.stats', {}), ['photos', 'detections', 'individuals', 'suggestions', 'cameras']);
+  const stats = useQuery('library-stats', (api) => api.call('library.stats', {}), ['photos', 'detections', 'individuals', 'suggestions', 'cameras']);
   const activity = useQuery('dash-activity', (api) => api.call('library.activity', {}), ['photos', 'detections', 'cameras']);
   const s = stats.data;
   const running = progress !== null;
