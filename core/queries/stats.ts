@@ -1,7 +1,8 @@
 // Library totals: the one place that counts, for the CLI, the dashboard and the tests.
 import type { Db } from '../db/open';
+import { IMAGE_STATES, type ImageState } from '../db/schema';
 import { lastProvider } from '../models/providerRecord';
-import { COUNTED } from './sqlFilter';
+import { COUNTED, Where } from './sqlFilter';
 
 export interface LibraryStats {
   images: { total: number; done: number; failed: number; pending: number; empty: number };
@@ -20,23 +21,26 @@ export interface LibraryStats {
   providerNote: string | null;
 }
 
+/** Photos past detection: their boxes, or the lack of them, are known. */
+const PROCESSED: readonly ImageState[] = ['detected', 'embedded', 'done'];
+const UNPROCESSED = IMAGE_STATES.filter((state) => !PROCESSED.includes(state));
+
 export function libraryStats(db: Db): LibraryStats {
   const c = db.$client;
-  // States from the images_state index alone; the empty count probes the covering index of counted boxes per photo.
+  // States from the images_state index alone.
   const states = new Map(
     (c.prepare('SELECT state, count(*) AS n FROM images GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]),
   );
   const total = [...states.values()].reduce((sum, n) => sum + n, 0);
   const done = states.get('done') ?? 0;
   const failed = states.get('failed') ?? 0;
-  const empty = (
-    c
-      .prepare(
-        `SELECT count(*) AS n FROM images i WHERE i.state IN ('detected','embedded','done')
-         AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`,
-      )
-      .get() as { n: number }
-  ).n;
+  // Empty = processed photos without a counted box. Not a probe per photo: the photos with counted boxes are counted
+  // in one ordered pass over their covering index, less the few of them not processed (those states are rare).
+  const processed = PROCESSED.reduce((sum, state) => sum + (states.get(state) ?? 0), 0);
+  const boxed = (c.prepare(`SELECT count(DISTINCT d.image_id) AS n FROM detections d WHERE ${COUNTED}`).get() as { n: number }).n;
+  const unprocessed = new Where().in('i.state', UNPROCESSED).add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
+  const boxedUnprocessed = (c.prepare(`SELECT count(*) AS n FROM images i ${unprocessed.sql}`).get(...unprocessed.params) as { n: number }).n;
+  const empty = processed - (boxed - boxedUnprocessed);
   const img: LibraryStats['images'] = { total, done, failed, pending: total - done - failed, empty };
   const cameras = (c.prepare('SELECT count(*) AS n FROM cameras').get() as { n: number }).n;
   const videosSkipped = (c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files').get() as { n: number }).n;

@@ -25,6 +25,8 @@ describe('view queries', () => {
     library.db.$client.exec(`UPDATE suggestions SET state = 'rejected' WHERE id % 3 = 0; UPDATE suggestions SET candidate_id = individual_id WHERE id = 1`);
     // Boxes that do not count must not rank a photo: some duplicates and false positives, one photo left with none.
     library.db.$client.exec('UPDATE detections SET duplicate = 1 WHERE id % 5 = 0; UPDATE detections SET false_positive = 1 WHERE id % 7 = 0');
+    // Photos not (or no longer) processed keep their boxes but are never counted empty.
+    library.db.$client.exec(`UPDATE images SET state = 'imported' WHERE id % 11 = 0; UPDATE images SET state = 'failed' WHERE id % 13 = 0`);
   });
   afterAll(() => {
     library.close();
