@@ -4,10 +4,12 @@ import { binDays, niceMax } from './scale';
 describe('niceMax', () => {
   it('rounds up to a readable axis maximum', () => {
     expect(niceMax(0)).toBe(1);
-    expect(niceMax(7)).toBe(10);
-    expect(niceMax(13)).toBe(20);
+    expect(niceMax(7)).toBe(8);
+    expect(niceMax(13)).toBe(15);
+    expect(niceMax(28)).toBe(30);
     expect(niceMax(230)).toBe(250);
     expect(niceMax(4100)).toBe(5000);
+    expect(niceMax(9000)).toBe(10_000);
     expect(niceMax(1)).toBe(1);
   });
 });

@@ -1,10 +1,12 @@
 // Chart helpers: a "nice" axis maximum and day series binned so a chart never draws more bars than it has pixels for.
 
-/** The smallest 1, 2, 2.5 or 5 x 10^n at or above `max` (at least 1). */
+const NICE_STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 x 10^n) at or above `max`, at least 1. */
 export function niceMax(max: number): number {
   if (!(max > 0)) return 1;
   const exp = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * exp >= max) return step * exp;
+  for (const step of NICE_STEPS) if (step * exp >= max) return step * exp;
   return 10 * exp;
 }
 
