@@ -1,6 +1,7 @@
 // Every event the renderer may receive. Hosts push them to every connected window/socket.
 import { z } from 'zod';
 import { id, jobSummarySchema, progressSnapshotSchema } from './entities';
+import { taskFinishedSchema, taskProgressSchema } from './models';
 
 export const LIBRARY_SCOPES = ['photos', 'detections', 'individuals', 'suggestions', 'cameras', 'imports', 'settings'] as const;
 
@@ -16,6 +17,10 @@ export const EVENTS = {
   }),
   /** The worker process died during a job and was restarted; the job continues. */
   'job.workerRestarted': z.object({ jobId: z.number(), restarts: z.number(), reason: z.string() }),
+  /** A host task (model download, export) moved on: a few times a second at most. */
+  'task.progress': taskProgressSchema,
+  /** A host task ended; its progress events stop. */
+  'task.finished': taskFinishedSchema,
   /** Data changed: views showing these scopes refetch. */
   'library.changed': z.object({ scopes: z.array(z.enum(LIBRARY_SCOPES)), individualIds: z.array(id).optional() }),
   /** Desktop, best effort: a removable volume with a DCIM folder appeared. */

@@ -7,6 +7,7 @@ export * from './errors';
 export * from './events';
 export * from './media';
 export * from './methods';
+export * from './models';
 export * from './validate';
 export * from './wire';
 export * from './wsTransport';

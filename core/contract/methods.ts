@@ -30,6 +30,7 @@ import {
   suggestionSchema,
   suggestionState,
 } from './entities';
+import { exportArgsSchema, MODEL_ROLES, modelListingSchema, modelRoleStatusSchema, modelsStatusSchema, taskRef } from './models';
 
 export interface MethodDef<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   args: A;
@@ -144,6 +145,30 @@ export const METHODS = {
 
   'settings.get': method('Library settings.', none, settingsSchema),
   'settings.set': method('Change some settings; returns them all.', settingsSchema.partial().strict(), settingsSchema),
+
+  'models.status': method('Whether the library\'s detector and embedder are installed, and how to get them (first run).', none, modelsStatusSchema),
+  'models.list': method('Every known model (catalog and added by the user) and whether its file is installed.', none, z.array(modelListingSchema)),
+  'models.fetch': method('Download a catalog model (resumable, sha256-checked); progress as task events.', z.object({ id: z.string().min(1) }).strict(), taskRef),
+  'models.add': method(
+    'Register the user\'s own ONNX model (validated against its family; Ultralytics names read from its metadata).',
+    z
+      .object({
+        file: z.string().min(1),
+        family: z.string().optional(),
+        labels: z.array(z.string().min(1)).optional(),
+        id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/).optional(),
+        name: z.string().max(200).optional(),
+      })
+      .strict(),
+    z.object({ id: z.string(), kind: z.enum(MODEL_ROLES), family: z.string(), notes: z.array(z.string()), registry: z.string() }),
+  ),
+  'models.use': method(
+    'Make a model the library\'s detector or embedder and start the processing job that re-runs what depends on it.',
+    z.object({ role: z.enum(MODEL_ROLES), id: z.string().min(1), process: z.boolean().default(true) }).strict(),
+    z.object({ previous: z.string(), changed: z.boolean(), status: modelRoleStatusSchema, jobId: z.number().nullable() }),
+  ),
+
+  'exports.run': method('Export the library (Camtrap DP, CSV, MegaDetector JSON); progress as task events.', exportArgsSchema, taskRef),
 
   'dialog.pickFolder': method('Native folder picker (desktop only); null when cancelled.', z.object({ title: z.string().max(200).optional() }).strict().default({}), z.string().nullable()),
 } as const satisfies Record<string, MethodDef>;

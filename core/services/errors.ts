@@ -3,12 +3,16 @@ import { ApiError } from '../contract';
 import { IndividualsError } from '../individuals/errors';
 import { JobConflictError, JobNotFoundError } from '../jobs/supervisor';
 import { LibraryError } from '../library/library';
+import { InvalidModelError } from '../models/inspect';
+import { UnknownModelError } from '../models/catalog';
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof JobConflictError) return new ApiError('conflict', err.message);
   if (err instanceof JobNotFoundError) return new ApiError('not_found', err.message);
   if (err instanceof LibraryError) return new ApiError('not_found', err.message);
+  if (err instanceof UnknownModelError) return new ApiError('not_found', err.message);
+  if (err instanceof InvalidModelError) return new ApiError('invalid_args', err.message);
   // core/individuals and core/edits report a user's mistake (missing id, impossible merge, an undo blocked by later
   // changes) with this; the message is for the user.
   if (err instanceof IndividualsError) return new ApiError(err.constructor.name === 'EditConflictError' ? 'conflict' : 'invalid_args', err.message);

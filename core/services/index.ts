@@ -18,8 +18,11 @@ import { Where } from '../queries/sqlFilter';
 import { querySuggestions } from '../queries/suggestions';
 import type { Handlers } from './dispatch';
 import { editHandlers } from './edits';
+import { exportHandlers } from './exports';
 import { EventHub } from './hub';
 import { previewImport } from './importPreview';
+import { modelHandlers } from './models';
+import { TaskRunner } from './tasks';
 
 export interface HostFeatures {
   kind: AppInfo['host'];
@@ -51,18 +54,22 @@ function unsupported(what: string): never {
 export interface Services {
   handlers: Handlers;
   events: EventHub;
+  /** Model downloads and exports in flight (`task.*` events). */
+  tasks: TaskRunner;
   dispose(): void;
 }
 
 export function createServices({ library, supervisor, host }: ServiceContext): Services {
   const { db } = library;
   const events = new EventHub();
+  const tasks = new TaskRunner(events);
   const unsubscribe = [
     supervisor.on('progress', (snapshot) => events.emit('job.progress', snapshot)),
     supervisor.on('workerRestarted', (e) => events.emit('job.workerRestarted', e)),
     supervisor.on('finished', (e) => {
       events.emit('job.finished', e);
-      events.emit('library.changed', { scopes: ['photos', 'cameras', 'imports'] });
+      // Processing (after an import, or a change of models) also rewrites boxes, individuals and suggestions.
+      events.emit('library.changed', { scopes: ['photos', 'cameras', 'imports', 'detections', 'individuals', 'suggestions'] });
     }),
   ];
 
@@ -133,12 +140,16 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
       return getSettings(db);
     },
 
+    ...modelHandlers(library, supervisor, events, tasks),
+    ...exportHandlers(library, tasks),
+
     'dialog.pickFolder': (a) => (host.pickFolder ? host.pickFolder(a.title) : unsupported('The folder picker')),
   };
 
   return {
     handlers,
     events,
+    tasks,
     dispose: () => {
       for (const u of unsubscribe) u();
     },
