@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { confirm, rename } from '../../core/edits';
 import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker, type ProgressSnapshot } from '../../core/jobs/progress';
 import { openLibrary } from '../../core/library/library';
@@ -77,6 +78,14 @@ describe('processImages', () => {
       const before = animalBoxes();
       expect(before.length).toBeGreaterThan(0);
       const oldVectors = getDetectionEmbeddings(library.db, 'mobilenetv2_gem', before);
+      // A person's decision survives the switch: the named, confirmed individual keeps its boxes.
+      const members = () =>
+        (c.prepare('SELECT d.id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id JOIN individuals i ON i.id = t.individual_id WHERE i.name = ? AND i.merged_into IS NULL ORDER BY d.id').all('Stag') as { id: number }[]).map((r) => r.id);
+      const decided = (c.prepare('SELECT individual_id AS id FROM tracklets WHERE individual_id IS NOT NULL LIMIT 1').get() as { id: number }).id;
+      rename(library.db, { individualId: decided, name: 'Stag' });
+      confirm(library.db, { individualId: decided, confirmed: true });
+      const stagBoxes = members();
+      expect(stagBoxes.length).toBeGreaterThan(0);
       const embedSnapshots: ProgressSnapshot[] = [];
       setSetting(library.db, 'embedder', 'osnet_x0_25');
       const switched = await processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(embedSnapshots), new JobControl());
@@ -90,6 +99,12 @@ describe('processImages', () => {
       expect([...newVectors.keys()].sort()).toEqual([...before].sort());
       expect([...newVectors.values()].every((v) => v.length === 512)).toBe(true);
       expect(getDetectionEmbeddings(library.db, 'mobilenetv2_gem', before)).toEqual(oldVectors);
+      // No mean mixes the two embedders: every stored tracklet and individual vector is osnet's (512 float32).
+      for (const table of ['tracklets', 'individuals']) {
+        expect(c.prepare(`SELECT DISTINCT length(embedding) AS bytes FROM ${table} WHERE embedding IS NOT NULL`).all()).toEqual([{ bytes: 2048 }]);
+      }
+      expect(members()).toEqual(stagBoxes);
+      expect(c.prepare("SELECT confirmed FROM individuals WHERE name = 'Stag'").get()).toEqual({ confirmed: 1 });
       expect(embedSnapshots.at(-1)!.stages.find((st) => st.stage === 'embed')).toMatchObject({ done: 3, total: 3 });
       // Nothing left for either model.
       expect(await processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(), new JobControl())).toMatchObject({ processed: 0, reid: { sequencesProcessed: 0 } });
