@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { detections, images, individuals, tracklets } from '../db/schema';
 import { createIndividual } from '../individuals';
+import { individualViolations } from '../individuals/invariants';
 import { main } from '../cli/main';
 import { deerImagesDir } from '../testing/fixtures';
 import { importMegadetector } from './megadetectorImport';
@@ -100,25 +101,35 @@ describe('importMegadetector', () => {
     expect(JSON.parse(out)).toMatchObject({ photos: t.truth.length - 1, unmatched: ['not-in-library.jpg'] });
   });
 
-  it('keeps individuals consistent when their boxes are replaced: counts redone, emptied ones removed', async () => {
+  it('keeps who is who as a re-detection does: a box found again keeps its individual, decided ones stay when emptied', async () => {
     const { db } = t.library;
-    const photoIds = t.truth.slice(2, 5).map((g) => db.select().from(images).where(eq(images.fileName, g.file)).get()!.id);
+    const [lost, named, found] = t.truth.slice(2, 5).map((g) => db.select().from(images).where(eq(images.fileName, g.file)).get()!.id);
     const machineBox = (imageId: number) =>
       db.select().from(detections).where(eq(detections.imageId, imageId)).all().find((d) => !d.reviewed && !d.duplicate)!;
-    const track = (imageIds: number[]) => {
+    const track = (imageId: number) => {
       const tracklet = db.insert(tracklets).values({ sequenceId: 1, category: 'animal' }).returning().get();
-      for (const id of imageIds) db.update(detections).set({ trackletId: tracklet.id }).where(eq(detections.id, machineBox(id).id)).run();
+      db.update(detections).set({ trackletId: tracklet.id }).where(eq(detections.id, machineBox(imageId).id)).run();
       return tracklet.id;
     };
-    const lonely = createIndividual(db, [track([photoIds[0]!])], { name: 'Lonely' });
-    const keeps = createIndividual(db, [track([photoIds[1]!]), track([photoIds[2]!])], { name: 'Keeps' });
-    // A file that only covers two of the three photos: those lose their tracked boxes.
-    const partial = path.join(t.dir, 'partial.json');
-    const md = groundTruthMegadetector(t.truth.slice(2, 4));
-    fs.writeFileSync(partial, JSON.stringify(md));
-    await importMegadetector(t.library, partial, { root: deerImagesDir() });
-    expect(db.select().from(individuals).where(eq(individuals.id, lonely)).get()).toBeUndefined();
-    expect(db.select().from(individuals).where(eq(individuals.id, keeps)).get()!.detectionCount).toBe(1);
+    const provisional = createIndividual(db, [track(lost!)]);
+    const decided = createIndividual(db, [track(named!)], { name: 'Named' });
+    const kept = createIndividual(db, [track(found!)]);
+    // The first two photos' animals are now found elsewhere; the third's box moved by a tenth of its width.
+    const md = groundTruthMegadetector(t.truth.slice(2, 5));
+    for (const entry of md.images.slice(0, 2)) entry.detections = [{ category: '1', conf: 0.9, bbox: [0, 0, 0.02, 0.02] }];
+    const box = machineBox(found!);
+    md.images[2]!.detections = [{ category: '1', conf: 0.8, bbox: [box.x + box.w / 10, box.y, box.w, box.h] }];
+    const moved = path.join(t.dir, 'moved.json');
+    fs.writeFileSync(moved, JSON.stringify(md));
+    await importMegadetector(t.library, moved, { root: deerImagesDir() });
+
+    const individual = (id: number) => db.select().from(individuals).where(eq(individuals.id, id)).get();
+    expect(individual(provisional)).toBeUndefined();
+    expect(individual(decided)).toMatchObject({ name: 'Named', detectionCount: 0 });
+    expect(individual(kept)).toMatchObject({ detectionCount: 1 });
+    const successor = db.select().from(detections).innerJoin(tracklets, eq(tracklets.id, detections.trackletId)).where(eq(tracklets.individualId, kept)).get()!;
+    expect(successor.detections).toMatchObject({ imageId: found, model: 'import:moved.json', confidence: 0.8 });
+    expect(individualViolations(db)).toEqual([]);
   });
 
   it('takes a sex/age class from a classifier result and leaves out object classes', async () => {

@@ -2,6 +2,7 @@
 // each entry's `file`, resolved against a folder the user names, is matched to a photo by where it was imported from
 // or where the library keeps it. A matched photo's machine detections are replaced in one transaction; boxes a person
 // drew or reviewed are kept, and an imported box that covers one of them is marked duplicate rather than doubled.
+// Who is who survives as it does a re-detection: replaced boxes pass their tracklets on, decided individuals stay.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { inTransaction, type Db } from '../db/open';
@@ -9,11 +10,17 @@ import { detections, images, tracklets } from '../db/schema';
 import { eq, inArray } from 'drizzle-orm';
 import type { Library } from '../library/library';
 import { photoAbsolutePath } from '../library/library';
-import { pruneEmptyIndividuals, pruneEmptyTracklets, refreshDerived } from '../individuals';
+import { pruneEmptyIndividuals, pruneEmptyTracklets } from '../individuals';
+import { decidedIndividuals } from '../individuals/decided';
+import { getSettings } from '../library/settings';
+import { inheritTracklets, SAME_BOX_IOU, trackedBoxes } from '../reid/keepBoxes';
+import { individualsChanged } from '../reid/maintain';
+import { refreshTrackletEmbeddings } from '../reid/trackletEmbeddings';
+import { iou, type Box } from '../reid/tracklets';
+import { deleteDetectionEmbeddings } from '../reid/vectorIndex';
 import type { ExportProgressCallback } from '../exports/progress';
 import { parseSexAge } from '../exports/sexAge';
 import { mapLabel } from '../models/labels';
-import { iou } from '../../worker/models/nms';
 import { parseMegadetector, type MegadetectorFile, type MegadetectorImage } from './megadetectorFormat';
 
 export interface MegadetectorImportOptions {
@@ -39,15 +46,6 @@ export interface MegadetectorImportSummary {
 }
 
 const BATCH = 200;
-/** An imported box overlapping a kept (human) box this much is the same animal. */
-const SAME_BOX_IOU = 0.5;
-
-type Box = { x: number; y: number; w: number; h: number };
-
-const overlap = (a: Box, b: Box) => {
-  const corners = (r: Box) => ({ x1: r.x, y1: r.y, x2: r.x + r.w, y2: r.y + r.h });
-  return iou(corners(a), corners(b));
-};
 
 /** Both places a photo can be found by: where it was imported from, and where the library keeps it. */
 function photoIndex(library: Library): Map<string, number> {
@@ -91,7 +89,8 @@ function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId
         y,
         w,
         h,
-        duplicate: kept.some((k) => overlap(k, { x, y, w, h }) >= SAME_BOX_IOU),
+        // An imported box overlapping a kept (human) box this much is the same animal.
+        duplicate: kept.some((k) => iou(k, { x, y, w, h }) >= SAME_BOX_IOU),
       };
     });
 }
@@ -99,16 +98,7 @@ function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId
 /** A photo's current boxes; those a person drew or reviewed survive a re-import. */
 function currentDetections(library: Library, imageId: number) {
   const rows = library.db
-    .select({
-      id: detections.id,
-      x: detections.x,
-      y: detections.y,
-      w: detections.w,
-      h: detections.h,
-      reviewed: detections.reviewed,
-      model: detections.model,
-      trackletId: detections.trackletId,
-    })
+    .select({ id: detections.id, x: detections.x, y: detections.y, w: detections.w, h: detections.h, reviewed: detections.reviewed, model: detections.model })
     .from(detections)
     .where(eq(detections.imageId, imageId))
     .all();
@@ -116,42 +106,55 @@ function currentDetections(library: Library, imageId: number) {
   return { kept: rows.filter(human), replaced: rows.filter((r) => !human(r)) };
 }
 
-/** Tracklets and individuals that lost detections: empty ones go, the others' counts and first/last seen are redone. */
-function forgetDetections(db: Db, trackletIds: number[]): void {
-  if (trackletIds.length === 0) return;
-  const individualIds = db
-    .selectDistinct({ id: tracklets.individualId })
-    .from(tracklets)
-    .where(inArray(tracklets.id, trackletIds))
-    .all()
-    .flatMap((r) => (r.id === null ? [] : [r.id]));
-  pruneEmptyTracklets(db, trackletIds);
-  const gone = new Set(pruneEmptyIndividuals(db, individualIds));
-  refreshDerived(db, individualIds.filter((id) => !gone.has(id)));
+function individualsOf(db: Db, trackletIds: number[]): number[] {
+  if (trackletIds.length === 0) return [];
+  const rows = db.selectDistinct({ id: tracklets.individualId }).from(tracklets).where(inArray(tracklets.id, trackletIds)).all();
+  return rows.flatMap((r) => (r.id === null ? [] : [r.id]));
 }
 
-/** Replaces one photo's machine detections with the file's boxes (call inside a transaction). */
-function replaceDetections(
-  library: Library,
-  imageId: number,
-  replaced: { id: number; trackletId: number | null }[],
-  rows: ReturnType<typeof detectionRows>,
-  model: string,
-): void {
+/**
+ * Replaces one photo's machine detections with the file's boxes (call inside a transaction), by the pipeline's rules
+ * (worker/pipeline/writeResults.ts): a new box that is an old one again keeps its tracklet, and so its individual.
+ * Tracklets left empty go, the others' embeddings lose the replaced boxes' vectors. The photo goes back to
+ * 'detected', so the next processing run embeds its new boxes, and re-tracks and re-matches its sequence.
+ * Returns the individuals whose tracklets it touched.
+ */
+function replaceDetections(library: Library, embedder: string, imageId: number, replacedIds: number[], rows: ReturnType<typeof detectionRows>, model: string): number[] {
   const { db } = library;
-  if (replaced.length > 0) db.delete(detections).where(inArray(detections.id, replaced.map((r) => r.id))).run();
-  forgetDetections(db, replaced.flatMap((r) => (r.trackletId === null ? [] : [r.trackletId])));
+  const tracked = trackedBoxes(db, imageId);
+  const trackletIds = [...new Set(tracked.map((b) => b.trackletId))];
+  const touched = individualsOf(db, trackletIds);
+  if (replacedIds.length > 0) {
+    db.delete(detections).where(inArray(detections.id, replacedIds)).run();
+    // Row ids of deleted boxes come back: no vector may outlive its box.
+    deleteDetectionEmbeddings(db, embedder, replacedIds);
+  }
   if (rows.length > 0) db.insert(detections).values(rows).run();
-  // The photo now has this "detector"'s boxes; later stages (crops, embeddings) run again from here.
+  inheritTracklets(db, imageId, tracked);
+  pruneEmptyTracklets(db, trackletIds);
+  refreshTrackletEmbeddings(db, embedder, trackletIds);
+  // The photo now has this "detector"'s boxes, without vectors yet; later stages (crops, embeddings) run again from
+  // here, and `import:*` boxes are not re-detected (worker/pipeline/pending.ts).
   const photo = db.select({ state: images.state }).from(images).where(eq(images.id, imageId)).get();
   const state = photo?.state === 'failed' ? 'failed' : 'detected';
-  db.update(images).set({ detector: model, state }).where(eq(images.id, imageId)).run();
+  db.update(images).set({ detector: model, embedder: null, state }).where(eq(images.id, imageId)).run();
+  return touched;
+}
+
+/**
+ * The individuals a batch touched, as the track stage leaves them: empty ones go unless a person decided about them
+ * (core/individuals/decided.ts), and the rest are brought up to date by the one upkeep entry point.
+ */
+function individualsTouched(db: Db, embedder: string, ids: number[]): void {
+  pruneEmptyIndividuals(db, ids, { keep: decidedIndividuals(db) });
+  individualsChanged(db, embedder, ids);
 }
 
 export async function importMegadetector(library: Library, jsonFile: string, options: MegadetectorImportOptions): Promise<MegadetectorImportSummary> {
   const file = parseMegadetector(await fs.readFile(jsonFile, 'utf8'), path.basename(jsonFile));
   const model = `import:${path.basename(jsonFile)}`;
   const threshold = options.threshold ?? defaultThreshold(file);
+  const { embedder } = getSettings(library.db);
   const index = photoIndex(library);
   const root = path.resolve(options.root);
   const summary: MegadetectorImportSummary = { entries: file.images.length, photos: 0, detections: 0, unmatched: [], failures: [], model, threshold };
@@ -165,13 +168,15 @@ export async function importMegadetector(library: Library, jsonFile: string, opt
   }
   for (let start = 0; start < matched.length; start += BATCH) {
     inTransaction(library.db, () => {
+      const touched: number[] = [];
       for (const { entry, imageId } of matched.slice(start, start + BATCH)) {
         const current = currentDetections(library, imageId);
         const rows = detectionRows(entry, file, imageId, model, threshold, current.kept);
-        replaceDetections(library, imageId, current.replaced, rows, model);
+        touched.push(...replaceDetections(library, embedder, imageId, current.replaced.map((r) => r.id), rows, model));
         summary.photos++;
         summary.detections += rows.length;
       }
+      individualsTouched(library.db, embedder, touched);
     });
     options.onProgress?.({ step: 'import', done: Math.min(start + BATCH, matched.length), total: matched.length });
     // Let other work (progress events, cancellation) through between batches.

@@ -26,6 +26,11 @@ export async function importFixturePhotos(perCamera = 5, utcOffset?: string): Pr
       .sort((a, b) => a.dateTimeOriginal.localeCompare(b.dateTimeOriginal))
       .slice(0, perCamera),
   );
+  return importTruth(truth, utcOffset);
+}
+
+/** These fixture photos, imported into a new library in a temporary folder. */
+export async function importTruth(truth: GroundTruthImage[], utcOffset?: string): Promise<TestLibrary> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-interop-'));
   const library = openLibrary(path.join(dir, 'library'), { create: true });
   const summary = await importPhotos(

@@ -148,6 +148,9 @@ describe('services', () => {
     expect(history.items[0]).toMatchObject({ status: 'done', photos: 78 });
     expect(await call('settings.set', { sequenceGapSeconds: 90 })).toMatchObject({ sequenceGapSeconds: 90 });
     expect((await call('settings.get')).sequenceGapSeconds).toBe(90);
+    // Every setting crosses the API, the embedder auto-accept was calibrated for included.
+    expect(await call('settings.set', { autoAcceptEmbedder: 'mobilenetv2_gem' })).toMatchObject({ autoAcceptEmbedder: 'mobilenetv2_gem' });
+    expect((await call('settings.get')).autoAcceptEmbedder).toBe('mobilenetv2_gem');
     expect(await call('app.info')).toMatchObject({ host: 'serve', capabilities: { pickFolder: false } });
     expect(await call('import.current')).toBeNull();
   });
