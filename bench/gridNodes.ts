@@ -28,7 +28,7 @@ export async function countGridNodes(libraryDir: string): Promise<NodeCount[] | 
     console.log('\nNo Chromium found: grid DOM count skipped (set CHROMIUM_PATH).');
     return null;
   }
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await import('@playwright/test');
   const server = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'thumper.js'), 'serve', '--library', libraryDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
