@@ -77,8 +77,12 @@ function SelectedBox({ d, onChanged }: { d: Detection; onChanged: () => void }) 
     <section className="side-section" aria-label="Selected box" data-testid="selected-box">
       <h3>Selected box</h3>
       <dl className="props">
-        <dt>Detected as</dt>
-        <dd>{d.rawLabel}</dd>
+        {d.category !== 'animal' && (
+          <>
+            <dt>Detected as</dt>
+            <dd>{d.rawLabel}</dd>
+          </>
+        )}
         <dt>Confidence</dt>
         <dd className="tabular">{(d.confidence * 100).toFixed(1)}%</dd>
         <dt>Model</dt>

@@ -31,7 +31,7 @@ const detection: Detection = {
   id: 1,
   imageId: 9,
   model: 'm',
-  rawLabel: 'deer',
+  rawLabel: 'horse',
   category: 'animal',
   sexAge: null,
   confidence: 0.9,
@@ -78,7 +78,7 @@ describe('ZoomPane', () => {
     expect(t.s).toBeCloseTo(500 / 1536);
     expectAligned(t);
     expect(img.src).toBe('http://media.test/media/preview/9');
-    expect(box.textContent).toBe('deer 90% · Old Stag');
+    expect(box.textContent).toBe('animal 90% · Old Stag');
   });
 
   it('zooms with the wheel and keys, keeping boxes aligned, then asks for the full photo', () => {
