@@ -1,6 +1,7 @@
 // The API contract: one definition of every method and event, shared by the Electron preload and main process, the
 // serve mode and the renderer. Browser-safe: nothing here imports Node.
 export * from './bridge';
+export * from './calibration';
 export * from './client';
 export * from './entities';
 export * from './errors';

@@ -30,6 +30,7 @@ import {
   suggestionSchema,
   suggestionState,
 } from './entities';
+import { calibrationSchema, setAutoAcceptArgsSchema } from './calibration';
 import { exportArgsSchema, MODEL_ROLES, modelListingSchema, modelRoleStatusSchema, modelsStatusSchema, taskRef } from './models';
 
 export interface MethodDef<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
@@ -145,6 +146,9 @@ export const METHODS = {
 
   'settings.get': method('Library settings.', none, settingsSchema),
   'settings.set': method('Change some settings; returns them all.', settingsSchema.partial().strict(), settingsSchema),
+
+  'calibration.get': method('Score distributions of accepted and rejected suggestions (current embedder), the proposed auto-accept threshold and the switch.', none, calibrationSchema),
+  'calibration.setAutoAccept': method('Switch auto-accept on (at the proposed threshold unless one is given) or off; refused until calibrated.', setAutoAcceptArgsSchema, calibrationSchema),
 
   'models.status': method('Whether the library\'s detector and embedder are installed, and how to get them (first run).', none, modelsStatusSchema),
   'models.list': method('Every known model (catalog and added by the user) and whether its file is installed.', none, z.array(modelListingSchema)),

@@ -17,6 +17,7 @@ import { libraryStats } from '../queries/stats';
 import { Where } from '../queries/sqlFilter';
 import { querySuggestions } from '../queries/suggestions';
 import type { Handlers } from './dispatch';
+import { calibrationHandlers } from './calibration';
 import { editHandlers } from './edits';
 import { exportHandlers } from './exports';
 import { EventHub } from './hub';
@@ -140,6 +141,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
       return getSettings(db);
     },
 
+    ...calibrationHandlers(db, events),
     ...modelHandlers(library, supervisor, events, tasks),
     ...exportHandlers(library, tasks),
 
