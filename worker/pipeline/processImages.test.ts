@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confirm, rename } from '../../core/edits';
-import { JobControl } from '../../core/jobs/control';
+import { JobCancelledError, JobControl } from '../../core/jobs/control';
 import { ProgressTracker, type ProgressSnapshot } from '../../core/jobs/progress';
 import { openLibrary } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
@@ -15,6 +15,18 @@ import { cachePath } from '../media/cachePaths';
 import { processImages } from './processImages';
 
 const tracker = (snapshots: ProgressSnapshot[] = []) => new ProgressTracker(1, (s) => snapshots.push(s));
+
+/** Cancels the job at its n-th checkpoint (the embedding pass has one per photo). */
+class CancelAtCheckpoint extends JobControl {
+  private calls = 0;
+  constructor(private readonly at: number) {
+    super();
+  }
+  override async checkpoint(): Promise<void> {
+    if (++this.calls === this.at) this.cancel();
+    return super.checkpoint();
+  }
+}
 
 describe('processImages', () => {
   it('detects, makes thumbnails, records failures, resumes and re-detects without duplicates', async () => {
@@ -88,6 +100,13 @@ describe('processImages', () => {
       expect(stagBoxes.length).toBeGreaterThan(0);
       const embedSnapshots: ProgressSnapshot[] = [];
       setSetting(library.db, 'embedder', 'osnet_x0_25');
+      // Stopped after the first photo, the switch resumes where it stopped.
+      const stopped = processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(), new CancelAtCheckpoint(2));
+      await expect(stopped).rejects.toBeInstanceOf(JobCancelledError);
+      expect(c.prepare("SELECT embedder, count(*) AS n FROM images WHERE state != 'failed' GROUP BY embedder ORDER BY embedder").all()).toEqual([
+        { embedder: 'mobilenetv2_gem', n: 2 },
+        { embedder: 'osnet_x0_25', n: 1 },
+      ]);
       const switched = await processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(embedSnapshots), new JobControl());
       expect(switched).toMatchObject({ processed: 0, failed: 0 });
       expect(switched.reid!.sequencesProcessed).toBeGreaterThan(0);
@@ -105,7 +124,7 @@ describe('processImages', () => {
       }
       expect(members()).toEqual(stagBoxes);
       expect(c.prepare("SELECT confirmed FROM individuals WHERE name = 'Stag'").get()).toEqual({ confirmed: 1 });
-      expect(embedSnapshots.at(-1)!.stages.find((st) => st.stage === 'embed')).toMatchObject({ done: 3, total: 3 });
+      expect(embedSnapshots.at(-1)!.stages.find((st) => st.stage === 'embed')).toMatchObject({ done: 2, total: 2 });
       // Nothing left for either model.
       expect(await processImages(library, { models: modelsDir(), provider: 'cpu' }, tracker(), new JobControl())).toMatchObject({ processed: 0, reid: { sequencesProcessed: 0 } });
     } finally {
