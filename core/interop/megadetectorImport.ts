@@ -106,6 +106,7 @@ function currentDetections(library: Library, imageId: number) {
   return { kept: rows.filter(human), replaced: rows.filter((r) => !human(r)) };
 }
 
+/** Read before the replaced boxes go: their tracklets may go with them. */
 function individualsOf(db: Db, trackletIds: number[]): number[] {
   if (trackletIds.length === 0) return [];
   const rows = db.selectDistinct({ id: tracklets.individualId }).from(tracklets).where(inArray(tracklets.id, trackletIds)).all();
