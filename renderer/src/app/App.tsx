@@ -1,10 +1,13 @@
 // The window: sidebar and the current view. Views are chosen from the route; each owns its data.
 import { useCallback, useEffect, useState } from 'react';
+import { Calibration } from '../views/Calibration';
 import { Compare } from '../views/Compare';
 import { Dashboard } from '../views/Dashboard';
 import { DeerGallery } from '../views/DeerGallery';
 import { DeerProfile } from '../views/DeerProfile';
+import { Export } from '../views/Export';
 import { ImportView } from '../views/ImportView';
+import { Models } from '../views/Models';
 import { Photos } from '../views/Photos';
 import { Review } from '../views/Review';
 import { Viewer } from '../views/Viewer';
@@ -34,6 +37,12 @@ function CurrentView() {
       return <DeerProfile key={route.individualId} individualId={route.individualId} />;
     case 'review':
       return <Review />;
+    case 'calibration':
+      return <Calibration />;
+    case 'models':
+      return <Models />;
+    case 'export':
+      return <Export />;
   }
 }
 

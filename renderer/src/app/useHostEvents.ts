@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useApi } from '../data/apiContext';
 import { useJobs } from '../store/jobs';
+import { useTasks } from '../store/tasks';
 import { useToast } from '../store/toast';
 import { useVolumes } from '../store/volumes';
 
@@ -14,6 +15,8 @@ export function useHostEvents(): void {
       api.on('job.progress', (p) => onProgress(p)),
       api.on('job.finished', onFinished),
       api.on('job.workerRestarted', onWorkerRestarted),
+      api.on('task.progress', (p) => useTasks.getState().onProgress(p)),
+      api.on('task.finished', (f) => useTasks.getState().onFinished(f)),
       api.on('volume.detected', (v) => {
         useVolumes.getState().add(v);
         useToast.getState().show(`SD card found${v.label ? ` (${v.label})` : ''}: import it from the Import view.`);

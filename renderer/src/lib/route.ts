@@ -1,6 +1,6 @@
 // Hash routes: #/dashboard, #/photos?camera=2, #/photo/17?camera=2 (the viewer keeps the grid's filters so
 // previous/next walk the same list), #/deer (?compare=5 while picking a second individual), #/deer/5,
-// #/compare/5/9, #/import, #/review. Hash routing works the same from
+// #/compare/5/9, #/import, #/review, #/calibration, #/models, #/export. Hash routing works the same from
 // Electron's custom protocol and from serve mode's static files.
 import { DEFAULT_FILTERS, filtersFromParams, filtersToParams, type PhotoFilters } from './filters';
 
@@ -12,7 +12,10 @@ export type Route =
   | { view: 'deer'; compareWith?: number }
   | { view: 'deer-profile'; individualId: number }
   | { view: 'compare'; a: number; b: number }
-  | { view: 'review' };
+  | { view: 'review' }
+  | { view: 'calibration' }
+  | { view: 'models' }
+  | { view: 'export' };
 
 export type ViewName = Route['view'];
 
@@ -45,6 +48,10 @@ export function parseRoute(hash: string): Route {
     }
     case 'review':
       return { view: 'review' };
+    case 'calibration':
+    case 'models':
+    case 'export':
+      return { view: path[0] };
     default:
       return DEFAULT_ROUTE;
   }
@@ -73,13 +80,15 @@ export function routeToHash(route: Route): string {
 }
 
 /** Which sidebar entry a route belongs to. */
-export function sectionOf(route: Route): 'dashboard' | 'import' | 'photos' | 'deer' | 'review' {
+export function sectionOf(route: Route): 'dashboard' | 'import' | 'photos' | 'deer' | 'review' | 'models' | 'export' {
   switch (route.view) {
     case 'viewer':
       return 'photos';
     case 'deer-profile':
     case 'compare':
       return 'deer';
+    case 'calibration':
+      return 'review';
     default:
       return route.view;
   }

@@ -9,6 +9,8 @@ export const GO_KEYS: Record<string, { label: string; route: Route }> = {
   p: { label: 'Photos', route: { view: 'photos', filters: DEFAULT_FILTERS } },
   e: { label: 'Deer', route: { view: 'deer' } },
   r: { label: 'Review', route: { view: 'review' } },
+  m: { label: 'Models', route: { view: 'models' } },
+  x: { label: 'Export', route: { view: 'export' } },
 };
 
 export type ShortcutAction = { kind: 'go'; route: Route } | { kind: 'help' } | { kind: 'theme' } | { kind: 'search' };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../lib/filters';
+import { parseRoute, sectionOf } from '../lib/route';
 import { useNav } from './nav';
 import { resolveTheme, useTheme } from './theme';
 
@@ -24,6 +25,15 @@ describe('nav store', () => {
     useNav.getState().navigate({ view: 'review' });
     expect(window.location.search).toBe('?token=abc');
     expect(window.location.hash).toBe('#/review');
+  });
+
+  it('routes to calibration (under Review), models and export', () => {
+    for (const view of ['calibration', 'models', 'export'] as const) {
+      useNav.getState().navigate({ view });
+      expect(window.location.hash).toBe(`#/${view}`);
+      expect(parseRoute(`#/${view}`)).toEqual({ view });
+    }
+    expect(sectionOf({ view: 'calibration' })).toBe('review');
   });
 });
 

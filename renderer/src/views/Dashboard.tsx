@@ -12,6 +12,7 @@ import { useJobs } from '../store/jobs';
 import { navigate } from '../store/nav';
 import { FinishedNote } from './dashboard/FinishedNote';
 import { JobPanel } from './dashboard/JobPanel';
+import { ModelsBanner } from './models/ModelsBanner';
 
 const LIVE_REFRESH_MS = 5000;
 
@@ -55,6 +56,7 @@ export function Dashboard() {
       </ViewHeader>
       <div className="view-body scroll">
         <LoadingBar active={stats.loading && s !== undefined} />
+        <ModelsBanner />
         {progress && <JobPanel progress={progress} />}
         <FinishedNote />
         {stats.error && <ErrorNote what="library totals" error={stats.error} retry={stats.reload} />}

@@ -9,6 +9,7 @@ import { useApi } from '../data/apiContext';
 import { useJobs } from '../store/jobs';
 import { navigate } from '../store/nav';
 import { ImportHistory } from './import/ImportHistory';
+import { ModelsBanner } from './models/ModelsBanner';
 import { PreviewPanel } from './import/PreviewPanel';
 import { SourcePicker } from './import/SourcePicker';
 
@@ -60,6 +61,7 @@ export function ImportView() {
     <div className="view import" data-testid="view-import">
       <ViewHeader title="Import" subtitle="Copy photos from an SD card or folders into this library, then process them" />
       <div className="view-body scroll">
+        <ModelsBanner />
         <div className="import-layout">
           <div className="import-main">
             <section className="panel">

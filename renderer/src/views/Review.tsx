@@ -126,6 +126,9 @@ export function Review() {
   return (
     <div className="view review" data-testid="view-review">
       <ViewHeader title="Review" subtitle={total === null ? '…' : `${formatCount(Math.max(0, total - decided.size), 'suggestion')} waiting, most likely first`}>
+        <button type="button" className="btn ghost" onClick={() => navigate({ view: 'calibration' })} title="Score distributions and auto-accept">
+          Calibration
+        </button>
         <button type="button" className="btn" onClick={undo} disabled={!canUndo} title="Undo (u)">
           Undo
         </button>

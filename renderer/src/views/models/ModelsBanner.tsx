@@ -1,0 +1,47 @@
+// First run: when the library's detector or embedder is not installed, say what Thumper needs and offer the download
+// (or the user's own file in the Models view), instead of letting an import fail on every photo.
+import { Icon } from '../../components/Icon';
+import { useQuery } from '../../data/useQuery';
+import { navigate } from '../../store/nav';
+import { FetchModel } from './FetchModel';
+
+const ROLE_TEXT = {
+  detector: 'finds the animals, people and vehicles in each photo',
+  embedder: 'tells individual deer apart',
+} as const;
+
+export function ModelsBanner() {
+  const status = useQuery('models-status', (api) => api.call('models.status', {}), ['settings']);
+  const s = status.data;
+  if (!s || s.ready) return null;
+  const missing = s.roles.filter((r) => r.status !== 'installed');
+  return (
+    <section className="panel models-banner" role="alert" data-testid="models-banner">
+      <header className="panel-header">
+        <Icon name="alert" />
+        <h2>Thumper needs its models before it can process photos</h2>
+        <button type="button" className="btn small" onClick={() => navigate({ view: 'models' })}>
+          Open Models
+        </button>
+      </header>
+      <ul className="banner-roles">
+        {missing.map((r) => (
+          <li key={r.role}>
+            <div>
+              <strong>{r.id}</strong> <span className="muted">({r.role}: {ROLE_TEXT[r.role]})</span> is {r.status === 'missing' ? 'not installed' : r.status}.
+              {r.howTo && <div className="muted small">{r.howTo}</div>}
+            </div>
+            {r.fetchable ? (
+              <FetchModel id={r.id} />
+            ) : (
+              <button type="button" className="btn small" onClick={() => navigate({ view: 'models' })}>
+                Add a model file
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">Models are kept in {s.folder.dir}.</p>
+    </section>
+  );
+}
