@@ -2,8 +2,8 @@
 import type { CalibrationData } from '../../../../core/contract/calibration';
 import { histogramLayout } from './histogram';
 
-const W = 480;
-const H = 160;
+const W = 900;
+const H = 180;
 
 export function ScoreHistogram({ bins, threshold }: { bins: CalibrationData['histogram']; threshold: number | null }) {
   const l = histogramLayout(bins, threshold, W, H);
