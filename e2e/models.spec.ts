@@ -1,7 +1,7 @@
 // Calibration, Models and Export in the app: `thumper serve` in Chromium on a small synthetic library (core's test
 // library: cameras, sequences, individuals) with enough decided suggestions to calibrate, and on a fresh library with
 // no models installed (first run). Screenshots go to test-results/renderer/ for a person to look at.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +10,9 @@ import { makeTestLibrary } from '../core/individuals/testLibrary';
 import { getSettings } from '../core/library/settings';
 import { modelsDir } from '../core/testing/fixtures';
 import { seededRandom } from '../core/util/seededRandom';
+import { startServe } from './startServe';
 
 const ROOT = path.resolve(__dirname, '..');
-const THUMPER = path.join(ROOT, 'bin', 'thumper.js');
 const SHOTS = path.join(ROOT, 'test-results', 'renderer');
 
 const servers: ChildProcess[] = [];
@@ -24,33 +24,8 @@ const tempDir = () => {
   return dir;
 };
 
-/** Serve mode on a free port with this models folder; resolves with the tokenised URL it prints. */
-function startServe(library: string, models: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [THUMPER, 'serve', '--library', library, '--port', '0'], {
-      cwd: ROOT,
-      env: { ...process.env, THUMPER_MODELS_DIR: models },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    servers.push(child);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL in 30 s:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /https?:\/\/[^\s]+token=[^\s]+/.exec(out);
-      if (url) {
-        clearTimeout(timer);
-        resolve(url[0]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${out}`));
-    });
-  });
-}
+/** Serve mode with this models folder. */
+const serve = (library: string, models: string) => startServe(library, { ...process.env, THUMPER_MODELS_DIR: models }, servers);
 
 const at = (base: string, hash: string) => `${base.replace(/#.*$/, '')}${hash}`;
 
@@ -85,7 +60,7 @@ test.afterAll(() => {
 });
 
 test('calibration waits for enough decisions, then proposes a threshold and auto-accept can be switched on', async ({ page }) => {
-  const early = await startServe(calibratedLibrary(8), modelsDir());
+  const early = await serve(calibratedLibrary(8), modelsDir());
   await page.goto(at(early, '#/review'));
   await page.getByRole('button', { name: 'Calibration' }).click();
   await expect(page.getByTestId('view-calibration')).toBeVisible();
@@ -93,7 +68,7 @@ test('calibration waits for enough decisions, then proposes a threshold and auto
   await expect(page.getByTestId('auto-accept-switch')).toBeDisabled();
   await shot(page, '30-calibration-waiting');
 
-  const ready = await startServe(calibratedLibrary(25), modelsDir());
+  const ready = await serve(calibratedLibrary(25), modelsDir());
   await page.goto(at(ready, '#/calibration'));
   await expect(page.getByTestId('calibration-histogram')).toBeVisible();
   await expect(page.getByTestId('calibration-proposal')).toContainText('Precision');
@@ -110,7 +85,7 @@ test('calibration waits for enough decisions, then proposes a threshold and auto
 });
 
 test('models view shows both roles installed with the catalog, and an export runs with its result', async ({ page }) => {
-  const base = await startServe(calibratedLibrary(25), modelsDir());
+  const base = await serve(calibratedLibrary(25), modelsDir());
   await page.goto(at(base, '#/models'));
   await expect(page.getByTestId('model-role-detector')).toContainText('installed');
   await expect(page.getByTestId('model-role-embedder')).toContainText('installed');
@@ -129,7 +104,7 @@ test('models view shows both roles installed with the catalog, and an export run
 });
 
 test('first run: with no models installed the dashboard explains what is needed and offers them', async ({ page }) => {
-  const base = await startServe(tempDir(), tempDir());
+  const base = await serve(tempDir(), tempDir());
   await page.goto(at(base, '#/dashboard'));
   const banner = page.getByTestId('models-banner');
   await expect(banner).toContainText('needs its models');

@@ -2,12 +2,13 @@
 // processed by the CLI first (detections, individuals, suggestions to look at); the first test then imports the
 // other-species photos through the Import view and watches the dashboard's live progress; the others browse.
 // Every view is saved as a screenshot under test-results/renderer/ for a person to look at.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { deerImagesDir, modelsDir, otherSpeciesDir } from '../core/testing/fixtures';
+import { startServe as startServeWith } from './startServe';
 
 const ROOT = path.resolve(__dirname, '..');
 const THUMPER = path.join(ROOT, 'bin', 'thumper.js');
@@ -24,29 +25,7 @@ const tempDir = () => {
   return dir;
 };
 
-/** Starts serve mode on a free port and resolves with the tokenised URL it prints. */
-function startServe(library: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [THUMPER, 'serve', '--library', library, '--port', '0'], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    servers.push(child);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL in 30 s:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /https?:\/\/[^\s]+token=[^\s]+/.exec(out);
-      if (url) {
-        clearTimeout(timer);
-        resolve(url[0]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${out}`));
-    });
-  });
-}
+const startServe = (library: string) => startServeWith(library, ENV, servers);
 
 /** A URL of the app at a route (the token stays in the query, the route in the hash). */
 const at = (hash: string, base = baseUrl) => `${base.replace(/#.*$/, '')}${hash}`;
