@@ -1,7 +1,6 @@
 // A read-only listing command: open the library, list rows, print them as JSON (--json) or one line each.
 import type { Db } from '../db/open';
-import { openLibrary } from '../library/library';
-import { jsonOption, libraryOption, printJson, requireLibrary, type Command } from './command';
+import { jsonOption, libraryOption, printJson, withLibrary, type Command } from './command';
 
 export function listCommand<T>(name: string, summary: string, list: (db: Db) => T[], line: (row: T) => string): Command {
   return {
@@ -9,16 +8,12 @@ export function listCommand<T>(name: string, summary: string, list: (db: Db) => 
     summary,
     usage: `thumper ${name} --library <dir> [--json]`,
     options: { ...libraryOption, ...jsonOption },
-    async run(args) {
-      const library = openLibrary(requireLibrary(args));
-      try {
+    run: (args) =>
+      withLibrary(args, (library) => {
         const rows = list(library.db);
         if (args.values.json) printJson(rows);
         else for (const row of rows) process.stdout.write(`${line(row)}\n`);
         return 0;
-      } finally {
-        library.close();
-      }
-    },
+      }),
   };
 }

@@ -1,7 +1,6 @@
 import { calibration, setAutoAccept } from '../../calibration';
 import { inTransaction } from '../../db/open';
-import { openLibrary } from '../../library/library';
-import { jsonOption, libraryOption, printJson, requireLibrary, UsageError, type Command } from '../command';
+import { jsonOption, libraryOption, printJson, UsageError, type Command, withLibrary } from '../command';
 
 export const calibrationCommand: Command = {
   name: 'calibration',
@@ -13,8 +12,7 @@ export const calibrationCommand: Command = {
     if (switchTo !== undefined && switchTo !== 'on' && switchTo !== 'off') throw new UsageError('--auto-accept takes on or off');
     const threshold = typeof args.values.threshold === 'string' ? Number(args.values.threshold) : undefined;
     if (threshold !== undefined && (!Number.isFinite(threshold) || switchTo !== 'on')) throw new UsageError('--threshold <score> goes with --auto-accept on');
-    const library = openLibrary(requireLibrary(args));
-    try {
+    return withLibrary(args, (library) => {
       const db = library.db;
       const report = switchTo === undefined ? calibration(db) : inTransaction(db, () => setAutoAccept(db, switchTo === 'on', threshold));
       if (args.values.json) printJson(report);
@@ -26,8 +24,6 @@ export const calibrationCommand: Command = {
         process.stdout.write(`auto-accept ${report.autoAccept ? `on at ${report.autoAcceptThreshold}` : 'off'}\n`);
       }
       return 0;
-    } finally {
-      library.close();
-    }
+    });
   },
 };

@@ -1,6 +1,5 @@
 import { merge } from '../../edits';
-import { openLibrary } from '../../library/library';
-import { jsonOption, libraryOption, requireLibrary, UsageError, type Command } from '../command';
+import { jsonOption, libraryOption, UsageError, type Command, withLibrary } from '../command';
 import { parseIds, printEditResult } from '../editOutput';
 
 export const mergeCommand: Command = {
@@ -11,12 +10,9 @@ export const mergeCommand: Command = {
   async run(args) {
     const [targetId, ...sourceIds] = parseIds(args.positionals, 'individuals');
     if (targetId === undefined || sourceIds.length === 0) throw new UsageError('give at least two individual ids: the first one keeps its name');
-    const library = openLibrary(requireLibrary(args));
-    try {
+    return withLibrary(args, (library) => {
       printEditResult(library.db, merge(library.db, { targetId, sourceIds }), !!args.values.json);
       return 0;
-    } finally {
-      library.close();
-    }
+    });
   },
 };

@@ -1,6 +1,5 @@
 import { review, type Decision } from '../../edits';
-import { openLibrary } from '../../library/library';
-import { jsonOption, libraryOption, requireLibrary, UsageError, type Command } from '../command';
+import { jsonOption, libraryOption, UsageError, type Command, withLibrary } from '../command';
 import { parseIds, printEditResult } from '../editOutput';
 
 const DECISIONS: readonly Decision[] = ['accept', 'reject', 'skip'];
@@ -15,12 +14,9 @@ export const reviewCommand: Command = {
     if (id === undefined || decision === undefined || rest.length > 0) throw new UsageError('give a suggestion id and accept, reject or skip');
     if (!DECISIONS.includes(decision as Decision)) throw new UsageError(`the decision must be accept, reject or skip, not "${decision}"`);
     const [suggestionId] = parseIds([id], 'the suggestion');
-    const library = openLibrary(requireLibrary(args));
-    try {
+    return withLibrary(args, (library) => {
       printEditResult(library.db, review(library.db, { suggestionId: suggestionId!, decision: decision as Decision }), !!args.values.json);
       return 0;
-    } finally {
-      library.close();
-    }
+    });
   },
 };

@@ -1,6 +1,5 @@
 import { split } from '../../edits';
-import { openLibrary } from '../../library/library';
-import { jsonOption, libraryOption, requireLibrary, UsageError, type Command } from '../command';
+import { jsonOption, libraryOption, UsageError, type Command, withLibrary } from '../command';
 import { parseIds, printEditResult } from '../editOutput';
 
 export const splitCommand: Command = {
@@ -13,12 +12,9 @@ export const splitCommand: Command = {
     const detectionIds = parseIds([args.values.detections], '--detections');
     const into = typeof args.values.into === 'string' ? parseIds([args.values.into], '--into') : [];
     if (into.length > 1) throw new UsageError('--into takes one individual id');
-    const library = openLibrary(requireLibrary(args));
-    try {
+    return withLibrary(args, (library) => {
       printEditResult(library.db, split(library.db, { detectionIds, intoIndividualId: into[0] }), !!args.values.json);
       return 0;
-    } finally {
-      library.close();
-    }
+    });
   },
 };

@@ -1,6 +1,5 @@
 import { setTraits } from '../../edits';
-import { openLibrary } from '../../library/library';
-import { jsonOption, libraryOption, requireLibrary, UsageError, type Command } from '../command';
+import { jsonOption, libraryOption, UsageError, type Command, withLibrary } from '../command';
 import { parseIds, printEditResult } from '../editOutput';
 
 /** "none" (or an empty value) clears a class; an absent option leaves it as it is. */
@@ -17,12 +16,9 @@ export const traitsCommand: Command = {
     const sex = trait(args.values.sex);
     const ageClass = trait(args.values.age);
     if (sex === undefined && ageClass === undefined) throw new UsageError('give --sex and/or --age');
-    const library = openLibrary(requireLibrary(args));
-    try {
+    return withLibrary(args, (library) => {
       printEditResult(library.db, setTraits(library.db, { individualId: ids[0]!, sex, ageClass }), !!args.values.json);
       return 0;
-    } finally {
-      library.close();
-    }
+    });
   },
 };

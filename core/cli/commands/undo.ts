@@ -1,7 +1,6 @@
 import type { Db } from '../../db/open';
 import { redo, undo, type EditResult } from '../../edits';
-import { openLibrary } from '../../library/library';
-import { jsonOption, libraryOption, requireLibrary, type Command } from '../command';
+import { jsonOption, libraryOption, withLibrary, type Command } from '../command';
 import { printEditResult } from '../editOutput';
 
 function journalCommand(name: 'undo' | 'redo', summary: string, action: (db: Db) => EditResult): Command {
@@ -10,15 +9,11 @@ function journalCommand(name: 'undo' | 'redo', summary: string, action: (db: Db)
     summary,
     usage: `thumper ${name} --library <dir> [--json]`,
     options: { ...libraryOption, ...jsonOption },
-    async run(args) {
-      const library = openLibrary(requireLibrary(args));
-      try {
+    run: (args) =>
+      withLibrary(args, (library) => {
         printEditResult(library.db, action(library.db), !!args.values.json);
         return 0;
-      } finally {
-        library.close();
-      }
-    },
+      }),
   };
 }
 
