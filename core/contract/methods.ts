@@ -31,7 +31,7 @@ import {
   suggestionState,
 } from './entities';
 import { calibrationSchema, setAutoAcceptArgsSchema } from './calibration';
-import { exportArgsSchema, MODEL_ROLES, modelListingSchema, modelRoleStatusSchema, modelsStatusSchema, taskRef } from './models';
+import { exportArgsSchema, MODEL_ROLES, modelListingSchema, modelRoleStatusSchema, modelsStatusSchema, taskRef, testRunArgsSchema, testRunResultSchema } from './models';
 
 export interface MethodDef<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   args: A;
@@ -170,6 +170,12 @@ export const METHODS = {
     'Make a model the library\'s detector or embedder and start the processing job that re-runs what depends on it.',
     z.object({ role: z.enum(MODEL_ROLES), id: z.string().min(1), process: z.boolean().default(true) }).strict(),
     z.object({ previous: z.string(), changed: z.boolean(), status: modelRoleStatusSchema, jobId: z.number().nullable() }),
+  ),
+
+  'models.testRun': method(
+    'Run a detector once on a sample photo in the host, writing nothing: provider, timings and boxes (a check of the model).',
+    testRunArgsSchema,
+    testRunResultSchema,
   ),
 
   'exports.run': method('Export the library (Camtrap DP, CSV, MegaDetector JSON); progress as task events.', exportArgsSchema, taskRef),

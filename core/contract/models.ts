@@ -2,6 +2,7 @@
 // (core/services/tasks.ts): the method answers a task id at once, then `task.progress` events report the steps and one
 // `task.finished` event the outcome. Switching models starts an ordinary processing job (`job.*` events).
 import { z } from 'zod';
+import { category } from './entities';
 
 export const MODEL_ROLES = ['detector', 'embedder'] as const;
 export const EXPORT_FORMATS = ['camtrap-dp', 'csv', 'megadetector'] as const;
@@ -70,3 +71,35 @@ export const exportArgsSchema = z
     title: z.string().max(500).optional(),
   })
   .strict();
+
+export const testRunArgsSchema = z
+  .object({
+    role: z.literal('detector'),
+    /** Default: the library's detector. */
+    modelId: z.string().min(1).optional(),
+    /** Default: the first processed photo with an animal, else any imported photo. */
+    photoId: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** One run of a detector on one photo, in the host, written nowhere: what the Models view shows as a check. */
+export const testRunResultSchema = z.object({
+  modelId: z.string(),
+  provider: z.enum(['cuda', 'cpu']),
+  /** Why it is not on CUDA when CUDA was wanted or possible. */
+  providerNote: z.string().nullable(),
+  photoId: z.number(),
+  ms: z.object({ load: z.number(), decode: z.number(), infer: z.number() }),
+  detections: z.array(
+    z.object({
+      category,
+      confidence: z.number(),
+      /** Normalised, oriented image: top-left x, y, width, height. */
+      x: z.number(),
+      y: z.number(),
+      w: z.number(),
+      h: z.number(),
+      duplicate: z.boolean(),
+    }),
+  ),
+});

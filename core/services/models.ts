@@ -1,6 +1,6 @@
 // The models part of the API: status of the library's models (first run), the catalog list, downloads and the user's
 // own files, and switching a library's detector or embedder, which starts the processing job that re-runs what
-// depends on it (progress as `job.*` events, like an import).
+// depends on it (progress as `job.*` events, like an import), and a detector's test run on one photo (writes nothing).
 import path from 'node:path';
 import { ApiError } from '../contract';
 import type { Supervisor } from '../jobs/supervisor';
@@ -12,10 +12,11 @@ import { resolveModelsFolder } from '../models/folder';
 import { libraryModelsStatus } from '../models/libraryModels';
 import { useModel } from '../models/useModel';
 import type { Handlers } from './dispatch';
+import { testRunDetector } from './modelTestRun';
 import type { EventHub } from './hub';
 import type { TaskRunner } from './tasks';
 
-type ModelHandlers = Pick<Handlers, 'models.status' | 'models.list' | 'models.fetch' | 'models.add' | 'models.use'>;
+type ModelHandlers = Pick<Handlers, 'models.status' | 'models.list' | 'models.fetch' | 'models.add' | 'models.use' | 'models.testRun'>;
 
 const FAMILIES: readonly string[] = [...DETECTOR_FAMILIES, ...EMBEDDER_FAMILIES];
 
@@ -57,5 +58,6 @@ export function modelHandlers(library: Library, supervisor: Supervisor, events: 
       const jobId = a.process ? supervisor.startProcessing() : null;
       return { previous: choice.previous, changed: choice.changed, status: choice.status, jobId };
     },
+    'models.testRun': (a) => testRunDetector(library, folder(), a),
   };
 }
