@@ -1,6 +1,6 @@
 // Models: the library's detector and embedder (installed or missing, the provider they last ran on), every known
 // model with its download, choosing another model (which re-runs only what depends on it, as a processing job) and
-// adding the user's own ONNX file.
+// adding the user's own ONNX file, and a detector's test run on one photo.
 import { useState } from 'react';
 import type { MethodResult } from '../../../core/contract/methods';
 import { ErrorNote, LoadingBar, Skeleton } from '../components/States';
@@ -11,6 +11,7 @@ import { formatBytes } from '../lib/format';
 import { navigate } from '../store/nav';
 import { useToast } from '../store/toast';
 import { AddModel } from './models/AddModel';
+import { DetectorTestRun } from './models/DetectorTestRun';
 import { FetchModel } from './models/FetchModel';
 
 type Listing = MethodResult<'models.list'>[number];
@@ -53,6 +54,7 @@ function RolePanel({ role, listing, provider, onUse }: { role: RoleStatus; listi
           ))}
         </select>
       </label>
+      {role.role === 'detector' && role.status === 'installed' && <DetectorTestRun modelId={role.id} />}
     </section>
   );
 }
