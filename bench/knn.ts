@@ -26,6 +26,7 @@ import {
   rerankIndividuals,
 } from '../core/reid/vectorIndex';
 import { l2normalize } from '../core/reid/vectorMath';
+import { seededRandom } from '../core/util/seededRandom';
 
 const DIM = 1280;
 const EMBEDDER = 'bench_knn';
@@ -35,18 +36,6 @@ const PER_CLUSTER = 20;
 function argument(name: string, fallback: number): number {
   const hit = process.argv.slice(2).find((a) => a.startsWith(`${name}=`));
   return hit ? Number(hit.slice(name.length + 1)) : fallback;
-}
-
-/** Deterministic pseudo-random numbers (the benchmark must print comparable figures between runs). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function centres(rnd: () => number, n: number): Float32Array[] {
@@ -107,7 +96,7 @@ async function main() {
   const library = openLibrary(dir, { create: true });
   const db = library.db;
   try {
-    const rnd = random(42);
+    const rnd = seededRandom(42);
     const clusters = Math.max(20, Math.round(count / PER_CLUSTER / 20) * 20);
     const c = centres(rnd, clusters);
     let t = Date.now();
