@@ -67,7 +67,7 @@ export function localTimeFromFileName(fileName: string): LocalTime | null {
   return m ? localTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : null;
 }
 
-export function isPlausible(time: LocalTime, now: Date = new Date()): boolean {
+function isPlausible(time: LocalTime, now: Date = new Date()): boolean {
   return time.year >= FIRST_PLAUSIBLE_YEAR && time.year <= now.getUTCFullYear() + 1;
 }
 

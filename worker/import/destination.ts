@@ -19,7 +19,7 @@ export function photoFolder(cameraName: string, takenAt: string | null): string 
   return path.join('photos', folderName(cameraName), takenAt ? takenAt.slice(0, 10) : 'unknown-date');
 }
 
-export function candidateNames(fileName: string, sha256: string): string[] {
+function candidateNames(fileName: string, sha256: string): string[] {
   const name = shortenFileName(fileName);
   const ext = path.extname(name);
   return [name, `${name.slice(0, name.length - ext.length)}_${sha256.slice(0, 12)}${ext}`];

@@ -28,7 +28,7 @@ const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG_END = Buffer.from([0xff, 0xd9]);
 
-export function sniffFormat(head: Buffer): 'jpeg' | 'png' | null {
+function sniffFormat(head: Buffer): 'jpeg' | 'png' | null {
   if (head.subarray(0, 3).equals(JPEG_MAGIC)) return 'jpeg';
   if (head.subarray(0, 8).equals(PNG_MAGIC)) return 'png';
   return null;

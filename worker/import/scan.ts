@@ -21,11 +21,11 @@ const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.avi', '.mts', '.m4v', '.3gp'
 // Folders operating systems and cameras create that never hold the user's photos.
 const SYSTEM_DIRS = new Set(['system volume information', '$recycle.bin', '.trashes', '.spotlight-v100', '.fseventsd']);
 
-export function isHiddenOrSystem(name: string): boolean {
+function isHiddenOrSystem(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~') || SYSTEM_DIRS.has(name.toLowerCase()) || name === 'Thumbs.db';
 }
 
-export function classify(name: string): 'photo' | 'video' | 'other' {
+function classify(name: string): 'photo' | 'video' | 'other' {
   const ext = path.extname(name).toLowerCase();
   if (PHOTO_EXTENSIONS.has(ext)) return 'photo';
   if (VIDEO_EXTENSIONS.has(ext)) return 'video';
