@@ -2,7 +2,7 @@
 'use strict';
 // Runs the built CLI (npm run build first).
 const path = require('node:path');
-const entry = path.join(__dirname, '..', 'dist', 'core', 'cli', 'main.js');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
 let cli;
 try {
   cli = require(entry);

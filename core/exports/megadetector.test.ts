@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main';
+import { main } from '../../cli/main';
 import { parseMegadetector } from '../interop/megadetectorFormat';
 import { deerImagesDir, modelsDir } from '../testing/fixtures';
 import { mdFilePath } from './megadetector';

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { detections, images, individuals, tracklets } from '../db/schema';
 import { createIndividual } from '../individuals';
 import { individualViolations } from '../individuals/invariants';
-import { main } from '../cli/main';
+import { main } from '../../cli/main';
 import { deerImagesDir } from '../testing/fixtures';
 import { importMegadetector } from './megadetectorImport';
 import { MegadetectorFormatError } from './megadetectorFormat';

@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../../core/paths';
 import { makeSyntheticCard } from '../../core/testing/synth';
 
 const CLI = path.join(PACKAGE_ROOT, 'bin', 'thumper.js');
-const BUILT = path.join(PACKAGE_ROOT, 'dist', 'core', 'cli', 'main.js');
+const BUILT = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 const KILLS = 6;
 
 function importArgs(card: string, lib: string): string[] {

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { addModel, DETECTOR_FAMILIES, EMBEDDER_FAMILIES, type Family } from '../../models/add';
-import { loadCatalog } from '../../models/catalog';
-import type { DownloadProgress } from '../../models/download';
-import { fetchModel, listModels } from '../../models/fetch';
-import { resolveModelsFolder } from '../../models/folder';
-import { describeMissing, libraryModelsStatus } from '../../models/libraryModels';
-import { useModel } from '../../models/useModel';
-import { getSettings } from '../../library/settings';
+import { addModel, DETECTOR_FAMILIES, EMBEDDER_FAMILIES, type Family } from '../../core/models/add';
+import { loadCatalog } from '../../core/models/catalog';
+import type { DownloadProgress } from '../../core/models/download';
+import { fetchModel, listModels } from '../../core/models/fetch';
+import { resolveModelsFolder } from '../../core/models/folder';
+import { describeMissing, libraryModelsStatus } from '../../core/models/libraryModels';
+import { useModel } from '../../core/models/useModel';
+import { getSettings } from '../../core/library/settings';
 import { jsonOption, libraryOption, printJson, UsageError, withLibrary, type Command, type ParsedArgs } from '../command';
 import { describeProcessing, runProcessing } from './process';
 

@@ -1,7 +1,7 @@
 // The shape of a CLI command: its options (node:util parseArgs) and what it does. Commands live one per file in
-// core/cli/commands/ and are listed in core/cli/commands/index.ts.
+// cli/commands/ and are listed in cli/commands/index.ts.
 import type { ParseArgsConfig } from 'node:util';
-import { openLibrary, type Library, type OpenLibraryOptions } from '../library/library';
+import { openLibrary, type Library, type OpenLibraryOptions } from '../core/library/library';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 

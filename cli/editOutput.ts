@@ -1,8 +1,8 @@
 // What the edit commands (merge, split, review, undo, redo) print: the journal entry and every individual the edit
 // changed, as the gallery would show it now (merged ones with their target, deleted ones marked so).
-import type { Db } from '../db/open';
-import type { EditResult } from '../edits';
-import { individualSummaries } from '../queries/individuals';
+import type { Db } from '../core/db/open';
+import type { EditResult } from '../core/edits';
+import { individualSummaries } from '../core/queries/individuals';
 import { printJson, UsageError } from './command';
 
 export function editOutput(db: Db, result: EditResult) {

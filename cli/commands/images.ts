@@ -1,4 +1,4 @@
-import { listAllImages } from '../../queries/images';
+import { listAllImages } from '../../core/queries/images';
 import { jsonOption, libraryOption, printJson, withLibrary, type Command } from '../command';
 
 export const imagesCommand: Command = {

@@ -1,5 +1,5 @@
-import { isLoopback } from '../../../server/security';
-import { startServer } from '../../../server/server';
+import { isLoopback } from '../../server/security';
+import { startServer } from '../../server/server';
 import { libraryOption, UsageError, withLibrary, type Command } from '../command';
 
 export const serveCommand: Command = {

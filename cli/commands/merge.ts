@@ -1,4 +1,4 @@
-import { merge } from '../../edits';
+import { merge } from '../../core/edits';
 import { jsonOption, libraryOption, UsageError, type Command, withLibrary } from '../command';
 import { parseIds, printEditResult } from '../editOutput';
 

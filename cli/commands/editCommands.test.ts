@@ -1,8 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DB_FILE } from '../../library/library';
-import { makeTestLibrary, type TestLibrary } from '../../individuals/testLibrary';
+import { DB_FILE } from '../../core/library/library';
+import { makeTestLibrary, type TestLibrary } from '../../core/individuals/testLibrary';
 import { main } from '../main';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

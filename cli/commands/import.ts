@@ -1,7 +1,7 @@
-import { JobControl } from '../../jobs/control';
-import { ProgressTracker } from '../../jobs/progress';
-import { openLibrary } from '../../library/library';
-import { importPhotos } from '../../../worker/import/importPhotos';
+import { JobControl } from '../../core/jobs/control';
+import { ProgressTracker } from '../../core/jobs/progress';
+import { openLibrary } from '../../core/library/library';
+import { importPhotos } from '../../worker/import/importPhotos';
 import { jsonOption, libraryOption, printJson, requireLibrary, UsageError, type Command } from '../command';
 import { progressPrinter } from '../progressLine';
 import { describeProcessing, parseProcessOptions, processOptions, runProcessing } from './process';

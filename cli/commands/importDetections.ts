@@ -1,4 +1,4 @@
-import { importMegadetector } from '../../interop/megadetectorImport';
+import { importMegadetector } from '../../core/interop/megadetectorImport';
 import { jsonOption, libraryOption, printJson, UsageError, withLibrary, type Command } from '../command';
 
 export const importDetectionsCommand: Command = {

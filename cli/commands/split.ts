@@ -1,4 +1,4 @@
-import { split } from '../../edits';
+import { split } from '../../core/edits';
 import { jsonOption, libraryOption, UsageError, type Command, withLibrary } from '../command';
 import { parseIds, printEditResult } from '../editOutput';
 

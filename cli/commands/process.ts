@@ -1,9 +1,9 @@
 // `thumper process`: detect, embed and match every photo still waiting, including photos made by another detector or
 // embedder than the library's settings (`thumper models use`); resumable: rerun after a stop.
-import { JobControl } from '../../jobs/control';
-import { ProgressTracker } from '../../jobs/progress';
-import type { Library } from '../../library/library';
-import { processImages, type ProcessOptions, type ProcessSummary } from '../../../worker/pipeline/processImages';
+import { JobControl } from '../../core/jobs/control';
+import { ProgressTracker } from '../../core/jobs/progress';
+import type { Library } from '../../core/library/library';
+import { processImages, type ProcessOptions, type ProcessSummary } from '../../worker/pipeline/processImages';
 import { jsonOption, libraryOption, printJson, UsageError, withLibrary, type Command, type Options, type ParsedArgs } from '../command';
 import { progressPrinter } from '../progressLine';
 

@@ -1,6 +1,6 @@
 // The interop formats of `thumper export`: Camtrap DP packages and CSV tables, both written into a folder.
-import { exportCamtrapDp } from '../../exports/camtrapDp';
-import { exportCsv } from '../../exports/csv';
+import { exportCamtrapDp } from '../../core/exports/camtrapDp';
+import { exportCsv } from '../../core/exports/csv';
 import type { Options, ParsedArgs } from '../command';
 import type { ExportFormat } from './export';
 

@@ -1,5 +1,5 @@
 // A read-only listing command: open the library, list rows, print them as JSON (--json) or one line each.
-import type { Db } from '../db/open';
+import type { Db } from '../core/db/open';
 import { jsonOption, libraryOption, printJson, withLibrary, type Command } from './command';
 
 export function listCommand<T>(name: string, summary: string, list: (db: Db) => T[], line: (row: T) => string): Command {

@@ -1,4 +1,4 @@
-import { listPendingSuggestions } from '../../reid/listings';
+import { listPendingSuggestions } from '../../core/reid/listings';
 import { listCommand } from '../listCommand';
 
 export const suggestionsCommand = listCommand(

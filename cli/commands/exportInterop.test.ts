@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkCamtrapPackage, interopDir } from '../../exports/camtrapSchemaCheck';
-import { importFixturePhotos, type TestLibrary } from '../../interop/testLibrary';
+import { checkCamtrapPackage, interopDir } from '../../core/exports/camtrapSchemaCheck';
+import { importFixturePhotos, type TestLibrary } from '../../core/interop/testLibrary';
 import { main } from '../main';
 
 let t: TestLibrary;

@@ -1,4 +1,4 @@
-import { libraryStats } from '../../queries/stats';
+import { libraryStats } from '../../core/queries/stats';
 import { jsonOption, libraryOption, printJson, withLibrary, type Command } from '../command';
 
 export const statsCommand: Command = {

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/open';
-import { redo, undo, type EditResult } from '../../edits';
+import type { Db } from '../../core/db/open';
+import { redo, undo, type EditResult } from '../../core/edits';
 import { jsonOption, libraryOption, withLibrary, type Command } from '../command';
 import { printEditResult } from '../editOutput';
 

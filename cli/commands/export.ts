@@ -1,8 +1,8 @@
 // `thumper export --format <format> --out <file>`: one command, one entry per format in EXPORT_FORMATS.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Library } from '../../library/library';
-import { megadetectorExport } from '../../exports/megadetector';
+import type { Library } from '../../core/library/library';
+import { megadetectorExport } from '../../core/exports/megadetector';
 import { libraryOption, UsageError, withLibrary, type Command, type ParsedArgs } from '../command';
 import { INTEROP_FORMATS, interopExportOptions } from './exportInterop';
 

@@ -1,4 +1,4 @@
-import { setTraits } from '../../edits';
+import { setTraits } from '../../core/edits';
 import { jsonOption, libraryOption, UsageError, type Command, withLibrary } from '../command';
 import { parseIds, printEditResult } from '../editOutput';
 

@@ -1,5 +1,5 @@
-import { calibration, setAutoAccept } from '../../calibration';
-import { inTransaction } from '../../db/open';
+import { calibration, setAutoAccept } from '../../core/calibration';
+import { inTransaction } from '../../core/db/open';
 import { jsonOption, libraryOption, printJson, UsageError, type Command, withLibrary } from '../command';
 
 export const calibrationCommand: Command = {

@@ -1,4 +1,4 @@
-import { review, type Decision } from '../../edits';
+import { review, type Decision } from '../../core/edits';
 import { jsonOption, libraryOption, UsageError, type Command, withLibrary } from '../command';
 import { parseIds, printEditResult } from '../editOutput';
 

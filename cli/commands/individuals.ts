@@ -1,4 +1,4 @@
-import { listIndividuals } from '../../reid/listings';
+import { listIndividuals } from '../../core/reid/listings';
 import { listCommand } from '../listCommand';
 
 export const individualsCommand = listCommand(

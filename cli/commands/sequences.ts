@@ -1,4 +1,4 @@
-import { listSequences } from '../../reid/listings';
+import { listSequences } from '../../core/reid/listings';
 import { listCommand } from '../listCommand';
 
 export const sequencesCommand = listCommand(
