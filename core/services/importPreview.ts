@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { ImportPreview } from '../contract';
 import type { Db } from '../db/open';
 import { mapOrdered } from '../util/mapOrdered';
-import { identifyCamera } from '../../worker/import/camera';
-import { readPhotoMetadata } from '../../worker/import/metadata';
-import { scanSources, type SourceFile } from '../../worker/import/scan';
+import { identifyCamera } from '../photos/camera';
+import { readPhotoMetadata } from '../photos/metadata';
+import { scanSources, type SourceFile } from '../photos/scan';
 
 const MAX_READ = 3000;
 const CONCURRENCY = 8;

@@ -6,8 +6,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { MediaRef } from '../contract';
 import { photoAbsolutePath, type Library } from '../library/library';
-import { cachePath, type CacheKind } from '../../worker/media/cachePaths';
-import { PREVIEW_SIDE, THUMB_SIDE } from '../../worker/media/thumbnails';
+import { cachePath, type CacheKind } from '../photos/cachePaths';
+import { PREVIEW_SIDE, THUMB_SIDE } from '../photos/thumbnails';
 
 export interface MediaFile {
   file: string;

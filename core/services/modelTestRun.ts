@@ -9,7 +9,7 @@ import { findDetector, UnknownModelError } from '../models/catalog';
 import { ModelNotFoundError, type ModelsFolder } from '../models/folder';
 import { catalogFor } from '../models/userModels';
 import { loadDetector, type Detector } from '../../worker/detect/detector';
-import { DEFAULT_DECODE_SIDE, decodeImage } from '../../worker/media/decode';
+import { DEFAULT_DECODE_SIDE, decodeImage } from '../photos/decode';
 
 interface PhotoRow {
   id: number;

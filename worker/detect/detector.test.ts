@@ -6,7 +6,7 @@ import type { DetectorEntry } from '../../core/models/catalog';
 import { findDetector } from '../../core/models/catalog';
 import { resolveModelsFolder } from '../../core/models/folder';
 import { deerGroundTruth, deerImagesDir, modelsDir } from '../../core/testing/fixtures';
-import { decodeImage, type DecodedImage } from '../media/decode';
+import { decodeImage, type DecodedImage } from '../../core/photos/decode';
 import { tinyYolov5Model } from '../models/testing/tinyYolov5';
 import { loadDetector } from './detector';
 import { matchBoxes } from './matchBoxes';

@@ -13,7 +13,7 @@ import { markDuplicates, nmsPerClass } from '../models/nms';
 import { parseNames, readOnnxMetadata } from '../models/onnxMetadata';
 import { createSession, type ModelSession, type SessionOptions } from '../models/session';
 import { fillInput } from '../models/tensor';
-import { fromDecoded, type DecodedImage } from '../media/decode';
+import { fromDecoded, type DecodedImage } from '../../core/photos/decode';
 
 export interface Detection {
   rawLabel: string;

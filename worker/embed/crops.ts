@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { InputSpec } from '../../core/models/catalog';
-import { fromDecoded, type DecodedImage } from '../media/decode';
+import { fromDecoded, type DecodedImage } from '../../core/photos/decode';
 import { planCrop, type NormBox } from './cropPlan';
 import type { PreparedCrop } from './embedder';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEmbedder } from '../../core/models/catalog';
 import { deerImagesDir, modelsDir } from '../../core/testing/fixtures';
-import { decodeImage } from '../media/decode';
+import { decodeImage } from '../../core/photos/decode';
 import { prepareCrop } from './crops';
 import { Embedder } from './embedder';
 

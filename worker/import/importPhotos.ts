@@ -12,11 +12,11 @@ import type { Failure, ProgressTracker } from '../../core/jobs/progress';
 import { asLibraryWriteError, describeDiskError, LibraryWriteError } from '../../core/library/diskErrors';
 import type { Library } from '../../core/library/library';
 import { mapOrdered } from '../../core/util/mapOrdered';
-import { identifyCamera, type CameraIdentity } from './camera';
-import { chooseDestination, photoFolder } from './destination';
+import { identifyCamera, type CameraIdentity } from '../../core/photos/camera';
+import { chooseDestination, photoFolder } from '../../core/photos/destination';
 import { hashAndCopy, type HashedFile } from './hashCopy';
-import { BadPhotoError, checkPhotoBytes, confirmComplete, readPhotoMetadata, type PhotoMetadata } from './metadata';
-import { scanSources, type SourceFile } from './scan';
+import { BadPhotoError, checkPhotoBytes, confirmComplete, readPhotoMetadata, type PhotoMetadata } from '../../core/photos/metadata';
+import { scanSources, type SourceFile } from '../../core/photos/scan';
 
 export interface ImportOptions {
   sources: string[];

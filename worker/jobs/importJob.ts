@@ -9,7 +9,7 @@ import { ProgressTracker } from '../../core/jobs/progress';
 import type { ImportJobOptions, ImportPassResult, Recovery } from '../../core/jobs/protocol';
 import type { Library } from '../../core/library/library';
 import { importPhotos } from '../import/importPhotos';
-import { scanSources } from '../import/scan';
+import { scanSources } from '../../core/photos/scan';
 import type { PhotoListener } from './processJob';
 
 export type FileListener = (file: string, phase: 'start' | 'end', isolated: boolean) => void;

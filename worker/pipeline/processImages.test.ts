@@ -11,7 +11,7 @@ import { ModelsMissingError } from '../../core/models/libraryModels';
 import { getDetectionEmbeddings } from '../../core/reid/vectorIndex';
 import { deerImagesDir, modelsDir, otherSpeciesDir } from '../../core/testing/fixtures';
 import { importPhotos } from '../import/importPhotos';
-import { cachePath } from '../media/cachePaths';
+import { cachePath } from '../../core/photos/cachePaths';
 import { processImages } from './processImages';
 
 const tracker = (snapshots: ProgressSnapshot[] = []) => new ProgressTracker(1, (s) => snapshots.push(s));

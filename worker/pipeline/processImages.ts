@@ -26,7 +26,7 @@ import { countEmbeddingsWaiting } from '../embed/embedStage';
 import { embedStage } from '../embed/pipelineStage';
 import { embedWaiting } from '../embed/embedWaiting';
 import { forgetStaleVectors } from '../embed/forgetStaleVectors';
-import { decodeImage, DEFAULT_DECODE_SIDE, type DecodedImage } from '../media/decode';
+import { decodeImage, DEFAULT_DECODE_SIDE, type DecodedImage } from '../../core/photos/decode';
 import type { ProviderPreference } from '../models/session';
 import { selectPending, type PendingImage } from './pending';
 import type { DetectedPhoto, PhotoStage, StageContext } from './stages';

@@ -6,7 +6,7 @@ import type { Stage } from '../../core/jobs/progress';
 import type { Library } from '../../core/library/library';
 import type { ModelsFolder } from '../../core/models/folder';
 import type { Detection } from '../detect/detector';
-import type { DecodedImage } from '../media/decode';
+import type { DecodedImage } from '../../core/photos/decode';
 import type { ProviderPreference } from '../models/session';
 import type { PendingImage } from './pending';
 

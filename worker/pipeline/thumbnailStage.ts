@@ -1,5 +1,5 @@
 // Stage: grid thumbnail and medium preview from the decode the detector used.
-import { writeThumbnails } from '../media/thumbnails';
+import { writeThumbnails } from '../../core/photos/thumbnails';
 import type { PhotoStage, StageContext } from './stages';
 
 export function thumbnailStage(ctx: StageContext): PhotoStage {

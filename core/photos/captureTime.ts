@@ -1,6 +1,6 @@
 // Capture time: camera-local wall-clock as the camera wrote it. Never "now", never the file's modified time:
 // a photo without a trustworthy time is flagged instead of guessed.
-import type { TimeSource } from '../../core/db/schema';
+import type { TimeSource } from '../db/schema';
 
 export interface LocalTime {
   /** ISO 8601 without zone, e.g. "2014-06-19T11:12:06". */
