@@ -13,7 +13,7 @@ export default defineConfig({
     root: '.',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    globalSetup: ['core/testing/globalSetup.ts'],
+    globalSetup: ['testing/globalSetup.ts'],
     projects: [
       {
         extends: true,

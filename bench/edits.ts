@@ -1,7 +1,7 @@
 // Edits benchmark: on a synthetic library of database rows (bench/synthLibrary), times the user edits people make in
 // a review session (accept a suggestion, merge, split one crop off, mark a false detection) and their undo, each a
 // full transaction with journal, derived data and suggestion upkeep. Prints p50/p95 per edit.
-//   node dist/bench/edits.js [--photos 100000 --runs 40]
+//   npm run bench:edits -- [--photos 100000 --runs 40]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

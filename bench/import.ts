@@ -1,7 +1,7 @@
 // Import benchmark: a synthetic card of a few thousand real-sized photos, imported three ways in one run so the
 // ratios are fair on a noisy machine: a plain file copy, Thumper's copy+hash, and the whole import stage
 // (copy+hash, checks, metadata, batched database writes).
-//   npm run build && node dist/bench/import.js [photos=2000]
+//   npm run bench:import -- [photos=2000]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { JobControl } from '../core/jobs/control';
 import { ProgressTracker } from '../core/jobs/progress';
 import { openLibrary } from '../core/library/library';
-import { makeSyntheticCard } from '../core/testing/synth';
+import { makeSyntheticCard } from '../testing/synth';
 import { mapOrdered } from '../core/util/mapOrdered';
 import { hashAndCopy } from '../worker/import/hashCopy';
 import { importPhotos } from '../worker/import/importPhotos';

@@ -1,5 +1,5 @@
 // Pipeline benchmark: a synthetic card of a few thousand real-sized photos (fixture copies with distinct bytes and
-// shifted EXIF times, core/testing/synth.ts), measured in one run:
+// shifted EXIF times, testing/synth.ts), measured in one run:
 //   - each stage alone: copy+hash (the import stage), decode, detect, write (thumbnails + database rows);
 //   - the whole pipeline as `thumper import` runs it (import, then decode -> detect -> thumbnails -> write);
 //   - efficiency = pipeline rate / (1 / sum over stages of 1 / stage rate): 1 means the pipeline is as fast as the
@@ -15,8 +15,8 @@ import { openLibrary, photoAbsolutePath, type Library } from '../core/library/li
 import { getSetting } from '../core/library/settings';
 import { findDetector } from '../core/models/catalog';
 import { resolveModelsFolder } from '../core/models/folder';
-import { modelsDir } from '../core/testing/fixtures';
-import { makeSyntheticCard } from '../core/testing/synth';
+import { modelsDir } from '../testing/fixtures';
+import { makeSyntheticCard } from '../testing/synth';
 import { mapOrdered } from '../core/util/mapOrdered';
 import { loadDetector, type Detection } from '../worker/detect/detector';
 import { importPhotos } from '../worker/import/importPhotos';

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { makeTestLibrary } from '../core/individuals/testLibrary';
+import { makeTestLibrary } from '../testing/individualsLibrary';
 import { getSettings } from '../core/library/settings';
-import { modelsDir } from '../core/testing/fixtures';
+import { modelsDir } from '../testing/fixtures';
 import { seededRandom } from '../core/util/seededRandom';
 import { startServe } from './startServe';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { deerImagesDir, modelsDir, otherSpeciesDir } from '../core/testing/fixtures';
+import { deerImagesDir, modelsDir, otherSpeciesDir } from '../testing/fixtures';
 import { startServe as startServeWith } from './startServe';
 
 const ROOT = path.resolve(__dirname, '..');

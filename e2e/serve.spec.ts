@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { deerImagesDir, modelsDir } from '../core/testing/fixtures';
+import { deerImagesDir, modelsDir } from '../testing/fixtures';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'thumper.js');

@@ -12,7 +12,7 @@ import { ProgressTracker } from '../core/jobs/progress';
 import { Supervisor } from '../core/jobs/supervisor';
 import { openLibrary, type Library } from '../core/library/library';
 import { createServices, type Services } from '../core/services';
-import { makeSyntheticCard } from '../core/testing/synth';
+import { makeSyntheticCard } from '../testing/synth';
 import { importPhotos } from '../worker/import/importPhotos';
 import { bindIpc, forwardEvents } from './ipc';
 import { APP_ORIGIN, appResponse, mediaResponse } from './protocols';

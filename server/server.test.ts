@@ -12,8 +12,8 @@ import { WORKER_ENTRY } from '../core/jobs/launcher';
 import { ProgressTracker } from '../core/jobs/progress';
 import { openLibrary, type Library } from '../core/library/library';
 import { libraryStats } from '../core/queries/stats';
-import { deerImagesDir, otherSpeciesDir } from '../core/testing/fixtures';
-import { makeSyntheticCard } from '../core/testing/synth';
+import { deerImagesDir, otherSpeciesDir } from '../testing/fixtures';
+import { makeSyntheticCard } from '../testing/synth';
 import { importPhotos } from '../worker/import/importPhotos';
 import { RemoteBindError, startServer, type RunningServer } from './server';
 

@@ -6,18 +6,12 @@ import type { HostMessage, ImportPassResult, WorkerMessage } from '../core/jobs/
 import { openLibrary, photoAbsolutePath, type Library } from '../core/library/library';
 import { runCardJob } from './jobs/cardJob';
 import type { PendingImage } from './pipeline/pending';
+import { crashesAt } from './testHooks';
 
 interface ParentPort {
   postMessage(message: unknown): void;
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
 }
-
-// Test-only channels: basenames of files whose reading (import) or processing kills this process as a native crash
-// would (SIGKILL).
-const crashList = (value: string | undefined) => new Set((value ?? '').split(',').filter(Boolean));
-const CRASH_ON = crashList(process.env.THUMPER_WORKER_CRASH_ON);
-const CRASH_ON_PHOTO = crashList(process.env.THUMPER_WORKER_CRASH_ON_PHOTO);
-const basename = (file: string) => file.split(/[\\/]/).pop()!;
 
 interface Channel {
   /** `sent` runs once the message has left this process (at once where the channel cannot tell). */
@@ -60,11 +54,11 @@ async function start(message: Extract<HostMessage, { type: 'start' }>): Promise<
   try {
     library = openLibrary(message.spec.libraryRoot);
     const onFile = (file: string, phase: 'start' | 'end', isolated: boolean) => {
-      const crash = phase === 'start' && CRASH_ON.has(basename(file));
+      const crash = phase === 'start' && crashesAt('file', file);
       port.send({ type: 'file', file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
     };
     const onPhoto = (image: PendingImage, phase: 'start' | 'end', isolated: boolean) => {
-      const crash = phase === 'start' && CRASH_ON_PHOTO.has(image.fileName);
+      const crash = phase === 'start' && crashesAt('photo', image.fileName);
       const file = photoAbsolutePath(library!, image) ?? image.fileName;
       port.send({ type: 'photo', imageId: image.id, file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
     };

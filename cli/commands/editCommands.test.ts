@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_FILE } from '../../core/library/library';
-import { makeTestLibrary, type TestLibrary } from '../../core/individuals/testLibrary';
+import { makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 import { main } from '../main';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

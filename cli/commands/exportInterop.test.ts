@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkCamtrapPackage, interopDir } from '../../core/exports/camtrapSchemaCheck';
-import { importFixturePhotos, type TestLibrary } from '../../core/interop/testLibrary';
+import { importFixturePhotos, type TestLibrary } from '../../testing/interopLibrary';
 import { main } from '../main';
 
 let t: TestLibrary;

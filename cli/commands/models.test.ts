@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deerImagesDir, modelsDir } from '../../core/testing/fixtures';
-import { tinyYolov5Model } from '../../worker/models/testing/tinyYolov5';
+import { deerImagesDir, modelsDir } from '../../testing/fixtures';
+import { tinyYolov5Model } from '../../testing/models/tinyYolov5';
 import { main } from '../main';
 
 /** Runs the CLI in-process and returns its exit code and what it wrote. */

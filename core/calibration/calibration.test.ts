@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inTransaction } from '../db/open';
 import { IndividualsError } from '../individuals';
-import { makeTestLibrary, type TestLibrary } from '../individuals/testLibrary';
+import { makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 import { seededRandom } from '../util/seededRandom';
 import { getSettings, setSetting } from '../library/settings';
 import { calibration, proposeThreshold, scoreHistogram, setAutoAccept } from '.';

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/open';
 import { IndividualsError } from '../individuals';
-import { individualViolations } from '../individuals/invariants';
-import { copyTestLibrary, fingerprintTables, makeTestLibrary, type TestLibrary } from '../individuals/testLibrary';
+import { individualViolations } from '../../testing/invariants';
+import { copyTestLibrary, fingerprintTables, makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 import { addBox, confirm, correctDetection, merge, redo, rename, review, setCover, setNotes, setTraits, split, undo, type EditResult } from '.';
 
 const RUNS = Number(process.env.THUMPER_PROPERTY_RUNS ?? 50);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { individualViolations } from '../individuals/invariants';
-import { copyTestLibrary, dumpTables, makeTestLibrary, type TestLibrary } from '../individuals/testLibrary';
+import { individualViolations } from '../../testing/invariants';
+import { copyTestLibrary, dumpTables, makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 import { addBox, confirm, correctDetection, EditConflictError, merge, redo, rename, review, setCover, setTraits, split, undo } from '.';
 import { IndividualsError } from '../individuals';
 import { getSetting } from '../library/settings';

@@ -168,7 +168,7 @@ export function checkCamtrapPackage(dir: string, interopDir: string): { errors: 
 
 /**
  * The official Camtrap DP files and their offline references: THUMPER_INTEROP_DIR, else shared/ beside the checkout,
- * else where the test setup fetched them (core/testing/testAssets.ts).
+ * else where the test setup fetched them (testing/testAssets.ts).
  */
 export function interopDir(): string {
   const shared = path.join(PACKAGE_ROOT, '..', 'shared', 'interop');

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { detections, images, individuals, tracklets } from '../db/schema';
 import { importMegadetector } from '../interop/megadetectorImport';
-import { groundTruthMegadetector, importFixturePhotos, type TestLibrary } from '../interop/testLibrary';
-import { deerImagesDir } from '../testing/fixtures';
+import { groundTruthMegadetector, importFixturePhotos, type TestLibrary } from '../../testing/interopLibrary';
+import { deerImagesDir } from '../../testing/fixtures';
 import { parseCsv } from './camtrapSchemaCheck';
 import { exportCsv, PHOTO_COLUMNS, SIGHTING_COLUMNS } from './csv';
 

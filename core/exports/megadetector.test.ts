@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main';
 import { parseMegadetector } from '../interop/megadetectorFormat';
-import { deerImagesDir, modelsDir } from '../testing/fixtures';
+import { deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { mdFilePath } from './megadetector';
 
 describe('thumper import -> process -> export --format megadetector', () => {

@@ -14,8 +14,8 @@ import {
 import { getSetting } from '../library/settings';
 import { individualsChanged } from '../reid/maintain';
 import { individualTable } from '../reid/vectorIndex';
-import { individualViolations } from './invariants';
-import { makeTestLibrary, type TestLibrary } from './testLibrary';
+import { individualViolations } from '../../testing/invariants';
+import { makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 
 let lib: TestLibrary;
 afterEach(() => {

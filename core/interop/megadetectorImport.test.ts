@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { detections, images, individuals, tracklets } from '../db/schema';
 import { createIndividual } from '../individuals';
-import { individualViolations } from '../individuals/invariants';
+import { individualViolations } from '../../testing/invariants';
 import { main } from '../../cli/main';
-import { deerImagesDir } from '../testing/fixtures';
+import { deerImagesDir } from '../../testing/fixtures';
 import { importMegadetector } from './megadetectorImport';
 import { MegadetectorFormatError } from './megadetectorFormat';
-import { groundTruthMegadetector, importFixturePhotos, type TestLibrary } from './testLibrary';
+import { groundTruthMegadetector, importFixturePhotos, type TestLibrary } from '../../testing/interopLibrary';
 
 let t: TestLibrary;
 let jsonFile = '';

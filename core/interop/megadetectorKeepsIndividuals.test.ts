@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/open';
 import { merge, rename } from '../edits';
 import { megadetectorExport } from '../exports/megadetector';
-import { individualViolations } from '../individuals/invariants';
+import { individualViolations } from '../../testing/invariants';
 import { JobControl } from '../jobs/control';
 import { ProgressTracker } from '../jobs/progress';
 import { setSetting } from '../library/settings';
-import { deerGroundTruth, modelsDir } from '../testing/fixtures';
+import { deerGroundTruth, modelsDir } from '../../testing/fixtures';
 import { processImages } from '../../worker/pipeline/processImages';
 import { importMegadetector } from './megadetectorImport';
-import { importTruth, type TestLibrary } from './testLibrary';
+import { importTruth, type TestLibrary } from '../../testing/interopLibrary';
 
 let t: TestLibrary;
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { megadetectorExport } from '../exports/megadetector';
-import { deerImagesDir } from '../testing/fixtures';
+import { deerImagesDir } from '../../testing/fixtures';
 import { importMegadetector } from './megadetectorImport';
-import { groundTruthMegadetector, importFixturePhotos, type TestLibrary } from './testLibrary';
+import { groundTruthMegadetector, importFixturePhotos, type TestLibrary } from '../../testing/interopLibrary';
 
 let source: TestLibrary;
 let target: TestLibrary;

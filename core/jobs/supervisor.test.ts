@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../library/library';
-import { modelsDir } from '../testing/fixtures';
-import { makeSyntheticCard } from '../testing/synth';
+import { modelsDir } from '../../testing/fixtures';
+import { makeSyntheticCard } from '../../testing/synth';
 import { forkLauncher, WORKER_ENTRY, type Launcher, type WorkerHandle } from './launcher';
 import type { ProgressSnapshot } from './progress';
 import { Supervisor, type JobFinished } from './supervisor';
@@ -84,7 +84,7 @@ describe('Supervisor', () => {
   });
 
   it('marks a photo that crashes the worker failed instead of looping, and imports the rest', async () => {
-    const { card, library, workers, finished, supervisor } = setup(16, { ...process.env, THUMPER_WORKER_CRASH_ON: 'IMG_00010.JPG' });
+    const { card, library, workers, finished, supervisor } = setup(16, { ...process.env, THUMPER_TEST_CRASH: 'file:IMG_00010.JPG' });
     supervisor.startImport({ sources: [card.dir], process: false });
     const end = await finished;
 
@@ -126,7 +126,7 @@ describe('Supervisor', () => {
   });
 
   it('marks a photo that crashes the worker during processing failed, also when processed alone, and processes the rest', async () => {
-    const env = { ...process.env, THUMPER_MODELS_DIR: modelsDir(), THUMPER_WORKER_CRASH_ON_PHOTO: 'IMG_00005.JPG' };
+    const env = { ...process.env, THUMPER_MODELS_DIR: modelsDir(), THUMPER_TEST_CRASH: 'photo:IMG_00005.JPG' };
     const { card, library, workers, finished, supervisor } = setup(8, env);
     const restarts: string[] = [];
     supervisor.on('workerRestarted', (e) => restarts.push(e.reason));

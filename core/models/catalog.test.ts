@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelsDir } from '../testing/fixtures';
+import { modelsDir } from '../../testing/fixtures';
 import { findDetector, findEmbedder, findModel, loadCatalog } from './catalog';
 import { DEFAULT_SETTINGS } from '../library/settings';
 import { modelFilePath, ModelNotFoundError, resolveModelsFolder } from './folder';

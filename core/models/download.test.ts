@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { downloadFile, DownloadError, partFile, type DownloadProgress } from './download';
-import { localServer } from './testing/localServer';
+import { localServer } from '../../testing/models/localServer';
 
 const body = randomBytes(256 * 1024 + 123);
 const sha = createHash('sha256').update(body).digest('hex');

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { modelsDir } from '../testing/fixtures';
+import { modelsDir } from '../../testing/fixtures';
 import { findModel, loadCatalog, type Catalog } from './catalog';
 import { partFile } from './download';
 import { fetchModel, listModels } from './fetch';
 import { resolveModelsFolder, type ModelsFolder } from './folder';
-import { localServer } from './testing/localServer';
-import { reconstructMobilenetOriginal } from './testing/mobilenetOriginal';
+import { localServer } from '../../testing/models/localServer';
+import { reconstructMobilenetOriginal } from '../../testing/models/mobilenetOriginal';
 
 const real = findModel('yolox_nano_416');
 const bytes = fs.readFileSync(path.join(modelsDir(), real.file));

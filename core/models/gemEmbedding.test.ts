@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelsDir } from '../testing/fixtures';
+import { modelsDir } from '../../testing/fixtures';
 import { findEmbedder } from './catalog';
 import { addGemEmbedding } from './gemEmbedding';
-import { reconstructMobilenetOriginal } from './testing/mobilenetOriginal';
+import { reconstructMobilenetOriginal } from '../../testing/models/mobilenetOriginal';
 
 describe('addGemEmbedding', () => {
   it('turns the original MobileNetV2 int8 into the catalog embedder, byte for byte', () => {

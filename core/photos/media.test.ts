@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { deerImagesDir } from '../testing/fixtures';
+import { deerImagesDir } from '../../testing/fixtures';
 import { cachePath } from './cachePaths';
 import { cropDecoded, cropRegion } from './crop';
 import { decodeImage, type DecodedImage } from './decode';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { deerGroundTruth, deerImagesDir } from '../testing/fixtures';
+import { deerGroundTruth, deerImagesDir } from '../../testing/fixtures';
 import { parseReconyxMakerNote } from './reconyx';
 
 describe('Reconyx HyperFire maker notes', () => {

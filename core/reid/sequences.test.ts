@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deerGroundTruth } from '../testing/fixtures';
+import { deerGroundTruth } from '../../testing/fixtures';
 import { groupSequences, type SequencePhoto } from './sequences';
 
 const iso = (gt: string) => gt.replace(/^(\d{4}):(\d{2}):(\d{2}) /, '$1-$2-$3T');

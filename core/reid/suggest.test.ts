@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/open';
 import { setSetting } from '../library/settings';
-import { EMBEDDER, handLibrary } from './handLibrary';
+import { EMBEDDER, handLibrary } from '../../testing/handLibrary';
 import { individualsChanged } from './maintain';
 import { runReid } from './runReid';
 import { exclusionReason, type Subject } from './subjects';

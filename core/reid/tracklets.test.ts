@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deerGroundTruth } from '../testing/fixtures';
+import { deerGroundTruth } from '../../testing/fixtures';
 import { groupSequences } from './sequences';
 import { DEFAULT_TRACK_OPTIONS, iou, linkTracklets, type TrackFrame } from './tracklets';
 

@@ -2,7 +2,7 @@
 // (as invalid_args, with the reason) until enough decisions, then takes the proposed threshold and is announced.
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHODS } from '../contract';
-import { makeTestLibrary, type TestLibrary } from '../individuals/testLibrary';
+import { makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 import { getSettings } from '../library/settings';
 import { seededRandom } from '../util/seededRandom';
 import { calibrationHandlers } from './calibration';

@@ -11,7 +11,7 @@ import { forkLauncher } from '../jobs/launcher';
 import { ProgressTracker } from '../jobs/progress';
 import { Supervisor } from '../jobs/supervisor';
 import { openLibrary, type Library } from '../library/library';
-import { deerGroundTruth, deerImagesDir, modelsDir } from '../testing/fixtures';
+import { deerGroundTruth, deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { importPhotos } from '../../worker/import/importPhotos';
 import { matchBoxes } from '../../worker/detect/matchBoxes';
 import { dispatch } from './dispatch';

@@ -12,7 +12,7 @@ import { ProgressTracker } from '../jobs/progress';
 import { Supervisor } from '../jobs/supervisor';
 import { openLibrary, type Library } from '../library/library';
 import { libraryStats } from '../queries/stats';
-import { deerImagesDir } from '../testing/fixtures';
+import { deerImagesDir } from '../../testing/fixtures';
 import { importPhotos } from '../../worker/import/importPhotos';
 import { dispatch } from './dispatch';
 import { createServices, type Services } from '.';

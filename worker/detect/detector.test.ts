@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { DetectorEntry } from '../../core/models/catalog';
 import { findDetector } from '../../core/models/catalog';
 import { resolveModelsFolder } from '../../core/models/folder';
-import { deerGroundTruth, deerImagesDir, modelsDir } from '../../core/testing/fixtures';
+import { deerGroundTruth, deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { decodeImage, type DecodedImage } from '../../core/photos/decode';
-import { tinyYolov5Model } from '../models/testing/tinyYolov5';
+import { tinyYolov5Model } from '../../testing/models/tinyYolov5';
 import { loadDetector } from './detector';
 import { matchBoxes } from './matchBoxes';
 

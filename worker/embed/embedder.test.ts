@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEmbedder } from '../../core/models/catalog';
-import { deerImagesDir, modelsDir } from '../../core/testing/fixtures';
+import { deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { decodeImage } from '../../core/photos/decode';
 import { prepareCrop } from './crops';
 import { Embedder } from './embedder';

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/open';
 import { merge, rename } from '../../core/edits';
-import { individualViolations } from '../../core/individuals/invariants';
+import { individualViolations } from '../../testing/invariants';
 import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
 import { openLibrary } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
 import { setSequenceGap } from '../../core/reid/sequenceGap';
-import { deerGroundTruth, deerImagesDir, modelsDir } from '../../core/testing/fixtures';
+import { deerGroundTruth, deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { importPhotos } from '../import/importPhotos';
 import { processImages } from '../pipeline/processImages';
 

@@ -10,7 +10,7 @@ import { openLibrary, type Library } from '../../core/library/library';
 import { findEmbedder } from '../../core/models/catalog';
 import { runReid } from '../../core/reid/runReid';
 import { setSequenceGap } from '../../core/reid/sequenceGap';
-import { deerGroundTruth, deerImagesDir, modelsDir } from '../../core/testing/fixtures';
+import { deerGroundTruth, deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { importPhotos } from '../import/importPhotos';
 import { Embedder } from './embedder';
 import { embedPending } from './embedStage';

@@ -11,7 +11,7 @@ import { ProgressTracker } from '../../core/jobs/progress';
 import { openLibrary } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
 import type { IndividualListing, SequenceListing, SuggestionListing } from '../../core/reid/listings';
-import { deerGroundTruth, deerImagesDir, modelsDir, type GroundTruthImage } from '../../core/testing/fixtures';
+import { deerGroundTruth, deerImagesDir, modelsDir, type GroundTruthImage } from '../../testing/fixtures';
 import { importPhotos } from '../import/importPhotos';
 import { processImages } from '../pipeline/processImages';
 

@@ -6,7 +6,7 @@ import { openLibrary } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
 import { addModel } from '../../core/models/add';
 import { resolveModelsFolder } from '../../core/models/folder';
-import { modelsDir } from '../../core/testing/fixtures';
+import { modelsDir } from '../../testing/fixtures';
 import { embedStage } from './pipelineStage';
 import { resolveEmbedder } from './resolveEmbedder';
 

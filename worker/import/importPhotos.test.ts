@@ -8,8 +8,8 @@ import { ProgressTracker, type ProgressSnapshot } from '../../core/jobs/progress
 import { openLibrary } from '../../core/library/library';
 import { listAllImages } from '../../core/queries/images';
 import { libraryStats } from '../../core/queries/stats';
-import { deerGroundTruth, deerImagesDir, otherSpeciesDir } from '../../core/testing/fixtures';
-import { shiftExifTimes } from '../../core/testing/synth';
+import { deerGroundTruth, deerImagesDir, otherSpeciesDir } from '../../testing/fixtures';
+import { shiftExifTimes } from '../../testing/synth';
 import { importPhotos, type ImportOptions } from './importPhotos';
 
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `thumper-${prefix}-`));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../core/library/library';
 import { PACKAGE_ROOT } from '../../core/paths';
-import { makeSyntheticCard } from '../../core/testing/synth';
+import { makeSyntheticCard } from '../../testing/synth';
 
 const CLI = path.join(PACKAGE_ROOT, 'bin', 'thumper.js');
 const BUILT = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { modelsDir } from '../../core/testing/fixtures';
+import { modelsDir } from '../../testing/fixtures';
 import { parseMetadataProps, parseNames, readOnnxMetadata } from './onnxMetadata';
-import { tinyYolov5Model } from './testing/tinyYolov5';
+import { tinyYolov5Model } from '../../testing/models/tinyYolov5';
 
 describe('ONNX metadata', () => {
   it('reads metadata_props written into a model', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { modelsDir } from '../../core/testing/fixtures';
+import { modelsDir } from '../../testing/fixtures';
 import { createSession, cudaProviderInstalled } from './session';
 
 describe('createSession', () => {

@@ -11,7 +11,7 @@ import { ProgressTracker } from '../../core/jobs/progress';
 import { openLibrary, type Library } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
 import { libraryStats } from '../../core/queries/stats';
-import { deerGroundTruth, deerImagesDir, modelsDir, otherSpeciesDir } from '../../core/testing/fixtures';
+import { deerGroundTruth, deerImagesDir, modelsDir, otherSpeciesDir } from '../../testing/fixtures';
 import { matchBoxes } from '../detect/matchBoxes';
 import { importPhotos } from '../import/importPhotos';
 import { processImages } from './processImages';

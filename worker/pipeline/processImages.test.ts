@@ -9,7 +9,7 @@ import { openLibrary } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
 import { ModelsMissingError } from '../../core/models/libraryModels';
 import { getDetectionEmbeddings } from '../../core/reid/vectorIndex';
-import { deerImagesDir, modelsDir, otherSpeciesDir } from '../../core/testing/fixtures';
+import { deerImagesDir, modelsDir, otherSpeciesDir } from '../../testing/fixtures';
 import { importPhotos } from '../import/importPhotos';
 import { cachePath } from '../../core/photos/cachePaths';
 import { processImages } from './processImages';

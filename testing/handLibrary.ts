@@ -1,8 +1,8 @@
 // Test support: a small re-identification library built by hand (cameras North and South, embedded photos with
 // boxes and 8-d vectors of a test embedder), for tests of sequences, tracking, matching and suggestions.
-import { openDatabase } from '../db/open';
-import { setSetting } from '../library/settings';
-import { ensureVectorTables, putDetectionEmbeddings } from './vectorIndex';
+import { openDatabase } from '../core/db/open';
+import { setSetting } from '../core/library/settings';
+import { ensureVectorTables, putDetectionEmbeddings } from '../core/reid/vectorIndex';
 
 export const EMBEDDER = 'test_embed';
 

@@ -2,7 +2,7 @@
 // shared/ folder beside the checkout. A missing folder is an error that says what to set.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../paths';
+import { PACKAGE_ROOT } from '../core/paths';
 
 function resolveDir(envVar: string, fallback: string, what: string): string {
   // Without ../shared, the test setup fetches the assets into .cache/test-assets/ (testAssets.ts).

@@ -6,14 +6,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inTransaction } from '../db/open';
-import { DB_FILE, openLibrary, type Library } from '../library/library';
-import { getSetting } from '../library/settings';
-import { individualsChanged } from '../reid/maintain';
-import { ensureVectorTables, getDetectionEmbeddings, putDetectionEmbeddings } from '../reid/vectorIndex';
-import { seededRandom } from '../util/seededRandom';
-import { createIndividual } from './assign';
-import { encodeVector, meanOfNormalised } from './embedding';
+import { inTransaction } from '../core/db/open';
+import { DB_FILE, openLibrary, type Library } from '../core/library/library';
+import { getSetting } from '../core/library/settings';
+import { individualsChanged } from '../core/reid/maintain';
+import { ensureVectorTables, getDetectionEmbeddings, putDetectionEmbeddings } from '../core/reid/vectorIndex';
+import { seededRandom } from '../core/util/seededRandom';
+import { createIndividual } from '../core/individuals/assign';
+import { encodeVector, meanOfNormalised } from '../core/individuals/embedding';
 
 export interface TestLibraryShape {
   cameras?: number;

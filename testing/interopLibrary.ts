@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JobControl } from '../jobs/control';
-import { ProgressTracker } from '../jobs/progress';
-import { openLibrary, type Library } from '../library/library';
-import { deerGroundTruth, deerImagesDir, type GroundTruthImage } from '../testing/fixtures';
-import { importPhotos } from '../../worker/import/importPhotos';
-import type { MegadetectorFile } from './megadetectorFormat';
+import { JobControl } from '../core/jobs/control';
+import { ProgressTracker } from '../core/jobs/progress';
+import { openLibrary, type Library } from '../core/library/library';
+import { deerGroundTruth, deerImagesDir, type GroundTruthImage } from './fixtures';
+import { importPhotos } from '../worker/import/importPhotos';
+import type { MegadetectorFile } from '../core/interop/megadetectorFormat';
 
 export interface TestLibrary {
   library: Library;

@@ -2,15 +2,15 @@
 // THUMPER_FIXTURES_DIR / THUMPER_INTEROP_DIR or ../shared and nothing is downloaded. On any other machine they are
 // fetched once from their public sources (the catalog's pinned URLs; GitHub files at the pinned commits or tags listed
 // in assets/*-manifest.json), sha256-checked by the same downloader the app uses, into .cache/test-assets/
-// (git-ignored), where core/testing/fixtures.ts and interopDir() look when ../shared is absent.
+// (git-ignored), where testing/fixtures.ts and interopDir() look when ../shared is absent.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadCatalog } from '../models/catalog';
-import { downloadFile, sha256File } from '../models/download';
-import { fetchModel } from '../models/fetch';
-import { resolveModelsFolder } from '../models/folder';
-import { mapOrdered } from '../util/mapOrdered';
-import { PACKAGE_ROOT } from '../paths';
+import { loadCatalog } from '../core/models/catalog';
+import { downloadFile, sha256File } from '../core/models/download';
+import { fetchModel } from '../core/models/fetch';
+import { resolveModelsFolder } from '../core/models/folder';
+import { mapOrdered } from '../core/util/mapOrdered';
+import { PACKAGE_ROOT } from '../core/paths';
 
 const ASSETS = path.join(__dirname, 'assets');
 

@@ -1,10 +1,10 @@
 // The rules individuals must satisfy, checked from the raw rows with an independent recount (not with the code that
 // maintains them). Used by the tests after every edit; returns what is wrong, empty when all is well.
-import type { Db } from '../db/open';
-import { getSetting } from '../library/settings';
-import { individualTable } from '../reid/vectorIndex';
-import { DECIDED_SQL } from './decided';
-import { decodeVector, meanOfNormalised } from './embedding';
+import type { Db } from '../core/db/open';
+import { getSetting } from '../core/library/settings';
+import { individualTable } from '../core/reid/vectorIndex';
+import { DECIDED_SQL } from '../core/individuals/decided';
+import { decodeVector, meanOfNormalised } from '../core/individuals/embedding';
 
 interface Detection {
   id: number;

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localServer } from '../models/testing/localServer';
+import { localServer } from './models/localServer';
 import { fixturesDir, modelsDir } from './fixtures';
-import { interopDir } from '../exports/camtrapSchemaCheck';
+import { interopDir } from '../core/exports/camtrapSchemaCheck';
 import { ensureTestAssets, loadManifest } from './testAssets';
 
 const manifest = loadManifest('fixtures');
