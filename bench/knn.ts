@@ -24,7 +24,7 @@ import {
   type Neighbour,
   putIndividualEmbedding,
   rerankIndividuals,
-} from '../core/reid/vectorIndex';
+} from '../core/db/vectorIndex';
 import { l2normalize } from '../core/reid/vectorMath';
 import { seededRandom } from '../core/util/seededRandom';
 

@@ -2,7 +2,7 @@
 // boxes and 8-d vectors of a test embedder), for tests of sequences, tracking, matching and suggestions.
 import { openDatabase } from '../core/db/open';
 import { setSetting } from '../core/library/settings';
-import { ensureVectorTables, putDetectionEmbeddings } from '../core/reid/vectorIndex';
+import { ensureVectorTables, putDetectionEmbeddings } from '../core/db/vectorIndex';
 
 export const EMBEDDER = 'test_embed';
 

@@ -10,7 +10,7 @@ import { inTransaction } from '../core/db/open';
 import { DB_FILE, openLibrary, type Library } from '../core/library/library';
 import { getSetting } from '../core/library/settings';
 import { individualsChanged } from '../core/reid/maintain';
-import { ensureVectorTables, getDetectionEmbeddings, putDetectionEmbeddings } from '../core/reid/vectorIndex';
+import { ensureVectorTables, getDetectionEmbeddings, putDetectionEmbeddings } from '../core/db/vectorIndex';
 import { seededRandom } from '../core/util/seededRandom';
 import { createIndividual } from '../core/individuals/assign';
 import { encodeVector, meanOfNormalised } from '../core/individuals/embedding';

@@ -2,7 +2,7 @@
 // maintains them). Used by the tests after every edit; returns what is wrong, empty when all is well.
 import type { Db } from '../core/db/open';
 import { getSetting } from '../core/library/settings';
-import { individualTable } from '../core/reid/vectorIndex';
+import { individualTable } from '../core/db/vectorIndex';
 import { DECIDED_SQL } from '../core/individuals/decided';
 import { decodeVector, meanOfNormalised } from '../core/individuals/embedding';
 

@@ -26,7 +26,9 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as 
 export function checkDescriptor(descriptor: unknown, interopDir: string): string[] {
   const frictionless = readJson(path.join(interopDir, 'frictionless-v1', 'data-package.json'));
   // The 2022 Frictionless build restricts contributor roles; Camtrap DP defines its own (see INTEROP.md).
-  const contributor = (frictionless.properties as any).contributors.items.properties.role;
+  const contributor = (
+    frictionless.properties as { contributors: { items: { properties: { role: { enum?: unknown } } } } }
+  ).contributors.items.properties.role;
   delete contributor.enum;
   const ajv = new Ajv({ strict: false, allErrors: true });
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
@@ -46,16 +48,23 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
       rows.push(row);
-      (row = []), (field = '');
+      row = [];
+      field = '';
     } else field += c;
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);

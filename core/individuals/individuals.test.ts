@@ -13,7 +13,7 @@ import {
 } from '.';
 import { getSetting } from '../library/settings';
 import { individualsChanged } from '../reid/maintain';
-import { individualTable } from '../reid/vectorIndex';
+import { individualTable } from '../db/vectorIndex';
 import { individualViolations } from '../../testing/invariants';
 import { makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 

@@ -17,7 +17,7 @@ import { inheritTracklets, SAME_BOX_IOU, trackedBoxes } from '../reid/keepBoxes'
 import { individualsChanged } from '../reid/maintain';
 import { refreshTrackletEmbeddings } from '../reid/trackletEmbeddings';
 import { iou, type Box } from '../reid/tracklets';
-import { deleteDetectionEmbeddings } from '../reid/vectorIndex';
+import { deleteDetectionEmbeddings } from '../db/vectorIndex';
 import type { ExportProgressCallback } from '../exports/progress';
 import { parseSexAge } from '../exports/sexAge';
 import { mapLabel } from '../models/labels';

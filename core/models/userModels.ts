@@ -17,7 +17,7 @@ export function loadUserModels(folder: ModelsFolder): CatalogEntry[] {
   try {
     return (JSON.parse(fs.readFileSync(file, 'utf8')) as Catalog).models;
   } catch (err) {
-    throw new Error(`${file} could not be read (${(err as Error).message}); fix or delete it`);
+    throw new Error(`${file} could not be read (${(err as Error).message}); fix or delete it`, { cause: err });
   }
 }
 

@@ -35,6 +35,8 @@ export function identifyCamera(
 export function folderName(name: string): string {
   const safe = name
     .normalize('NFC')
+    // Control characters are among those file systems refuse in a name.
+    // eslint-disable-next-line no-control-regex
     .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
     .replace(/[. ]+$/g, '')
     .slice(0, 80);

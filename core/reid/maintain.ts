@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { decodeVector } from '../individuals/embedding';
 import { refreshDerived } from '../individuals/derived';
 import { DEFAULT_SUGGEST_OPTIONS, suggestFor, type SuggestOptions } from './suggest';
-import { deleteIndividualEmbedding, ensureVectorTables, putIndividualEmbedding } from './vectorIndex';
+import { deleteIndividualEmbedding, ensureVectorTables, putIndividualEmbedding } from '../db/vectorIndex';
 
 interface IndividualVectorRow {
   id: number;

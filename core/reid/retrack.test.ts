@@ -13,7 +13,7 @@ import { inheritTracklets, trackedBoxes } from './keepBoxes';
 import { runReid } from './runReid';
 import { setSequenceGap } from './sequenceGap';
 import { setSetting } from '../library/settings';
-import { putDetectionEmbeddings } from './vectorIndex';
+import { putDetectionEmbeddings } from '../db/vectorIndex';
 import { l2normalize } from './vectorMath';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-retrack-'));

@@ -10,7 +10,7 @@ import { decodeVector } from '../individuals/embedding';
 import { scorePair, type ScoreParts } from './scoring';
 import { exclusionReason, individualSubject, memberSignature, type Subject } from './subjects';
 import { cosine } from './vectorMath';
-import { knnIndividuals } from './vectorIndex';
+import { knnIndividuals } from '../db/vectorIndex';
 
 export interface SuggestOptions {
   /** Suggestions kept per individual. */

@@ -17,7 +17,7 @@ import { individualsChanged } from './maintain';
 import type { SuggestOptions } from './suggest';
 import { refreshTrackletEmbeddings } from './trackletEmbeddings';
 import { DEFAULT_TRACK_OPTIONS, linkTracklets, type TrackFrame, type TrackOptions } from './tracklets';
-import { getDetectionEmbeddings } from './vectorIndex';
+import { getDetectionEmbeddings } from '../db/vectorIndex';
 
 interface DetectionRow {
   id: number;

@@ -2,7 +2,7 @@
 // detections change (a split, a correction, a re-detected box that took over an old box's place).
 import type { Db } from '../db/open';
 import { encodeVector, meanOfNormalised } from '../individuals/embedding';
-import { getDetectionEmbeddings } from './vectorIndex';
+import { getDetectionEmbeddings } from '../db/vectorIndex';
 
 /** A tracklet whose detections have no vector yet keeps what it had (a split copies the source's). */
 export function refreshTrackletEmbeddings(db: Db, embedder: string, trackletIds: Iterable<number>): void {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { inTransaction, type Db } from '../../core/db/open';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
-import { deleteDetectionEmbeddings, ensureVectorTables, putDetectionEmbeddings } from '../../core/reid/vectorIndex';
+import { deleteDetectionEmbeddings, ensureVectorTables, putDetectionEmbeddings } from '../../core/db/vectorIndex';
 import { decodeImage, type DecodedImage } from '../../core/photos/decode';
 import { cropRelativePath, prepareCrop } from './crops';
 import type { NormBox } from './cropPlan';

@@ -8,7 +8,7 @@ import { ProgressTracker, type ProgressSnapshot } from '../../core/jobs/progress
 import { openLibrary } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
 import { ModelsMissingError } from '../../core/models/libraryModels';
-import { getDetectionEmbeddings } from '../../core/reid/vectorIndex';
+import { getDetectionEmbeddings } from '../../core/db/vectorIndex';
 import { deerImagesDir, modelsDir, otherSpeciesDir } from '../../testing/fixtures';
 import { importPhotos } from '../import/importPhotos';
 import { cachePath } from '../../core/photos/cachePaths';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/open';
+import { openDatabase } from './open';
 import {
   deleteIndividualEmbedding,
   detectionTable,
@@ -16,7 +16,7 @@ import {
   putIndividualEmbedding,
   storedDimension,
 } from './vectorIndex';
-import { l2normalize } from './vectorMath';
+import { l2normalize } from '../reid/vectorMath';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-vec-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

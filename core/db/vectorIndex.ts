@@ -15,10 +15,10 @@
 // own writes update the copy in place. Memory: 64 bytes of sketch per individual (6.4 MB per 100,000) plus an id
 // map, per connection that queries.
 import type Database from 'better-sqlite3';
-import { inTransaction, type Db } from '../db/open';
+import { inTransaction, type Db } from './open';
 import { decodeVector, encodeVector } from '../individuals/embedding';
-import { sketch, sketchWords } from './sketch';
-import { SketchSet } from './sketchSet';
+import { sketch, sketchWords } from '../reid/sketch';
+import { SketchSet } from '../reid/sketchSet';
 
 export interface Neighbour {
   id: number;
