@@ -6,14 +6,28 @@ import tseslint from 'typescript-eslint';
 import { layersRule } from './eslint-rules/layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-dev/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'build/**', 'release/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-dev/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.cache/**',
+      'build/**',
+      'release/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     plugins: { thumper: { rules: { layers: layersRule } } },
     rules: {
       'thumper/layers': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -23,7 +37,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -20,7 +20,14 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['core/**/*.test.ts', 'worker/**/*.test.ts', 'server/**/*.test.ts', 'electron/**/*.test.ts', 'cli/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'core/**/*.test.ts',
+            'worker/**/*.test.ts',
+            'server/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           pool: 'forks',
         },
       },

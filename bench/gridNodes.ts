@@ -29,9 +29,13 @@ export async function countGridNodes(libraryDir: string): Promise<NodeCount[] | 
     return null;
   }
   const { chromium } = await import('@playwright/test');
-  const server = spawn(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'thumper.js'), 'serve', '--library', libraryDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = spawn(
+    process.execPath,
+    [path.join(PACKAGE_ROOT, 'bin', 'thumper.js'), 'serve', '--library', libraryDir, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -50,7 +54,14 @@ export async function countGridNodes(libraryDir: string): Promise<NodeCount[] | 
     });
     const browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -67,7 +78,11 @@ export async function countGridNodes(libraryDir: string): Promise<NodeCount[] | 
         }, fraction);
         await page.waitForTimeout(800);
         await page.locator('[data-photo-id]').first().waitFor({ timeout: 30_000 });
-        counts.push({ where, nodes: await page.locator('*').count(), cells: await page.locator('[role=gridcell]').count() });
+        counts.push({
+          where,
+          nodes: await page.locator('*').count(),
+          cells: await page.locator('[role=gridcell]').count(),
+        });
       }
       return counts;
     } finally {

@@ -54,12 +54,20 @@ async function main() {
             await h.close();
           }),
       ],
-      ['copy+hash (one read, sha256, fsync)', (round) => copyAll(card.files, path.join(work, `hashed${round}`), (src, dst) => hashAndCopy(src, dst))],
+      [
+        'copy+hash (one read, sha256, fsync)',
+        (round) => copyAll(card.files, path.join(work, `hashed${round}`), (src, dst) => hashAndCopy(src, dst)),
+      ],
       [
         'import stage (copy+hash, checks, EXIF, DB)',
         async (round) => {
           const library = openLibrary(path.join(work, `library${round}`), { create: true });
-          const summary = await importPhotos(library, { sources: [card.dir] }, new ProgressTracker(0, () => undefined), new JobControl());
+          const summary = await importPhotos(
+            library,
+            { sources: [card.dir] },
+            new ProgressTracker(0, () => undefined),
+            new JobControl(),
+          );
           library.close();
           if (summary.imported !== count) throw new Error(`imported ${summary.imported} of ${count}`);
         },
@@ -78,11 +86,18 @@ async function main() {
     const results: Result[] = stages.map(([name]) => ({ name, ms: best.get(name)! }));
 
     const plain = results[0]!.ms;
-    console.log(`\nimport benchmark (best of ${ROUNDS} rounds): ${count} photos, ${mb.toFixed(0)} MB, ${os.cpus().length} cores, node ${process.version}`);
+    console.log(
+      `\nimport benchmark (best of ${ROUNDS} rounds): ${count} photos, ${mb.toFixed(0)} MB, ${os.cpus().length} cores, node ${process.version}`,
+    );
     console.log('stage'.padEnd(46), 'photos/s'.padStart(9), 'MB/s'.padStart(8), 'vs plain copy'.padStart(14));
     for (const r of results) {
       const s = r.ms / 1000;
-      console.log(r.name.padEnd(46), (count / s).toFixed(0).padStart(9), (mb / s).toFixed(0).padStart(8), `${(plain / r.ms).toFixed(2)}x`.padStart(14));
+      console.log(
+        r.name.padEnd(46),
+        (count / s).toFixed(0).padStart(9),
+        (mb / s).toFixed(0).padStart(8),
+        `${(plain / r.ms).toFixed(2)}x`.padStart(14),
+      );
     }
   } finally {
     await fs.rm(work, { recursive: true, force: true });

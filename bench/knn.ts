@@ -69,11 +69,17 @@ type Search = (q: Float32Array, options: KnnOptions) => Neighbour[];
 
 /** The previous coarse step: a vec0 KNN over the previous sketches for 80 candidates, then the same exact re-rank. */
 function vec0Search(db: Db): Search {
-  const all = db.$client.prepare(`SELECT individual_id AS id FROM ${VEC0_TABLE} WHERE sketch MATCH vec_bit(?) AND k = ?`);
-  const inCategory = db.$client.prepare(`SELECT individual_id AS id FROM ${VEC0_TABLE} WHERE sketch MATCH vec_bit(?) AND k = ? AND category = ?`);
+  const all = db.$client.prepare(
+    `SELECT individual_id AS id FROM ${VEC0_TABLE} WHERE sketch MATCH vec_bit(?) AND k = ?`,
+  );
+  const inCategory = db.$client.prepare(
+    `SELECT individual_id AS id FROM ${VEC0_TABLE} WHERE sketch MATCH vec_bit(?) AND k = ? AND category = ?`,
+  );
   return (q, options) => {
     const args = [previousSketch(q), VEC0_CANDIDATES, ...(options.category === undefined ? [] : [options.category])];
-    const pool = ((options.category === undefined ? all : inCategory).all(...args) as { id: number }[]).map((r) => r.id);
+    const pool = ((options.category === undefined ? all : inCategory).all(...args) as { id: number }[]).map(
+      (r) => r.id,
+    );
     return rerankIndividuals(db, EMBEDDER, q, pool, options.k);
   };
 }
@@ -101,8 +107,12 @@ async function main() {
     const c = centres(rnd, clusters);
     let t = Date.now();
     ensureVectorTables(db, EMBEDDER, DIM);
-    db.$client.exec(`CREATE VIRTUAL TABLE ${VEC0_TABLE} USING vec0(individual_id integer primary key, category text partition key, sketch bit[${DIM}])`);
-    const vec0Insert = db.$client.prepare(`INSERT INTO ${VEC0_TABLE}(individual_id, category, sketch) VALUES (?, ?, vec_bit(?))`);
+    db.$client.exec(
+      `CREATE VIRTUAL TABLE ${VEC0_TABLE} USING vec0(individual_id integer primary key, category text partition key, sketch bit[${DIM}])`,
+    );
+    const vec0Insert = db.$client.prepare(
+      `INSERT INTO ${VEC0_TABLE}(individual_id, category, sketch) VALUES (?, ?, vec_bit(?))`,
+    );
     let vec0Ms = 0;
     for (let start = 0; start < count; start += 5000) {
       inTransaction(db, () => {
@@ -155,19 +165,38 @@ async function main() {
       for (const [name, search] of methods) {
         const times = timed(search, qs, options);
         const hits = exact.reduce((n, ids, i) => n + search(qs[i]!, options).filter((r) => ids.has(r.id)).length, 0);
-        rows.push({ filter: label, method: name, p50Ms: +percentile(times, 50).toFixed(1), p95Ms: +percentile(times, 95).toFixed(1), recallAt10: +(hits / (10 * exact.length)).toFixed(3) });
+        rows.push({
+          filter: label,
+          method: name,
+          p50Ms: +percentile(times, 50).toFixed(1),
+          p95Ms: +percentile(times, 95).toFixed(1),
+          recallAt10: +(hits / (10 * exact.length)).toFixed(3),
+        });
       }
       exactTimes.sort((a, b) => a - b);
-      rows.push({ filter: label, method: 'exact scan', p50Ms: +percentile(exactTimes, 50).toFixed(1), p95Ms: +percentile(exactTimes, 95).toFixed(1), recallAt10: 1 });
+      rows.push({
+        filter: label,
+        method: 'exact scan',
+        p50Ms: +percentile(exactTimes, 50).toFixed(1),
+        p95Ms: +percentile(exactTimes, 95).toFixed(1),
+        recallAt10: 1,
+      });
     }
     // Suggestions ask for a pool of 40 (DEFAULT_SUGGEST_OPTIONS.appearancePool): 320 candidates to re-rank.
     const pool40 = timed(sketchScan, animalQueries, { k: 40, category: 'animal' });
     console.log(
-      `KNN over ${count} x ${DIM}-d individual vectors on disk (${(bytes / 2 ** 20).toFixed(0)} MiB), k = 10, ${queries} timed and ${exactQueries} exact queries per row, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `KNN over ${count} x ${DIM}-d individual vectors on disk (${(bytes / 2 ** 20).toFixed(0)} MiB), k = 10, ${queries} timed and ${exactQueries} exact queries per row, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     );
-    console.log(`inserted in ${(insertMs / 1000).toFixed(1)} s (+${(vec0Ms / 1000).toFixed(1)} s for the vec0 comparison table); first query loading the sketches: ${loadMs} ms`);
+    console.log(
+      `inserted in ${(insertMs / 1000).toFixed(1)} s (+${(vec0Ms / 1000).toFixed(1)} s for the vec0 comparison table); first query loading the sketches: ${loadMs} ms`,
+    );
     console.table(rows);
-    console.log(`sketch scan, k = 40 (suggestions' pool), category animal: p50 ${percentile(pool40, 50).toFixed(1)} ms, p95 ${percentile(pool40, 95).toFixed(1)} ms`);
+    console.log(
+      `sketch scan, k = 40 (suggestions' pool), category animal: p50 ${percentile(pool40, 50).toFixed(1)} ms, p95 ${percentile(pool40, 95).toFixed(1)} ms`,
+    );
   } finally {
     library.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -84,7 +84,10 @@ async function main() {
     const boxes: Detection[][] = [];
     const detectSeconds = await timed(async () => {
       for (let i = 0; i < count; i += detector.batchSize) {
-        const batch = Array.from({ length: Math.min(detector.batchSize, count - i) }, (_, k) => ring[(i + k) % ring.length]!);
+        const batch = Array.from(
+          { length: Math.min(detector.batchSize, count - i) },
+          (_, k) => ring[(i + k) % ring.length]!,
+        );
         const out = await detector.detect(batch);
         if (boxes.length < RING) boxes.push(...out);
       }
@@ -92,7 +95,15 @@ async function main() {
     rates.push([`detect (${detector.id}, ${detector.provider}, batch ${detector.batchSize})`, count / detectSeconds]);
     await detector.close();
 
-    const writeSeconds = await timed(() => writeAll(staged, pending.map((p) => p.id), ring, boxes, detector.id));
+    const writeSeconds = await timed(() =>
+      writeAll(
+        staged,
+        pending.map((p) => p.id),
+        ring,
+        boxes,
+        detector.id,
+      ),
+    );
     rates.push(['write (thumbnails + database)', count / writeSeconds]);
     staged.close();
 
@@ -101,14 +112,19 @@ async function main() {
       timed(async () => {
         await importPhotos(library, { sources: [card.dir] }, quiet(), new JobControl());
         const summary = await processImages(library, { models }, quiet(), new JobControl());
-        if (summary.processed !== count) throw new Error(`processed ${summary.processed} of ${count}: ${JSON.stringify(summary.failures.slice(0, 3))}`);
+        if (summary.processed !== count)
+          throw new Error(
+            `processed ${summary.processed} of ${count}: ${JSON.stringify(summary.failures.slice(0, 3))}`,
+          );
       }),
     );
     library.close();
 
     const serial = 1 / rates.reduce((sum, [, r]) => sum + 1 / r, 0);
     const pipeline = count / pipelineSeconds;
-    console.log(`\npipeline benchmark: ${count} photos, ${(card.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores, node ${process.version}`);
+    console.log(
+      `\npipeline benchmark: ${count} photos, ${(card.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores, node ${process.version}`,
+    );
     for (const [name, r] of rates) console.log(`${name.padEnd(52)} ${r.toFixed(1).padStart(8)} photos/s`);
     console.log(`${'stages back to back (1 / sum 1/rate)'.padEnd(52)} ${serial.toFixed(1).padStart(8)} photos/s`);
     console.log(`${'whole pipeline (import + process)'.padEnd(52)} ${pipeline.toFixed(1).padStart(8)} photos/s`);
@@ -120,12 +136,27 @@ async function main() {
 }
 
 /** The write stage alone: each photo's thumbnails (as many in flight as the pipeline) and its rows, batched. */
-async function writeAll(library: Library, ids: number[], ring: DecodedImage[], boxes: Detection[][], detector: string): Promise<void> {
+async function writeAll(
+  library: Library,
+  ids: number[],
+  ring: DecodedImage[],
+  boxes: Detection[][],
+  detector: string,
+): Promise<void> {
   let batch: PhotoResult[] = [];
-  for await (const r of mapOrdered(ids, STAGES_IN_FLIGHT, (imageId, i) => writeThumbnails(ring[i % ring.length]!, library.cacheDir, imageId))) {
+  for await (const r of mapOrdered(ids, STAGES_IN_FLIGHT, (imageId, i) =>
+    writeThumbnails(ring[i % ring.length]!, library.cacheDir, imageId),
+  )) {
     if ('error' in r) throw r.error;
     const i = batch.length;
-    batch.push({ kind: 'done', imageId: r.item, detector, detections: boxes[i % boxes.length]!, state: 'detected', outputs: [] });
+    batch.push({
+      kind: 'done',
+      imageId: r.item,
+      detector,
+      detections: boxes[i % boxes.length]!,
+      state: 'detected',
+      outputs: [],
+    });
     if (batch.length >= WRITE_BATCH) {
       writeResults(library.db, batch);
       batch = [];

@@ -36,22 +36,37 @@ export function synthesizeLibrary(dir: string, options: SynthOptions): { library
   const suggestionCount = options.suggestions ?? Math.round(individualCount / 3);
   const start = Date.UTC(2023, 0, 1);
   const span = 2 * 365 * 86_400_000;
-  const summary: SynthSummary = { photos: 0, sequences: 0, detections: 0, individuals: individualCount, suggestions: 0, cameras: cameraCount };
+  const summary: SynthSummary = {
+    photos: 0,
+    sequences: 0,
+    detections: 0,
+    individuals: individualCount,
+    suggestions: 0,
+    cameras: cameraCount,
+  };
 
   const insertCamera = c.prepare('INSERT INTO cameras (id, key, name, make, model, serial) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertImport = c.prepare(`INSERT INTO imports (id, sources, options, status, finished_at) VALUES (1, '["/synthetic"]', '{}', 'done', ?)`);
-  const insertSequence = c.prepare('INSERT INTO sequences (id, camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?, ?)');
+  const insertImport = c.prepare(
+    `INSERT INTO imports (id, sources, options, status, finished_at) VALUES (1, '["/synthetic"]', '{}', 'done', ?)`,
+  );
+  const insertSequence = c.prepare(
+    'INSERT INTO sequences (id, camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertImage = c.prepare(
     `INSERT INTO images (id, sha256, path, file_name, source_path, import_id, camera_id, taken_at, taken_at_source, width, height,
        bytes, trigger_event, trigger_frame, trigger_frames, state, sequence_id, detector, embedder)
      VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'exif', 2048, 1536, 1500000, ?, ?, ?, 'done', ?, 'yolox_nano_416', 'mobilenetv2_gem')`,
   );
-  const insertTracklet = c.prepare('INSERT INTO tracklets (id, sequence_id, category, individual_id) VALUES (?, ?, ?, ?)');
+  const insertTracklet = c.prepare(
+    'INSERT INTO tracklets (id, sequence_id, category, individual_id) VALUES (?, ?, ?, ?)',
+  );
   const insertDetection = c.prepare(
     `INSERT INTO detections (id, image_id, model, raw_label, category, sex_age, confidence, x, y, w, h, tracklet_id)
      VALUES (?, ?, 'yolox_nano_416', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertIndividual = c.prepare('INSERT INTO individuals (id, name, category, sex, confirmed) VALUES (?, ?, ?, ?, ?)');
+  const insertIndividual = c.prepare(
+    'INSERT INTO individuals (id, name, category, sex, confirmed) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertSuggestion = c.prepare(
     `INSERT INTO suggestions (individual_id, candidate_id, embedder, score, appearance, time_gap_seconds, same_camera, rank, member_signature)
      VALUES (?, ?, 'mobilenetv2_gem', ?, ?, ?, ?, 1, '')`,
@@ -59,7 +74,8 @@ export function synthesizeLibrary(dir: string, options: SynthOptions): { library
 
   c.transaction(() => {
     insertImport.run(new Date().toISOString());
-    for (let i = 1; i <= cameraCount; i++) insertCamera.run(i, `SYN${i}`, `Camera ${pad(i)}`, 'RECONYX', 'HC500 HYPERFIRE', `SYN${i}`);
+    for (let i = 1; i <= cameraCount; i++)
+      insertCamera.run(i, `SYN${i}`, `Camera ${pad(i)}`, 'RECONYX', 'HC500 HYPERFIRE', `SYN${i}`);
     for (let i = 1; i <= individualCount; i++) {
       insertIndividual.run(i, `Deer ${i}`, 'animal', rand() < 0.5 ? 'female' : 'male', rand() < 0.2 ? 1 : 0);
     }
@@ -86,10 +102,34 @@ export function synthesizeLibrary(dir: string, options: SynthOptions): { library
       for (let f = 0; f < frames; f++) {
         imageId++;
         const name = `IMG_${pad(imageId, 6)}.JPG`;
-        insertImage.run(imageId, `syn${imageId}`, `photos/${name}`, name, `/synthetic/DCIM/${name}`, camera, localIso(t0 + f * 1000), sequenceId, f + 1, frames, sequenceId);
+        insertImage.run(
+          imageId,
+          `syn${imageId}`,
+          `photos/${name}`,
+          name,
+          `/synthetic/DCIM/${name}`,
+          camera,
+          localIso(t0 + f * 1000),
+          sequenceId,
+          f + 1,
+          frames,
+          sequenceId,
+        );
         for (const t of tracks) {
           detectionId++;
-          insertDetection.run(detectionId, imageId, 'deer', 'animal', null, 0.5 + rand() * 0.5, t.x + f * 0.01, t.y, 0.2, 0.25, t.id);
+          insertDetection.run(
+            detectionId,
+            imageId,
+            'deer',
+            'animal',
+            null,
+            0.5 + rand() * 0.5,
+            t.x + f * 0.01,
+            t.y,
+            0.2,
+            0.25,
+            t.id,
+          );
         }
         if (person) {
           detectionId++;

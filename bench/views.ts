@@ -36,29 +36,84 @@ function viewQueries(photos: number, individuals: number): Query[] {
   const page = (i: number) => (i * 7919) % Math.max(1, photos - 120);
   const ind = (i: number) => 1 + ((i * 131) % individuals);
   const photo = (i: number) => 1 + ((i * 104_729) % photos);
-  const q = <M extends MethodName>(view: string, name: string, method: M, args: (i: number) => MethodArgs<M>): Query => ({ view, name, method, args });
+  const q = <M extends MethodName>(
+    view: string,
+    name: string,
+    method: M,
+    args: (i: number) => MethodArgs<M>,
+  ): Query => ({ view, name, method, args });
   return [
     q('Dashboard', 'library.stats', 'library.stats', () => ({})),
     q('Dashboard', 'library.activity', 'library.activity', () => ({})),
     q('Dashboard', 'import.current', 'import.current', () => ({})),
     q('Import', 'import.history', 'import.history', () => ({ offset: 0, limit: 50 })),
     q('Photos', 'first page, newest', 'photos.query', () => ({ filter: {}, sort: '-takenAt', offset: 0, limit: 120 })),
-    q('Photos', 'deep page (scrolled)', 'photos.query', (i) => ({ filter: {}, sort: '-takenAt', offset: page(i), limit: 120 })),
-    q('Photos', 'camera filter', 'photos.query', (i) => ({ filter: { cameraIds: [1 + (i % 12)] }, sort: '-takenAt', offset: 0, limit: 120 })),
-    q('Photos', 'date range', 'photos.query', (i) => ({ filter: { from: `2023-0${1 + (i % 9)}-01`, to: `2023-0${1 + (i % 9)}-20` }, sort: 'takenAt', offset: 0, limit: 120 })),
-    q('Photos', 'animals only', 'photos.query', () => ({ filter: { category: 'animal' }, sort: '-takenAt', offset: 0, limit: 120 })),
-    q('Photos', 'empty only', 'photos.query', () => ({ filter: { empty: true }, sort: '-takenAt', offset: 0, limit: 120 })),
-    q('Photos', 'one individual', 'photos.query', (i) => ({ filter: { individualId: ind(i) }, sort: '-takenAt', offset: 0, limit: 120 })),
-    q('Photos', 'unreviewed suggestions', 'photos.query', () => ({ filter: { unreviewedSuggestions: true }, sort: '-takenAt', offset: 0, limit: 120 })),
+    q('Photos', 'deep page (scrolled)', 'photos.query', (i) => ({
+      filter: {},
+      sort: '-takenAt',
+      offset: page(i),
+      limit: 120,
+    })),
+    q('Photos', 'camera filter', 'photos.query', (i) => ({
+      filter: { cameraIds: [1 + (i % 12)] },
+      sort: '-takenAt',
+      offset: 0,
+      limit: 120,
+    })),
+    q('Photos', 'date range', 'photos.query', (i) => ({
+      filter: { from: `2023-0${1 + (i % 9)}-01`, to: `2023-0${1 + (i % 9)}-20` },
+      sort: 'takenAt',
+      offset: 0,
+      limit: 120,
+    })),
+    q('Photos', 'animals only', 'photos.query', () => ({
+      filter: { category: 'animal' },
+      sort: '-takenAt',
+      offset: 0,
+      limit: 120,
+    })),
+    q('Photos', 'empty only', 'photos.query', () => ({
+      filter: { empty: true },
+      sort: '-takenAt',
+      offset: 0,
+      limit: 120,
+    })),
+    q('Photos', 'one individual', 'photos.query', (i) => ({
+      filter: { individualId: ind(i) },
+      sort: '-takenAt',
+      offset: 0,
+      limit: 120,
+    })),
+    q('Photos', 'unreviewed suggestions', 'photos.query', () => ({
+      filter: { unreviewedSuggestions: true },
+      sort: '-takenAt',
+      offset: 0,
+      limit: 120,
+    })),
     q('Photos', 'most detections', 'photos.query', () => ({ filter: {}, sort: '-detections', offset: 0, limit: 120 })),
     q('Photos', 'group by visit', 'sequences.query', (i) => ({ offset: page(i) % 10_000, limit: 120 })),
     q('Photos', 'cameras.list', 'cameras.list', () => ({})),
     q('Viewer', 'photos.get', 'photos.get', (i) => ({ id: photo(i) })),
-    q('Viewer', 'neighbours (prev/next)', 'photos.query', (i) => ({ filter: {}, sort: '-takenAt', offset: page(i), limit: 3 })),
+    q('Viewer', 'neighbours (prev/next)', 'photos.query', (i) => ({
+      filter: {},
+      sort: '-takenAt',
+      offset: page(i),
+      limit: 3,
+    })),
     q('Deer', 'most sightings', 'individuals.query', () => ({ sort: '-detections', offset: 0, limit: 60 })),
     q('Deer', 'recently seen', 'individuals.query', () => ({ sort: '-lastSeen', offset: 0, limit: 60 })),
-    q('Deer', 'search by name', 'individuals.query', (i) => ({ search: `Deer ${1 + (i % 90)}`, sort: '-detections', offset: 0, limit: 60 })),
-    q('Deer', 'provisional', 'individuals.query', () => ({ confirmed: false, sort: '-detections', offset: 0, limit: 60 })),
+    q('Deer', 'search by name', 'individuals.query', (i) => ({
+      search: `Deer ${1 + (i % 90)}`,
+      sort: '-detections',
+      offset: 0,
+      limit: 60,
+    })),
+    q('Deer', 'provisional', 'individuals.query', () => ({
+      confirmed: false,
+      sort: '-detections',
+      offset: 0,
+      limit: 60,
+    })),
     q('Deer profile', 'individuals.get', 'individuals.get', (i) => ({ id: ind(i) })),
     q('Deer profile', 'individuals.crops', 'individuals.crops', (i) => ({ id: ind(i), offset: 0, limit: 120 })),
     q('Review', 'pending suggestions', 'suggestions.query', () => ({ state: 'pending', offset: 0, limit: 50 })),
@@ -93,11 +148,21 @@ async function main(): Promise<void> {
       times.sort((a, b) => a - b);
       const p95 = percentile(times, 95);
       worst = Math.max(worst, p95);
-      rows.push([query.view, query.name, query.method, percentile(times, 50).toFixed(1), p95.toFixed(1), p95 < 100 ? 'ok' : 'SLOW']);
+      rows.push([
+        query.view,
+        query.name,
+        query.method,
+        percentile(times, 50).toFixed(1),
+        p95.toFixed(1),
+        p95 < 100 ? 'ok' : 'SLOW',
+      ]);
     }
     services.dispose();
-    const widths = rows[0]!.map((_, c) => Math.max(...[['view', 'query', 'method', 'p50 ms', 'p95 ms', ''], ...rows].map((r) => r[c]!.length)));
-    const line = (r: string[]) => r.map((cell, c) => (c >= 3 && c <= 4 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ');
+    const widths = rows[0]!.map((_, c) =>
+      Math.max(...[['view', 'query', 'method', 'p50 ms', 'p95 ms', ''], ...rows].map((r) => r[c]!.length)),
+    );
+    const line = (r: string[]) =>
+      r.map((cell, c) => (c >= 3 && c <= 4 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ');
     console.log(`\nAPI latency over ${runs} runs each (target p95 < 100 ms):`);
     console.log(line(['view', 'query', 'method', 'p50 ms', 'p95 ms', '']));
     for (const r of rows) console.log(line(r));
@@ -107,7 +172,9 @@ async function main(): Promise<void> {
     if (!process.argv.includes('--no-browser')) {
       const nodes = await countGridNodes(dir);
       if (nodes) {
-        console.log(`\nPhotos grid DOM (whole document, 1440x900 window): ${nodes.map((n) => `${n.where}: ${n.nodes} nodes, ${n.cells} cells`).join('; ')}`);
+        console.log(
+          `\nPhotos grid DOM (whole document, 1440x900 window): ${nodes.map((n) => `${n.where}: ${n.nodes} nodes, ${n.cells} cells`).join('; ')}`,
+        );
       }
     }
   } finally {

@@ -27,7 +27,8 @@ export const jsonOption = { json: { type: 'boolean' } } as const satisfies Optio
 
 export function requireLibrary(args: ParsedArgs): string {
   const dir = args.values.library ?? process.env.THUMPER_LIBRARY;
-  if (typeof dir !== 'string' || dir === '') throw new UsageError('--library <dir> is required (or set THUMPER_LIBRARY)');
+  if (typeof dir !== 'string' || dir === '')
+    throw new UsageError('--library <dir> is required (or set THUMPER_LIBRARY)');
   return dir;
 }
 
@@ -36,7 +37,11 @@ export function printJson(value: unknown): void {
 }
 
 /** Opens the library named by --library for the length of `fn`. */
-export async function withLibrary<T>(args: ParsedArgs, fn: (library: Library) => T | Promise<T>, options: OpenLibraryOptions = {}): Promise<T> {
+export async function withLibrary<T>(
+  args: ParsedArgs,
+  fn: (library: Library) => T | Promise<T>,
+  options: OpenLibraryOptions = {},
+): Promise<T> {
   const library = openLibrary(requireLibrary(args), options);
   try {
     return await fn(library);

@@ -26,13 +26,20 @@ export function printEditResult(db: Db, result: EditResult, json: boolean): void
   for (const i of out.individuals) {
     if ('deleted' in i) process.stdout.write(`${i.id}\t(deleted: no detections left)\n`);
     else if (i.mergedInto !== null) process.stdout.write(`${i.id}\t${i.name}\tmerged into ${i.mergedInto}\n`);
-    else process.stdout.write(`${i.id}\t${i.name}\t${i.detectionCount} detections\t${i.firstSeen ?? '-'} .. ${i.lastSeen ?? '-'}\n`);
+    else
+      process.stdout.write(
+        `${i.id}\t${i.name}\t${i.detectionCount} detections\t${i.firstSeen ?? '-'} .. ${i.lastSeen ?? '-'}\n`,
+      );
   }
 }
 
 /** Parses "12" or "12,13,14" (positive integer ids); `what` names them in the error. */
 export function parseIds(values: readonly string[], what: string): number[] {
-  const ids = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-  for (const v of ids) if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${what} must be positive integer ids, not "${v}"`);
+  const ids = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  for (const v of ids)
+    if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${what} must be positive integer ids, not "${v}"`);
   return ids.map(Number);
 }

@@ -2,7 +2,12 @@
 import type { Db } from '../core/db/open';
 import { jsonOption, libraryOption, printJson, withLibrary, type Command } from './command';
 
-export function listCommand<T>(name: string, summary: string, list: (db: Db) => T[], line: (row: T) => string): Command {
+export function listCommand<T>(
+  name: string,
+  summary: string,
+  list: (db: Db) => T[],
+  line: (row: T) => string,
+): Command {
   return {
     name,
     summary,

@@ -10,7 +10,7 @@ function help(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'thumper <command> --help shows a command\'s options.',
+    "thumper <command> --help shows a command's options.",
   ].join('\n');
 }
 

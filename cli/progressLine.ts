@@ -2,16 +2,28 @@
 import type { ProgressSnapshot } from '../core/jobs/progress';
 
 const formatEta = (s: number | null) =>
-  s === null ? '--' : s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
+  s === null
+    ? '--'
+    : s >= 3600
+      ? `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, '0')}m`
+      : s >= 60
+        ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
+        : `${Math.round(s)}s`;
 
 export function formatProgress(p: ProgressSnapshot): string {
   const stages = p.stages
     .filter((s) => s.total > 0 || s.done > 0)
-    .map((s) => `${s.stage} ${s.done}/${s.total}${s.failed ? ` (${s.failed} failed)` : ''} ${s.rate.toFixed(1)}/s eta ${formatEta(s.etaSeconds)}`);
+    .map(
+      (s) =>
+        `${s.stage} ${s.done}/${s.total}${s.failed ? ` (${s.failed} failed)` : ''} ${s.rate.toFixed(1)}/s eta ${formatEta(s.etaSeconds)}`,
+    );
   return [...stages, p.provider ? `[${p.provider}]` : '', p.paused ? 'PAUSED' : ''].filter(Boolean).join(' | ');
 }
 
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(p: ProgressSnapshot): void; end(): void } {
+export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): {
+  update(p: ProgressSnapshot): void;
+  end(): void;
+} {
   let last = 0;
   let wrote = false;
   return {

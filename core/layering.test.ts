@@ -14,7 +14,10 @@ function sources(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g), ...text.matchAll(/\brequire\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]!);
+  return [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g),
+    ...text.matchAll(/\brequire\(['"]([^'"]+)['"]\)/g),
+  ].map((m) => m[1]!);
 }
 
 const rel = (file: string) => path.relative(PACKAGE_ROOT, file);
@@ -22,7 +25,8 @@ const rel = (file: string) => path.relative(PACKAGE_ROOT, file);
 describe('layering', () => {
   it('core/contract imports only itself and zod', () => {
     for (const file of sources('core/contract')) {
-      for (const spec of imports(file)) expect(spec === 'zod' || spec.startsWith('./'), `${rel(file)} imports ${spec}`).toBe(true);
+      for (const spec of imports(file))
+        expect(spec === 'zod' || spec.startsWith('./'), `${rel(file)} imports ${spec}`).toBe(true);
     }
   });
 
@@ -30,8 +34,12 @@ describe('layering', () => {
     for (const file of sources('renderer/src')) {
       for (const spec of imports(file)) {
         const target = spec.startsWith('.') ? rel(path.resolve(path.dirname(file), spec)) : spec;
-        if (target.startsWith('core/')) expect(target.startsWith('core/contract'), `${rel(file)} imports ${spec}`).toBe(true);
-        expect(target.startsWith('server/') || target.startsWith('worker/') || target.startsWith('electron'), `${rel(file)} imports ${spec}`).toBe(false);
+        if (target.startsWith('core/'))
+          expect(target.startsWith('core/contract'), `${rel(file)} imports ${spec}`).toBe(true);
+        expect(
+          target.startsWith('server/') || target.startsWith('worker/') || target.startsWith('electron'),
+          `${rel(file)} imports ${spec}`,
+        ).toBe(false);
       }
     }
   });

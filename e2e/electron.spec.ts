@@ -33,8 +33,16 @@ test('the window opens with the preload API, isolated and sandboxed', async () =
   const library = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-electron-lib-'));
   // A recent library, so the app opens it instead of asking.
   openLibrary(library, { create: true }).close();
-  fs.writeFileSync(path.join(userData, 'recent-libraries.json'), JSON.stringify([{ path: library, openedAt: new Date().toISOString() }]));
-  const app = await electron.launch({ executablePath: binary!, args: [ROOT], cwd: ROOT, env: { ...process.env, THUMPER_USER_DATA: userData } });
+  fs.writeFileSync(
+    path.join(userData, 'recent-libraries.json'),
+    JSON.stringify([{ path: library, openedAt: new Date().toISOString() }]),
+  );
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [ROOT],
+    cwd: ROOT,
+    env: { ...process.env, THUMPER_USER_DATA: userData },
+  });
   try {
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
@@ -44,8 +52,17 @@ test('the window opens with the preload API, isolated and sandboxed', async () =
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
     }));
-    expect(inPage).toEqual({ bridge: ['host', 'invoke', 'pathForFile', 'subscribe'], require: 'undefined', process: 'undefined' });
-    const info = await page.evaluate(() => (window as unknown as { thumper: { invoke(m: string, a: unknown): Promise<unknown> } }).thumper.invoke('app.info', {}));
+    expect(inPage).toEqual({
+      bridge: ['host', 'invoke', 'pathForFile', 'subscribe'],
+      require: 'undefined',
+      process: 'undefined',
+    });
+    const info = await page.evaluate(() =>
+      (window as unknown as { thumper: { invoke(m: string, a: unknown): Promise<unknown> } }).thumper.invoke(
+        'app.info',
+        {},
+      ),
+    );
     expect(info).toMatchObject({ ok: true, result: { host: 'desktop' } });
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0]!.webContents;

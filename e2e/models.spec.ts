@@ -25,7 +25,8 @@ const tempDir = () => {
 };
 
 /** Serve mode with this models folder. */
-const serve = (library: string, models: string) => startServe(library, { ...process.env, THUMPER_MODELS_DIR: models }, servers);
+const serve = (library: string, models: string) =>
+  startServe(library, { ...process.env, THUMPER_MODELS_DIR: models }, servers);
 
 const at = (base: string, hash: string) => `${base.replace(/#.*$/, '')}${hash}`;
 
@@ -59,7 +60,9 @@ test.afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-test('calibration waits for enough decisions, then proposes a threshold and auto-accept can be switched on', async ({ page }) => {
+test('calibration waits for enough decisions, then proposes a threshold and auto-accept can be switched on', async ({
+  page,
+}) => {
   const early = await serve(calibratedLibrary(8), modelsDir());
   await page.goto(at(early, '#/review'));
   await page.getByRole('button', { name: 'Calibration' }).click();
@@ -84,7 +87,9 @@ test('calibration waits for enough decisions, then proposes a threshold and auto
   await expect(page.getByTestId('auto-accept-switch')).toBeChecked();
 });
 
-test('models view shows both roles installed with the catalog, and an export runs with its result', async ({ page }) => {
+test('models view shows both roles installed with the catalog, and an export runs with its result', async ({
+  page,
+}) => {
   const base = await serve(calibratedLibrary(25), modelsDir());
   await page.goto(at(base, '#/models'));
   await expect(page.getByTestId('model-role-detector')).toContainText('installed');

@@ -41,7 +41,13 @@ test.beforeAll(async () => {
   test.setTimeout(600_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   const library = tempDir();
-  execFileSync(process.execPath, [THUMPER, 'import', deerImagesDir(), '--library', library], { cwd: ROOT, env: ENV, stdio: 'pipe', maxBuffer: 64 << 20, timeout: 540_000 });
+  execFileSync(process.execPath, [THUMPER, 'import', deerImagesDir(), '--library', library], {
+    cwd: ROOT,
+    env: ENV,
+    stdio: 'pipe',
+    maxBuffer: 64 << 20,
+    timeout: 540_000,
+  });
   baseUrl = await startServe(library);
 });
 
@@ -79,7 +85,9 @@ test('importing through the Import view shows live progress on the dashboard', a
     const w = window as unknown as { seen: string[] };
     w.seen = [];
     new MutationObserver(() => {
-      const values = [...document.querySelectorAll('[data-testid=job-panel] [role=progressbar]')].map((e) => e.getAttribute('aria-valuenow'));
+      const values = [...document.querySelectorAll('[data-testid=job-panel] [role=progressbar]')].map((e) =>
+        e.getAttribute('aria-valuenow'),
+      );
       if (values.length) w.seen.push(values.join(','));
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
@@ -135,7 +143,14 @@ test('the viewer zooms and pans with boxes aligned to the image', async ({ page 
   const relative = async () => {
     const i = (await img.boundingBox())!;
     const b = (await box.boundingBox())!;
-    return { x: (b.x - i.x) / i.width, y: (b.y - i.y) / i.height, w: b.width / i.width, h: b.height / i.height, imgWidth: i.width, imgX: i.x };
+    return {
+      x: (b.x - i.x) / i.width,
+      y: (b.y - i.y) / i.height,
+      w: b.width / i.width,
+      h: b.height / i.height,
+      imgWidth: i.width,
+      imgX: i.x,
+    };
   };
   const before = await relative();
   const transformBefore = await img.evaluate((e) => (e as HTMLElement).style.transform);

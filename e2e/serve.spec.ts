@@ -71,7 +71,9 @@ test('the page loads with a strict CSP, and nothing but it is served without the
   expect(refused).toBe(true);
 });
 
-test('imports the deer fixtures through the API: progress arrives and the counts match thumper stats', async ({ page }) => {
+test('imports the deer fixtures through the API: progress arrives and the counts match thumper stats', async ({
+  page,
+}) => {
   await page.goto(appUrl);
   const token = new URL(appUrl).searchParams.get('token')!;
   const outcome = await page.evaluate(
@@ -108,12 +110,19 @@ test('imports the deer fixtures through the API: progress arrives and the counts
     { token, source: deerImagesDir() },
   );
   expect(outcome.started).toMatchObject({ ok: true, result: { jobId: 1 } });
-  expect(outcome.end).toMatchObject({ jobId: 1, status: 'done', error: null, summary: { imported: 78, processed: 78, failed: 0, duplicates: 0 } });
+  expect(outcome.end).toMatchObject({
+    jobId: 1,
+    status: 'done',
+    error: null,
+    summary: { imported: 78, processed: 78, failed: 0, duplicates: 0 },
+  });
   expect(outcome.progress.length).toBeGreaterThan(0);
   const last = outcome.progress.at(-1)!.stages;
   expect(last.find((s) => s.stage === 'copy')).toMatchObject({ done: 78, total: 78 });
   expect(last.find((s) => s.stage === 'detect')).toMatchObject({ done: 78, total: 78 });
-  const cli = JSON.parse(execFileSync(process.execPath, [CLI, 'stats', '--library', libraryDir, '--json'], { encoding: 'utf8' })) as unknown;
+  const cli = JSON.parse(
+    execFileSync(process.execPath, [CLI, 'stats', '--library', libraryDir, '--json'], { encoding: 'utf8' }),
+  ) as unknown;
   expect(outcome.stats).toMatchObject({ ok: true });
   expect((outcome.stats as { result: unknown }).result).toEqual(cli);
   expect((cli as { images: { total: number } }).images.total).toBe(78);

@@ -8,7 +8,11 @@ const THUMPER = path.join(ROOT, 'bin', 'thumper.js');
 
 export function startServe(library: string, env: NodeJS.ProcessEnv, servers: ChildProcess[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [THUMPER, 'serve', '--library', library, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [THUMPER, 'serve', '--library', library, '--port', '0'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     servers.push(child);
     let out = '';
     const timer = setTimeout(() => reject(new Error(`serve printed no URL in 30 s:\n${out}`)), 30_000);

@@ -28,8 +28,17 @@ let services: Services;
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-electron-'));
   library = openLibrary(path.join(work, 'lib'), { create: true });
-  await importPhotos(library, { sources: [makeSyntheticCard(path.join(work, 'card'), 2).dir] }, new ProgressTracker(0, () => undefined), new JobControl());
-  services = createServices({ library, supervisor: new Supervisor({ launcher: forkLauncher(), library }), host: { kind: 'desktop', dropPaths: true } });
+  await importPhotos(
+    library,
+    { sources: [makeSyntheticCard(path.join(work, 'card'), 2).dir] },
+    new ProgressTracker(0, () => undefined),
+    new JobControl(),
+  );
+  services = createServices({
+    library,
+    supervisor: new Supervisor({ launcher: forkLauncher(), library }),
+    host: { kind: 'desktop', dropPaths: true },
+  });
 });
 
 afterAll(() => {
@@ -41,9 +50,16 @@ afterAll(() => {
 describe('IPC adapter', () => {
   const appWindow = { id: 7 };
   const setup = () => {
-    let handler: (event: unknown, method: unknown, args: unknown) => Promise<Reply> = async () => ({ ok: true, result: null });
+    let handler: (event: unknown, method: unknown, args: unknown) => Promise<Reply> = async () => ({
+      ok: true,
+      result: null,
+    });
     const ipcMain = { handle: vi.fn((_c: string, h: typeof handler) => (handler = h)), removeHandler: vi.fn() };
-    bindIpc(ipcMain as never, () => services.handlers, () => [appWindow as never]);
+    bindIpc(
+      ipcMain as never,
+      () => services.handlers,
+      () => [appWindow as never],
+    );
     expect(ipcMain.handle.mock.calls[0]![0]).toBe(IPC_CALL_CHANNEL);
     const from = (url: string, id = 7) => ({ senderFrame: { url }, sender: { id } });
     return { call: (event: unknown, method: unknown, args: unknown) => handler(event, method, args), from };
@@ -53,13 +69,24 @@ describe('IPC adapter', () => {
     const { call, from } = setup();
     const stats = await call(from(`${APP_ORIGIN}/index.html`), 'library.stats', {});
     expect(stats).toMatchObject({ ok: true, result: { images: { total: 2 } } });
-    expect(await call(from(`${APP_ORIGIN}/index.html`), 'photos.query', { limit: 'all' })).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
-    expect(await call(from(`${APP_ORIGIN}/index.html`), 'require', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await call(from(`${APP_ORIGIN}/index.html`), 'photos.query', { limit: 'all' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args' },
+    });
+    expect(await call(from(`${APP_ORIGIN}/index.html`), 'require', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
   });
 
   it('refuses other pages, frames and windows', async () => {
     const { call, from } = setup();
-    for (const event of [from('https://evil.example/'), from('file:///tmp/x.html'), from(`${APP_ORIGIN}/index.html`, 8), { sender: { id: 7 } }]) {
+    for (const event of [
+      from('https://evil.example/'),
+      from('file:///tmp/x.html'),
+      from(`${APP_ORIGIN}/index.html`, 8),
+      { sender: { id: 7 } },
+    ]) {
       expect(await call(event, 'library.stats', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }
   });
@@ -83,7 +110,11 @@ describe('protocols', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     expect(index.headers.get('content-security-policy')).toContain(`${MEDIA_SCHEME}:`);
-    for (const url of [`${APP_ORIGIN}/..%2f..%2flib%2fthumper.db`, `${APP_ORIGIN}/%2e%2e/lib/thumper.db`, 'thumper-app://other/index.html']) {
+    for (const url of [
+      `${APP_ORIGIN}/..%2f..%2flib%2fthumper.db`,
+      `${APP_ORIGIN}/%2e%2e/lib/thumper.db`,
+      'thumper-app://other/index.html',
+    ]) {
       const res = appResponse(renderer, { url });
       expect(await res.text(), url).not.toContain('SQLite');
     }
@@ -108,7 +139,13 @@ describe('protocols', () => {
 
 describe('security settings', () => {
   it('isolates and sandboxes every window', () => {
-    expect(webPreferences('/p.js')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(webPreferences('/p.js')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 
   it('blocks navigation away, new windows and webviews; denies permissions', () => {
@@ -142,7 +179,11 @@ describe('utilityProcess launcher', () => {
     const child = Object.assign(new EventEmitter(), { pid: 99, postMessage: vi.fn(), kill: vi.fn() });
     const fork = vi.fn(() => child);
     const handle = utilityProcessLauncher(fork as never, '/app/dist/worker/main.js', { A: '1' })();
-    expect(fork).toHaveBeenCalledWith('/app/dist/worker/main.js', [], { serviceName: 'Thumper worker', env: { A: '1' }, stdio: 'inherit' });
+    expect(fork).toHaveBeenCalledWith('/app/dist/worker/main.js', [], {
+      serviceName: 'Thumper worker',
+      env: { A: '1' },
+      stdio: 'inherit',
+    });
     expect(handle.pid).toBe(99);
     handle.send({ type: 'pause' });
     expect(child.postMessage).toHaveBeenCalledWith({ type: 'pause' });

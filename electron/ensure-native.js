@@ -11,7 +11,13 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const electronVersion = require('electron/package.json').version;
-const target = path.join(root, 'build', 'native', `electron-${electronVersion}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+const target = path.join(
+  root,
+  'build',
+  'native',
+  `electron-${electronVersion}-${process.platform}-${process.arch}`,
+  'better_sqlite3.node',
+);
 
 function loadsInNode(file) {
   try {
@@ -33,18 +39,30 @@ for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedi
 process.stderr.write(`Building better-sqlite3 for Electron ${electronVersion} (once)...\n`);
 const result = spawnSync(
   process.execPath,
-  [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers', `--arch=${process.arch}`],
+  [
+    require.resolve('node-gyp/bin/node-gyp.js'),
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+    `--arch=${process.arch}`,
+  ],
   { cwd: work, stdio: 'inherit', env },
 );
 if (result.status !== 0) {
   fs.rmSync(work, { recursive: true, force: true });
-  process.stderr.write('Building better-sqlite3 for Electron failed (see above). It needs a C++ toolchain and the Electron headers (downloaded from electronjs.org).\n');
+  process.stderr.write(
+    'Building better-sqlite3 for Electron failed (see above). It needs a C++ toolchain and the Electron headers (downloaded from electronjs.org).\n',
+  );
   process.exit(1);
 }
 const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
 if (loadsInNode(built)) {
   fs.rmSync(work, { recursive: true, force: true });
-  process.stderr.write('node-gyp produced a build for Node, not Electron (is npm_config_nodedir or a .npmrc nodedir forcing Node headers?).\n');
+  process.stderr.write(
+    'node-gyp produced a build for Node, not Electron (is npm_config_nodedir or a .npmrc nodedir forcing Node headers?).\n',
+  );
   process.exit(1);
 }
 fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -5,6 +5,16 @@
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/paths';
 
-export function electronBindingPath(electronVersion: string, platform: string = process.platform, arch: string = process.arch): string {
-  return path.join(PACKAGE_ROOT, 'build', 'native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+export function electronBindingPath(
+  electronVersion: string,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string {
+  return path.join(
+    PACKAGE_ROOT,
+    'build',
+    'native',
+    `electron-${electronVersion}-${platform}-${arch}`,
+    'better_sqlite3.node',
+  );
 }

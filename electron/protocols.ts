@@ -20,7 +20,9 @@ export const PRIVILEGED_SCHEMES = [
 
 function fileResponse(file: string, contentType: string, headers: Record<string, string> = {}): Response {
   const body = Readable.toWeb(fs.createReadStream(file)) as ReadableStream;
-  return new Response(body, { headers: { 'Content-Type': contentType, 'X-Content-Type-Options': 'nosniff', ...headers } });
+  return new Response(body, {
+    headers: { 'Content-Type': contentType, 'X-Content-Type-Options': 'nosniff', ...headers },
+  });
 }
 
 export function appResponse(rendererDir: string, request: { url: string }): Response {

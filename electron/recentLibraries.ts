@@ -14,19 +14,28 @@ interface Stored {
 function read(file: string): Stored[] {
   try {
     const list = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-    return Array.isArray(list) ? list.filter((e): e is Stored => typeof e?.path === 'string' && typeof e?.openedAt === 'string') : [];
+    return Array.isArray(list)
+      ? list.filter((e): e is Stored => typeof e?.path === 'string' && typeof e?.openedAt === 'string')
+      : [];
   } catch {
     return [];
   }
 }
 
 export function recentLibraries(file: string): RecentLibrary[] {
-  return read(file).map((e) => ({ ...e, name: path.basename(e.path), exists: fs.existsSync(path.join(e.path, DB_FILE)) }));
+  return read(file).map((e) => ({
+    ...e,
+    name: path.basename(e.path),
+    exists: fs.existsSync(path.join(e.path, DB_FILE)),
+  }));
 }
 
 export function rememberLibrary(file: string, dir: string, now = new Date()): void {
   const resolved = path.resolve(dir);
-  const list = [{ path: resolved, openedAt: now.toISOString() }, ...read(file).filter((e) => e.path !== resolved)].slice(0, MAX);
+  const list = [
+    { path: resolved, openedAt: now.toISOString() },
+    ...read(file).filter((e) => e.path !== resolved),
+  ].slice(0, MAX);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(list, null, 2));
 }

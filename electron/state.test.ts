@@ -18,7 +18,10 @@ describe('window state', () => {
     const file = path.join(work, 'window.json');
     expect(loadWindowState(file, screen)).toEqual({ bounds: { ...DEFAULT_SIZE, x: 240, y: 90 }, maximized: false });
     saveWindowState(file, { bounds: { x: 100, y: 50, width: 1000, height: 700 }, maximized: true });
-    expect(loadWindowState(file, screen)).toEqual({ bounds: { x: 100, y: 50, width: 1000, height: 700 }, maximized: true });
+    expect(loadWindowState(file, screen)).toEqual({
+      bounds: { x: 100, y: 50, width: 1000, height: 700 },
+      maximized: true,
+    });
   });
 
   it('ignores a position on a monitor that is gone, and a broken file', () => {
@@ -27,7 +30,12 @@ describe('window state', () => {
     expect(loadWindowState(file, screen).bounds.x).toBe(240);
     fs.writeFileSync(file, '{not json');
     expect(loadWindowState(file, screen).bounds.width).toBe(DEFAULT_SIZE.width);
-    expect(loadWindowState(file, [{ x: 0, y: 0, width: 1280, height: 720 }]).bounds).toEqual({ x: 0, y: 0, width: 1280, height: 720 });
+    expect(loadWindowState(file, [{ x: 0, y: 0, width: 1280, height: 720 }]).bounds).toEqual({
+      x: 0,
+      y: 0,
+      width: 1280,
+      height: 720,
+    });
   });
 });
 
@@ -55,7 +63,9 @@ describe('SD card hint', () => {
     const root = path.join(work, 'media');
     fs.mkdirSync(path.join(root, 'CARD', 'DCIM', '100RECNX'), { recursive: true });
     fs.mkdirSync(path.join(root, 'USBSTICK', 'docs'), { recursive: true });
-    expect(findCardVolumes([root, path.join(work, 'missing')], 'linux')).toEqual([{ path: path.join(root, 'CARD'), label: 'CARD' }]);
+    expect(findCardVolumes([root, path.join(work, 'missing')], 'linux')).toEqual([
+      { path: path.join(root, 'CARD'), label: 'CARD' },
+    ]);
     expect(mountRoots('darwin')).toEqual(['/Volumes']);
     expect(mountRoots('linux', 'ann')).toContain('/media/ann');
   });

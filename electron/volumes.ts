@@ -10,7 +10,10 @@ export interface CardVolume {
 }
 
 /** Folders whose children are mounted volumes, per platform. */
-export function mountRoots(platform: NodeJS.Platform = process.platform, user: string = os.userInfo().username): string[] {
+export function mountRoots(
+  platform: NodeJS.Platform = process.platform,
+  user: string = os.userInfo().username,
+): string[] {
   if (platform === 'darwin') return ['/Volumes'];
   if (platform === 'win32') return [];
   return [path.join('/media', user), path.join('/run/media', user), '/media', '/mnt'];
@@ -40,7 +43,11 @@ export function findCardVolumes(roots: string[], platform: NodeJS.Platform = pro
 }
 
 /** Calls `onCard` for each card volume that appears after the watch started; returns the stop function. */
-export function watchCardVolumes(onCard: (volume: CardVolume) => void, intervalMs = 3000, roots = mountRoots()): () => void {
+export function watchCardVolumes(
+  onCard: (volume: CardVolume) => void,
+  intervalMs = 3000,
+  roots = mountRoots(),
+): () => void {
   let known = new Set(findCardVolumes(roots).map((v) => v.path));
   const timer = setInterval(() => {
     const now = findCardVolumes(roots);

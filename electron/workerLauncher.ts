@@ -5,9 +5,17 @@ import type { Launcher, WorkerExit } from '../core/jobs/launcher';
 import { WORKER_ENTRY } from '../core/jobs/launcher';
 import type { WorkerMessage } from '../core/jobs/protocol';
 
-type Fork = (modulePath: string, args: string[], options: { serviceName: string; env: NodeJS.ProcessEnv; stdio: 'inherit' }) => UtilityProcess;
+type Fork = (
+  modulePath: string,
+  args: string[],
+  options: { serviceName: string; env: NodeJS.ProcessEnv; stdio: 'inherit' },
+) => UtilityProcess;
 
-export function utilityProcessLauncher(fork: Fork, entry: string = WORKER_ENTRY, env: NodeJS.ProcessEnv = process.env): Launcher {
+export function utilityProcessLauncher(
+  fork: Fork,
+  entry: string = WORKER_ENTRY,
+  env: NodeJS.ProcessEnv = process.env,
+): Launcher {
   return () => {
     const child = fork(entry, [], { serviceName: 'Thumper worker', env, stdio: 'inherit' });
     return {

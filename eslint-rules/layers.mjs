@@ -5,22 +5,38 @@ import path from 'node:path';
 
 /** Folders in order of specificity: the first whose prefix matches a file is its layer. */
 export const LAYERS = [
-  { layer: 'core/contract/', may: ['core/contract/'], why: 'the contract is shared with the renderer and imports nothing of the project' },
+  {
+    layer: 'core/contract/',
+    may: ['core/contract/'],
+    why: 'the contract is shared with the renderer and imports nothing of the project',
+  },
   { layer: 'core/', may: ['core/'], why: 'core is the ground: it imports only core' },
   { layer: 'worker/', may: ['worker/', 'core/'], why: 'the worker builds on core' },
   { layer: 'electron/', may: ['electron/', 'core/'], why: 'electron/ is an adapter over core' },
   { layer: 'server/', may: ['server/', 'core/'], why: 'server/ is an adapter over core' },
   { layer: 'cli/', may: ['cli/', 'core/', 'server/'], why: 'cli/ is an adapter over core and may start the server' },
-  { layer: 'renderer/', may: ['renderer/', 'core/contract/'], why: 'the renderer reaches the host only through core/contract' },
+  {
+    layer: 'renderer/',
+    may: ['renderer/', 'core/contract/'],
+    why: 'the renderer reaches the host only through core/contract',
+  },
 ];
 
 /** Packages that only some folders may load: native code the host must not run, or that has one owner. */
 export const PACKAGE_OWNERS = [
-  { pkg: 'onnxruntime-node', owners: ['worker/'], why: 'a model can crash its process: onnxruntime runs only in the supervised worker' },
+  {
+    pkg: 'onnxruntime-node',
+    owners: ['worker/'],
+    why: 'a model can crash its process: onnxruntime runs only in the supervised worker',
+  },
   { pkg: 'onnxruntime-common', owners: ['worker/'], why: 'onnxruntime runs only in the supervised worker' },
   { pkg: 'better-sqlite3', owners: ['core/db/'], why: 'SQL lives in core/db' },
   { pkg: 'sqlite-vec', owners: ['core/db/'], why: 'SQL lives in core/db' },
-  { pkg: 'electron', owners: ['electron/'], why: 'Electron runs only in electron/ (it cannot run on the build machines)' },
+  {
+    pkg: 'electron',
+    owners: ['electron/'],
+    why: 'Electron runs only in electron/ (it cannot run on the build machines)',
+  },
 ];
 
 const isTest = (file) => /\.(test|spec)\.tsx?$/.test(file);
@@ -47,7 +63,10 @@ export const layersRule = {
       if (typeof spec !== 'string') return;
       if (spec.startsWith('.')) {
         if (!layer || test) return;
-        const target = path.relative(root, path.resolve(path.dirname(context.filename), spec)).split(path.sep).join('/');
+        const target = path
+          .relative(root, path.resolve(path.dirname(context.filename), spec))
+          .split(path.sep)
+          .join('/');
         const targetLayer = layerOf(target + '/') ?? layerOf(target);
         const inProject = targetLayer || /^(testing|bench|e2e)\//.test(target);
         if (inProject && !layer.may.some((p) => (target + '/').startsWith(p))) {
@@ -68,7 +87,11 @@ export const layersRule = {
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments[0]?.type === 'Literal'
+        ) {
           check(node, node.arguments[0].value);
         }
       },

@@ -33,11 +33,21 @@ interface Answer {
 /** A raw request: the path is sent exactly as written (fetch would normalise `..` away). */
 function get(rawPath: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: rawPath, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('latin1'), headers: res.headers }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: rawPath,
+        headers: { host: `127.0.0.1:${server.port}`, ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('latin1'), headers: res.headers }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -58,14 +68,23 @@ function upgrade(query: string, headers: Record<string, string> = {}): Promise<n
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-serve-'));
   library = openLibrary(path.join(work, 'lib'), { create: true });
-  await importPhotos(library, { sources: [deerImagesDir()] }, new ProgressTracker(0, () => undefined), new JobControl());
+  await importPhotos(
+    library,
+    { sources: [deerImagesDir()] },
+    new ProgressTracker(0, () => undefined),
+    new JobControl(),
+  );
   fs.writeFileSync(path.join(library.root, 'secret.txt'), SECRET);
   const renderer = path.join(work, 'renderer');
   fs.mkdirSync(path.join(renderer, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><div id="root"></div>');
   fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
   server = await startServer({ library, port: 0, rendererDir: renderer });
-  const transport = wsTransport({ origin: server.url, token: server.token, connect: (url) => new WebSocket(url) as never });
+  const transport = wsTransport({
+    origin: server.url,
+    token: server.token,
+    connect: (url) => new WebSocket(url) as never,
+  });
   close = transport.close;
   api = createApi(transport);
 });
@@ -98,7 +117,9 @@ describe('serve mode', () => {
     expect(await upgrade('?token=wrong')).toBe(401);
     expect(await upgrade(`?token=${server.token}`)).toBe(101);
     expect((await get(`/media/original/1?token=${server.token}`)).status).toBe(200);
-    expect((await get('/media/original/1', { authorization: `Bearer ${server.token}` })).headers['content-type']).toBe('image/jpeg');
+    expect((await get('/media/original/1', { authorization: `Bearer ${server.token}` })).headers['content-type']).toBe(
+      'image/jpeg',
+    );
   });
 
   it('serves media by id only: traversal, absolute paths, encoded separators and unknown ids are refused', async () => {
@@ -121,7 +142,13 @@ describe('serve mode', () => {
       expect(answer.status, p).toBe(404);
       expect(answer.body).not.toContain(SECRET);
     }
-    for (const p of ['/../secret.txt', '/%2e%2e/%2e%2e/lib/secret.txt', '/..%2f..%2flib%2fsecret.txt', '/..%5clib%5csecret.txt', '/assets/../../lib/secret.txt']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/%2e%2e/lib/secret.txt',
+      '/..%2f..%2flib%2fsecret.txt',
+      '/..%5clib%5csecret.txt',
+      '/assets/../../lib/secret.txt',
+    ]) {
       const answer = await get(p);
       expect(answer.body, p).not.toContain(SECRET);
       expect([404, 200], p).toContain(answer.status);
@@ -145,7 +172,11 @@ describe('serve mode', () => {
     const open = await startServer({ library, host: '0.0.0.0', port: 0, allowRemote: true });
     try {
       const status = (hostHeader: string) =>
-        new Promise<number>((resolve) => http.get({ host: '127.0.0.1', port: open.port, path: '/', headers: { host: hostHeader } }, (res) => resolve(res.statusCode!)));
+        new Promise<number>((resolve) =>
+          http.get({ host: '127.0.0.1', port: open.port, path: '/', headers: { host: hostHeader } }, (res) =>
+            resolve(res.statusCode!),
+          ),
+        );
       expect(await status(`192.168.1.20:${open.port}`)).not.toBe(403);
       expect(await status(`attacker.example:${open.port}`)).toBe(403);
     } finally {
@@ -164,7 +195,8 @@ describe('serve mode', () => {
   });
 
   it('runs an import in a worker and pushes progress and the end to the client', async () => {
-    if (!fs.existsSync(WORKER_ENTRY)) throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
+    if (!fs.existsSync(WORKER_ENTRY))
+      throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
     const card = makeSyntheticCard(path.join(work, 'card'), 12, otherSpeciesDir());
     const progress: EventPayload<'job.progress'>[] = [];
     const changed: EventPayload<'library.changed'>[] = [];
@@ -172,7 +204,9 @@ describe('serve mode', () => {
     api.on('library.changed', (c) => changed.push(c));
     const finished = new Promise<EventPayload<'job.finished'>>((resolve) => api.on('job.finished', resolve));
     const { jobId } = await api.call('import.start', { sources: [card.dir], process: false });
-    await expect(api.call('import.start', { sources: [card.dir], process: false })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(api.call('import.start', { sources: [card.dir], process: false })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     const end = await finished;
     expect(end).toMatchObject({ jobId, status: 'done', error: null });
     expect(end.summary.imported).toBe(12);

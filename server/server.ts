@@ -51,12 +51,18 @@ const COMMON_HEADERS = {
 };
 
 function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(`${message}\n`);
 }
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${message.length}\r\n\r\n${message}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${message.length}\r\n\r\n${message}`,
+  );
 }
 
 function sendFile(res: ServerResponse, file: string, contentType: string, headers: Record<string, string>): void {
@@ -71,16 +77,23 @@ function sendFile(res: ServerResponse, file: string, contentType: string, header
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && !options.allowRemote) {
-    throw new RemoteBindError(`binding to ${host} would expose the library to the network: pass --allow-remote to do it on purpose`);
+    throw new RemoteBindError(
+      `binding to ${host} would expose the library to the network: pass --allow-remote to do it on purpose`,
+    );
   }
   const token = options.token ?? newToken();
   const rendererDir = options.rendererDir ?? RENDERER_DIST_DIR;
   const supervisor = new Supervisor({ launcher: options.launcher ?? forkLauncher(), library: options.library });
   const services = createServices({ library: options.library, supervisor, host: { kind: 'serve', dropPaths: false } });
-  const policy: HostPolicy = { port: 0, loopbackOnly: isLoopback(host), names: [os.hostname().toLowerCase(), `${os.hostname().toLowerCase()}.local`] };
+  const policy: HostPolicy = {
+    port: 0,
+    loopbackOnly: isLoopback(host),
+    names: [os.hostname().toLowerCase(), `${os.hostname().toLowerCase()}.local`],
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!hostAllowed(req.headers.host, policy) || !originAllowed(req, policy)) return refuse(res, 403, 'this server does not answer to that host');
+    if (!hostAllowed(req.headers.host, policy) || !originAllowed(req, policy))
+      return refuse(res, 403, 'this server does not answer to that host');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
     const rawPath = (req.url ?? '/').split('?')[0]!;
     if (rawPath.startsWith(MEDIA_ROUTE)) {
@@ -91,10 +104,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return sendFile(res, media.file, media.contentType, { 'Cache-Control': 'private, max-age=3600' });
     }
     if (rawPath === '/api' || rawPath.startsWith('/api/')) {
-      return refuse(res, tokenValid(tokenFrom(req), token) ? 426 : 401, tokenValid(tokenFrom(req), token) ? 'use a WebSocket' : 'token required');
+      return refuse(
+        res,
+        tokenValid(tokenFrom(req), token) ? 426 : 401,
+        tokenValid(tokenFrom(req), token) ? 'use a WebSocket' : 'token required',
+      );
     }
     const file = resolveStatic(rendererDir, rawPath);
-    if (!file) return refuse(res, 404, fs.existsSync(rendererDir) ? 'not found' : `the renderer is not built (${rendererDir}): run npm run build`);
+    if (!file)
+      return refuse(
+        res,
+        404,
+        fs.existsSync(rendererDir) ? 'not found' : `the renderer is not built (${rendererDir}): run npm run build`,
+      );
     const ws = `ws://${req.headers.host}`;
     sendFile(res, file.file, file.contentType, {
       'Content-Security-Policy': contentSecurityPolicy({ connect: [ws] }),
@@ -119,7 +141,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   server.on('upgrade', (req, socket, head) => {
-    if (!hostAllowed(req.headers.host, policy) || !originAllowed(req, policy)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!hostAllowed(req.headers.host, policy) || !originAllowed(req, policy))
+      return refuseUpgrade(socket, 403, 'Forbidden');
     if ((req.url ?? '').split('?')[0] !== '/api') return refuseUpgrade(socket, 404, 'Not Found');
     if (!tokenValid(tokenFrom(req), token)) return refuseUpgrade(socket, 401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -133,7 +156,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           ws.close(1003, 'malformed message');
           return;
         }
-        void dispatch(services.handlers, call.method, call.args).then((reply) => send(ws, { type: 'result', id: call.id, ...reply }));
+        void dispatch(services.handlers, call.method, call.args).then((reply) =>
+          send(ws, { type: 'result', id: call.id, ...reply }),
+        );
       });
     });
   });

@@ -20,21 +20,23 @@ export function handLibrary(file: string) {
   let photo = 0;
   const add = (camera: number, takenAt: string, boxes: HandBox[]) => {
     photo++;
-    c.prepare(`INSERT INTO images (id, sha256, file_name, source_path, camera_id, taken_at, state) VALUES (?, ?, ?, ?, ?, ?, 'embedded')`).run(
-      photo,
-      `sha${photo}`,
-      `p${photo}.jpg`,
-      `/card/p${photo}.jpg`,
-      camera,
-      takenAt,
-    );
+    c.prepare(
+      `INSERT INTO images (id, sha256, file_name, source_path, camera_id, taken_at, state) VALUES (?, ?, ?, ?, ?, ?, 'embedded')`,
+    ).run(photo, `sha${photo}`, `p${photo}.jpg`, `/card/p${photo}.jpg`, camera, takenAt);
     const ids = boxes.map((b) =>
       Number(
-        c.prepare(`INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h) VALUES (?, 'm', 'deer', 'animal', 0.9, ?, 0.3, 0.2, 0.3)`).run(photo, b.x)
-          .lastInsertRowid,
+        c
+          .prepare(
+            `INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h) VALUES (?, 'm', 'deer', 'animal', 0.9, ?, 0.3, 0.2, 0.3)`,
+          )
+          .run(photo, b.x).lastInsertRowid,
       ),
     );
-    putDetectionEmbeddings(db, EMBEDDER, ids.map((id, i) => ({ detectionId: id, vector: boxes[i]!.vector })));
+    putDetectionEmbeddings(
+      db,
+      EMBEDDER,
+      ids.map((id, i) => ({ detectionId: id, vector: boxes[i]!.vector })),
+    );
     return { photo, ids };
   };
   return { db, add };

@@ -46,23 +46,33 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
   const random = seededRandom(shape.seed ?? 1);
   const c = library.db.$client;
   const embedder = getSetting(library.db, 'embedder');
-  const vector = (around?: Float32Array) => Float32Array.from({ length: DIM }, (_, i) => (around?.[i] ?? 0) + random() * 2 - 1);
+  const vector = (around?: Float32Array) =>
+    Float32Array.from({ length: DIM }, (_, i) => (around?.[i] ?? 0) + random() * 2 - 1);
   inTransaction(library.db, () => {
     ensureVectorTables(library.db, embedder, DIM);
     let photo = 0;
     const trackletsBySequence: number[][] = [];
     for (let cam = 1; cam <= (shape.cameras ?? 3); cam++) {
-      const cameraId = Number(c.prepare('INSERT INTO cameras (key, name) VALUES (?, ?)').run(`CAM${cam}`, `Camera ${cam}`).lastInsertRowid);
+      const cameraId = Number(
+        c.prepare('INSERT INTO cameras (key, name) VALUES (?, ?)').run(`CAM${cam}`, `Camera ${cam}`).lastInsertRowid,
+      );
       for (let s = 0; s < (shape.sequencesPerCamera ?? 4); s++) {
         const photos = 1 + Math.floor(random() * 4);
         const animals = 1 + Math.floor(random() * 3);
         const timed = s % 4 !== 3;
         const start = Date.UTC(2015, 1, 1 + s, 6 + cam, 0, 0);
         const sequenceId = Number(
-          c.prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?)').run(cameraId, null, null, photos).lastInsertRowid,
+          c
+            .prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?)')
+            .run(cameraId, null, null, photos).lastInsertRowid,
         );
         const looks = Array.from({ length: animals }, () => vector());
-        const tracklets = looks.map(() => Number(c.prepare("INSERT INTO tracklets (sequence_id, category) VALUES (?, 'animal')").run(sequenceId).lastInsertRowid));
+        const tracklets = looks.map(() =>
+          Number(
+            c.prepare("INSERT INTO tracklets (sequence_id, category) VALUES (?, 'animal')").run(sequenceId)
+              .lastInsertRowid,
+          ),
+        );
         trackletsBySequence.push(tracklets);
         for (let p = 0; p < photos; p++) {
           photo++;
@@ -73,7 +83,15 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
                 `INSERT INTO images (sha256, path, file_name, source_path, camera_id, taken_at, state, sequence_id)
                  VALUES (?, ?, ?, ?, ?, ?, 'done', ?)`,
               )
-              .run(`sha${photo}`, `photos/IMG_${photo}.JPG`, `IMG_${photo}.JPG`, `/card/IMG_${photo}.JPG`, cameraId, takenAt, sequenceId).lastInsertRowid,
+              .run(
+                `sha${photo}`,
+                `photos/IMG_${photo}.JPG`,
+                `IMG_${photo}.JPG`,
+                `/card/IMG_${photo}.JPG`,
+                cameraId,
+                takenAt,
+                sequenceId,
+              ).lastInsertRowid,
           );
           // Not every animal is seen in every frame: some walk out of the picture.
           tracklets.forEach((trackletId, k) => {
@@ -83,16 +101,30 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
                 `INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h, tracklet_id)
                  VALUES (?, 'yolox_nano_416', 'deer', 'animal', ?, ?, ?, ?, ?, ?)`,
               )
-              .run(imageId, 0.3 + random() * 0.7, random() * 0.5, random() * 0.5, 0.1 + random() * 0.3, 0.1 + random() * 0.3, trackletId).lastInsertRowid;
-            putDetectionEmbeddings(library.db, embedder, [{ detectionId: Number(detectionId), vector: vector(looks[k]) }]);
+              .run(
+                imageId,
+                0.3 + random() * 0.7,
+                random() * 0.5,
+                random() * 0.5,
+                0.1 + random() * 0.3,
+                0.1 + random() * 0.3,
+                trackletId,
+              ).lastInsertRowid;
+            putDetectionEmbeddings(library.db, embedder, [
+              { detectionId: Number(detectionId), vector: vector(looks[k]) },
+            ]);
           });
         }
       }
     }
-    c.prepare('DELETE FROM tracklets WHERE NOT EXISTS (SELECT 1 FROM detections d WHERE d.tracklet_id = tracklets.id)').run();
+    c.prepare(
+      'DELETE FROM tracklets WHERE NOT EXISTS (SELECT 1 FROM detections d WHERE d.tracklet_id = tracklets.id)',
+    ).run();
     // Tracklet embeddings as the tracking stage makes them: the mean of the detections' vectors.
     for (const { id } of c.prepare('SELECT id FROM tracklets').all() as { id: number }[]) {
-      const ids = (c.prepare('SELECT id FROM detections WHERE tracklet_id = ?').all(id) as { id: number }[]).map((r) => r.id);
+      const ids = (c.prepare('SELECT id FROM detections WHERE tracklet_id = ?').all(id) as { id: number }[]).map(
+        (r) => r.id,
+      );
       const mean = meanOfNormalised([...getDetectionEmbeddings(library.db, embedder, ids).values()]);
       c.prepare('UPDATE tracklets SET embedding = ? WHERE id = ?').run(mean ? encodeVector(mean) : null, id);
     }
@@ -101,14 +133,20 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
     for (let s = 0; s < trackletsBySequence.length; s += 2) {
       const here = trackletsBySequence[s]!.filter((t) => live.has(t));
       const next = (trackletsBySequence[s + 1] ?? []).filter((t) => live.has(t));
-      here.forEach((t, k) => createIndividual(library.db, next[k] !== undefined && random() < 0.6 ? [t, next[k]!] : [t]));
+      here.forEach((t, k) =>
+        createIndividual(library.db, next[k] !== undefined && random() < 0.6 ? [t, next[k]!] : [t]),
+      );
       next.forEach((t) => {
         const held = c.prepare('SELECT individual_id AS i FROM tracklets WHERE id = ?').get(t) as { i: number | null };
         if (held.i === null) createIndividual(library.db, [t]);
       });
     }
     // Vectors in sqlite-vec and pending suggestions, as the match stage leaves them.
-    individualsChanged(library.db, embedder, (c.prepare('SELECT id FROM individuals').all() as { id: number }[]).map((r) => r.id));
+    individualsChanged(
+      library.db,
+      embedder,
+      (c.prepare('SELECT id FROM individuals').all() as { id: number }[]).map((r) => r.id),
+    );
   });
   return withRemove(library);
 }
@@ -120,12 +158,26 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
  */
 export function dumpTables(db: Library['db']): Record<string, unknown[][]> {
   const c = db.$client;
-  const tables = (c.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[]).filter(
-    (t) => t.name !== 'edit_journal' && !t.name.startsWith('__drizzle') && !t.name.startsWith('vec_') && !t.name.startsWith('sqlite_'),
+  const tables = (
+    c.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+      sql: string;
+    }[]
+  ).filter(
+    (t) =>
+      t.name !== 'edit_journal' &&
+      !t.name.startsWith('__drizzle') &&
+      !t.name.startsWith('vec_') &&
+      !t.name.startsWith('sqlite_'),
   );
   const out: Record<string, unknown[][]> = {};
-  for (const t of tables) out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).raw().all() as unknown[][];
-  const vecTables = (c.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  for (const t of tables)
+    out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).raw().all() as unknown[][];
+  const vecTables = (
+    c.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
   // vec0 tables are keyed by their first column (the detection or individual id).
   for (const name of vecTables) out[name] = c.prepare(`SELECT * FROM "${name}" ORDER BY 1`).raw().all() as unknown[][];
   return out;
@@ -133,7 +185,10 @@ export function dumpTables(db: Library['db']): Record<string, unknown[][]> {
 
 /** A short digest of dumpTables, cheap enough to take after every step of a property test. */
 export function fingerprintTables(db: Library['db']): string {
-  const rows = Object.entries(dumpTables(db)).map(([name, r]) => [name, r.map((row) => row.map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)))]);
+  const rows = Object.entries(dumpTables(db)).map(([name, r]) => [
+    name,
+    r.map((row) => row.map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : v))),
+  ]);
   const text = JSON.stringify(rows);
   return crypto.createHash('sha1').update(text).digest('hex');
 }

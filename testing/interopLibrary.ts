@@ -39,7 +39,8 @@ export async function importTruth(truth: GroundTruthImage[], utcOffset?: string)
     new ProgressTracker(0, () => {}),
     new JobControl(),
   );
-  if (summary.imported !== truth.length) throw new Error(`imported ${summary.imported} of ${truth.length} fixture photos`);
+  if (summary.imported !== truth.length)
+    throw new Error(`imported ${summary.imported} of ${truth.length} fixture photos`);
   return { library, truth, dir };
 }
 
@@ -57,7 +58,12 @@ export function groundTruthMegadetector(truth: readonly GroundTruthImage[]): Meg
       detections: g.boxes.map((b, i) => ({
         category: '1',
         conf: Math.round((0.95 - i * 0.1) * 1000) / 1000,
-        bbox: [b.cx - b.w / 2, b.cy - b.h / 2, b.w, b.h].map((v) => Math.round(v * 1e4) / 1e4) as [number, number, number, number],
+        bbox: [b.cx - b.w / 2, b.cy - b.h / 2, b.w, b.h].map((v) => Math.round(v * 1e4) / 1e4) as [
+          number,
+          number,
+          number,
+          number,
+        ],
       })),
     })),
   };

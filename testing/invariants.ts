@@ -38,9 +38,15 @@ function sameBytes(a: Buffer | null, b: Float32Array | null): boolean {
 
 export function individualViolations(db: Db): string[] {
   const c = db.$client;
-  const detections = c.prepare('SELECT d.*, i.taken_at FROM detections d JOIN images i ON i.id = d.image_id').all() as Detection[];
-  const tracklets = new Map((c.prepare('SELECT * FROM tracklets ORDER BY id').all() as Tracklet[]).map((t) => [t.id, t]));
-  const individuals = new Map((c.prepare(`SELECT *, ${DECIDED_SQL} AS decided FROM individuals`).all() as Individual[]).map((i) => [i.id, i]));
+  const detections = c
+    .prepare('SELECT d.*, i.taken_at FROM detections d JOIN images i ON i.id = d.image_id')
+    .all() as Detection[];
+  const tracklets = new Map(
+    (c.prepare('SELECT * FROM tracklets ORDER BY id').all() as Tracklet[]).map((t) => [t.id, t]),
+  );
+  const individuals = new Map(
+    (c.prepare(`SELECT *, ${DECIDED_SQL} AS decided FROM individuals`).all() as Individual[]).map((i) => [i.id, i]),
+  );
   const out: string[] = [];
   const members = new Map<number, Detection[]>();
   const trackletSize = new Map<number, number>();
@@ -53,7 +59,8 @@ export function individualViolations(db: Db): string[] {
     }
     if (d.false_positive) out.push(`false detection ${d.id} is still in tracklet ${t.id}`);
     trackletSize.set(t.id, (trackletSize.get(t.id) ?? 0) + 1);
-    if (t.individual_id !== null && !d.false_positive) members.set(t.individual_id, [...(members.get(t.individual_id) ?? []), d]);
+    if (t.individual_id !== null && !d.false_positive)
+      members.set(t.individual_id, [...(members.get(t.individual_id) ?? []), d]);
   }
   for (const t of tracklets.values()) {
     if (!trackletSize.get(t.id)) out.push(`tracklet ${t.id} is empty`);
@@ -67,19 +74,27 @@ export function individualViolations(db: Db): string[] {
     const photos = new Set(own.map((d) => d.image_id));
     if (photos.size !== own.length) out.push(`individual ${ind.id} holds two detections of one photo`);
     const times = own.flatMap((d) => (d.taken_at === null ? [] : [d.taken_at])).sort();
-    if (ind.detection_count !== own.length) out.push(`individual ${ind.id} counts ${ind.detection_count}, recount ${own.length}`);
-    if (ind.first_seen !== (times[0] ?? null) || ind.last_seen !== (times.at(-1) ?? null)) out.push(`individual ${ind.id} first/last seen are stale`);
-    const coverOk = own.length === 0 ? ind.cover_detection_id === null : own.some((d) => d.id === ind.cover_detection_id);
+    if (ind.detection_count !== own.length)
+      out.push(`individual ${ind.id} counts ${ind.detection_count}, recount ${own.length}`);
+    if (ind.first_seen !== (times[0] ?? null) || ind.last_seen !== (times.at(-1) ?? null))
+      out.push(`individual ${ind.id} first/last seen are stale`);
+    const coverOk =
+      own.length === 0 ? ind.cover_detection_id === null : own.some((d) => d.id === ind.cover_detection_id);
     if (!coverOk) out.push(`individual ${ind.id} has cover ${ind.cover_detection_id}, not one of its detections`);
-    const vectors = [...tracklets.values()].filter((t) => t.individual_id === ind.id && t.embedding !== null).map((t) => decodeVector(t.embedding!));
+    const vectors = [...tracklets.values()]
+      .filter((t) => t.individual_id === ind.id && t.embedding !== null)
+      .map((t) => decodeVector(t.embedding!));
     if (!sameBytes(ind.embedding, meanOfNormalised(vectors))) out.push(`individual ${ind.id} embedding is stale`);
     // The pipeline keeps an emptied individual that carries a person's decisions (core/individuals/decided.ts).
-    const held = targets.has(ind.id) || ind.decided === 1 || [...tracklets.values()].some((t) => t.individual_id === ind.id);
+    const held =
+      targets.has(ind.id) || ind.decided === 1 || [...tracklets.values()].some((t) => t.individual_id === ind.id);
     if (own.length === 0 && ind.merged_into === null && !held) {
       out.push(`individual ${ind.id} is empty`);
     }
   }
-  const pending = c.prepare("SELECT id, individual_id AS a, candidate_id AS b FROM suggestions WHERE state = 'pending'").all() as {
+  const pending = c
+    .prepare("SELECT id, individual_id AS a, candidate_id AS b FROM suggestions WHERE state = 'pending'")
+    .all() as {
     id: number;
     a: number;
     b: number;
@@ -100,16 +115,27 @@ function vectorViolations(db: Db, individuals: ReadonlyMap<number, Individual>):
   const table = individualTable(getSetting(db, 'embedder'));
   if (!c.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table)) return [];
   const out: string[] = [];
-  const indexed = new Set((c.prepare(`SELECT individual_id AS id FROM ${table}`).all() as { id: number }[]).map((r) => r.id));
+  const indexed = new Set(
+    (c.prepare(`SELECT individual_id AS id FROM ${table}`).all() as { id: number }[]).map((r) => r.id),
+  );
   const stored = new Map(
-    (c.prepare(`SELECT individual_id AS id, category, embedding FROM ${table}_blobs`).all() as { id: number; category: string; embedding: Buffer }[]).map((r) => [r.id, r]),
+    (
+      c.prepare(`SELECT individual_id AS id, category, embedding FROM ${table}_blobs`).all() as {
+        id: number;
+        category: string;
+        embedding: Buffer;
+      }[]
+    ).map((r) => [r.id, r]),
   );
   for (const ind of individuals.values()) {
     const expected = ind.merged_into === null && ind.embedding !== null;
     const row = stored.get(ind.id);
-    if (expected !== indexed.has(ind.id) || expected !== (row !== undefined)) out.push(`individual ${ind.id} is ${expected ? 'missing from' : 'left in'} the vector index`);
-    else if (row && (row.category !== ind.category || Buffer.compare(row.embedding, ind.embedding!) !== 0)) out.push(`individual ${ind.id}'s indexed vector is stale`);
+    if (expected !== indexed.has(ind.id) || expected !== (row !== undefined))
+      out.push(`individual ${ind.id} is ${expected ? 'missing from' : 'left in'} the vector index`);
+    else if (row && (row.category !== ind.category || Buffer.compare(row.embedding, ind.embedding!) !== 0))
+      out.push(`individual ${ind.id}'s indexed vector is stale`);
   }
-  for (const id of new Set([...indexed, ...stored.keys()])) if (!individuals.has(id)) out.push(`deleted individual ${id} is left in the vector index`);
+  for (const id of new Set([...indexed, ...stored.keys()]))
+    if (!individuals.has(id)) out.push(`deleted individual ${id} is left in the vector index`);
   return out;
 }

@@ -50,14 +50,20 @@ export interface TestAssets {
   warnings: string[];
 }
 
-export const githubRaw = (repo: string, commit: string, file: string) => `https://github.com/${repo}/raw/${commit}/${file}`;
+export const githubRaw = (repo: string, commit: string, file: string) =>
+  `https://github.com/${repo}/raw/${commit}/${file}`;
 
 export function loadManifest(kind: 'fixtures' | 'interop'): Manifest {
   return JSON.parse(fs.readFileSync(path.join(ASSETS, `${kind}-manifest.json`), 'utf8')) as Manifest;
 }
 
 /** The folder to use for one kind of asset, and whether it must be fetched there. */
-function locate(kind: 'models' | 'fixtures' | 'interop', envVar: string, root: string, env: NodeJS.ProcessEnv): { dir: string; fetch: boolean } {
+function locate(
+  kind: 'models' | 'fixtures' | 'interop',
+  envVar: string,
+  root: string,
+  env: NodeJS.ProcessEnv,
+): { dir: string; fetch: boolean } {
   if (env[envVar]) return { dir: env[envVar]!, fetch: false };
   const shared = path.join(root, '..', 'shared', kind);
   if (fs.existsSync(shared)) return { dir: shared, fetch: false };

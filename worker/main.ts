@@ -31,7 +31,10 @@ function channel(): Channel {
     };
   }
   if (!process.send) throw new Error('worker/main must be started by a Thumper host (fork or utilityProcess)');
-  return { send: (m, sent) => process.send!(m, undefined, {}, () => sent?.()), listen: (l) => process.on('message', (m) => l(m as HostMessage)) };
+  return {
+    send: (m, sent) => process.send!(m, undefined, {}, () => sent?.()),
+    listen: (l) => process.on('message', (m) => l(m as HostMessage)),
+  };
 }
 
 const port = channel();
@@ -55,12 +58,18 @@ async function start(message: Extract<HostMessage, { type: 'start' }>): Promise<
     library = openLibrary(message.spec.libraryRoot);
     const onFile = (file: string, phase: 'start' | 'end', isolated: boolean) => {
       const crash = phase === 'start' && crashesAt('file', file);
-      port.send({ type: 'file', file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
+      port.send(
+        { type: 'file', file, phase, isolated },
+        crash ? () => process.kill(process.pid, 'SIGKILL') : undefined,
+      );
     };
     const onPhoto = (image: PendingImage, phase: 'start' | 'end', isolated: boolean) => {
       const crash = phase === 'start' && crashesAt('photo', image.fileName);
       const file = photoAbsolutePath(library!, image) ?? image.fileName;
-      port.send({ type: 'photo', imageId: image.id, file, phase, isolated }, crash ? () => process.kill(process.pid, 'SIGKILL') : undefined);
+      port.send(
+        { type: 'photo', imageId: image.id, file, phase, isolated },
+        crash ? () => process.kill(process.pid, 'SIGKILL') : undefined,
+      );
     };
     const onImported = (result: ImportPassResult) => port.send({ type: 'imported', result });
     const run = { library, recovery: message.recovery, progress: tracker, control, onFile, onPhoto };

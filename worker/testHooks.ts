@@ -4,7 +4,10 @@
 export type CrashPoint = 'file' | 'photo';
 
 function parse(value: string | undefined): Map<CrashPoint, Set<string>> {
-  const points = new Map<CrashPoint, Set<string>>([['file', new Set()], ['photo', new Set()]]);
+  const points = new Map<CrashPoint, Set<string>>([
+    ['file', new Set()],
+    ['photo', new Set()],
+  ]);
   for (const entry of (value ?? '').split(',').filter(Boolean)) {
     const [point, name] = entry.split(':', 2) as [string, string | undefined];
     const names = points.get(point as CrashPoint);

@@ -9,18 +9,28 @@ export const calibrationCommand: Command = {
   options: { ...libraryOption, ...jsonOption, 'auto-accept': { type: 'string' }, threshold: { type: 'string' } },
   async run(args) {
     const switchTo = args.values['auto-accept'];
-    if (switchTo !== undefined && switchTo !== 'on' && switchTo !== 'off') throw new UsageError('--auto-accept takes on or off');
+    if (switchTo !== undefined && switchTo !== 'on' && switchTo !== 'off')
+      throw new UsageError('--auto-accept takes on or off');
     const threshold = typeof args.values.threshold === 'string' ? Number(args.values.threshold) : undefined;
-    if (threshold !== undefined && (!Number.isFinite(threshold) || switchTo !== 'on')) throw new UsageError('--threshold <score> goes with --auto-accept on');
+    if (threshold !== undefined && (!Number.isFinite(threshold) || switchTo !== 'on'))
+      throw new UsageError('--threshold <score> goes with --auto-accept on');
     return withLibrary(args, (library) => {
       const db = library.db;
-      const report = switchTo === undefined ? calibration(db) : inTransaction(db, () => setAutoAccept(db, switchTo === 'on', threshold));
+      const report =
+        switchTo === undefined
+          ? calibration(db)
+          : inTransaction(db, () => setAutoAccept(db, switchTo === 'on', threshold));
       if (args.values.json) printJson(report);
       else {
         const p = report.proposal;
         process.stdout.write(`embedder ${report.embedder}: ${report.accepted} accepted, ${report.rejected} rejected\n`);
-        process.stdout.write(p ? `proposed threshold ${p.threshold} (precision ${(p.precision * 100).toFixed(1)}%, would auto-accept ${(p.recall * 100).toFixed(0)}% of accepted pairs)\n` : `no proposal: ${report.waitingFor}\n`);
-        for (const b of report.histogram) process.stdout.write(`${b.from.toFixed(3)}..${b.to.toFixed(3)}\t+${b.accepted}\t-${b.rejected}\n`);
+        process.stdout.write(
+          p
+            ? `proposed threshold ${p.threshold} (precision ${(p.precision * 100).toFixed(1)}%, would auto-accept ${(p.recall * 100).toFixed(0)}% of accepted pairs)\n`
+            : `no proposal: ${report.waitingFor}\n`,
+        );
+        for (const b of report.histogram)
+          process.stdout.write(`${b.from.toFixed(3)}..${b.to.toFixed(3)}\t+${b.accepted}\t-${b.rejected}\n`);
         process.stdout.write(`auto-accept ${report.autoAccept ? `on at ${report.autoAcceptThreshold}` : 'off'}\n`);
       }
       return 0;

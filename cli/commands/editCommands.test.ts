@@ -53,18 +53,26 @@ describe('edit commands', () => {
     const merged = await cli('merge', '--library', lib.root, String(a), String(b), '--json');
     expect(merged.code, merged.err).toBe(0);
     const m = JSON.parse(merged.out) as Printed;
-    expect(m.individuals.map((i) => [i.id, i.mergedInto])).toEqual([[a, null], [b, a]]);
+    expect(m.individuals.map((i) => [i.id, i.mergedInto])).toEqual([
+      [a, null],
+      [b, a],
+    ]);
 
     const undone = JSON.parse((await cli('undo', '--library', lib.root, '--json')).out) as Printed;
     expect(undone.journalId).toBe(m.journalId);
     expect(undone.individuals.find((i) => i.id === b)!.mergedInto).toBeNull();
     const redone = JSON.parse((await cli('redo', '--library', lib.root, '--json')).out) as Printed;
     expect(redone.individuals.find((i) => i.id === b)!.mergedInto).toBe(a);
-    expect(JSON.parse((await cli('redo', '--library', lib.root, '--json')).out)).toMatchObject({ journalId: null, individuals: [] });
+    expect(JSON.parse((await cli('redo', '--library', lib.root, '--json')).out)).toMatchObject({
+      journalId: null,
+      individuals: [],
+    });
   });
 
   it('split --detections [--into], review accept|reject, and readable refusals', async () => {
-    const [d] = query<{ id: number }>('SELECT min(d.id) AS id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id');
+    const [d] = query<{ id: number }>(
+      'SELECT min(d.id) AS id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id',
+    );
     const split = await cli('split', '--library', lib.root, '--detections', String(d!.id), '--json');
     expect(split.code, split.err).toBe(0);
     const s = JSON.parse(split.out) as Printed;
@@ -73,7 +81,9 @@ describe('edit commands', () => {
     const [pending] = query<{ id: number }>("SELECT id FROM suggestions WHERE state = 'pending' ORDER BY id LIMIT 1");
     const reviewed = await cli('review', '--library', lib.root, String(pending!.id), 'reject', '--json');
     expect(reviewed.code, reviewed.err).toBe(0);
-    expect(query<{ state: string }>(`SELECT state FROM suggestions WHERE id = ${pending!.id}`)[0]!.state).toBe('rejected');
+    expect(query<{ state: string }>(`SELECT state FROM suggestions WHERE id = ${pending!.id}`)[0]!.state).toBe(
+      'rejected',
+    );
     const again = await cli('review', '--library', lib.root, String(pending!.id), 'accept');
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already rejected/);

@@ -27,7 +27,12 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'export detections and individuals to other tools (MegaDetector JSON, ...)',
   usage: `thumper export --library <dir> --format ${Object.keys(EXPORT_FORMATS).join('|')} --out <file or folder> [--utc-offset +HH:MM] [--coordinates LAT,LON] [--species NAME] [--contributor NAME] [--title TEXT]`,
-  options: { ...libraryOption, ...interopExportOptions, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' } },
+  options: {
+    ...libraryOption,
+    ...interopExportOptions,
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+  },
   async run(args) {
     const name = args.values.format;
     const out = args.values.out;

@@ -25,7 +25,17 @@ describe('thumper export (interop formats)', () => {
     const refused = await cli('export', '--library', t.library.root, '--format', 'camtrap-dp', '--out', out);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/camera "H4R0-02" has no UTC offset.*--utc-offset/);
-    const ok = await cli('export', '--library', t.library.root, '--format', 'camtrap-dp', '--out', out, '--utc-offset=-05:00', '--coordinates=44.1,-73.2');
+    const ok = await cli(
+      'export',
+      '--library',
+      t.library.root,
+      '--format',
+      'camtrap-dp',
+      '--out',
+      out,
+      '--utc-offset=-05:00',
+      '--coordinates=44.1,-73.2',
+    );
     expect(ok.code).toBe(0);
     expect(ok.err).toMatch(/2 deployments, 4 media, 4 observations/);
     expect(checkCamtrapPackage(out, interopDir()).errors).toEqual([]);

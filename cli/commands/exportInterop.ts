@@ -27,7 +27,8 @@ export const INTEROP_FORMATS: Record<string, ExportFormat> = {
         contributor: text(args, 'contributor'),
         title: text(args, 'title'),
       });
-      const skipped = summary.skipped.length > 0 ? `; ${summary.skipped.length} photos left out (no time, camera or file)` : '';
+      const skipped =
+        summary.skipped.length > 0 ? `; ${summary.skipped.length} photos left out (no time, camera or file)` : '';
       return `Camtrap DP package: ${summary.deployments} deployments, ${summary.media} media, ${summary.observations} observations${skipped}`;
     },
   },

@@ -10,7 +10,11 @@ export const imagesCommand: Command = {
     withLibrary(args, (library) => {
       const rows = listAllImages(library.db);
       if (args.values.json) printJson(rows);
-      else for (const r of rows) process.stdout.write(`${r.id}\t${r.state}\t${r.camera ?? '-'}\t${r.takenAt ?? 'unknown time'}\t${r.path ?? r.sourcePath}${r.error ? `\t${r.error}` : ''}\n`);
+      else
+        for (const r of rows)
+          process.stdout.write(
+            `${r.id}\t${r.state}\t${r.camera ?? '-'}\t${r.takenAt ?? 'unknown time'}\t${r.path ?? r.sourcePath}${r.error ? `\t${r.error}` : ''}\n`,
+          );
       return 0;
     }),
 };

@@ -11,7 +11,8 @@ const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 export const importCommand: Command = {
   name: 'import',
   summary: 'copy photos from an SD card or folders into a library and process them',
-  usage: 'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--models DIR] [--provider auto|cuda|cpu] [--json]',
+  usage:
+    'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--models DIR] [--provider auto|cuda|cpu] [--json]',
   options: {
     ...libraryOption,
     ...jsonOption,

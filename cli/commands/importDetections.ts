@@ -3,16 +3,20 @@ import { jsonOption, libraryOption, printJson, UsageError, withLibrary, type Com
 
 export const importDetectionsCommand: Command = {
   name: 'import-detections',
-  summary: 'use the boxes of a MegaDetector JSON file for photos already in the library instead of running the detector',
-  usage: 'thumper import-detections <results.json> --root <folder MegaDetector ran on> --library <dir> [--threshold 0.1] [--json]',
+  summary:
+    'use the boxes of a MegaDetector JSON file for photos already in the library instead of running the detector',
+  usage:
+    'thumper import-detections <results.json> --root <folder MegaDetector ran on> --library <dir> [--threshold 0.1] [--json]',
   options: { ...libraryOption, ...jsonOption, root: { type: 'string' }, threshold: { type: 'string' } },
   async run(args) {
     const [file] = args.positionals;
     if (!file) throw new UsageError('give the MegaDetector JSON file to import');
     const root = args.values.root;
-    if (typeof root !== 'string') throw new UsageError('--root <dir> is required: the folder the file\'s paths are relative to');
+    if (typeof root !== 'string')
+      throw new UsageError("--root <dir> is required: the folder the file's paths are relative to");
     const threshold = args.values.threshold === undefined ? undefined : Number(args.values.threshold);
-    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be a number between 0 and 1');
+    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+      throw new UsageError('--threshold must be a number between 0 and 1');
     const summary = await withLibrary(args, (library) => importMegadetector(library, file, { root, threshold }));
     if (args.values.json) printJson(summary);
     else {

@@ -17,4 +17,23 @@ import { redoCommand, undoCommand } from './undo';
 import { suggestionsCommand } from './suggestions';
 import { traitsCommand } from './traits';
 
-export const COMMANDS: Command[] = [importCommand, imagesCommand, statsCommand, sequencesCommand, individualsCommand, suggestionsCommand, processCommand, exportCommand, modelsCommand, importDetectionsCommand, serveCommand, mergeCommand, splitCommand, reviewCommand, undoCommand, redoCommand, calibrationCommand, traitsCommand];
+export const COMMANDS: Command[] = [
+  importCommand,
+  imagesCommand,
+  statsCommand,
+  sequencesCommand,
+  individualsCommand,
+  suggestionsCommand,
+  processCommand,
+  exportCommand,
+  modelsCommand,
+  importDetectionsCommand,
+  serveCommand,
+  mergeCommand,
+  splitCommand,
+  reviewCommand,
+  undoCommand,
+  redoCommand,
+  calibrationCommand,
+  traitsCommand,
+];

@@ -9,7 +9,8 @@ export const mergeCommand: Command = {
   options: { ...libraryOption, ...jsonOption },
   async run(args) {
     const [targetId, ...sourceIds] = parseIds(args.positionals, 'individuals');
-    if (targetId === undefined || sourceIds.length === 0) throw new UsageError('give at least two individual ids: the first one keeps its name');
+    if (targetId === undefined || sourceIds.length === 0)
+      throw new UsageError('give at least two individual ids: the first one keeps its name');
     return withLibrary(args, (library) => {
       printEditResult(library.db, merge(library.db, { targetId, sourceIds }), !!args.values.json);
       return 0;

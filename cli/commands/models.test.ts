@@ -38,7 +38,15 @@ describe('thumper models', () => {
     const model = path.join(dir, 'deer.onnx');
     fs.writeFileSync(model, tinyYolov5Model({ size: 320, rows: [[10, 10, 5, 5, 0.9, 0.8, 0.1, 0.1]] }));
     fs.writeFileSync(path.join(dir, 'labels.txt'), 'doe\nfawn\nbuck\n');
-    const added = await cli('models', 'add', model, '--labels', path.join(dir, 'labels.txt'), '--models', path.join(dir, 'models'));
+    const added = await cli(
+      'models',
+      'add',
+      model,
+      '--labels',
+      path.join(dir, 'labels.txt'),
+      '--models',
+      path.join(dir, 'models'),
+    );
     expect(added.code).toBe(0);
     expect(added.err).toContain('added deer (detector, yolov5, input 320x320)');
     expect(added.err).toContain('buck -> animal (buck)');
@@ -53,7 +61,7 @@ describe('thumper models', () => {
     expect((await cli('models', 'frobnicate')).err).toMatch(/expected list, status, use, fetch <id> or add/);
   });
 
-  it('records the library\'s model with `use`; without its file, processing stops once with how to get it', async () => {
+  it("records the library's model with `use`; without its file, processing stops once with how to get it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-cli-use-'));
     const card = path.join(dir, 'card');
     fs.mkdirSync(card);
@@ -62,18 +70,25 @@ describe('thumper models', () => {
     const empty = path.join(dir, 'no-models');
     expect((await cli('import', card, '--library', lib, '--no-process')).code).toBe(0);
 
-    expect((await cli('models', 'use', '--library', lib, '--detector', 'osnet_x0_25')).err).toMatch(/"osnet_x0_25" is an embedder, not a detector/);
+    expect((await cli('models', 'use', '--library', lib, '--detector', 'osnet_x0_25')).err).toMatch(
+      /"osnet_x0_25" is an embedder, not a detector/,
+    );
     expect((await cli('models', 'use', '--library', lib)).code).toBe(2);
 
     const used = await cli('models', 'use', '--library', lib, '--detector', 'yolov8n_int8_640', '--models', empty);
     expect(used.code).toBe(1);
-    expect(used.err).toContain('the library\'s detector is now yolov8n_int8_640 (was yolox_nano_416)');
-    expect(used.err).toMatch(/detector model "yolov8n_int8_640" is not installed: download it with `thumper models fetch yolov8n_int8_640`/);
+    expect(used.err).toContain("the library's detector is now yolov8n_int8_640 (was yolox_nano_416)");
+    expect(used.err).toMatch(
+      /detector model "yolov8n_int8_640" is not installed: download it with `thumper models fetch yolov8n_int8_640`/,
+    );
     expect(used.err.match(/not installed/g)).toHaveLength(2);
 
     const status = await cli('models', 'status', '--library', lib, '--models', empty, '--json');
     expect(status.code).toBe(1);
-    const parsed = JSON.parse(status.out) as { ready: boolean; roles: { role: string; id: string; status: string; fetchable: boolean }[] };
+    const parsed = JSON.parse(status.out) as {
+      ready: boolean;
+      roles: { role: string; id: string; status: string; fetchable: boolean }[];
+    };
     expect(parsed.ready).toBe(false);
     expect(parsed.roles.map((r) => [r.role, r.id, r.status, r.fetchable])).toEqual([
       ['detector', 'yolov8n_int8_640', 'missing', true],

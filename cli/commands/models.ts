@@ -7,7 +7,15 @@ import { resolveModelsFolder } from '../../core/models/folder';
 import { describeMissing, libraryModelsStatus } from '../../core/models/libraryModels';
 import { useModel } from '../../core/models/useModel';
 import { getSettings } from '../../core/library/settings';
-import { jsonOption, libraryOption, printJson, UsageError, withLibrary, type Command, type ParsedArgs } from '../command';
+import {
+  jsonOption,
+  libraryOption,
+  printJson,
+  UsageError,
+  withLibrary,
+  type Command,
+  type ParsedArgs,
+} from '../command';
 import { describeProcessing, runProcessing } from './process';
 
 const FAMILIES: readonly Family[] = [...DETECTOR_FAMILIES, ...EMBEDDER_FAMILIES];
@@ -15,9 +23,18 @@ const mb = (n: number) => (n / 1e6).toFixed(1);
 
 /** "a,b,c", or a file with one name per line or a JSON array. */
 function readLabels(value: string): string[] {
-  if (!fs.existsSync(value)) return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!fs.existsSync(value))
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const text = fs.readFileSync(value, 'utf8');
-  return text.trimStart().startsWith('[') ? (JSON.parse(text) as string[]) : text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  return text.trimStart().startsWith('[')
+    ? (JSON.parse(text) as string[])
+    : text
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 function downloadPrinter(id: string, stream = process.stderr): (p: DownloadProgress) => void {
@@ -65,7 +82,9 @@ export const modelsCommand: Command = {
         process.stdout.write(`models folder: ${folder.dir} (from ${folder.from})\n`);
         for (const m of listed) {
           const e = m.entry;
-          process.stdout.write(`  ${e.id.padEnd(22)} ${e.kind.padEnd(9)} ${e.family.padEnd(15)} ${m.status.padEnd(9)} ${m.user ? 'added by you' : e.licence}\n`);
+          process.stdout.write(
+            `  ${e.id.padEnd(22)} ${e.kind.padEnd(9)} ${e.family.padEnd(15)} ${m.status.padEnd(9)} ${m.user ? 'added by you' : e.licence}\n`,
+          );
         }
         for (const g of loadCatalog().guides ?? []) process.stdout.write(`\n  ${g.name}:\n    ${g.howTo}\n`);
       }
@@ -84,13 +103,16 @@ export const modelsCommand: Command = {
     if (action === 'fetch') {
       if (!target) throw new UsageError('give the id of the model to fetch (see `thumper models list`)');
       const result = await fetchModel(target, { folder, onProgress: downloadPrinter(target) });
-      process.stderr.write(result.downloaded ? `installed ${result.file}\n` : `${target} is already installed at ${result.file}\n`);
+      process.stderr.write(
+        result.downloaded ? `installed ${result.file}\n` : `${target} is already installed at ${result.file}\n`,
+      );
       return 0;
     }
     if (action === 'add') {
       if (!target) throw new UsageError('give the .onnx file to add');
       const family = args.values.family as string | undefined;
-      if (family !== undefined && !FAMILIES.includes(family as Family)) throw new UsageError(`--family must be one of ${FAMILIES.join(', ')}`);
+      if (family !== undefined && !FAMILIES.includes(family as Family))
+        throw new UsageError(`--family must be one of ${FAMILIES.join(', ')}`);
       const added = await addModel(target, {
         folder,
         family: family as Family | undefined,
@@ -101,10 +123,14 @@ export const modelsCommand: Command = {
       if (args.values.json) printJson(added);
       else {
         const e = added.entry;
-        process.stderr.write(`added ${e.id} (${e.kind}, ${e.family}, input ${e.input.width}x${e.input.height}) to ${folder.dir}\n`);
+        process.stderr.write(
+          `added ${e.id} (${e.kind}, ${e.family}, input ${e.input.width}x${e.input.height}) to ${folder.dir}\n`,
+        );
         for (const note of added.notes) process.stderr.write(`  ${note}\n`);
         if (e.kind === 'detector' && Array.isArray(e.labels)) {
-          for (const l of e.labels) if (typeof l !== 'string') process.stderr.write(`  ${l.label} -> ${l.category}${l.sexAge ? ` (${l.sexAge})` : ''}\n`);
+          for (const l of e.labels)
+            if (typeof l !== 'string')
+              process.stderr.write(`  ${l.label} -> ${l.category}${l.sexAge ? ` (${l.sexAge})` : ''}\n`);
         }
         process.stderr.write(`edit the class mapping in ${added.registry}\n`);
       }
@@ -117,12 +143,15 @@ export const modelsCommand: Command = {
 /** Records the library's detector or embedder, then processes what depends on it (unless --no-process). */
 async function useCommand(args: ParsedArgs, folder: ReturnType<typeof resolveModelsFolder>): Promise<number> {
   const { detector, embedder } = args.values as { detector?: string; embedder?: string };
-  if ((detector === undefined) === (embedder === undefined)) throw new UsageError('models use: give either --detector <id> or --embedder <id>');
+  if ((detector === undefined) === (embedder === undefined))
+    throw new UsageError('models use: give either --detector <id> or --embedder <id>');
   const role = detector !== undefined ? 'detector' : 'embedder';
   return withLibrary(args, async (library) => {
     const choice = useModel(library.db, folder, role, (detector ?? embedder)!);
     process.stderr.write(
-      choice.changed ? `the library's ${role} is now ${choice.id} (was ${choice.previous})\n` : `the library's ${role} is already ${choice.id}\n`,
+      choice.changed
+        ? `the library's ${role} is now ${choice.id} (was ${choice.previous})\n`
+        : `the library's ${role} is already ${choice.id}\n`,
     );
     if (args.values['no-process']) {
       if (args.values.json) printJson({ choice, processing: null });

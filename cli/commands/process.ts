@@ -4,7 +4,16 @@ import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
 import type { Library } from '../../core/library/library';
 import { processImages, type ProcessOptions, type ProcessSummary } from '../../worker/pipeline/processImages';
-import { jsonOption, libraryOption, printJson, UsageError, withLibrary, type Command, type Options, type ParsedArgs } from '../command';
+import {
+  jsonOption,
+  libraryOption,
+  printJson,
+  UsageError,
+  withLibrary,
+  type Command,
+  type Options,
+  type ParsedArgs,
+} from '../command';
 import { progressPrinter } from '../progressLine';
 
 export const processOptions = {
@@ -20,12 +29,17 @@ export function parseProcessOptions(args: ParsedArgs): ProcessOptions {
     throw new UsageError(`--provider must be auto, cuda or cpu, not "${String(provider)}"`);
   }
   const threads = args.values.threads === undefined ? undefined : Number(args.values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) throw new UsageError('--threads must be a positive integer');
+  if (threads !== undefined && !(Number.isInteger(threads) && threads > 0))
+    throw new UsageError('--threads must be a positive integer');
   return { models: (args.values.models as string | undefined) ?? null, provider, threads };
 }
 
 /** Runs processing with a progress line on stderr; Ctrl-C stops after the current photos, keeping what is done. */
-export async function runProcessing(library: Library, options: ProcessOptions, tracker?: ProgressTracker): Promise<ProcessSummary> {
+export async function runProcessing(
+  library: Library,
+  options: ProcessOptions,
+  tracker?: ProgressTracker,
+): Promise<ProcessSummary> {
   const printer = progressPrinter();
   const control = new JobControl();
   const onSignal = () => control.cancel();
@@ -51,8 +65,10 @@ export function describeProcessing(s: ProcessSummary): string {
 
 export const processCommand: Command = {
   name: 'process',
-  summary: 'detect, embed and match photos not yet processed, or processed by another detector or embedder than the library uses',
-  usage: 'thumper process --library <dir> [--models DIR] [--provider auto|cuda|cpu] [--threads N] [--retry-failed] [--json]',
+  summary:
+    'detect, embed and match photos not yet processed, or processed by another detector or embedder than the library uses',
+  usage:
+    'thumper process --library <dir> [--models DIR] [--provider auto|cuda|cpu] [--threads N] [--retry-failed] [--json]',
   options: { ...libraryOption, ...jsonOption, ...processOptions, 'retry-failed': { type: 'boolean' } },
   async run(args) {
     const options = { ...parseProcessOptions(args), retryFailed: !!args.values['retry-failed'] };

@@ -11,11 +11,17 @@ export const reviewCommand: Command = {
   options: { ...libraryOption, ...jsonOption },
   async run(args) {
     const [id, decision, ...rest] = args.positionals;
-    if (id === undefined || decision === undefined || rest.length > 0) throw new UsageError('give a suggestion id and accept, reject or skip');
-    if (!DECISIONS.includes(decision as Decision)) throw new UsageError(`the decision must be accept, reject or skip, not "${decision}"`);
+    if (id === undefined || decision === undefined || rest.length > 0)
+      throw new UsageError('give a suggestion id and accept, reject or skip');
+    if (!DECISIONS.includes(decision as Decision))
+      throw new UsageError(`the decision must be accept, reject or skip, not "${decision}"`);
     const [suggestionId] = parseIds([id], 'the suggestion');
     return withLibrary(args, (library) => {
-      printEditResult(library.db, review(library.db, { suggestionId: suggestionId!, decision: decision as Decision }), !!args.values.json);
+      printEditResult(
+        library.db,
+        review(library.db, { suggestionId: suggestionId!, decision: decision as Decision }),
+        !!args.values.json,
+      );
       return 0;
     });
   },

@@ -15,10 +15,13 @@ export const serveCommand: Command = {
   },
   async run(args) {
     const port = Number(args.values.port ?? 0);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${args.values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be a number from 0 to 65535, not "${args.values.port}"`);
     const host = (args.values.host as string | undefined) ?? '127.0.0.1';
     if (!isLoopback(host) && !args.values['allow-remote']) {
-      throw new UsageError(`--host ${host} would show the library to the network: add --allow-remote to do it on purpose`);
+      throw new UsageError(
+        `--host ${host} would show the library to the network: add --allow-remote to do it on purpose`,
+      );
     }
     return withLibrary(
       args,
@@ -30,7 +33,9 @@ export const serveCommand: Command = {
           allowRemote: !!args.values['allow-remote'],
         });
         if (args.values['allow-remote']) {
-          process.stderr.write(`thumper serve: listening on ${server.host}, reachable from the network; anyone with the URL below has full access\n`);
+          process.stderr.write(
+            `thumper serve: listening on ${server.host}, reachable from the network; anyone with the URL below has full access\n`,
+          );
         }
         process.stdout.write(`${server.appUrl}\n`);
         await new Promise<void>((resolve) => {

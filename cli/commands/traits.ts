@@ -8,7 +8,8 @@ const trait = (v: unknown) => (typeof v !== 'string' ? undefined : v === '' || v
 export const traitsCommand: Command = {
   name: 'traits',
   summary: "set an individual's sex and/or age class, used to rule out suggestions (undoable)",
-  usage: 'thumper traits --library <dir> <individualId> [--sex <male|female|none>] [--age <adult|yearling|fawn|none>] [--json]',
+  usage:
+    'thumper traits --library <dir> <individualId> [--sex <male|female|none>] [--age <adult|yearling|fawn|none>] [--json]',
   options: { ...libraryOption, ...jsonOption, sex: { type: 'string' }, age: { type: 'string' } },
   async run(args) {
     const ids = parseIds(args.positionals, 'individuals');

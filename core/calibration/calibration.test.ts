@@ -19,15 +19,39 @@ describe('proposeThreshold', () => {
     const lower = Math.max(...decided.filter((d) => d.score < p.threshold).map((d) => d.score));
     const wider = decided.filter((d) => d.score >= lower);
     expect(wider.filter((d) => d.accepted).length / wider.length).toBeLessThan(0.99);
-    expect(p).toMatchObject({ acceptedAbove: above.filter((d) => d.accepted).length, rejectedAbove: above.filter((d) => !d.accepted).length });
+    expect(p).toMatchObject({
+      acceptedAbove: above.filter((d) => d.accepted).length,
+      rejectedAbove: above.filter((d) => !d.accepted).length,
+    });
     // A tie between an accepted and a rejected pair is never split.
-    expect(proposeThreshold([{ score: 0.9, accepted: true }, { score: 0.9, accepted: false }, { score: 0.95, accepted: true }], 0.99)!.threshold).toBe(0.95);
+    expect(
+      proposeThreshold(
+        [
+          { score: 0.9, accepted: true },
+          { score: 0.9, accepted: false },
+          { score: 0.95, accepted: true },
+        ],
+        0.99,
+      )!.threshold,
+    ).toBe(0.95);
     expect(proposeThreshold([{ score: 0.9, accepted: false }], 0.99)).toBeNull();
   });
 
   it('bins both distributions over the decided range', () => {
-    const bins = scoreHistogram([{ score: 0, accepted: true }, { score: 1, accepted: false }, { score: 0.5, accepted: true }], 4);
-    expect(bins.map((b) => [b.accepted, b.rejected])).toEqual([[1, 0], [0, 0], [1, 0], [0, 1]]);
+    const bins = scoreHistogram(
+      [
+        { score: 0, accepted: true },
+        { score: 1, accepted: false },
+        { score: 0.5, accepted: true },
+      ],
+      4,
+    );
+    expect(bins.map((b) => [b.accepted, b.rejected])).toEqual([
+      [1, 0],
+      [0, 0],
+      [1, 0],
+      [0, 1],
+    ]);
   });
 });
 
@@ -54,7 +78,13 @@ describe('calibration', () => {
     decide(12, 'rejected', () => random() * 0.62);
     decide(50, 'rejected', () => random(), 'osnet_x0_25');
     let c = calibration(lib.db);
-    expect(c).toMatchObject({ accepted: 30, rejected: 12, proposal: null, waitingFor: '8 more rejected suggestions', autoAccept: false });
+    expect(c).toMatchObject({
+      accepted: 30,
+      rejected: 12,
+      proposal: null,
+      waitingFor: '8 more rejected suggestions',
+      autoAccept: false,
+    });
     expect(() => inTransaction(lib.db, () => setAutoAccept(lib.db, true))).toThrow(IndividualsError);
 
     decide(10, 'rejected', () => random() * 0.62);
@@ -63,7 +93,11 @@ describe('calibration', () => {
     expect(c.proposal!.precision).toBeGreaterThanOrEqual(0.99);
     expect(c.histogram.reduce((s, b) => s + b.accepted + b.rejected, 0)).toBe(52);
     c = inTransaction(lib.db, () => setAutoAccept(lib.db, true));
-    expect(c).toMatchObject({ autoAccept: true, autoAcceptThreshold: c.proposal!.threshold, autoAcceptEmbedder: 'mobilenetv2_gem' });
+    expect(c).toMatchObject({
+      autoAccept: true,
+      autoAcceptThreshold: c.proposal!.threshold,
+      autoAcceptEmbedder: 'mobilenetv2_gem',
+    });
     expect(inTransaction(lib.db, () => setAutoAccept(lib.db, false)).autoAccept).toBe(false);
 
     // Switching embedders starts over: the other model's scores are not comparable.

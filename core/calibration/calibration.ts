@@ -31,7 +31,9 @@ export interface Calibration {
 function decisions(db: Db, embedder: string): Decided[] {
   return (
     db.$client
-      .prepare(`SELECT score, state = 'accepted' AS accepted FROM suggestions WHERE embedder = ? AND state IN ('accepted', 'rejected')`)
+      .prepare(
+        `SELECT score, state = 'accepted' AS accepted FROM suggestions WHERE embedder = ? AND state IN ('accepted', 'rejected')`,
+      )
       .all(embedder) as { score: number; accepted: number }[]
   ).map((r) => ({ score: r.score, accepted: r.accepted === 1 }));
 }
@@ -47,7 +49,11 @@ export function calibration(db: Db): Calibration {
   ].filter((m) => m !== '');
   const proposal = missing.length === 0 ? proposeThreshold(decided, CALIBRATION.targetPrecision) : null;
   const waitingFor =
-    missing.length > 0 ? `${missing.join(' and ')} suggestions` : proposal === null ? `no score reaches ${CALIBRATION.targetPrecision * 100}% precision yet` : null;
+    missing.length > 0
+      ? `${missing.join(' and ')} suggestions`
+      : proposal === null
+        ? `no score reaches ${CALIBRATION.targetPrecision * 100}% precision yet`
+        : null;
   return {
     embedder: settings.embedder,
     accepted,
@@ -72,7 +78,8 @@ export function setAutoAccept(db: Db, enabled: boolean, threshold?: number): Cal
     return calibration(db);
   }
   const current = calibration(db);
-  if (current.proposal === null) throw new IndividualsError(`auto-accept cannot be calibrated yet: ${current.waitingFor}`);
+  if (current.proposal === null)
+    throw new IndividualsError(`auto-accept cannot be calibrated yet: ${current.waitingFor}`);
   setSetting(db, 'autoAcceptThreshold', threshold ?? current.proposal.threshold);
   setSetting(db, 'autoAcceptEmbedder', current.embedder);
   setSetting(db, 'autoAccept', true);

@@ -30,7 +30,13 @@ export function proposeThreshold(decisions: readonly Decided[], targetPrecision:
     if (i + 1 < sorted.length && sorted[i + 1]!.score === d.score) continue;
     const precision = accepted / (accepted + rejected);
     if (accepted > 0 && precision >= targetPrecision) {
-      best = { threshold: d.score, precision, acceptedAbove: accepted, rejectedAbove: rejected, recall: accepted / totalAccepted };
+      best = {
+        threshold: d.score,
+        precision,
+        acceptedAbove: accepted,
+        rejectedAbove: rejected,
+        recall: accepted / totalAccepted,
+      };
     }
   }
   return best;
@@ -50,7 +56,12 @@ export function scoreHistogram(decisions: readonly Decided[], bins: number): His
   const lo = Math.min(...scores);
   const hi = Math.max(...scores);
   const width = hi > lo ? (hi - lo) / bins : 1;
-  const out = Array.from({ length: bins }, (_, i) => ({ from: lo + i * width, to: lo + (i + 1) * width, accepted: 0, rejected: 0 }));
+  const out = Array.from({ length: bins }, (_, i) => ({
+    from: lo + i * width,
+    to: lo + (i + 1) * width,
+    accepted: 0,
+    rejected: 0,
+  }));
   for (const d of decisions) {
     const bin = out[Math.min(bins - 1, Math.floor((d.score - lo) / width))]!;
     if (d.accepted) bin.accepted++;

@@ -9,10 +9,18 @@ export const calibrationSchema = z.object({
   /** Why there is no proposal yet, for a person; null when there is one. */
   waitingFor: z.string().nullable(),
   proposal: z
-    .object({ threshold: z.number(), precision: z.number(), acceptedAbove: z.number(), rejectedAbove: z.number(), recall: z.number() })
+    .object({
+      threshold: z.number(),
+      precision: z.number(),
+      acceptedAbove: z.number(),
+      rejectedAbove: z.number(),
+      recall: z.number(),
+    })
     .nullable(),
   /** Equal-width bins over the decided scores, accepted and rejected counted separately. */
-  histogram: z.array(z.object({ from: z.number(), to: z.number(), accepted: z.number().int(), rejected: z.number().int() })),
+  histogram: z.array(
+    z.object({ from: z.number(), to: z.number(), accepted: z.number().int(), rejected: z.number().int() }),
+  ),
   targetPrecision: z.number(),
   autoAccept: z.boolean(),
   autoAcceptThreshold: z.number().nullable(),

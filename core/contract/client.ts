@@ -7,7 +7,8 @@ import type { MethodArgs, MethodName, MethodResult } from './methods';
 import type { Reply } from './wire';
 
 /** Methods whose arguments may be omitted entirely. */
-type CallArgs<M extends MethodName> = Record<never, never> extends MethodArgs<M> ? [args?: MethodArgs<M>] : [args: MethodArgs<M>];
+type CallArgs<M extends MethodName> =
+  Record<never, never> extends MethodArgs<M> ? [args?: MethodArgs<M>] : [args: MethodArgs<M>];
 
 export interface ThumperApi {
   call<M extends MethodName>(method: M, ...args: CallArgs<M>): Promise<MethodResult<M>>;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApi, EVENTS, METHODS, METHOD_NAMES, parseArgs, parseMediaPath, requireMethod, type Transport } from '.';
+import {
+  ApiError,
+  createApi,
+  EVENTS,
+  METHODS,
+  METHOD_NAMES,
+  parseArgs,
+  parseMediaPath,
+  requireMethod,
+  type Transport,
+} from '.';
 
 describe('method argument validation', () => {
   it('fills defaults for paging, sort and filter', () => {
@@ -34,7 +44,15 @@ describe('method argument validation', () => {
 
   it('accepts a full photo filter', () => {
     const args = parseArgs('photos.query', {
-      filter: { cameraIds: [1, 2], from: '2024-10-01', to: '2024-10-03T23:59:59', category: 'animal', empty: false, unreviewedSuggestions: true, individualId: 4 },
+      filter: {
+        cameraIds: [1, 2],
+        from: '2024-10-01',
+        to: '2024-10-03T23:59:59',
+        category: 'animal',
+        empty: false,
+        unreviewedSuggestions: true,
+        individualId: 4,
+      },
       sort: '-takenAt',
       offset: 200,
       limit: 50,
@@ -82,7 +100,9 @@ describe('createApi', () => {
       host: 'serve',
       async invoke(method, args) {
         seen.push([method, args]);
-        return method === 'photos.get' ? { ok: false, error: { code: 'not_found', message: 'no photo 9' } } : { ok: true, result: { ok: true } };
+        return method === 'photos.get'
+          ? { ok: false, error: { code: 'not_found', message: 'no photo 9' } }
+          : { ok: true, result: { ok: true } };
       },
       subscribe: () => () => undefined,
       mediaUrl: (p) => `http://h${p}`,
@@ -92,7 +112,11 @@ describe('createApi', () => {
     await expect(api.call('import.pause', { jobId: 1 })).resolves.toEqual({ ok: true });
     await expect(api.call('photos.get', { id: 9 })).rejects.toMatchObject({ code: 'not_found', message: 'no photo 9' });
     await api.call('library.stats');
-    expect(seen).toEqual([['import.pause', { jobId: 1 }], ['photos.get', { id: 9 }], ['library.stats', {}]]);
+    expect(seen).toEqual([
+      ['import.pause', { jobId: 1 }],
+      ['photos.get', { id: 9 }],
+      ['library.stats', {}],
+    ]);
     expect(api.mediaUrl({ kind: 'crop', id: 3 })).toBe('http://h/media/crop/3');
   });
 });

@@ -18,7 +18,9 @@ export const category = z.enum(CATEGORIES);
 export const imageState = z.enum(IMAGE_STATES);
 export const suggestionState = z.enum(SUGGESTION_STATES);
 /** Camera-local wall-clock time, or a date alone ("2024-10-03") in filters. */
-export const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]');
+export const localTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]');
 
 export const paging = {
   offset: z.number().int().min(0).default(0),
@@ -193,11 +195,27 @@ export const individualDetailSchema = individualSummarySchema.extend({
   /** Detections per hour of the camera-local day, 24 entries. */
   activityByHour: z.array(z.number()),
   /** One entry per sequence the individual was seen in, newest first. */
-  sightings: z.array(z.object({ sequenceId: id.nullable(), cameraId: id.nullable(), start: z.string().nullable(), detections: z.number(), photoId: id })),
+  sightings: z.array(
+    z.object({
+      sequenceId: id.nullable(),
+      cameraId: id.nullable(),
+      start: z.string().nullable(),
+      detections: z.number(),
+      photoId: id,
+    }),
+  ),
 });
 export type IndividualDetail = z.infer<typeof individualDetailSchema>;
 
-export const INDIVIDUAL_SORTS = ['name', 'detections', '-detections', 'lastSeen', '-lastSeen', 'firstSeen', '-firstSeen'] as const;
+export const INDIVIDUAL_SORTS = [
+  'name',
+  'detections',
+  '-detections',
+  'lastSeen',
+  '-lastSeen',
+  'firstSeen',
+  '-firstSeen',
+] as const;
 
 export const individualCropSchema = z.object({
   detectionId: id,
@@ -245,7 +263,9 @@ export const importPreviewSchema = z.object({
   sources: z.array(z.string()),
   photos: z.number(),
   bytes: z.number(),
-  cameras: z.array(z.object({ name: z.string(), photos: z.number(), from: z.string().nullable(), to: z.string().nullable() })),
+  cameras: z.array(
+    z.object({ name: z.string(), photos: z.number(), from: z.string().nullable(), to: z.string().nullable() }),
+  ),
   from: z.string().nullable(),
   to: z.string().nullable(),
   /** Photos whose time could not be read. */
@@ -265,7 +285,10 @@ export const importOptionsSchema = z
     sources: z.array(z.string().min(1)).min(1),
     /** Name for photos whose EXIF carries no camera serial. */
     camera: z.string().min(1).max(200).optional(),
-    utcOffset: z.string().regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'expected +HH:MM or -HH:MM').optional(),
+    utcOffset: z
+      .string()
+      .regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'expected +HH:MM or -HH:MM')
+      .optional(),
     inPlace: z.boolean().optional(),
     /** Detect, embed and match after copying (default); false copies only. */
     process: z.boolean().optional(),
@@ -354,5 +377,10 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-export const recentLibrarySchema = z.object({ path: z.string(), name: z.string(), openedAt: z.string(), exists: z.boolean() });
+export const recentLibrarySchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
 export type RecentLibrary = z.infer<typeof recentLibrarySchema>;

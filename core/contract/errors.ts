@@ -36,7 +36,9 @@ export class ApiError extends Error {
   }
 
   toJSON(): ApiErrorData {
-    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
   }
 
   static from(data: ApiErrorData): ApiError {

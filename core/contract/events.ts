@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { id, jobSummarySchema, progressSnapshotSchema } from './entities';
 import { taskFinishedSchema, taskProgressSchema } from './models';
 
-export const LIBRARY_SCOPES = ['photos', 'detections', 'individuals', 'suggestions', 'cameras', 'imports', 'settings'] as const;
+export const LIBRARY_SCOPES = [
+  'photos',
+  'detections',
+  'individuals',
+  'suggestions',
+  'cameras',
+  'imports',
+  'settings',
+] as const;
 
 export const EVENTS = {
   /** A few times a second while a job runs. */

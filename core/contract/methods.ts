@@ -31,7 +31,16 @@ import {
   suggestionState,
 } from './entities';
 import { calibrationSchema, setAutoAcceptArgsSchema } from './calibration';
-import { exportArgsSchema, MODEL_ROLES, modelListingSchema, modelRoleStatusSchema, modelsStatusSchema, taskRef, testRunArgsSchema, testRunResultSchema } from './models';
+import {
+  exportArgsSchema,
+  MODEL_ROLES,
+  modelListingSchema,
+  modelRoleStatusSchema,
+  modelsStatusSchema,
+  taskRef,
+  testRunArgsSchema,
+  testRunResultSchema,
+} from './models';
 
 export interface MethodDef<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   args: A;
@@ -52,24 +61,47 @@ export const METHODS = {
   'app.info': method('Version, host kind, open library and what this host can do.', none, appInfoSchema),
 
   'library.stats': method('Library totals for the dashboard.', none, libraryStatsSchema),
-  'library.activity': method('Detections per day, per hour of day and per camera.', z.object({ cameraIds: z.array(id).optional() }).strict().default({}), activitySchema),
+  'library.activity': method(
+    'Detections per day, per hour of day and per camera.',
+    z
+      .object({ cameraIds: z.array(id).optional() })
+      .strict()
+      .default({}),
+    activitySchema,
+  ),
   'library.recent': method('Recently opened libraries (desktop).', none, z.array(recentLibrarySchema)),
-  'library.open': method('Open another library (desktop; the window reloads).', z.object({ path: z.string().min(1) }).strict(), ok),
-  'library.create': method('Create a library in a folder and open it (desktop).', z.object({ path: z.string().min(1) }).strict(), ok),
+  'library.open': method(
+    'Open another library (desktop; the window reloads).',
+    z.object({ path: z.string().min(1) }).strict(),
+    ok,
+  ),
+  'library.create': method(
+    'Create a library in a folder and open it (desktop).',
+    z.object({ path: z.string().min(1) }).strict(),
+    ok,
+  ),
 
   'photos.query': method(
     'One page of photos matching a filter, in a sort order, with the total count.',
-    z.object({ filter: photoFilterSchema.default({}), sort: z.enum(PHOTO_SORTS).default('takenAt'), ...paging }).strict(),
+    z
+      .object({ filter: photoFilterSchema.default({}), sort: z.enum(PHOTO_SORTS).default('takenAt'), ...paging })
+      .strict(),
     page(photoSummarySchema),
   ),
   'photos.get': method('A photo with its detections and its sequence.', byId, photoDetailSchema),
 
   'sequences.query': method(
     'Sequences (visits) in time order.',
-    z.object({ cameraIds: z.array(id).optional(), from: localTime.optional(), to: localTime.optional(), ...paging }).strict(),
+    z
+      .object({ cameraIds: z.array(id).optional(), from: localTime.optional(), to: localTime.optional(), ...paging })
+      .strict(),
     page(sequenceSchema),
   ),
-  'sequences.get': method('A sequence and its photos in time order.', byId, z.object({ sequence: sequenceSchema, photos: z.array(photoSummarySchema) })),
+  'sequences.get': method(
+    'A sequence and its photos in time order.',
+    byId,
+    z.object({ sequence: sequenceSchema, photos: z.array(photoSummarySchema) }),
+  ),
 
   'cameras.list': method('Every camera with its photo count and date range.', none, z.array(cameraSchema)),
 
@@ -88,34 +120,80 @@ export const METHODS = {
     page(individualSummarySchema),
   ),
   'individuals.get': method('An individual: profile, cameras, activity, sightings.', byId, individualDetailSchema),
-  'individuals.crops': method('One page of an individual\'s detections (its crops), newest first.', z.object({ id, ...paging }).strict(), page(individualCropSchema)),
+  'individuals.crops': method(
+    "One page of an individual's detections (its crops), newest first.",
+    z.object({ id, ...paging }).strict(),
+    page(individualCropSchema),
+  ),
 
   'suggestions.query': method(
     '"Same deer?" suggestions, most likely first.',
     z
-      .object({ state: suggestionState.default('pending'), individualId: id.optional(), cameraIds: z.array(id).optional(), from: localTime.optional(), to: localTime.optional(), ...paging })
+      .object({
+        state: suggestionState.default('pending'),
+        individualId: id.optional(),
+        cameraIds: z.array(id).optional(),
+        from: localTime.optional(),
+        to: localTime.optional(),
+        ...paging,
+      })
       .strict(),
     page(suggestionSchema),
   ),
 
   // Edits: one transaction each, journalled, undoable (implemented by core/edits).
-  'edits.rename': method('Rename an individual.', z.object({ individualId: id, name: z.string().trim().min(1).max(200) }).strict(), editResultSchema),
-  'edits.setNotes': method('Replace an individual\'s notes.', z.object({ individualId: id, notes: z.string().max(20_000) }).strict(), editResultSchema),
-  'edits.setCover': method('Choose the detection shown as an individual\'s cover.', z.object({ individualId: id, detectionId: id }).strict(), editResultSchema),
-  'edits.confirm': method('Mark an individual confirmed (or provisional again).', z.object({ individualId: id, confirmed: z.boolean() }).strict(), editResultSchema),
-  'edits.merge': method('Merge individuals into the target.', z.object({ targetId: id, sourceIds: z.array(id).min(1) }).strict(), editResultSchema),
+  'edits.rename': method(
+    'Rename an individual.',
+    z.object({ individualId: id, name: z.string().trim().min(1).max(200) }).strict(),
+    editResultSchema,
+  ),
+  'edits.setNotes': method(
+    "Replace an individual's notes.",
+    z.object({ individualId: id, notes: z.string().max(20_000) }).strict(),
+    editResultSchema,
+  ),
+  'edits.setCover': method(
+    "Choose the detection shown as an individual's cover.",
+    z.object({ individualId: id, detectionId: id }).strict(),
+    editResultSchema,
+  ),
+  'edits.confirm': method(
+    'Mark an individual confirmed (or provisional again).',
+    z.object({ individualId: id, confirmed: z.boolean() }).strict(),
+    editResultSchema,
+  ),
+  'edits.merge': method(
+    'Merge individuals into the target.',
+    z.object({ targetId: id, sourceIds: z.array(id).min(1) }).strict(),
+    editResultSchema,
+  ),
   'edits.split': method(
     'Move detections (or whole tracklets) out into a new individual, or into an existing one.',
     z
-      .object({ detectionIds: z.array(id).default([]), trackletIds: z.array(id).default([]), intoIndividualId: id.optional() })
+      .object({
+        detectionIds: z.array(id).default([]),
+        trackletIds: z.array(id).default([]),
+        intoIndividualId: id.optional(),
+      })
       .strict()
       .refine((a) => a.detectionIds.length + a.trackletIds.length > 0, 'give detectionIds or trackletIds'),
     editResultSchema,
   ),
-  'edits.review': method('Decide a suggestion: accept merges the pair.', z.object({ suggestionId: id, decision: z.enum(['accept', 'reject', 'skip']) }).strict(), editResultSchema),
+  'edits.review': method(
+    'Decide a suggestion: accept merges the pair.',
+    z.object({ suggestionId: id, decision: z.enum(['accept', 'reject', 'skip']) }).strict(),
+    editResultSchema,
+  ),
   'edits.correctDetection': method(
     'Correct a detection: category, sex/age, or mark it a false detection.',
-    z.object({ detectionId: id, category: category.optional(), sexAge: z.string().max(50).nullable().optional(), falsePositive: z.boolean().optional() }).strict(),
+    z
+      .object({
+        detectionId: id,
+        category: category.optional(),
+        sexAge: z.string().max(50).nullable().optional(),
+        falsePositive: z.boolean().optional(),
+      })
+      .strict(),
     editResultSchema,
   ),
   'edits.addBox': method(
@@ -136,40 +214,89 @@ export const METHODS = {
   'edits.undo': method('Undo the latest edit.', none, editResultSchema),
   'edits.redo': method('Redo the latest undone edit.', none, editResultSchema),
 
-  'import.preview': method('What is on a card or in folders, before importing.', z.object({ sources: z.array(z.string().min(1)).min(1) }).strict(), importPreviewSchema),
-  'import.start': method('Start importing (then processing) photos. One job at a time.', importOptionsSchema, z.object({ jobId: z.number() })),
+  'import.preview': method(
+    'What is on a card or in folders, before importing.',
+    z.object({ sources: z.array(z.string().min(1)).min(1) }).strict(),
+    importPreviewSchema,
+  ),
+  'import.start': method(
+    'Start importing (then processing) photos. One job at a time.',
+    importOptionsSchema,
+    z.object({ jobId: z.number() }),
+  ),
   'import.pause': method('Pause the running job (takes effect within a second).', jobRef, ok),
   'import.resume': method('Resume a paused job.', jobRef, ok),
   'import.cancel': method('Cancel a job; what was imported stays.', jobRef, ok),
   'import.current': method('The running job, if any.', none, jobSchema.nullable()),
-  'import.history': method('Past imports, newest first.', z.object({ ...paging }).strict().default({ offset: 0, limit: 100 }), page(importRecordSchema)),
+  'import.history': method(
+    'Past imports, newest first.',
+    z
+      .object({ ...paging })
+      .strict()
+      .default({ offset: 0, limit: 100 }),
+    page(importRecordSchema),
+  ),
 
   'settings.get': method('Library settings.', none, settingsSchema),
   'settings.set': method('Change some settings; returns them all.', settingsSchema.partial().strict(), settingsSchema),
 
-  'calibration.get': method('Score distributions of accepted and rejected suggestions (current embedder), the proposed auto-accept threshold and the switch.', none, calibrationSchema),
-  'calibration.setAutoAccept': method('Switch auto-accept on (at the proposed threshold unless one is given) or off; refused until calibrated.', setAutoAcceptArgsSchema, calibrationSchema),
+  'calibration.get': method(
+    'Score distributions of accepted and rejected suggestions (current embedder), the proposed auto-accept threshold and the switch.',
+    none,
+    calibrationSchema,
+  ),
+  'calibration.setAutoAccept': method(
+    'Switch auto-accept on (at the proposed threshold unless one is given) or off; refused until calibrated.',
+    setAutoAcceptArgsSchema,
+    calibrationSchema,
+  ),
 
-  'models.status': method('Whether the library\'s detector and embedder are installed, and how to get them (first run).', none, modelsStatusSchema),
-  'models.list': method('Every known model (catalog and added by the user) and whether its file is installed.', none, z.array(modelListingSchema)),
-  'models.fetch': method('Download a catalog model (resumable, sha256-checked); progress as task events.', z.object({ id: z.string().min(1) }).strict(), taskRef),
+  'models.status': method(
+    "Whether the library's detector and embedder are installed, and how to get them (first run).",
+    none,
+    modelsStatusSchema,
+  ),
+  'models.list': method(
+    'Every known model (catalog and added by the user) and whether its file is installed.',
+    none,
+    z.array(modelListingSchema),
+  ),
+  'models.fetch': method(
+    'Download a catalog model (resumable, sha256-checked); progress as task events.',
+    z.object({ id: z.string().min(1) }).strict(),
+    taskRef,
+  ),
   'models.add': method(
-    'Register the user\'s own ONNX model (validated against its family; Ultralytics names read from its metadata).',
+    "Register the user's own ONNX model (validated against its family; Ultralytics names read from its metadata).",
     z
       .object({
         file: z.string().min(1),
         family: z.string().optional(),
         labels: z.array(z.string().min(1)).optional(),
-        id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/).optional(),
+        id: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9_.-]*$/)
+          .optional(),
         name: z.string().max(200).optional(),
       })
       .strict(),
-    z.object({ id: z.string(), kind: z.enum(MODEL_ROLES), family: z.string(), notes: z.array(z.string()), registry: z.string() }),
+    z.object({
+      id: z.string(),
+      kind: z.enum(MODEL_ROLES),
+      family: z.string(),
+      notes: z.array(z.string()),
+      registry: z.string(),
+    }),
   ),
   'models.use': method(
-    'Make a model the library\'s detector or embedder and start the processing job that re-runs what depends on it.',
+    "Make a model the library's detector or embedder and start the processing job that re-runs what depends on it.",
     z.object({ role: z.enum(MODEL_ROLES), id: z.string().min(1), process: z.boolean().default(true) }).strict(),
-    z.object({ previous: z.string(), changed: z.boolean(), status: modelRoleStatusSchema, jobId: z.number().nullable() }),
+    z.object({
+      previous: z.string(),
+      changed: z.boolean(),
+      status: modelRoleStatusSchema,
+      jobId: z.number().nullable(),
+    }),
   ),
 
   'models.testRun': method(
@@ -178,9 +305,20 @@ export const METHODS = {
     testRunResultSchema,
   ),
 
-  'exports.run': method('Export the library (Camtrap DP, CSV, MegaDetector JSON); progress as task events.', exportArgsSchema, taskRef),
+  'exports.run': method(
+    'Export the library (Camtrap DP, CSV, MegaDetector JSON); progress as task events.',
+    exportArgsSchema,
+    taskRef,
+  ),
 
-  'dialog.pickFolder': method('Native folder picker (desktop only); null when cancelled.', z.object({ title: z.string().max(200).optional() }).strict().default({}), z.string().nullable()),
+  'dialog.pickFolder': method(
+    'Native folder picker (desktop only); null when cancelled.',
+    z
+      .object({ title: z.string().max(200).optional() })
+      .strict()
+      .default({}),
+    z.string().nullable(),
+  ),
 } as const satisfies Record<string, MethodDef>;
 
 export type Methods = typeof METHODS;

@@ -16,7 +16,10 @@ export interface OpenOptions {
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // The Electron app points this at a build for its own ABI (electron/nativeBinding.ts); Node uses node_modules'.
-  const sqlite = new Database(file, { readonly: options.readonly ?? false, nativeBinding: process.env.THUMPER_SQLITE_BINDING || undefined });
+  const sqlite = new Database(file, {
+    readonly: options.readonly ?? false,
+    nativeBinding: process.env.THUMPER_SQLITE_BINDING || undefined,
+  });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

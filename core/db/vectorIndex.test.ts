@@ -24,7 +24,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** Deterministic non-negative vectors (like post-ReLU features) scattered around a few cluster centres. */
 function vectors(n: number, dim: number, seed = 7): Float32Array[] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const centres = Array.from({ length: 8 }, () => Float32Array.from({ length: dim }, () => Math.max(0, rnd() - 0.6)));
   return Array.from({ length: n }, (_, i) =>
     l2normalize(Float32Array.from(centres[i % 8]!, (c) => Math.max(0, c + (rnd() - 0.5) * 0.3))),
@@ -45,7 +45,10 @@ describe('vector index', () => {
   });
 
   it('stores and replaces detection vectors', () => {
-    putDetectionEmbeddings(db, 'test_embed', [{ detectionId: 1, vector: all[0]! }, { detectionId: 2, vector: all[1]! }]);
+    putDetectionEmbeddings(db, 'test_embed', [
+      { detectionId: 1, vector: all[0]! },
+      { detectionId: 2, vector: all[1]! },
+    ]);
     putDetectionEmbeddings(db, 'test_embed', [{ detectionId: 2, vector: all[2]! }]);
     const got = getDetectionEmbeddings(db, 'test_embed', [1, 2, 3]);
     expect([...got.keys()]).toEqual([1, 2]);
@@ -65,7 +68,8 @@ describe('vector index', () => {
       for (const n of approx) expect(n.id % 3 === 1 ? 'person' : 'animal').toBe('animal');
       expect(approx.some((n) => n.id === q * 7 + 1)).toBe(false);
       // Distances are exact (re-ranked), sorted.
-      for (let i = 1; i < approx.length; i++) expect(approx[i]!.distance).toBeGreaterThanOrEqual(approx[i - 1]!.distance);
+      for (let i = 1; i < approx.length; i++)
+        expect(approx[i]!.distance).toBeGreaterThanOrEqual(approx[i - 1]!.distance);
       const exactIds = new Set(exact.map((n) => n.id));
       hits += approx.filter((n) => exactIds.has(n.id)).length;
       total += 10;
@@ -110,7 +114,9 @@ describe('vector index', () => {
       // Sketches of another length (the sketch changed between versions) are rebuilt from the stored vectors.
       old.$client.prepare(`UPDATE vec_individual_old SET sketch = x'00'`).run();
       ensureVectorTables(old, 'old', dim);
-      expect(old.$client.prepare(`SELECT DISTINCT length(sketch) AS bytes FROM vec_individual_old`).all()).toEqual([{ bytes: dim / 8 }]);
+      expect(old.$client.prepare(`SELECT DISTINCT length(sketch) AS bytes FROM vec_individual_old`).all()).toEqual([
+        { bytes: dim / 8 },
+      ]);
       expect(knnIndividuals(old, 'old', all[9]!, { k: 3 }).map((n) => n.id)).toContain(10);
     } finally {
       old.$client.close();

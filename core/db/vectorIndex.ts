@@ -85,7 +85,8 @@ function ensureIndividualIndex(db: Db, embedder: string, dim: number): void {
   const ind = individualTable(embedder);
   const gen = generation(ind);
   if (tableExists(db, gen)) {
-    const stored = stmt(db, `SELECT length(sketch) AS bytes FROM ${ind} LIMIT 1`).get() as { bytes: number } | undefined;
+    const stored = stmt(db, `SELECT length(sketch) AS bytes FROM ${ind} LIMIT 1`).get() as
+      { bytes: number } | undefined;
     if (stored === undefined || stored.bytes === sketch(new Float32Array(dim)).length) return;
   }
   inTransaction(db, () => {
@@ -98,14 +99,19 @@ function ensureIndividualIndex(db: Db, embedder: string, dim: number): void {
       INSERT INTO ${gen} VALUES (0);
       ${['INSERT', 'DELETE', 'UPDATE'].map((op) => `CREATE TRIGGER ${ind}_${op.toLowerCase()} AFTER ${op} ON ${ind} BEGIN UPDATE ${gen} SET token = random() >> 11; END;`).join('\n      ')}`);
     const put = db.$client.prepare(`INSERT INTO ${ind}(individual_id, category, sketch) VALUES (?, ?, ?)`);
-    const stored = db.$client.prepare(`SELECT individual_id AS id, category, embedding FROM ${blobs(ind)}`).all() as { id: number; category: string; embedding: Buffer }[];
+    const stored = db.$client.prepare(`SELECT individual_id AS id, category, embedding FROM ${blobs(ind)}`).all() as {
+      id: number;
+      category: string;
+      embedding: Buffer;
+    }[];
     for (const r of stored) put.run(r.id, r.category, sketch(decodeVector(r.embedding)));
   });
 }
 
 /** The dimension of the stored vectors, read from the table definition; null when the embedder has no table. */
 export function storedDimension(db: Db, embedder: string): number | null {
-  const row = stmt(db, `SELECT sql FROM sqlite_master WHERE name = ?`).get(detectionTable(embedder)) as { sql: string } | undefined;
+  const row = stmt(db, `SELECT sql FROM sqlite_master WHERE name = ?`).get(detectionTable(embedder)) as
+    { sql: string } | undefined;
   const m = row?.sql.match(/float\[(\d+)\]/);
   return m ? Number(m[1]) : null;
 }
@@ -124,7 +130,11 @@ function loadedSketches(db: Db, table: string): SketchSet {
   const token = readToken(db, table);
   const have = sets.get(table);
   if (have?.token === token) return have.set;
-  const rows = stmt(db, `SELECT individual_id AS id, category, sketch FROM ${table}`).all() as { id: number; category: string; sketch: Buffer }[];
+  const rows = stmt(db, `SELECT individual_id AS id, category, sketch FROM ${table}`).all() as {
+    id: number;
+    category: string;
+    sketch: Buffer;
+  }[];
   const set = new SketchSet();
   for (const r of rows) set.put(r.id, r.category, sketchWords(r.sketch));
   sets.set(table, { token, set });
@@ -172,9 +182,18 @@ function readVectors(db: Db, table: string, key: string, ids: Iterable<number>):
   return out;
 }
 
-export function putDetectionEmbeddings(db: Db, embedder: string, rows: { detectionId: number; vector: Float32Array }[]): void {
+export function putDetectionEmbeddings(
+  db: Db,
+  embedder: string,
+  rows: { detectionId: number; vector: Float32Array }[],
+): void {
   const t = detectionTable(embedder);
-  deleteRows(db, t, 'detection_id', rows.map((r) => r.detectionId));
+  deleteRows(
+    db,
+    t,
+    'detection_id',
+    rows.map((r) => r.detectionId),
+  );
   const ins = stmt(db, `INSERT INTO ${t}(detection_id, embedding) VALUES (?, ?)`);
   const insBlob = stmt(db, `INSERT INTO ${blobs(t)}(detection_id, embedding) VALUES (?, ?)`);
   for (const r of rows) {
@@ -192,15 +211,29 @@ export function getDetectionEmbeddings(db: Db, embedder: string, detectionIds: n
   return readVectors(db, detectionTable(embedder), 'detection_id', detectionIds);
 }
 
-export function putIndividualEmbedding(db: Db, embedder: string, individualId: number, category: string, vector: Float32Array): void {
+export function putIndividualEmbedding(
+  db: Db,
+  embedder: string,
+  individualId: number,
+  category: string,
+  vector: Float32Array,
+): void {
   const t = individualTable(embedder);
   const bits = sketch(vector);
   writeIndividuals(
     db,
     t,
     () => {
-      stmt(db, `INSERT OR REPLACE INTO ${t}(individual_id, category, sketch) VALUES (?, ?, ?)`).run(individualId, category, bits);
-      stmt(db, `INSERT OR REPLACE INTO ${blobs(t)}(individual_id, category, embedding) VALUES (?, ?, ?)`).run(individualId, category, encodeVector(vector));
+      stmt(db, `INSERT OR REPLACE INTO ${t}(individual_id, category, sketch) VALUES (?, ?, ?)`).run(
+        individualId,
+        category,
+        bits,
+      );
+      stmt(db, `INSERT OR REPLACE INTO ${blobs(t)}(individual_id, category, embedding) VALUES (?, ?, ?)`).run(
+        individualId,
+        category,
+        encodeVector(vector),
+      );
     },
     (set) => set.put(individualId, category, sketchWords(bits)),
   );
@@ -222,7 +255,10 @@ function forgetIn(db: Db, table: string, individualIds: number[]): void {
 
 /** Removes individuals from the vector tables of every embedder (they were deleted). */
 export function forgetIndividuals(db: Db, individualIds: number[]): void {
-  const tables = stmt(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'vec_individual_*_generation'`).all() as { name: string }[];
+  const tables = stmt(
+    db,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'vec_individual_*_generation'`,
+  ).all() as { name: string }[];
   for (const { name } of tables) forgetIn(db, name.slice(0, -'_generation'.length), individualIds);
 }
 
@@ -236,11 +272,23 @@ export function knnIndividuals(db: Db, embedder: string, query: Float32Array, op
   const exclude = options.exclude ?? new Set<number>();
   const coarseK = Math.max(options.coarseK ?? options.k * DEFAULT_COARSE_FACTOR, MIN_COARSE_K) + exclude.size;
   const pool = loadedSketches(db, t).nearest(sketchWords(sketch(query)), coarseK, options.category);
-  return rerankIndividuals(db, embedder, query, pool.filter((id) => !exclude.has(id)), options.k);
+  return rerankIndividuals(
+    db,
+    embedder,
+    query,
+    pool.filter((id) => !exclude.has(id)),
+    options.k,
+  );
 }
 
 /** The k of the given individuals nearest to the query by exact cosine distance, computed in SQL. Ties break by id. */
-export function rerankIndividuals(db: Db, embedder: string, query: Float32Array, ids: number[], k: number): Neighbour[] {
+export function rerankIndividuals(
+  db: Db,
+  embedder: string,
+  query: Float32Array,
+  ids: number[],
+  k: number,
+): Neighbour[] {
   const t = blobs(individualTable(embedder));
   return stmt(
     db,
@@ -258,8 +306,9 @@ export function exactKnnIndividuals(db: Db, embedder: string, query: Float32Arra
   const params: unknown[] = [encodeVector(query)];
   if (options.category !== undefined) params.push(options.category);
   params.push(options.k + exclude.size);
-  const rows = stmt(db, `SELECT individual_id AS id, vec_distance_cosine(embedding, ?) AS distance FROM ${t} ${filter} ORDER BY distance, id LIMIT ?`).all(
-    ...params,
-  ) as Neighbour[];
+  const rows = stmt(
+    db,
+    `SELECT individual_id AS id, vec_distance_cosine(embedding, ?) AS distance FROM ${t} ${filter} ORDER BY distance, id LIMIT ?`,
+  ).all(...params) as Neighbour[];
   return rows.filter((r) => !exclude.has(r.id)).slice(0, options.k);
 }

@@ -3,7 +3,15 @@
 // edit code therefore needs no bookkeeping of its own, and nothing it touches (derived columns, superseded
 // suggestions, pruned tracklets) can be missed by undo.
 import type { Db } from '../db/open';
-import { columnsOf, encodeRow, JOURNALLED_TABLES, readRow, sameRow, type JournalledTable, type StoredRow } from './rows';
+import {
+  columnsOf,
+  encodeRow,
+  JOURNALLED_TABLES,
+  readRow,
+  sameRow,
+  type JournalledTable,
+  type StoredRow,
+} from './rows';
 
 export interface RowChange {
   table: JournalledTable;
@@ -24,7 +32,9 @@ function createTriggers(db: Db): void {
   c.exec('CREATE TEMP TABLE thumper_capture_on (on_ INTEGER)');
   const on = 'WHEN EXISTS (SELECT 1 FROM temp.thumper_capture_on)';
   for (const t of JOURNALLED_TABLES) {
-    const old = columnsOf(db, t).map((col) => `OLD."${col}"`).join(', ');
+    const old = columnsOf(db, t)
+      .map((col) => `OLD."${col}"`)
+      .join(', ');
     c.exec(`
       CREATE TEMP TRIGGER thumper_capture_${t}_insert AFTER INSERT ON main."${t}" ${on}
         BEGIN SELECT thumper_capture('${t}', 0, NEW.id); END;
@@ -40,12 +50,17 @@ function install(db: Db): CaptureState {
   let state = states.get(c);
   if (!state) {
     const s: CaptureState = { active: null };
-    c.function('thumper_capture', { varargs: true, deterministic: false }, (table: unknown, existed: unknown, id: unknown, ...values: unknown[]) => {
-      const t = table as JournalledTable;
-      const key = `${t}:${id}`;
-      if (s.active && !s.active.has(key)) s.active.set(key, { table: t, id: Number(id), before: existed ? encodeRow(columnsOf(db, t), values) : null });
-      return null;
-    });
+    c.function(
+      'thumper_capture',
+      { varargs: true, deterministic: false },
+      (table: unknown, existed: unknown, id: unknown, ...values: unknown[]) => {
+        const t = table as JournalledTable;
+        const key = `${t}:${id}`;
+        if (s.active && !s.active.has(key))
+          s.active.set(key, { table: t, id: Number(id), before: existed ? encodeRow(columnsOf(db, t), values) : null });
+        return null;
+      },
+    );
     states.set(c, (state = s));
   }
   // Temporary tables and triggers are transactional: created inside an edit that was then refused, they are gone.

@@ -77,11 +77,18 @@ export interface HandDrawnBox {
  * for the review queue). Returns the new detection's id with the edit result.
  */
 export function addBox(db: Db, args: HandDrawnBox): EditResult & { detectionId: number } {
-  const inside = [args.x, args.y, args.w, args.h].every((v) => v >= 0 && v <= 1) && args.w > 0 && args.h > 0 && args.x + args.w <= 1 && args.y + args.h <= 1;
-  if (!inside) throw new IndividualsError('a box must lie inside the photo (normalised 0-1 coordinates, positive size)');
+  const inside =
+    [args.x, args.y, args.w, args.h].every((v) => v >= 0 && v <= 1) &&
+    args.w > 0 &&
+    args.h > 0 &&
+    args.x + args.w <= 1 &&
+    args.y + args.h <= 1;
+  if (!inside)
+    throw new IndividualsError('a box must lie inside the photo (normalised 0-1 coordinates, positive size)');
   let detectionId = 0;
   const result = runEdit(db, 'addBox', args, () => {
-    const image = db.$client.prepare('SELECT state FROM images WHERE id = ?').get(args.imageId) as { state: string } | undefined;
+    const image = db.$client.prepare('SELECT state FROM images WHERE id = ?').get(args.imageId) as
+      { state: string } | undefined;
     if (!image) throw new IndividualsError(`photo ${args.imageId} does not exist`);
     detectionId = Number(
       db.$client
@@ -92,7 +99,9 @@ export function addBox(db: Db, args: HandDrawnBox): EditResult & { detectionId: 
         .run(args.imageId, args.category, args.sexAge ?? null, args.x, args.y, args.w, args.h).lastInsertRowid,
     );
     // Photos not yet embedded will embed the new box anyway; later ones step back so the embed stage runs again.
-    db.$client.prepare(`UPDATE images SET state = 'detected' WHERE id = ? AND state IN ('embedded', 'done')`).run(args.imageId);
+    db.$client
+      .prepare(`UPDATE images SET state = 'detected' WHERE id = ? AND state IN ('embedded', 'done')`)
+      .run(args.imageId);
     return [];
   });
   return { ...result, detectionId };

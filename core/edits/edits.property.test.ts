@@ -8,8 +8,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/open';
 import { IndividualsError } from '../individuals';
 import { individualViolations } from '../../testing/invariants';
-import { copyTestLibrary, fingerprintTables, makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
-import { addBox, confirm, correctDetection, merge, redo, rename, review, setCover, setNotes, setTraits, split, undo, type EditResult } from '.';
+import {
+  copyTestLibrary,
+  fingerprintTables,
+  makeTestLibrary,
+  type TestLibrary,
+} from '../../testing/individualsLibrary';
+import {
+  addBox,
+  confirm,
+  correctDetection,
+  merge,
+  redo,
+  rename,
+  review,
+  setCover,
+  setNotes,
+  setTraits,
+  split,
+  undo,
+  type EditResult,
+} from '.';
 
 const RUNS = Number(process.env.THUMPER_PROPERTY_RUNS ?? 50);
 const templates: TestLibrary[] = [];
@@ -28,11 +47,40 @@ afterAll(() => {
 const n = fc.nat({ max: 1000 });
 const step = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('merge' as const), a: n, b: n, c: fc.option(n) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('split' as const), a: n, mask: fc.integer({ min: 1, max: 255 }), into: fc.option(n) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('split' as const),
+      a: n,
+      mask: fc.integer({ min: 1, max: 255 }),
+      into: fc.option(n),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('splitTracklet' as const), a: n, into: fc.option(n) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('review' as const), a: n, decision: fc.constantFrom('accept' as const, 'reject' as const, 'skip' as const) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('rename' as const, 'notes' as const, 'confirm' as const, 'cover' as const), a: n, b: n }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('correct' as const), a: n, kind: fc.constantFrom('false', 'unfalse', 'category', 'sexAge') }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('review' as const),
+      a: n,
+      decision: fc.constantFrom('accept' as const, 'reject' as const, 'skip' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constantFrom('rename' as const, 'notes' as const, 'confirm' as const, 'cover' as const),
+      a: n,
+      b: n,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('correct' as const),
+      a: n,
+      kind: fc.constantFrom('false', 'unfalse', 'category', 'sexAge'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('addBox' as const), a: n }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('traits' as const), a: n, b: n }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('undo' as const) }) },
@@ -47,16 +95,22 @@ const pick = <T>(list: readonly T[], k: number): T | undefined => list[k % Math.
 function apply(db: Db, s: Step): EditResult | undefined {
   const active = ids(db, 'SELECT id FROM individuals WHERE merged_into IS NULL AND detection_count > 0 ORDER BY id');
   const target = (k: number | null) => (k === null ? undefined : pick(active, k));
-  const membersOf = (id: number) => ids(db, `SELECT d.id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE t.individual_id = ${id} ORDER BY d.id`);
+  const membersOf = (id: number) =>
+    ids(
+      db,
+      `SELECT d.id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE t.individual_id = ${id} ORDER BY d.id`,
+    );
   switch (s.op) {
     case 'merge': {
       const [a, b, c] = [pick(active, s.a), pick(active, s.b), target(s.c)];
-      return a === undefined || b === undefined ? undefined : merge(db, { targetId: a, sourceIds: c === undefined ? [b] : [b, c] });
+      return a === undefined || b === undefined
+        ? undefined
+        : merge(db, { targetId: a, sourceIds: c === undefined ? [b] : [b, c] });
     }
     case 'split': {
       const a = pick(active, s.a);
       if (a === undefined) return undefined;
-      const chosen = membersOf(a).filter((_, i) => (s.mask >> i % 8) & 1);
+      const chosen = membersOf(a).filter((_, i) => (s.mask >> (i % 8)) & 1);
       return chosen.length === 0 ? undefined : split(db, { detectionIds: chosen, intoIndividualId: target(s.into) });
     }
     case 'splitTracklet': {
@@ -80,8 +134,10 @@ function apply(db: Db, s: Step): EditResult | undefined {
     }
     case 'correct': {
       const d = pick(ids(db, 'SELECT id FROM detections ORDER BY id'), s.a)!;
-      if (s.kind === 'false' || s.kind === 'unfalse') return correctDetection(db, { detectionId: d, falsePositive: s.kind === 'false' });
-      if (s.kind === 'category') return correctDetection(db, { detectionId: d, category: s.a % 3 === 0 ? 'person' : 'animal' });
+      if (s.kind === 'false' || s.kind === 'unfalse')
+        return correctDetection(db, { detectionId: d, falsePositive: s.kind === 'false' });
+      if (s.kind === 'category')
+        return correctDetection(db, { detectionId: d, category: s.a % 3 === 0 ? 'person' : 'animal' });
       return correctDetection(db, { detectionId: d, sexAge: pick(['doe', 'buck', 'fawn', null], s.a) ?? null });
     }
     case 'addBox': {
@@ -90,7 +146,13 @@ function apply(db: Db, s: Step): EditResult | undefined {
     }
     case 'traits': {
       const a = pick(active, s.a);
-      return a === undefined ? undefined : setTraits(db, { individualId: a, sex: pick(['male', 'female', null], s.b) ?? null, ageClass: pick([undefined, 'adult', 'fawn'], s.b >> 2) });
+      return a === undefined
+        ? undefined
+        : setTraits(db, {
+            individualId: a,
+            sex: pick(['male', 'female', null], s.b) ?? null,
+            ageClass: pick([undefined, 'adult', 'fawn'], s.b >> 2),
+          });
     }
     case 'undo':
       return undo(db);
@@ -152,7 +214,9 @@ function run(template: TestLibrary, steps: Step[]): void {
 describe('edits, property-based', () => {
   it('keep individuals consistent through random edits, undos and redos', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 2 }), fc.array(step, { minLength: 20, maxLength: 90 }), (t, steps) => run(templates[t]!, steps)),
+      fc.property(fc.nat({ max: 2 }), fc.array(step, { minLength: 20, maxLength: 90 }), (t, steps) =>
+        run(templates[t]!, steps),
+      ),
       { numRuns: RUNS, seed: Number(process.env.THUMPER_PROPERTY_SEED ?? 20261128) },
     );
     // Enough steps to matter: the issue asks for thousands of edits in total.

@@ -2,6 +2,16 @@
 // (db, args) and returns the contract's EditResult. Mistakes (a missing id, two deer of one photo) throw
 // IndividualsError; an undo or redo blocked by later changes throws EditConflictError.
 export { addBox, correctDetection, type DetectionCorrection, type HandDrawnBox } from './detectionEdits';
-export { confirm, merge, rename, setCover, setNotes, setTraits, split, type SplitArgs, type Traits } from './individualEdits';
+export {
+  confirm,
+  merge,
+  rename,
+  setCover,
+  setNotes,
+  setTraits,
+  split,
+  type SplitArgs,
+  type Traits,
+} from './individualEdits';
 export { EditConflictError, editStatus, redo, undo, type EditResult } from './journal';
 export { review, type Decision } from './review';

@@ -6,7 +6,13 @@ import { IDS, idList } from '../individuals/members';
 import { runEdit, type EditResult } from './journal';
 import { membersChanged, refreshTrackletEmbeddings, trackletsOf } from './maintenance';
 
-function setColumn(db: Db, kind: string, args: { individualId: number }, column: string, value: string | number): EditResult {
+function setColumn(
+  db: Db,
+  kind: string,
+  args: { individualId: number },
+  column: string,
+  value: string | number,
+): EditResult {
   return runEdit(db, kind, args, () => {
     getIndividual(db, args.individualId);
     db.$client.prepare(`UPDATE individuals SET ${column} = ? WHERE id = ?`).run(value, args.individualId);
@@ -30,9 +36,12 @@ export function confirm(db: Db, args: { individualId: number; confirmed: boolean
 
 export function setCover(db: Db, args: { individualId: number; detectionId: number }): EditResult {
   const member = db.$client
-    .prepare('SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ? AND t.individual_id = ? AND NOT d.false_positive')
+    .prepare(
+      'SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ? AND t.individual_id = ? AND NOT d.false_positive',
+    )
     .get(args.detectionId, args.individualId);
-  if (!member) throw new IndividualsError(`detection ${args.detectionId} is not one of individual ${args.individualId}'s`);
+  if (!member)
+    throw new IndividualsError(`detection ${args.detectionId} is not one of individual ${args.individualId}'s`);
   return setColumn(db, 'setCover', args, 'cover_detection_id', args.detectionId);
 }
 
@@ -48,13 +57,16 @@ export interface Traits {
  * suggestions (and those pointing at it) are recomputed in the same edit.
  */
 export function setTraits(db: Db, args: Traits): EditResult {
-  const clean = (v: string | null | undefined) => (v === undefined || v === null ? v : v.trim() === '' ? null : v.trim());
+  const clean = (v: string | null | undefined) =>
+    v === undefined || v === null ? v : v.trim() === '' ? null : v.trim();
   const sex = clean(args.sex);
   const ageClass = clean(args.ageClass);
   return runEdit(db, 'setTraits', args, () => {
     getIndividual(db, args.individualId);
     db.$client
-      .prepare('UPDATE individuals SET sex = CASE WHEN ? THEN ? ELSE sex END, age_class = CASE WHEN ? THEN ? ELSE age_class END WHERE id = ?')
+      .prepare(
+        'UPDATE individuals SET sex = CASE WHEN ? THEN ? ELSE sex END, age_class = CASE WHEN ? THEN ? ELSE age_class END WHERE id = ?',
+      )
       .run(sex !== undefined ? 1 : 0, sex ?? null, ageClass !== undefined ? 1 : 0, ageClass ?? null, args.individualId);
     membersChanged(db, [args.individualId]);
     return [args.individualId];
@@ -80,9 +92,13 @@ export interface SplitArgs {
 /** Splits detections and/or whole tracklets off; the individual that received them is listed first. */
 export function split(db: Db, args: SplitArgs): EditResult {
   return runEdit(db, 'split', args, () => {
-    const fromTracklets = (db.$client.prepare(`SELECT id FROM detections WHERE tracklet_id IN ${IDS} ORDER BY id`).all(idList(args.trackletIds ?? [])) as {
-      id: number;
-    }[]).map((r) => r.id);
+    const fromTracklets = (
+      db.$client
+        .prepare(`SELECT id FROM detections WHERE tracklet_id IN ${IDS} ORDER BY id`)
+        .all(idList(args.trackletIds ?? [])) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
     const detectionIds = [...new Set([...(args.detectionIds ?? []), ...fromTracklets])];
     const before = trackletsOf(db, detectionIds);
     const result = splitDetections(db, detectionIds, args.intoIndividualId);

@@ -42,7 +42,8 @@ function touchedIndividuals(changes: readonly RowChange[], first: readonly numbe
   for (const c of changes) {
     if (c.table === 'individuals') ids.add(c.id);
     if (c.table === 'tracklets') {
-      for (const row of [c.before, c.after]) if (row && typeof row.individual_id === 'number') ids.add(row.individual_id);
+      for (const row of [c.before, c.after])
+        if (row && typeof row.individual_id === 'number') ids.add(row.individual_id);
     }
   }
   const rest = [...ids].filter((id) => !first.includes(id)).sort((a, b) => a - b);
@@ -60,7 +61,11 @@ export function runEdit(db: Db, kind: string, args: unknown, fn: () => number[])
     if (changes.length === 0) return { journalId: null, individualIds, ...editStatus(db) };
     db.$client.prepare('DELETE FROM edit_journal WHERE undone').run();
     const deltas = changes.map((c) => ({ table: c.table, id: c.id, delta: rowDelta(c.before, c.after) }));
-    const forward: Forward = { args, individualIds, rows: deltas.map((d) => ({ table: d.table, id: d.id, row: d.delta[1] })) };
+    const forward: Forward = {
+      args,
+      individualIds,
+      rows: deltas.map((d) => ({ table: d.table, id: d.id, row: d.delta[1] })),
+    };
     const inverse: JournalRows = { rows: deltas.map((d) => ({ table: d.table, id: d.id, row: d.delta[0] })) };
     const { lastInsertRowid } = db.$client
       .prepare('INSERT INTO edit_journal (kind, forward, inverse) VALUES (?, ?, ?)')
@@ -86,7 +91,12 @@ function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: 
     }
   }
   for (const r of to.rows) writeRow(db, r.table, r.id, r.row);
-  const changes = to.rows.map((r) => ({ table: r.table, id: r.id, before: expected.get(key(r)) ?? null, after: r.row }));
+  const changes = to.rows.map((r) => ({
+    table: r.table,
+    id: r.id,
+    before: expected.get(key(r)) ?? null,
+    after: r.row,
+  }));
   const individualIds = touchedIndividuals(changes, []);
   syncIndividualVectors(db, getSetting(db, 'embedder'), individualIds);
   return individualIds;
@@ -104,7 +114,8 @@ function step(db: Db, verb: 'undo' | 'redo'): EditResult {
     if (!entry) return { journalId: null, individualIds: [], ...editStatus(db) };
     const forward = JSON.parse(entry.forward) as Forward;
     const inverse = JSON.parse(entry.inverse) as JournalRows;
-    const individualIds = verb === 'undo' ? replay(db, entry, forward, inverse, verb) : replay(db, entry, inverse, forward, verb);
+    const individualIds =
+      verb === 'undo' ? replay(db, entry, forward, inverse, verb) : replay(db, entry, inverse, forward, verb);
     db.$client.prepare('UPDATE edit_journal SET undone = ? WHERE id = ?').run(verb === 'undo' ? 1 : 0, entry.id);
     return { journalId: entry.id, individualIds, ...editStatus(db) };
   });

@@ -10,7 +10,9 @@ import { refreshTrackletEmbeddings as refreshEmbeddings } from '../reid/tracklet
 /** The tracklets these detections are in now. */
 export function trackletsOf(db: Db, detectionIds: readonly number[]): number[] {
   return (
-    db.$client.prepare(`SELECT DISTINCT tracklet_id AS t FROM detections WHERE id IN ${IDS} AND tracklet_id IS NOT NULL`).all(idList(detectionIds)) as {
+    db.$client
+      .prepare(`SELECT DISTINCT tracklet_id AS t FROM detections WHERE id IN ${IDS} AND tracklet_id IS NOT NULL`)
+      .all(idList(detectionIds)) as {
       t: number;
     }[]
   ).map((r) => r.t);

@@ -17,7 +17,9 @@ interface SuggestionRow {
 }
 
 function survivorFirst(db: Db, a: number, b: number): [number, number] {
-  const isConfirmed = (id: number) => (db.$client.prepare('SELECT confirmed FROM individuals WHERE id = ?').get(id) as { confirmed: number } | undefined)?.confirmed === 1;
+  const isConfirmed = (id: number) =>
+    (db.$client.prepare('SELECT confirmed FROM individuals WHERE id = ?').get(id) as { confirmed: number } | undefined)
+      ?.confirmed === 1;
   const [older, newer] = a < b ? [a, b] : [b, a];
   return isConfirmed(newer) && !isConfirmed(older) ? [newer, older] : [older, newer];
 }
@@ -29,7 +31,8 @@ export function review(db: Db, args: { suggestionId: number; decision: Decision 
       .get(args.suggestionId) as SuggestionRow | undefined;
     if (!s) throw new IndividualsError(`suggestion ${args.suggestionId} does not exist`);
     // A skipped pair can be brought back and decided later; anything else was already settled.
-    if (s.state !== 'pending' && s.state !== 'skipped') throw new IndividualsError(`suggestion ${args.suggestionId} is already ${s.state}`);
+    if (s.state !== 'pending' && s.state !== 'skipped')
+      throw new IndividualsError(`suggestion ${args.suggestionId} is already ${s.state}`);
     db.$client
       .prepare(`UPDATE suggestions SET state = ?, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
       .run(STATE[args.decision], args.suggestionId);

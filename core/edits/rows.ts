@@ -26,7 +26,9 @@ export function columnsOf(db: Db, table: JournalledTable): string[] {
   if (!perDb) columnCache.set(db.$client, (perDb = new Map()));
   let cols = perDb.get(table);
   if (!cols) {
-    cols = (db.$client.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]).map((r) => r.name);
+    cols = (
+      db.$client.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]
+    ).map((r) => r.name);
     perDb.set(table, cols);
   }
   return cols;
@@ -52,7 +54,10 @@ const sameValue = (a: StoredValue | undefined, b: StoredValue | undefined) => JS
 export function rowDelta(before: StoredRow | null, after: StoredRow | null): [StoredRow | null, StoredRow | null] {
   if (before === null || after === null) return [before, after];
   const changed = Object.keys(after).filter((c) => !sameValue(before[c], after[c]));
-  return [Object.fromEntries(changed.map((c) => [c, before[c]!])), Object.fromEntries(changed.map((c) => [c, after[c]!]))];
+  return [
+    Object.fromEntries(changed.map((c) => [c, before[c]!])),
+    Object.fromEntries(changed.map((c) => [c, after[c]!])),
+  ];
 }
 
 /** Whether the row currently holds `expected` (null: is absent) in every column `expected` names. */
@@ -70,8 +75,14 @@ export function writeRow(db: Db, table: JournalledTable, id: number, row: Stored
   const cols = Object.keys(row);
   const values = cols.map((c) => decodeValue(row[c]!));
   // An update, not INSERT OR REPLACE: a replace deletes first, which would cascade to the photo's detections.
-  const updated = db.$client.prepare(`UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...values, id);
+  const updated = db.$client
+    .prepare(`UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`)
+    .run(...values, id);
   if (updated.changes === 0) {
-    db.$client.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
+    db.$client
+      .prepare(
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      )
+      .run(...values);
   }
 }

@@ -19,16 +19,34 @@ function organise(): { stagId: number } {
   const byEvent = groupBy(photos, (p) => `${p.cameraId}/${p.triggerEvent}`);
   for (const members of byEvent.values()) {
     const times = members.map((p) => p.takenAt!).sort();
-    const seq = db.insert(sequences).values({ cameraId: members[0]!.cameraId, start: times[0], end: times.at(-1), photoCount: members.length }).returning().get();
+    const seq = db
+      .insert(sequences)
+      .values({ cameraId: members[0]!.cameraId, start: times[0], end: times.at(-1), photoCount: members.length })
+      .returning()
+      .get();
     for (const p of members) db.update(images).set({ sequenceId: seq.id }).where(eq(images.id, p.id)).run();
   }
   const firstCamera = db.select().from(cameras).where(eq(cameras.name, t.truth[0]!.camera)).get()!;
   const stag = db.insert(individuals).values({ name: 'Big Stag', category: 'animal', sex: 'male' }).returning().get();
   // A second individual later merged into the first: its sightings must come out as the stag's.
-  const merged = db.insert(individuals).values({ name: 'Old name', category: 'animal', mergedInto: stag.id }).returning().get();
-  const firstPhotos = db.select().from(images).all().filter((p) => p.cameraId === firstCamera.id).sort((a, b) => a.takenAt!.localeCompare(b.takenAt!));
-  const track = db.insert(tracklets).values({ sequenceId: firstPhotos[0]!.sequenceId!, category: 'animal', individualId: merged.id }).returning().get();
-  for (const p of firstPhotos) db.update(detections).set({ trackletId: track.id, sexAge: 'stag' }).where(eq(detections.imageId, p.id)).run();
+  const merged = db
+    .insert(individuals)
+    .values({ name: 'Old name', category: 'animal', mergedInto: stag.id })
+    .returning()
+    .get();
+  const firstPhotos = db
+    .select()
+    .from(images)
+    .all()
+    .filter((p) => p.cameraId === firstCamera.id)
+    .sort((a, b) => a.takenAt!.localeCompare(b.takenAt!));
+  const track = db
+    .insert(tracklets)
+    .values({ sequenceId: firstPhotos[0]!.sequenceId!, category: 'animal', individualId: merged.id })
+    .returning()
+    .get();
+  for (const p of firstPhotos)
+    db.update(detections).set({ trackletId: track.id, sexAge: 'stag' }).where(eq(detections.imageId, p.id)).run();
   db.update(detections).set({ reviewed: true }).where(eq(detections.imageId, firstPhotos[0]!.id)).run();
   return { stagId: stag.id };
 }
@@ -56,7 +74,11 @@ describe('exportCamtrapDp', () => {
   });
 
   it('writes a package that validates against the official Camtrap DP 1.0.2 schemas', async () => {
-    t.library.db.update(cameras).set({ utcOffset: '+01:00', location: '57.05, -3.62' }).where(eq(cameras.name, firstCamera)).run();
+    t.library.db
+      .update(cameras)
+      .set({ utcOffset: '+01:00', location: '57.05, -3.62' })
+      .where(eq(cameras.name, firstCamera))
+      .run();
     const out = path.join(t.dir, 'camtrap');
     const steps: string[] = [];
     const summary = await exportCamtrapDp(t.library, out, {
@@ -88,13 +110,27 @@ describe('exportCamtrapDp', () => {
     expect(mediaLevel).toHaveLength(t.truth.reduce((n, g) => n + Math.max(1, g.boxes.length), 0));
     const stagRows = mediaLevel.filter((o) => o.individualID === 'Big Stag');
     expect(stagRows).toHaveLength(t.truth.filter((g) => g.camera === firstCamera).length);
-    expect(stagRows.every((o) => o.sex === 'male' && o.lifeStage === 'adult' && o.scientificName === 'Cervus elaphus')).toBe(true);
-    expect(observations.find((o) => o.mediaID === media.mediaID)).toMatchObject({ classificationMethod: 'human', classificationProbability: '' });
-    expect(mediaLevel.filter((o) => o.classificationMethod === 'machine').every((o) => o.classifiedBy === 'import:md.json' && Number(o.classificationProbability) > 0)).toBe(true);
+    expect(
+      stagRows.every((o) => o.sex === 'male' && o.lifeStage === 'adult' && o.scientificName === 'Cervus elaphus'),
+    ).toBe(true);
+    expect(observations.find((o) => o.mediaID === media.mediaID)).toMatchObject({
+      classificationMethod: 'human',
+      classificationProbability: '',
+    });
+    expect(
+      mediaLevel
+        .filter((o) => o.classificationMethod === 'machine')
+        .every((o) => o.classifiedBy === 'import:md.json' && Number(o.classificationProbability) > 0),
+    ).toBe(true);
 
     const events = observations.filter((o) => o.observationLevel === 'event');
     const stagEvent = events.find((o) => o.individualID === 'Big Stag')!;
-    expect(stagEvent).toMatchObject({ count: '1', sex: 'male', classificationMethod: 'human', deploymentID: media.deploymentID });
+    expect(stagEvent).toMatchObject({
+      count: '1',
+      sex: 'male',
+      classificationMethod: 'human',
+      deploymentID: media.deploymentID,
+    });
     expect(stagEvent.eventStart! < stagEvent.eventEnd!).toBe(true);
     expect(events.some((o) => o.deploymentID !== media.deploymentID && o.observationType === 'animal')).toBe(true);
 

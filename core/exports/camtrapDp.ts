@@ -9,24 +9,66 @@ import { pathToFileURL } from 'node:url';
 import type { Library } from '../library/library';
 import { photoAbsolutePath } from '../library/library';
 import { PACKAGE_ROOT } from '../paths';
-import { eventObservations, mediaObservations, OBSERVATION_COLUMNS, type ObservationContext, type ObservationRow } from './camtrapObservations';
+import {
+  eventObservations,
+  mediaObservations,
+  OBSERVATION_COLUMNS,
+  type ObservationContext,
+  type ObservationRow,
+} from './camtrapObservations';
 import { toCsv } from './csvText';
-import { groupBy, loadLibraryRows, type CameraRow, type IndividualRef, type LibraryRows, type PhotoRow } from './libraryRows';
+import {
+  groupBy,
+  loadLibraryRows,
+  type CameraRow,
+  type IndividualRef,
+  type LibraryRows,
+  type PhotoRow,
+} from './libraryRows';
 import { UTC_OFFSET, zonedTime, type ExportProgressCallback } from './progress';
 
 export const CAMTRAP_DP_VERSION = '1.0.2';
 const SCHEMA_BASE = `https://raw.githubusercontent.com/tdwg/camtrap-dp/${CAMTRAP_DP_VERSION}`;
 
 export const DEPLOYMENT_COLUMNS = [
-  'deploymentID', 'locationID', 'locationName', 'latitude', 'longitude', 'coordinateUncertainty', 'deploymentStart',
-  'deploymentEnd', 'setupBy', 'cameraID', 'cameraModel', 'cameraDelay', 'cameraHeight', 'cameraDepth', 'cameraTilt',
-  'cameraHeading', 'detectionDistance', 'timestampIssues', 'baitUse', 'featureType', 'habitat', 'deploymentGroups',
-  'deploymentTags', 'deploymentComments',
+  'deploymentID',
+  'locationID',
+  'locationName',
+  'latitude',
+  'longitude',
+  'coordinateUncertainty',
+  'deploymentStart',
+  'deploymentEnd',
+  'setupBy',
+  'cameraID',
+  'cameraModel',
+  'cameraDelay',
+  'cameraHeight',
+  'cameraDepth',
+  'cameraTilt',
+  'cameraHeading',
+  'detectionDistance',
+  'timestampIssues',
+  'baitUse',
+  'featureType',
+  'habitat',
+  'deploymentGroups',
+  'deploymentTags',
+  'deploymentComments',
 ] as const;
 
 export const MEDIA_COLUMNS = [
-  'mediaID', 'deploymentID', 'captureMethod', 'timestamp', 'filePath', 'filePublic', 'fileName', 'fileMediatype',
-  'exifData', 'favorite', 'mediaComments',
+  'mediaID',
+  'deploymentID',
+  'captureMethod',
+  'timestamp',
+  'filePath',
+  'filePublic',
+  'fileName',
+  'fileMediatype',
+  'exifData',
+  'favorite',
+  'mediaComments',
 ] as const;
 
 type Row<C extends readonly string[]> = Partial<Record<C[number], string | number | boolean>>;
@@ -94,7 +136,10 @@ function deploymentsOf(rows: LibraryRows, photos: PhotoRow[], options: CamtrapOp
     const utcOffset = camera.utcOffset ?? options.utcOffset;
     const where = parseCoordinates(camera.location) ?? parseCoordinates(options.coordinates);
     if (!utcOffset) problems.push(`camera "${camera.name}" has no UTC offset`);
-    if (!where) problems.push(`camera "${camera.name}" has no coordinates (its location is ${camera.location ? `"${camera.location}"` : 'empty'})`);
+    if (!where)
+      problems.push(
+        `camera "${camera.name}" has no coordinates (its location is ${camera.location ? `"${camera.location}"` : 'empty'})`,
+      );
     if (utcOffset && where) deployments.push({ camera, id: `cam-${camera.id}`, utcOffset, ...where, photos: list });
   }
   if (problems.length > 0) {
@@ -111,14 +156,26 @@ function exportablePhotos(rows: LibraryRows): { photos: PhotoRow[]; skipped: Cam
   const skipped: CamtrapPackage['skipped'] = [];
   for (const p of rows.photos) {
     const reason =
-      p.path === null ? `no file kept${p.error ? ` (${p.error})` : ''}` : p.takenAt === null ? 'capture time unknown' : p.cameraId === null ? 'camera unknown' : null;
+      p.path === null
+        ? `no file kept${p.error ? ` (${p.error})` : ''}`
+        : p.takenAt === null
+          ? 'capture time unknown'
+          : p.cameraId === null
+            ? 'camera unknown'
+            : null;
     if (reason) skipped.push({ file: p.fileName, reason });
     else photos.push(p);
   }
   return { photos, skipped };
 }
 
-const MEDIA_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.tif': 'image/tiff', '.tiff': 'image/tiff' };
+const MEDIA_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+};
 
 /** Individual IDs are their names; a name two individuals share gets the id appended so IDs stay distinct. */
 function individualIds(rows: LibraryRows): (i: IndividualRef) => string {
@@ -130,7 +187,9 @@ function individualIds(rows: LibraryRows): (i: IndividualRef) => string {
 }
 
 function spatial(deployments: Deployment[]): Record<string, unknown> {
-  const points = [...new Set(deployments.map((d) => `${d.longitude},${d.latitude}`))].map((s) => s.split(',').map(Number));
+  const points = [...new Set(deployments.map((d) => `${d.longitude},${d.latitude}`))].map((s) =>
+    s.split(',').map(Number),
+  );
   return points.length === 1 ? { type: 'Point', coordinates: points[0] } : { type: 'MultiPoint', coordinates: points };
 }
 
@@ -138,10 +197,16 @@ const packageVersion = async () =>
   (JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Builds the whole package in memory from the library's rows (pure apart from the random package id). */
-export function buildCamtrapDp(library: Pick<Library, 'root'>, rows: LibraryRows, options: CamtrapOptions, thumperVersion: string): CamtrapPackage {
+export function buildCamtrapDp(
+  library: Pick<Library, 'root'>,
+  rows: LibraryRows,
+  options: CamtrapOptions,
+  thumperVersion: string,
+): CamtrapPackage {
   checkOptions(options);
   const { photos, skipped } = exportablePhotos(rows);
-  if (photos.length === 0) throw new CamtrapExportError('nothing to export: the library has no photo with a known camera and time');
+  if (photos.length === 0)
+    throw new CamtrapExportError('nothing to export: the library has no photo with a known camera and time');
   const deployments = deploymentsOf(rows, photos, options);
   const deploymentOf = new Map(deployments.flatMap((d) => d.photos.map((p) => [p.id, d] as const)));
   const detectionsOf = groupBy(rows.detections, (d) => d.imageId);
@@ -184,7 +249,10 @@ export function buildCamtrapDp(library: Pick<Library, 'root'>, rows: LibraryRows
     ...[...sequences].flatMap(([id, list]) => eventObservations(id, list, detections, ctx)),
   ];
 
-  const dates = deploymentRows.flatMap((d) => [d.deploymentStart, d.deploymentEnd]).map((t) => t.slice(0, 10)).sort();
+  const dates = deploymentRows
+    .flatMap((d) => [d.deploymentStart, d.deploymentEnd])
+    .map((t) => t.slice(0, 10))
+    .sort();
   const species = options.species ? [{ scientificName: options.species }] : [];
   const title = options.title ?? `Thumper library ${path.basename(library.root)}`;
   const datapackage = {
@@ -198,7 +266,11 @@ export function buildCamtrapDp(library: Pick<Library, 'root'>, rows: LibraryRows
       schema: `${SCHEMA_BASE}/${name}-table-schema.json`,
     })),
     profile: `${SCHEMA_BASE}/camtrap-dp-profile.json`,
-    name: title.toLowerCase().replace(/[^-a-z0-9._]+/g, '-').replace(/^-+|-+$/g, '') || 'thumper-export',
+    name:
+      title
+        .toLowerCase()
+        .replace(/[^-a-z0-9._]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'thumper-export',
     id: randomUUID(),
     created: (options.now ?? new Date()).toISOString(),
     title,
@@ -227,7 +299,11 @@ export interface CamtrapSummary {
 }
 
 /** Writes the package into `outDir` (created when missing); existing package files there are replaced. */
-export async function exportCamtrapDp(library: Library, outDir: string, options: CamtrapOptions = {}): Promise<CamtrapSummary> {
+export async function exportCamtrapDp(
+  library: Library,
+  outDir: string,
+  options: CamtrapOptions = {},
+): Promise<CamtrapSummary> {
   const progress = options.onProgress ?? (() => {});
   progress({ step: 'read', done: 0, total: 1 });
   const pkg = buildCamtrapDp(library, loadLibraryRows(library.db), options, await packageVersion());

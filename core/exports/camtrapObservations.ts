@@ -7,10 +7,34 @@ import { groupBy } from './libraryRows';
 import { parseSexAge } from './sexAge';
 
 export const OBSERVATION_COLUMNS = [
-  'observationID', 'deploymentID', 'mediaID', 'eventID', 'eventStart', 'eventEnd', 'observationLevel', 'observationType',
-  'cameraSetupType', 'scientificName', 'count', 'lifeStage', 'sex', 'behavior', 'individualID', 'individualPositionRadius',
-  'individualPositionAngle', 'individualSpeed', 'bboxX', 'bboxY', 'bboxWidth', 'bboxHeight', 'classificationMethod',
-  'classifiedBy', 'classificationTimestamp', 'classificationProbability', 'observationTags', 'observationComments',
+  'observationID',
+  'deploymentID',
+  'mediaID',
+  'eventID',
+  'eventStart',
+  'eventEnd',
+  'observationLevel',
+  'observationType',
+  'cameraSetupType',
+  'scientificName',
+  'count',
+  'lifeStage',
+  'sex',
+  'behavior',
+  'individualID',
+  'individualPositionRadius',
+  'individualPositionAngle',
+  'individualSpeed',
+  'bboxX',
+  'bboxY',
+  'bboxWidth',
+  'bboxHeight',
+  'classificationMethod',
+  'classifiedBy',
+  'classificationTimestamp',
+  'classificationProbability',
+  'observationTags',
+  'observationComments',
 ] as const;
 
 export type ObservationRow = Partial<Record<(typeof OBSERVATION_COLUMNS)[number], string | number>>;
@@ -44,7 +68,10 @@ function classification(members: readonly DetectionRow[]): ObservationRow {
 }
 
 function taxon(category: DetectionRow['category'], species: string | null): ObservationRow {
-  return { observationType: OBSERVATION_TYPE[category], scientificName: category === 'animal' ? (species ?? undefined) : undefined };
+  return {
+    observationType: OBSERVATION_TYPE[category],
+    scientificName: category === 'animal' ? (species ?? undefined) : undefined,
+  };
 }
 
 function sexAndStage(members: readonly DetectionRow[]): ObservationRow {
@@ -53,7 +80,11 @@ function sexAndStage(members: readonly DetectionRow[]): ObservationRow {
   return { sex: sex ?? undefined, lifeStage: lifeStage ?? undefined };
 }
 
-export function mediaObservations(photo: PhotoRow, detections: readonly DetectionRow[], ctx: ObservationContext): ObservationRow[] {
+export function mediaObservations(
+  photo: PhotoRow,
+  detections: readonly DetectionRow[],
+  ctx: ObservationContext,
+): ObservationRow[] {
   const base: ObservationRow = {
     deploymentID: ctx.deploymentId(photo),
     mediaID: ctx.mediaId(photo),
@@ -63,7 +94,13 @@ export function mediaObservations(photo: PhotoRow, detections: readonly Detectio
     observationLevel: 'media',
   };
   if (detections.length === 0) {
-    return [{ ...base, observationID: `${ctx.mediaId(photo)}-none`, observationType: photo.detector ? 'blank' : 'unclassified' }];
+    return [
+      {
+        ...base,
+        observationID: `${ctx.mediaId(photo)}-none`,
+        observationType: photo.detector ? 'blank' : 'unclassified',
+      },
+    ];
   }
   return detections.map((d) => {
     const x = clamp01(d.x);
@@ -102,10 +139,15 @@ export function eventObservations(
   const all = photos.flatMap((p) => detectionsOf(p));
   if (all.length === 0) {
     const looked = photos.every((p) => p.detector);
-    return [{ ...base, observationID: `${eventId(sequenceId)}-none`, observationType: looked ? 'blank' : 'unclassified' }];
+    return [
+      { ...base, observationID: `${eventId(sequenceId)}-none`, observationType: looked ? 'blank' : 'unclassified' },
+    ];
   }
   const rows: ObservationRow[] = [];
-  for (const [trackletId, members] of groupBy(all.filter((d) => d.trackletId !== null), (d) => d.trackletId!)) {
+  for (const [trackletId, members] of groupBy(
+    all.filter((d) => d.trackletId !== null),
+    (d) => d.trackletId!,
+  )) {
     const individual = members.find((d) => d.individual)?.individual;
     rows.push({
       ...base,
@@ -117,7 +159,10 @@ export function eventObservations(
       ...classification(members),
     });
   }
-  for (const [category, members] of groupBy(all.filter((d) => d.trackletId === null), (d) => d.category)) {
+  for (const [category, members] of groupBy(
+    all.filter((d) => d.trackletId === null),
+    (d) => d.category,
+  )) {
     const perPhoto = groupBy(members, (d) => d.imageId);
     rows.push({
       ...base,

@@ -36,7 +36,9 @@ export function checkDescriptor(descriptor: unknown, interopDir: string): string
   ajv.addSchema({ ...readJson(path.join(interopDir, 'geojson', 'geojson.json')), id: GEOJSON_URL }, GEOJSON_URL);
   const validate = ajv.compile(readJson(path.join(interopDir, 'camtrap-dp-1.0.2', 'camtrap-dp-profile.json')));
   if (validate(descriptor)) return [];
-  return (validate.errors ?? []).map((e) => `datapackage.json${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e) => `datapackage.json${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
+  );
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of strings. */
@@ -51,15 +53,13 @@ export function parseCsv(text: string): string[][] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
       row.push(field);
       field = '';
-    }
-    else if (c === '\n' || c === '\r') {
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
       rows.push(row);
@@ -75,7 +75,14 @@ interface Field {
   name: string;
   type: string;
   format?: string;
-  constraints?: { required?: boolean; unique?: boolean; enum?: string[]; pattern?: string; minimum?: number; maximum?: number };
+  constraints?: {
+    required?: boolean;
+    unique?: boolean;
+    enum?: string[];
+    pattern?: string;
+    minimum?: number;
+    maximum?: number;
+  };
 }
 
 export interface TableSchema {
@@ -106,7 +113,9 @@ function typeError(field: Field, value: string): string | null {
       const m = DATETIME.exec(value);
       if (!m) return `is not a datetime with a zone (${field.format})`;
       const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
-      return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! && +m[4]! < 24 ? null : 'is not a valid date and time';
+      return d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]! && +m[4]! < 24
+        ? null
+        : 'is not a valid date and time';
     }
     default:
       return `has a type this checker does not know (${field.type})`;
@@ -118,11 +127,15 @@ export function checkTable(name: string, csv: string, schema: TableSchema): { ro
   const errors: string[] = [];
   const [header = [], ...body] = parseCsv(csv);
   const names = schema.fields.map((f) => f.name);
-  if (header.join(',') !== names.join(',')) errors.push(`${name}: header ${header.join(',')} differs from the schema's fields ${names.join(',')}`);
+  if (header.join(',') !== names.join(','))
+    errors.push(`${name}: header ${header.join(',')} differs from the schema's fields ${names.join(',')}`);
   const missing = new Set(schema.missingValues ?? ['']);
-  const rows = body.map((cells) => Object.fromEntries(header.map((h, i) => [h, missing.has(cells[i] ?? '') ? '' : cells[i]!])));
+  const rows = body.map((cells) =>
+    Object.fromEntries(header.map((h, i) => [h, missing.has(cells[i] ?? '') ? '' : cells[i]!])),
+  );
   body.forEach((cells, i) => {
-    if (cells.length !== header.length) errors.push(`${name} row ${i + 2}: ${cells.length} cells, header has ${header.length}`);
+    if (cells.length !== header.length)
+      errors.push(`${name} row ${i + 2}: ${cells.length} cells, header has ${header.length}`);
   });
   for (const field of schema.fields) {
     const c = field.constraints ?? {};
@@ -137,7 +150,8 @@ export function checkTable(name: string, csv: string, schema: TableSchema): { ro
       const bad = typeError(field, value);
       if (bad) errors.push(`${where}: ${bad}`);
       if (c.enum && !c.enum.includes(value)) errors.push(`${where}: not one of ${c.enum.join('|')}`);
-      if (c.pattern && !new RegExp(`^(?:${c.pattern})$`).test(value)) errors.push(`${where}: does not match ${c.pattern}`);
+      if (c.pattern && !new RegExp(`^(?:${c.pattern})$`).test(value))
+        errors.push(`${where}: does not match ${c.pattern}`);
       if (c.minimum !== undefined && Number(value) < c.minimum) errors.push(`${where}: below ${c.minimum}`);
       if (c.maximum !== undefined && Number(value) > c.maximum) errors.push(`${where}: above ${c.maximum}`);
       if ((c.unique || schema.primaryKey === field.name) && seen.has(value)) errors.push(`${where}: duplicate`);
@@ -148,30 +162,42 @@ export function checkTable(name: string, csv: string, schema: TableSchema): { ro
 }
 
 /** Every non-empty foreign key value must exist in the referenced table. */
-export function checkForeignKeys(name: string, rows: Table, schema: TableSchema, tables: Record<string, Table>): string[] {
+export function checkForeignKeys(
+  name: string,
+  rows: Table,
+  schema: TableSchema,
+  tables: Record<string, Table>,
+): string[] {
   const errors: string[] = [];
   for (const fk of schema.foreignKeys ?? []) {
     const target = new Set((tables[fk.reference.resource] ?? []).map((r) => r[fk.reference.fields]));
     rows.forEach((row, i) => {
       const value = row[fk.fields] ?? '';
-      if (value !== '' && !target.has(value)) errors.push(`${name} row ${i + 2} ${fk.fields} "${value}": not in ${fk.reference.resource}`);
+      if (value !== '' && !target.has(value))
+        errors.push(`${name} row ${i + 2} ${fk.fields} "${value}": not in ${fk.reference.resource}`);
     });
   }
   return errors;
 }
 
 /** Validates a whole package folder: descriptor, the three tables and their keys. */
-export function checkCamtrapPackage(dir: string, interopDir: string): { errors: string[]; tables: Record<string, Table> } {
+export function checkCamtrapPackage(
+  dir: string,
+  interopDir: string,
+): { errors: string[]; tables: Record<string, Table> } {
   const errors = checkDescriptor(readJson(path.join(dir, 'datapackage.json')), interopDir);
   const tables: Record<string, Table> = {};
   const schemas: Record<string, TableSchema> = {};
   for (const name of ['deployments', 'media', 'observations']) {
-    schemas[name] = readJson(path.join(interopDir, 'camtrap-dp-1.0.2', `${name}-table-schema.json`)) as unknown as TableSchema;
+    schemas[name] = readJson(
+      path.join(interopDir, 'camtrap-dp-1.0.2', `${name}-table-schema.json`),
+    ) as unknown as TableSchema;
     const result = checkTable(name, fs.readFileSync(path.join(dir, `${name}.csv`), 'utf8'), schemas[name]);
     tables[name] = result.rows;
     errors.push(...result.errors);
   }
-  for (const name of Object.keys(schemas)) errors.push(...checkForeignKeys(name, tables[name]!, schemas[name]!, tables));
+  for (const name of Object.keys(schemas))
+    errors.push(...checkForeignKeys(name, tables[name]!, schemas[name]!, tables));
   return { errors, tables };
 }
 
@@ -184,7 +210,9 @@ export function interopDir(): string {
   const cached = path.join(PACKAGE_ROOT, '.cache', 'test-assets', 'interop');
   const dir = process.env.THUMPER_INTEROP_DIR ?? (!fs.existsSync(shared) && fs.existsSync(cached) ? cached : shared);
   if (!fs.existsSync(path.join(dir, 'camtrap-dp-1.0.2'))) {
-    throw new Error(`the Camtrap DP schemas were not found in ${dir}: set THUMPER_INTEROP_DIR to the folder that holds camtrap-dp-1.0.2/`);
+    throw new Error(
+      `the Camtrap DP schemas were not found in ${dir}: set THUMPER_INTEROP_DIR to the folder that holds camtrap-dp-1.0.2/`,
+    );
   }
   return dir;
 }

@@ -28,9 +28,18 @@ describe('exportCsv', () => {
   it('lists the sightings of each individual and every photo', async () => {
     const { db } = t.library;
     const named = t.truth.slice(0, 2).map((g) => g.file);
-    const ids = db.select({ id: images.id }).from(images).where(inArray(images.fileName, named)).all().map((r) => r.id);
+    const ids = db
+      .select({ id: images.id })
+      .from(images)
+      .where(inArray(images.fileName, named))
+      .all()
+      .map((r) => r.id);
     const doe = db.insert(individuals).values({ name: 'Doe, "the limp"', category: 'animal' }).returning().get();
-    const track = db.insert(tracklets).values({ sequenceId: 1, category: 'animal', individualId: doe.id }).returning().get();
+    const track = db
+      .insert(tracklets)
+      .values({ sequenceId: 1, category: 'animal', individualId: doe.id })
+      .returning()
+      .get();
     db.update(detections).set({ trackletId: track.id }).where(inArray(detections.imageId, ids)).run();
 
     const out = path.join(t.dir, 'csv');
@@ -39,7 +48,9 @@ describe('exportCsv', () => {
 
     const sightings = read(summary.sightingsFile);
     expect(Object.keys(sightings[0]!)).toEqual([...SIGHTING_COLUMNS]);
-    expect(sightings.map((s) => [s.individual, s.photo, s.camera])).toEqual(named.map((file) => ['Doe, "the limp"', file, t.truth[0]!.camera]));
+    expect(sightings.map((s) => [s.individual, s.photo, s.camera])).toEqual(
+      named.map((file) => ['Doe, "the limp"', file, t.truth[0]!.camera]),
+    );
     const g = t.truth[0]!;
     const first = sightings[0]!;
     expect(first.local_time).toBe(g.dateTimeOriginal.replace(/^(\d+):(\d+):(\d+) /, '$1-$2-$3T'));
@@ -50,8 +61,11 @@ describe('exportCsv', () => {
     const photos = read(summary.photosFile);
     expect(Object.keys(photos[0]!)).toEqual([...PHOTO_COLUMNS]);
     const byFile = new Map(photos.map((p) => [p.photo, p]));
-    for (const truth of t.truth) expect(byFile.get(truth.file)).toMatchObject({ animals: String(truth.boxes.length), detector: 'import:md.json' });
+    for (const truth of t.truth)
+      expect(byFile.get(truth.file)).toMatchObject({ animals: String(truth.boxes.length), detector: 'import:md.json' });
     expect(byFile.get(named[0]!)!.individuals).toBe('Doe, "the limp"');
-    expect(db.select().from(images).where(eq(images.fileName, named[0]!)).get()!.path).toBe(byFile.get(named[0]!)!.photo_path);
+    expect(db.select().from(images).where(eq(images.fileName, named[0]!)).get()!.path).toBe(
+      byFile.get(named[0]!)!.photo_path,
+    );
   });
 });

@@ -9,13 +9,38 @@ import { groupBy, loadLibraryRows, type LibraryRows } from './libraryRows';
 import type { ExportProgressCallback } from './progress';
 
 export const SIGHTING_COLUMNS = [
-  'individual', 'individual_id', 'photo', 'photo_path', 'camera', 'local_time', 'x', 'y', 'w', 'h', 'confidence',
-  'category', 'sex_age', 'reviewed', 'detection_id',
+  'individual',
+  'individual_id',
+  'photo',
+  'photo_path',
+  'camera',
+  'local_time',
+  'x',
+  'y',
+  'w',
+  'h',
+  'confidence',
+  'category',
+  'sex_age',
+  'reviewed',
+  'detection_id',
 ] as const;
 
 export const PHOTO_COLUMNS = [
-  'photo', 'photo_path', 'camera', 'local_time', 'state', 'detector', 'animals', 'people', 'vehicles', 'individuals',
-  'max_confidence', 'sequence_id', 'sha256', 'note',
+  'photo',
+  'photo_path',
+  'camera',
+  'local_time',
+  'state',
+  'detector',
+  'animals',
+  'people',
+  'vehicles',
+  'individuals',
+  'max_confidence',
+  'sequence_id',
+  'sha256',
+  'note',
 ] as const;
 
 type Rows<C extends readonly string[]> = Partial<Record<C[number], string | number | boolean | null>>[];
@@ -47,7 +72,12 @@ export function sightingRows(rows: LibraryRows): Rows<typeof SIGHTING_COLUMNS> {
         detection_id: d.id,
       };
     })
-    .sort((a, b) => a.individual.localeCompare(b.individual) || a.individual_id - b.individual_id || (a.local_time ?? '').localeCompare(b.local_time ?? ''));
+    .sort(
+      (a, b) =>
+        a.individual.localeCompare(b.individual) ||
+        a.individual_id - b.individual_id ||
+        (a.local_time ?? '').localeCompare(b.local_time ?? ''),
+    );
 }
 
 export function photoRows(rows: LibraryRows): Rows<typeof PHOTO_COLUMNS> {
@@ -83,7 +113,11 @@ export interface CsvExportSummary {
 }
 
 /** Writes sightings.csv and photos.csv into `outDir` (created when missing). */
-export async function exportCsv(library: Library, outDir: string, onProgress?: ExportProgressCallback): Promise<CsvExportSummary> {
+export async function exportCsv(
+  library: Library,
+  outDir: string,
+  onProgress?: ExportProgressCallback,
+): Promise<CsvExportSummary> {
   onProgress?.({ step: 'read', done: 0, total: 1 });
   const rows = loadLibraryRows(library.db);
   const sightings = sightingRows(rows);

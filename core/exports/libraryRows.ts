@@ -79,7 +79,9 @@ export function loadLibraryRows(db: Db): LibraryRows {
 
   const individuals = new Map(
     (
-      sqlite.prepare('SELECT id, name, sex, age_class AS ageClass, merged_into AS mergedInto FROM individuals').all() as (IndividualRef & {
+      sqlite
+        .prepare('SELECT id, name, sex, age_class AS ageClass, merged_into AS mergedInto FROM individuals')
+        .all() as (IndividualRef & {
         mergedInto: number | null;
       })[]
     ).map((i) => [i.id, i]),
@@ -87,7 +89,8 @@ export function loadLibraryRows(db: Db): LibraryRows {
   const resolve = (id: number | null): IndividualRef | null => {
     // Follow merge pointers to the surviving individual; the bound stops a corrupt cycle from looping forever.
     let current = id === null ? undefined : individuals.get(id);
-    for (let hops = 0; current?.mergedInto != null && hops < individuals.size; hops++) current = individuals.get(current.mergedInto);
+    for (let hops = 0; current?.mergedInto != null && hops < individuals.size; hops++)
+      current = individuals.get(current.mergedInto);
     return current ? { id: current.id, name: current.name, sex: current.sex, ageClass: current.ageClass } : null;
   };
 

@@ -35,7 +35,10 @@ export interface MdFile {
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
 /** Where a photo is, as `file` says it: relative to photos/, absolute for in-place photos. */
-export function mdFilePath(library: Pick<Library, 'root' | 'photosDir'>, photo: Pick<PhotoRow, 'path' | 'inPlace' | 'fileName'>): string {
+export function mdFilePath(
+  library: Pick<Library, 'root' | 'photosDir'>,
+  photo: Pick<PhotoRow, 'path' | 'inPlace' | 'fileName'>,
+): string {
   if (photo.path === null) return photo.fileName;
   if (photo.inPlace) return photo.path;
   return path.relative(library.photosDir, path.join(library.root, photo.path)).split(path.sep).join('/');
@@ -78,7 +81,10 @@ export function megadetectorExport(library: Library, now = new Date()): MdFile {
       format_version: '1.6',
       detector: detectors.length > 0 ? `thumper:${detectors.join('+')}` : 'thumper',
       detection_completion_time: now.toISOString().replace(/\.\d+Z$/, ''),
-      detector_metadata: { typical_detection_threshold: threshold, conservative_detection_threshold: Math.max(threshold, 0.4) },
+      detector_metadata: {
+        typical_detection_threshold: threshold,
+        conservative_detection_threshold: Math.max(threshold, 0.4),
+      },
     },
     detection_categories: Object.fromEntries(Object.entries(MD_CATEGORIES).map(([name, id]) => [id, name])),
     images,

@@ -16,9 +16,9 @@ interface IndividualRow {
 }
 
 export function getIndividual(db: Db, id: number): IndividualRow {
-  const row = db.$client.prepare('SELECT id, category, merged_into AS mergedInto FROM individuals WHERE id = ?').get(id) as
-    | IndividualRow
-    | undefined;
+  const row = db.$client
+    .prepare('SELECT id, category, merged_into AS mergedInto FROM individuals WHERE id = ?')
+    .get(id) as IndividualRow | undefined;
   if (!row) throw new IndividualsError(`individual ${id} does not exist`);
   if (row.mergedInto !== null) throw new IndividualsError(`individual ${id} was merged into ${row.mergedInto}`);
   return row;
@@ -31,7 +31,8 @@ function trackletCategory(db: Db, trackletIds: readonly number[]): Category {
     .all(idList(trackletIds)) as { category: Category; n: number }[];
   const found = rows.reduce((s, r) => s + r.n, 0);
   if (found !== new Set(trackletIds).size) throw new IndividualsError('some of these tracklets do not exist');
-  if (rows.length !== 1) throw new IndividualsError(`these tracklets mix categories (${rows.map((r) => r.category).join(', ')})`);
+  if (rows.length !== 1)
+    throw new IndividualsError(`these tracklets mix categories (${rows.map((r) => r.category).join(', ')})`);
   return rows[0]!.category;
 }
 
@@ -43,7 +44,9 @@ function moveTracklets(db: Db, targetId: number, trackletIds: readonly number[])
   assertOnePerPhoto(db, [...memberTracklets(db, targetId), ...trackletIds]);
   const previous = (
     db.$client
-      .prepare(`SELECT DISTINCT individual_id AS id FROM tracklets WHERE id IN ${IDS} AND individual_id IS NOT NULL AND individual_id != ?`)
+      .prepare(
+        `SELECT DISTINCT individual_id AS id FROM tracklets WHERE id IN ${IDS} AND individual_id IS NOT NULL AND individual_id != ?`,
+      )
       .all(idList(trackletIds), targetId) as { id: number }[]
   ).map((r) => r.id);
   db.$client.prepare(`UPDATE tracklets SET individual_id = ? WHERE id IN ${IDS}`).run(targetId, idList(trackletIds));
@@ -62,7 +65,9 @@ export function createIndividual(db: Db, trackletIds: readonly number[], options
   const category = trackletCategory(db, trackletIds);
   assertOnePerPhoto(db, trackletIds);
   const name = options.name ?? provisionalName(db, category);
-  const { lastInsertRowid } = db.$client.prepare('INSERT INTO individuals (name, category) VALUES (?, ?)').run(name, category);
+  const { lastInsertRowid } = db.$client
+    .prepare('INSERT INTO individuals (name, category) VALUES (?, ?)')
+    .run(name, category);
   const id = Number(lastInsertRowid);
   moveTracklets(db, id, trackletIds);
   return id;
@@ -73,6 +78,7 @@ export function assignTracklets(db: Db, individualId: number, trackletIds: reado
   const target = getIndividual(db, individualId);
   if (trackletIds.length === 0) return [];
   const category = trackletCategory(db, trackletIds);
-  if (category !== target.category) throw new IndividualsError(`individual ${individualId} is a ${target.category}, these tracklets are ${category}`);
+  if (category !== target.category)
+    throw new IndividualsError(`individual ${individualId} is a ${target.category}, these tracklets are ${category}`);
   return moveTracklets(db, individualId, trackletIds);
 }

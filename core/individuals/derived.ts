@@ -26,8 +26,7 @@ function cover(db: Db, id: number, current: number | null): number | null {
   }
   // The most confident box is the most likely to show the animal well.
   const best = db.$client.prepare(`SELECT d.id ${MEMBERS} ORDER BY d.confidence DESC, d.id LIMIT 1`).get({ id }) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   return best?.id ?? null;
 }
 

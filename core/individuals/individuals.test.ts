@@ -68,16 +68,30 @@ describe('individuals', () => {
   it('merges: members, counts, first/last seen and pointer follow; two deer of one photo are refused', () => {
     lib = makeTestLibrary({ seed: 3 });
     const [a, b] = twoIndividuals();
-    const before = one<{ n: number }>('SELECT detection_count + (SELECT detection_count FROM individuals WHERE id = ?) AS n FROM individuals WHERE id = ?', b, a).n;
+    const before = one<{ n: number }>(
+      'SELECT detection_count + (SELECT detection_count FROM individuals WHERE id = ?) AS n FROM individuals WHERE id = ?',
+      b,
+      a,
+    ).n;
     const changed = change(() => mergeIndividuals(lib.db, a, [b]), ids);
     expect(changed).toEqual([a, b]);
-    expect(one<{ n: number; m: number | null }>('SELECT detection_count AS n, merged_into AS m FROM individuals WHERE id = ?', a).n).toBe(before);
+    expect(
+      one<{ n: number; m: number | null }>(
+        'SELECT detection_count AS n, merged_into AS m FROM individuals WHERE id = ?',
+        a,
+      ).n,
+    ).toBe(before);
     expect(one<{ m: number }>('SELECT merged_into AS m FROM individuals WHERE id = ?', b).m).toBe(a);
     expect(memberTracklets(lib.db, b)).toEqual([]);
     expect(individualViolations(lib.db)).toEqual([]);
 
-    const photo = one<{ image: number }>('SELECT image_id AS image FROM detections GROUP BY image_id HAVING count(*) > 1 LIMIT 1').image;
-    const [x, y] = all<{ i: number }>('SELECT t.individual_id AS i FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.image_id = ? LIMIT 2', photo);
+    const photo = one<{ image: number }>(
+      'SELECT image_id AS image FROM detections GROUP BY image_id HAVING count(*) > 1 LIMIT 1',
+    ).image;
+    const [x, y] = all<{ i: number }>(
+      'SELECT t.individual_id AS i FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.image_id = ? LIMIT 2',
+      photo,
+    );
     expect(() => inTransaction(lib.db, () => mergeIndividuals(lib.db, x!.i, [y!.i]))).toThrow(IndividualsError);
     expect(individualViolations(lib.db)).toEqual([]);
   });
@@ -87,20 +101,35 @@ describe('individuals', () => {
     const big = one<{ id: number; seq: number }>(
       'SELECT t.id, t.sequence_id AS seq FROM tracklets t JOIN detections d ON d.tracklet_id = t.id GROUP BY t.id HAVING count(*) >= 3 LIMIT 1',
     );
-    const dets = all<{ id: number }>('SELECT id FROM detections WHERE tracklet_id = ? ORDER BY id', big.id).map((r) => r.id);
+    const dets = all<{ id: number }>('SELECT id FROM detections WHERE tracklet_id = ? ORDER BY id', big.id).map(
+      (r) => r.id,
+    );
     const owner = one<{ i: number }>('SELECT individual_id AS i FROM tracklets WHERE id = ?', big.id).i;
-    const result = change(() => splitDetections(lib.db, [dets[0]!]), (r) => r.changed);
+    const result = change(
+      () => splitDetections(lib.db, [dets[0]!]),
+      (r) => r.changed,
+    );
     expect(result.individualId).not.toBe(owner);
     expect(result.changed.sort()).toEqual([owner, result.individualId].sort());
-    const moved = one<{ t: number; seq: number }>('SELECT d.tracklet_id AS t, t.sequence_id AS seq FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ?', dets[0]);
+    const moved = one<{ t: number; seq: number }>(
+      'SELECT d.tracklet_id AS t, t.sequence_id AS seq FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ?',
+      dets[0],
+    );
     expect(moved.t).not.toBe(big.id);
     expect(moved.seq).toBe(big.seq);
-    expect(one<{ n: number }>('SELECT detection_count AS n FROM individuals WHERE id = ?', result.individualId).n).toBe(1);
+    expect(one<{ n: number }>('SELECT detection_count AS n FROM individuals WHERE id = ?', result.individualId).n).toBe(
+      1,
+    );
     expect(individualViolations(lib.db)).toEqual([]);
 
     // Split the rest of the tracklet into that same individual: the whole tracklet moves and the owner may empty.
-    change(() => splitDetections(lib.db, dets.slice(1), result.individualId), (r) => r.changed);
-    expect(one<{ i: number }>('SELECT individual_id AS i FROM tracklets WHERE id = ?', big.id).i).toBe(result.individualId);
+    change(
+      () => splitDetections(lib.db, dets.slice(1), result.individualId),
+      (r) => r.changed,
+    );
+    expect(one<{ i: number }>('SELECT individual_id AS i FROM tracklets WHERE id = ?', big.id).i).toBe(
+      result.individualId,
+    );
     expect(individualViolations(lib.db)).toEqual([]);
   });
 
@@ -131,10 +160,16 @@ describe('individuals', () => {
     lib = makeTestLibrary({ seed: 2 });
     const c = lib.db.$client;
     c.prepare('UPDATE individuals SET detection_count = detection_count + 1 WHERE id = 1').run();
-    const photo = one<{ image: number }>('SELECT image_id AS image FROM detections GROUP BY image_id HAVING count(*) > 1 LIMIT 1').image;
+    const photo = one<{ image: number }>(
+      'SELECT image_id AS image FROM detections GROUP BY image_id HAVING count(*) > 1 LIMIT 1',
+    ).image;
     const [x, y] = all<{ t: number }>('SELECT tracklet_id AS t FROM detections WHERE image_id = ? LIMIT 2', photo);
-    c.prepare('UPDATE tracklets SET individual_id = (SELECT individual_id FROM tracklets WHERE id = ?) WHERE id = ?').run(x!.t, y!.t);
-    c.prepare("INSERT INTO suggestions (individual_id, candidate_id, embedder, score, appearance, same_camera, rank, member_signature) VALUES (1, 999, 'e', 0.5, 0.5, 0, 1, '')").run();
+    c.prepare(
+      'UPDATE tracklets SET individual_id = (SELECT individual_id FROM tracklets WHERE id = ?) WHERE id = ?',
+    ).run(x!.t, y!.t);
+    c.prepare(
+      "INSERT INTO suggestions (individual_id, candidate_id, embedder, score, appearance, same_camera, rank, member_signature) VALUES (1, 999, 'e', 0.5, 0.5, 0, 1, '')",
+    ).run();
     const v = individualViolations(lib.db).join('\n');
     expect(v).toMatch(/individual 1 counts/);
     expect(v).toMatch(/holds two detections of one photo/);

@@ -9,9 +9,11 @@ export const IDS = '(SELECT value FROM json_each(?))';
 export const idList = (ids: readonly number[]) => JSON.stringify(ids);
 
 export function memberTracklets(db: Db, individualId: number): number[] {
-  return (db.$client.prepare('SELECT id FROM tracklets WHERE individual_id = ? ORDER BY id').all(individualId) as { id: number }[]).map(
-    (r) => r.id,
-  );
+  return (
+    db.$client.prepare('SELECT id FROM tracklets WHERE individual_id = ? ORDER BY id').all(individualId) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
 }
 
 /** Throws when the detections of these tracklets, taken together, include two of one photo. */
@@ -23,6 +25,8 @@ export function assertOnePerPhoto(db: Db, trackletIds: readonly number[]): void 
     )
     .get(idList(trackletIds)) as { image: number } | undefined;
   if (clash) {
-    throw new IndividualsError(`photo ${clash.image} would hold two detections of one individual: two animals in one frame are two animals`);
+    throw new IndividualsError(
+      `photo ${clash.image} would hold two detections of one individual: two animals in one frame are two animals`,
+    );
   }
 }

@@ -18,7 +18,8 @@ export function mergeIndividuals(db: Db, targetId: number, sourceIds: readonly n
   const target = getIndividual(db, targetId);
   for (const id of sources) {
     const source = getIndividual(db, id);
-    if (source.category !== target.category) throw new IndividualsError(`cannot merge a ${source.category} into a ${target.category}`);
+    if (source.category !== target.category)
+      throw new IndividualsError(`cannot merge a ${source.category} into a ${target.category}`);
   }
   const moving = sources.flatMap((id) => memberTracklets(db, id));
   assertOnePerPhoto(db, [...memberTracklets(db, targetId), ...moving]);
@@ -27,13 +28,20 @@ export function mergeIndividuals(db: Db, targetId: number, sourceIds: readonly n
   const attrs = db.$client.prepare('SELECT notes, sex, age_class AS ageClass FROM individuals WHERE id = ?');
   const all = [targetId, ...sources].map((id) => attrs.get(id) as Attributes);
   db.$client.prepare('UPDATE individuals SET notes = ?, sex = ?, age_class = ? WHERE id = ?').run(
-    all.map((a) => a.notes).filter((n) => n !== '').join('\n'),
+    all
+      .map((a) => a.notes)
+      .filter((n) => n !== '')
+      .join('\n'),
     all.find((a) => a.sex !== null)?.sex ?? null,
     all.find((a) => a.ageClass !== null)?.ageClass ?? null,
     targetId,
   );
-  db.$client.prepare(`UPDATE tracklets SET individual_id = ? WHERE individual_id IN ${IDS}`).run(targetId, idList(sources));
+  db.$client
+    .prepare(`UPDATE tracklets SET individual_id = ? WHERE individual_id IN ${IDS}`)
+    .run(targetId, idList(sources));
   // Pointers stay one hop deep: whatever pointed at a source now points at the target.
-  db.$client.prepare(`UPDATE individuals SET merged_into = ? WHERE id IN ${IDS} OR merged_into IN ${IDS}`).run(targetId, idList(sources), idList(sources));
+  db.$client
+    .prepare(`UPDATE individuals SET merged_into = ? WHERE id IN ${IDS} OR merged_into IN ${IDS}`)
+    .run(targetId, idList(sources), idList(sources));
   return [targetId, ...sources];
 }

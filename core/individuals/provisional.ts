@@ -8,7 +8,8 @@ import { IndividualsError } from './errors';
 
 export function createProvisionalIndividual(db: Db, category: Category, trackletIds: number[]): number {
   const id = createIndividual(db, trackletIds);
-  const made = (db.$client.prepare('SELECT category FROM individuals WHERE id = ?').get(id) as { category: Category }).category;
+  const made = (db.$client.prepare('SELECT category FROM individuals WHERE id = ?').get(id) as { category: Category })
+    .category;
   if (made !== category) throw new IndividualsError(`tracklets ${trackletIds.join(',')} are ${made}, not ${category}`);
   return id;
 }

@@ -8,7 +8,9 @@ import { IDS, idList } from './members';
 /** Deletes those of these tracklets that have no detections left. */
 export function pruneEmptyTracklets(db: Db, trackletIds: readonly number[]): void {
   db.$client
-    .prepare(`DELETE FROM tracklets WHERE id IN ${IDS} AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.tracklet_id = tracklets.id)`)
+    .prepare(
+      `DELETE FROM tracklets WHERE id IN ${IDS} AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.tracklet_id = tracklets.id)`,
+    )
     .run(idList(trackletIds));
 }
 
@@ -34,7 +36,9 @@ export function pruneEmptyIndividuals(db: Db, individualIds: readonly number[], 
   if (empty.length === 0) return empty;
   // A pending "same deer?" about an individual that no longer exists can never be decided.
   db.$client
-    .prepare(`UPDATE suggestions SET state = 'superseded' WHERE state = 'pending' AND (individual_id IN ${IDS} OR candidate_id IN ${IDS})`)
+    .prepare(
+      `UPDATE suggestions SET state = 'superseded' WHERE state = 'pending' AND (individual_id IN ${IDS} OR candidate_id IN ${IDS})`,
+    )
     .run(idList(empty), idList(empty));
   db.$client.prepare(`DELETE FROM individuals WHERE id IN ${IDS}`).run(idList(empty));
   return empty;

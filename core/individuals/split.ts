@@ -62,14 +62,19 @@ function carryingTracklets(db: Db, selected: readonly SelectedDetection[]): numb
   );
   const move = db.$client.prepare(`UPDATE detections SET tracklet_id = ? WHERE id IN ${IDS}`);
   const out: number[] = [];
-  for (const [key, group] of groupBy(selected, (d) => (d.trackletId !== null ? `t${d.trackletId}` : `s${d.sequenceId}`))) {
+  for (const [key, group] of groupBy(selected, (d) =>
+    d.trackletId !== null ? `t${d.trackletId}` : `s${d.sequenceId}`,
+  )) {
     const first = group[0]!;
     if (first.trackletId !== null && (size.get(first.trackletId) as { n: number }).n === group.length) {
       out.push(first.trackletId);
       continue;
     }
-    if (first.sequenceId === null) throw new IndividualsError(`detection ${first.id}'s photo has no sequence yet (${key})`);
-    const id = Number(create.run({ sequenceId: first.sequenceId, category: first.category, source: first.trackletId }).lastInsertRowid);
+    if (first.sequenceId === null)
+      throw new IndividualsError(`detection ${first.id}'s photo has no sequence yet (${key})`);
+    const id = Number(
+      create.run({ sequenceId: first.sequenceId, category: first.category, source: first.trackletId }).lastInsertRowid,
+    );
     move.run(id, idList(group.map((d) => d.id)));
     out.push(id);
   }
@@ -91,10 +96,15 @@ export function splitDetections(db: Db, detectionIds: readonly number[], into?: 
 export function detachDetections(db: Db, detectionIds: readonly number[]): number[] {
   const list = idList(detectionIds);
   const before = db.$client
-    .prepare(`SELECT DISTINCT t.id AS tracklet, t.individual_id AS individual FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id IN ${IDS}`)
+    .prepare(
+      `SELECT DISTINCT t.id AS tracklet, t.individual_id AS individual FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id IN ${IDS}`,
+    )
     .all(list) as { tracklet: number; individual: number | null }[];
   db.$client.prepare(`UPDATE detections SET tracklet_id = NULL WHERE id IN ${IDS}`).run(list);
-  pruneEmptyTracklets(db, before.map((r) => r.tracklet));
+  pruneEmptyTracklets(
+    db,
+    before.map((r) => r.tracklet),
+  );
   const individuals = [...new Set(before.flatMap((r) => (r.individual === null ? [] : [r.individual])))];
   pruneEmptyIndividuals(db, individuals);
   return individuals;

@@ -23,7 +23,10 @@ export const megadetectorFile = z.object({
       format_version: z.string().regex(/^1\./, 'only MegaDetector format 1.x is supported'),
       detector: z.string().optional(),
       detector_metadata: z
-        .object({ typical_detection_threshold: z.number().optional(), conservative_detection_threshold: z.number().optional() })
+        .object({
+          typical_detection_threshold: z.number().optional(),
+          conservative_detection_threshold: z.number().optional(),
+        })
         .passthrough()
         .optional(),
     })
@@ -49,7 +52,9 @@ export function parseMegadetector(text: string, name = 'the file'): Megadetector
   const result = megadetectorFile.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new MegadetectorFormatError(`${name} is not a MegaDetector batch output file: ${issue.path.join('.') || 'top level'}: ${issue.message}`);
+    throw new MegadetectorFormatError(
+      `${name} is not a MegaDetector batch output file: ${issue.path.join('.') || 'top level'}: ${issue.message}`,
+    );
   }
   return result.data;
 }

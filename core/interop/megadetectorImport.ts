@@ -50,7 +50,10 @@ const BATCH = 200;
 /** Both places a photo can be found by: where it was imported from, and where the library keeps it. */
 function photoIndex(library: Library): Map<string, number> {
   const index = new Map<string, number>();
-  const rows = library.db.select({ id: images.id, path: images.path, inPlace: images.inPlace, sourcePath: images.sourcePath }).from(images).all();
+  const rows = library.db
+    .select({ id: images.id, path: images.path, inPlace: images.inPlace, sourcePath: images.sourcePath })
+    .from(images)
+    .all();
   for (const row of rows) {
     index.set(path.resolve(row.sourcePath), row.id);
     const kept = photoAbsolutePath(library, row);
@@ -62,11 +65,20 @@ function photoIndex(library: Library): Map<string, number> {
 /** The more inclusive of the file's two thresholds (tools disagree on which is lower), else keep every box. */
 function defaultThreshold(file: MegadetectorFile): number {
   const meta = file.info.detector_metadata;
-  const given = [meta?.typical_detection_threshold, meta?.conservative_detection_threshold].filter((t): t is number => t !== undefined);
+  const given = [meta?.typical_detection_threshold, meta?.conservative_detection_threshold].filter(
+    (t): t is number => t !== undefined,
+  );
   return given.length > 0 ? Math.min(...given) : 0;
 }
 
-function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId: number, model: string, threshold: number, kept: Box[]) {
+function detectionRows(
+  entry: MegadetectorImage,
+  file: MegadetectorFile,
+  imageId: number,
+  model: string,
+  threshold: number,
+  kept: Box[],
+) {
   return (entry.detections ?? [])
     .filter((d) => d.conf >= threshold)
     .flatMap((d) => {
@@ -77,7 +89,8 @@ function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId
       if (category === 'ignored') return [];
       const top = [...(d.classifications ?? [])].sort((a, b) => b[1] - a[1])[0];
       const topName = top ? file.classification_categories?.[top[0]] : undefined;
-      const knowsSexAge = topName !== undefined && (parseSexAge(topName).sex !== null || parseSexAge(topName).lifeStage !== null);
+      const knowsSexAge =
+        topName !== undefined && (parseSexAge(topName).sex !== null || parseSexAge(topName).lifeStage !== null);
       return {
         imageId,
         model,
@@ -98,7 +111,15 @@ function detectionRows(entry: MegadetectorImage, file: MegadetectorFile, imageId
 /** A photo's current boxes; those a person drew or reviewed survive a re-import. */
 function currentDetections(library: Library, imageId: number) {
   const rows = library.db
-    .select({ id: detections.id, x: detections.x, y: detections.y, w: detections.w, h: detections.h, reviewed: detections.reviewed, model: detections.model })
+    .select({
+      id: detections.id,
+      x: detections.x,
+      y: detections.y,
+      w: detections.w,
+      h: detections.h,
+      reviewed: detections.reviewed,
+      model: detections.model,
+    })
     .from(detections)
     .where(eq(detections.imageId, imageId))
     .all();
@@ -109,7 +130,11 @@ function currentDetections(library: Library, imageId: number) {
 /** Read before the replaced boxes go: their tracklets may go with them. */
 function individualsOf(db: Db, trackletIds: number[]): number[] {
   if (trackletIds.length === 0) return [];
-  const rows = db.selectDistinct({ id: tracklets.individualId }).from(tracklets).where(inArray(tracklets.id, trackletIds)).all();
+  const rows = db
+    .selectDistinct({ id: tracklets.individualId })
+    .from(tracklets)
+    .where(inArray(tracklets.id, trackletIds))
+    .all();
   return rows.flatMap((r) => (r.id === null ? [] : [r.id]));
 }
 
@@ -120,7 +145,14 @@ function individualsOf(db: Db, trackletIds: number[]): number[] {
  * 'detected', so the next processing run embeds its new boxes, and re-tracks and re-matches its sequence.
  * Returns the individuals whose tracklets it touched.
  */
-function replaceDetections(library: Library, embedder: string, imageId: number, replacedIds: number[], rows: ReturnType<typeof detectionRows>, model: string): number[] {
+function replaceDetections(
+  library: Library,
+  embedder: string,
+  imageId: number,
+  replacedIds: number[],
+  rows: ReturnType<typeof detectionRows>,
+  model: string,
+): number[] {
   const { db } = library;
   const tracked = trackedBoxes(db, imageId);
   const trackletIds = [...new Set(tracked.map((b) => b.trackletId))];
@@ -151,20 +183,33 @@ function individualsTouched(db: Db, embedder: string, ids: number[]): void {
   individualsChanged(db, embedder, ids);
 }
 
-export async function importMegadetector(library: Library, jsonFile: string, options: MegadetectorImportOptions): Promise<MegadetectorImportSummary> {
+export async function importMegadetector(
+  library: Library,
+  jsonFile: string,
+  options: MegadetectorImportOptions,
+): Promise<MegadetectorImportSummary> {
   const file = parseMegadetector(await fs.readFile(jsonFile, 'utf8'), path.basename(jsonFile));
   const model = `import:${path.basename(jsonFile)}`;
   const threshold = options.threshold ?? defaultThreshold(file);
   const { embedder } = getSettings(library.db);
   const index = photoIndex(library);
   const root = path.resolve(options.root);
-  const summary: MegadetectorImportSummary = { entries: file.images.length, photos: 0, detections: 0, unmatched: [], failures: [], model, threshold };
+  const summary: MegadetectorImportSummary = {
+    entries: file.images.length,
+    photos: 0,
+    detections: 0,
+    unmatched: [],
+    failures: [],
+    model,
+    threshold,
+  };
 
   const matched: { entry: MegadetectorImage; imageId: number }[] = [];
   for (const entry of file.images) {
     const imageId = index.get(path.resolve(root, entry.file.replace(/\\/g, '/')));
     if (imageId === undefined) summary.unmatched.push(entry.file);
-    else if (entry.failure || !entry.detections) summary.failures.push({ file: entry.file, reason: entry.failure ?? 'no detections listed' });
+    else if (entry.failure || !entry.detections)
+      summary.failures.push({ file: entry.file, reason: entry.failure ?? 'no detections listed' });
     else matched.push({ entry, imageId });
   }
   for (let start = 0; start < matched.length; start += BATCH) {
@@ -173,7 +218,16 @@ export async function importMegadetector(library: Library, jsonFile: string, opt
       for (const { entry, imageId } of matched.slice(start, start + BATCH)) {
         const current = currentDetections(library, imageId);
         const rows = detectionRows(entry, file, imageId, model, threshold, current.kept);
-        touched.push(...replaceDetections(library, embedder, imageId, current.replaced.map((r) => r.id), rows, model));
+        touched.push(
+          ...replaceDetections(
+            library,
+            embedder,
+            imageId,
+            current.replaced.map((r) => r.id),
+            rows,
+            model,
+          ),
+        );
         summary.photos++;
         summary.detections += rows.length;
       }

@@ -27,7 +27,12 @@ afterAll(() => {
 });
 
 const processAll = () =>
-  processImages(t.library, { models: modelsDir(), provider: 'cpu', threads: 2 }, new ProgressTracker(1, () => undefined), new JobControl());
+  processImages(
+    t.library,
+    { models: modelsDir(), provider: 'cpu', threads: 2 },
+    new ProgressTracker(1, () => undefined),
+    new JobControl(),
+  );
 
 interface Box {
   imageId: number;
@@ -45,8 +50,10 @@ const boxes = (db: Db) =>
        WHERE d.category = 'animal' AND NOT d.duplicate AND NOT d.false_positive ORDER BY d.image_id, d.x`,
     )
     .all() as Box[];
-const samePlace = (a: Box) => (b: Box) => b.imageId === a.imageId && Math.abs(b.x - a.x) < 1e-3 && Math.abs(b.y - a.y) < 1e-3;
-const mostCommon = (values: number[]) => [...new Set(values)].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
+const samePlace = (a: Box) => (b: Box) =>
+  b.imageId === a.imageId && Math.abs(b.x - a.x) < 1e-3 && Math.abs(b.y - a.y) < 1e-3;
+const mostCommon = (values: number[]) =>
+  [...new Set(values)].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
 
 describe('MegaDetector import over processed photos (real pipeline)', () => {
   it('keeps a merged, named individual and its detections', async () => {
@@ -55,10 +62,9 @@ describe('MegaDetector import over processed photos (real pipeline)', () => {
     setSetting(db, 'sequenceGapSeconds', 10);
     expect(await processAll()).toMatchObject({ processed: t.truth.length, failed: 0 });
     const visit = new Map(
-      (db.$client.prepare('SELECT id, file_name AS file FROM images').all() as { id: number; file: string }[]).map((r) => [
-        r.id,
-        t.truth.find((g) => g.file === r.file)!.event,
-      ]),
+      (db.$client.prepare('SELECT id, file_name AS file FROM images').all() as { id: number; file: string }[]).map(
+        (r) => [r.id, t.truth.find((g) => g.file === r.file)!.event],
+      ),
     );
     const first = boxes(db);
     const early = mostCommon(first.filter((b) => visit.get(b.imageId) === 266).map((b) => b.individual!));

@@ -29,7 +29,9 @@ const byFile = (images: { file: string }[]) => [...images].sort((a, b) => a.file
 describe('MegaDetector JSON round trip', () => {
   it('imports an export into another library of the same photos unchanged', async () => {
     const exported = megadetectorExport(source.library);
-    expect(exported.images.reduce((n, i) => n + (i.detections?.length ?? 0), 0)).toBe(source.truth.reduce((n, g) => n + g.boxes.length, 1));
+    expect(exported.images.reduce((n, i) => n + (i.detections?.length ?? 0), 0)).toBe(
+      source.truth.reduce((n, g) => n + g.boxes.length, 1),
+    );
     const file = path.join(target.dir, 'from-source.json');
     fs.writeFileSync(file, JSON.stringify(exported));
 

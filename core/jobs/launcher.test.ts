@@ -8,14 +8,21 @@ import type { WorkerMessage } from './protocol';
 
 describe('forkLauncher', () => {
   it('starts the worker, which answers a job it cannot run with an error and exits', async () => {
-    if (!fs.existsSync(WORKER_ENTRY)) throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
+    if (!fs.existsSync(WORKER_ENTRY))
+      throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
     const handle = forkLauncher()();
     expect(handle.pid).toBeGreaterThan(0);
     const messages: WorkerMessage[] = [];
     handle.onMessage((m) => messages.push(m));
     const exit = new Promise<WorkerExit>((resolve) => handle.onExit(resolve));
     const missing = path.join(os.tmpdir(), `thumper-no-library-${process.pid}`);
-    handle.send({ type: 'start', jobId: 1, spec: { kind: 'import', libraryRoot: missing, options: { sources: [missing] } }, recovery: { poisoned: [], isolate: [], imported: null, photos: { poisoned: [], isolate: [] } }, paused: false });
+    handle.send({
+      type: 'start',
+      jobId: 1,
+      spec: { kind: 'import', libraryRoot: missing, options: { sources: [missing] } },
+      recovery: { poisoned: [], isolate: [], imported: null, photos: { poisoned: [], isolate: [] } },
+      paused: false,
+    });
     expect(await exit).toEqual({ code: 0, signal: null });
     const error = messages.find((m) => m.type === 'error');
     expect(error).toMatchObject({ type: 'error', cancelled: false });

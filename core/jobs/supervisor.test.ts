@@ -17,7 +17,8 @@ afterEach(() => {
 });
 
 function setup(photos: number, env: NodeJS.ProcessEnv = process.env) {
-  if (!fs.existsSync(WORKER_ENTRY)) throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
+  if (!fs.existsSync(WORKER_ENTRY))
+    throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-supervisor-'));
   const card = makeSyntheticCard(path.join(work, 'card'), photos);
   const library: Library = openLibrary(path.join(work, 'lib'), { create: true });
@@ -41,14 +42,18 @@ function setup(photos: number, env: NodeJS.ProcessEnv = process.env) {
 const copied = (s: ProgressSnapshot) => s.stages.find((st) => st.stage === 'copy')?.done ?? 0;
 
 function libraryContents(library: Library) {
-  const rows = library.db.$client.prepare('SELECT sha256, path, source_path AS sourcePath, state, error FROM images ORDER BY source_path').all() as {
+  const rows = library.db.$client
+    .prepare('SELECT sha256, path, source_path AS sourcePath, state, error FROM images ORDER BY source_path')
+    .all() as {
     sha256: string | null;
     path: string | null;
     sourcePath: string;
     state: string;
     error: string | null;
   }[];
-  const files = (fs.readdirSync(library.photosDir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(library.photosDir, f)).isFile());
+  const files = (fs.readdirSync(library.photosDir, { recursive: true }) as string[]).filter((f) =>
+    fs.statSync(path.join(library.photosDir, f)).isFile(),
+  );
   return { rows, files, tmp: fs.readdirSync(library.tmpDir) };
 }
 
@@ -84,7 +89,10 @@ describe('Supervisor', () => {
   });
 
   it('marks a photo that crashes the worker failed instead of looping, and imports the rest', async () => {
-    const { card, library, workers, finished, supervisor } = setup(16, { ...process.env, THUMPER_TEST_CRASH: 'file:IMG_00010.JPG' });
+    const { card, library, workers, finished, supervisor } = setup(16, {
+      ...process.env,
+      THUMPER_TEST_CRASH: 'file:IMG_00010.JPG',
+    });
     supervisor.startImport({ sources: [card.dir], process: false });
     const end = await finished;
 
@@ -102,7 +110,10 @@ describe('Supervisor', () => {
   });
 
   it('resumes processing after the worker dies in it, without importing again or doubling detections', async () => {
-    const { card, library, workers, supervisor, finished } = setup(12, { ...process.env, THUMPER_MODELS_DIR: modelsDir() });
+    const { card, library, workers, supervisor, finished } = setup(12, {
+      ...process.env,
+      THUMPER_MODELS_DIR: modelsDir(),
+    });
     let killed = false;
     supervisor.on('progress', (s) => {
       if (!killed && s.stages.some((st) => st.stage === 'detect')) {
@@ -119,8 +130,14 @@ describe('Supervisor', () => {
     expect(end.summary).toMatchObject({ imported: 12, processed: 12, failed: 0, duplicates: 0 });
     expect(end.summary.importIds).toHaveLength(1);
     const c = library.db.$client;
-    expect(c.prepare("SELECT count(*) AS n FROM images WHERE state IN ('detected', 'embedded', 'done')").get()).toEqual({ n: 12 });
-    const doubled = c.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM detections GROUP BY image_id, model, x, y, w, h HAVING count(*) > 1)').get();
+    expect(c.prepare("SELECT count(*) AS n FROM images WHERE state IN ('detected', 'embedded', 'done')").get()).toEqual(
+      { n: 12 },
+    );
+    const doubled = c
+      .prepare(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM detections GROUP BY image_id, model, x, y, w, h HAVING count(*) > 1)',
+      )
+      .get();
     expect(doubled).toEqual({ n: 0 });
     expect((c.prepare('SELECT count(*) AS n FROM detections').get() as { n: number }).n).toBeGreaterThan(0);
   });
@@ -140,7 +157,9 @@ describe('Supervisor', () => {
     const { rows } = libraryContents(library);
     const bad = rows.filter((r) => r.state === 'failed');
     expect(bad.map((r) => path.basename(r.sourcePath))).toEqual(['IMG_00005.JPG']);
-    expect(bad[0]!.error).toMatch(/processing this photo crashed the worker, also when processed alone \(the worker process was killed \(SIGKILL\)\)/);
+    expect(bad[0]!.error).toMatch(
+      /processing this photo crashed the worker, also when processed alone \(the worker process was killed \(SIGKILL\)\)/,
+    );
     expect(rows.filter((r) => r.state === 'done')).toHaveLength(7);
     expect(end.summary).toMatchObject({ processed: 7, failed: 1, duplicates: 0 });
     expect(end.summary.failures.map((f) => path.basename(f.file))).toEqual(['IMG_00005.JPG']);

@@ -8,7 +8,14 @@ import type { Library } from '../library/library';
 import { importedSince, nextImportId } from '../queries/jobSummary';
 import type { Launcher, WorkerExit, WorkerHandle } from './launcher';
 import type { Failure, ProgressSnapshot } from './progress';
-import type { ImportJobOptions, ImportPassResult, JobKind, PhotoFailure, WorkerJobResult, WorkerMessage } from './protocol';
+import type {
+  ImportJobOptions,
+  ImportPassResult,
+  JobKind,
+  PhotoFailure,
+  WorkerJobResult,
+  WorkerMessage,
+} from './protocol';
 
 export interface JobSummary {
   importIds: number[];
@@ -220,7 +227,8 @@ export class Supervisor {
         }
         break;
       case 'photo':
-        if (message.phase === 'start') job.photosInFlight.set(message.imageId, { file: message.file, isolated: message.isolated });
+        if (message.phase === 'start')
+          job.photosInFlight.set(message.imageId, { file: message.file, isolated: message.isolated });
         else {
           job.photosInFlight.delete(message.imageId);
           job.isolatePhotos.delete(message.imageId);
@@ -244,13 +252,21 @@ export class Supervisor {
     job.worker = null;
     if (job.ended) return;
     if (job.cancelRequested) return this.finish(job, 'cancelled', null, null);
-    const reason = exit.signal ? `the worker process was killed (${exit.signal})` : `the worker process exited with code ${exit.code}`;
+    const reason = exit.signal
+      ? `the worker process was killed (${exit.signal})`
+      : `the worker process exited with code ${exit.code}`;
     for (const [file, isolated] of job.inFlight) {
-      if (isolated) job.poisoned.push({ file, reason: `reading this file crashed the worker, also when read alone (${reason})` });
+      if (isolated)
+        job.poisoned.push({ file, reason: `reading this file crashed the worker, also when read alone (${reason})` });
       else job.isolate.add(file);
     }
     for (const [imageId, { file, isolated }] of job.photosInFlight) {
-      if (isolated) job.poisonedPhotos.push({ imageId, file, reason: `processing this photo crashed the worker, also when processed alone (${reason})` });
+      if (isolated)
+        job.poisonedPhotos.push({
+          imageId,
+          file,
+          reason: `processing this photo crashed the worker, also when processed alone (${reason})`,
+        });
       else job.isolatePhotos.add(imageId);
     }
     const processed = importedSince(this.options.library.db, job.firstImportId).processed;
@@ -258,7 +274,12 @@ export class Supervisor {
     job.processedAtCrash = processed;
     job.crashesWithoutProgress = job.progressed ? 1 : job.crashesWithoutProgress + 1;
     if (job.crashesWithoutProgress > (this.options.maxCrashesWithoutProgress ?? 3)) {
-      return this.finish(job, 'failed', `${reason}, ${job.crashesWithoutProgress} times in a row without progress`, null);
+      return this.finish(
+        job,
+        'failed',
+        `${reason}, ${job.crashesWithoutProgress} times in a row without progress`,
+        null,
+      );
     }
     if (job.info.restarts >= (this.options.maxRestarts ?? 25)) {
       return this.finish(job, 'failed', `${reason}; the worker was restarted ${job.info.restarts} times already`, null);

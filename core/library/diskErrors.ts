@@ -10,7 +10,16 @@ export function describeDiskError(err: NodeJS.ErrnoException, where: string): st
   return `could not write into the library (${where}): ${err.message}`;
 }
 
-const DISK_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY']);
+const DISK_CODES = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EROFS',
+  'EACCES',
+  'EPERM',
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+  'SQLITE_READONLY',
+]);
 
 /** Turns a disk failure (file system or SQLite) into a LibraryWriteError; other errors pass through unchanged. */
 export function asLibraryWriteError(err: unknown, where: string): unknown {

@@ -54,7 +54,10 @@ function assertWritable(root: string): void {
 }
 
 /** Absolute path of a stored photo: library-relative unless it was imported in place. */
-export function photoAbsolutePath(library: Pick<Library, 'root'>, image: { path: string | null; inPlace: boolean }): string | null {
+export function photoAbsolutePath(
+  library: Pick<Library, 'root'>,
+  image: { path: string | null; inPlace: boolean },
+): string | null {
   if (image.path === null) return null;
   return image.inPlace ? image.path : path.join(library.root, image.path);
 }

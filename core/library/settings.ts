@@ -25,13 +25,17 @@ export function getSetting<K extends SettingKey>(db: Db, key: K): Settings[K] {
 
 export function getSettings(db: Db): Settings {
   // Only known keys: the table also holds runtime records (core/models/providerRecord.ts) that are not settings.
-  const stored = Object.fromEntries(db.select().from(settings).all().filter((r) => r.key in DEFAULT_SETTINGS).map((r) => [r.key, r.value]));
+  const stored = Object.fromEntries(
+    db
+      .select()
+      .from(settings)
+      .all()
+      .filter((r) => r.key in DEFAULT_SETTINGS)
+      .map((r) => [r.key, r.value]),
+  );
   return { ...DEFAULT_SETTINGS, ...stored } as Settings;
 }
 
 export function setSetting<K extends SettingKey>(db: Db, key: K, value: Settings[K]): void {
-  db.insert(settings)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value } })
-    .run();
+  db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }

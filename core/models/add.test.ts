@@ -83,8 +83,12 @@ describe('addModel', () => {
   });
 
   it('refuses labels that do not match the class count, and a model without names', async () => {
-    await expect(addModel(writeTinyYolov5(), { folder, labels: ['doe', 'fawn'] })).rejects.toThrow(/outputs 3 classes but 2 names/);
-    await expect(addModel(writeTinyYolov5(undefined, 1), { folder })).rejects.toThrow(/4 classes and no class names.*--labels/);
+    await expect(addModel(writeTinyYolov5(), { folder, labels: ['doe', 'fawn'] })).rejects.toThrow(
+      /outputs 3 classes but 2 names/,
+    );
+    await expect(addModel(writeTinyYolov5(undefined, 1), { folder })).rejects.toThrow(
+      /4 classes and no class names.*--labels/,
+    );
     expect(loadUserModels(folder)).toEqual([]);
   });
 
@@ -99,8 +103,17 @@ describe('addModel', () => {
   });
 
   it('registers an embedder with its vector length', async () => {
-    const added = await addModel(path.join(modelsDir(), 'reid', 'osnet_x0_25_msmt17.onnx'), { folder, family: 'osnet', id: 'my_osnet' });
-    expect(added.entry).toMatchObject({ kind: 'embedder', family: 'osnet', dimensions: 512, input: { width: 128, height: 256, batch: 'dynamic' } });
+    const added = await addModel(path.join(modelsDir(), 'reid', 'osnet_x0_25_msmt17.onnx'), {
+      folder,
+      family: 'osnet',
+      id: 'my_osnet',
+    });
+    expect(added.entry).toMatchObject({
+      kind: 'embedder',
+      family: 'osnet',
+      dimensions: 512,
+      input: { width: 128, height: 256, batch: 'dynamic' },
+    });
     expect(findEmbedder('my_osnet', catalogFor(folder)).dimensions).toBe(512);
   });
 
@@ -108,6 +121,8 @@ describe('addModel', () => {
     const junk = path.join(scratch, 'junk.onnx');
     fs.writeFileSync(junk, 'not a model');
     await expect(addModel(junk, { folder })).rejects.toThrow(InvalidModelError);
-    await expect(addModel(writeTinyYolov5(), { folder, id: 'yolox_nano_416', labels: ['a', 'b', 'c'] })).rejects.toThrow(/built-in/);
+    await expect(
+      addModel(writeTinyYolov5(), { folder, id: 'yolox_nano_416', labels: ['a', 'b', 'c'] }),
+    ).rejects.toThrow(/built-in/);
   });
 });

@@ -4,7 +4,14 @@
 // registered with an explicit class mapping the user can edit.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadCatalog, type CatalogEntry, type ClassSpec, type DetectorFamily, type EmbedderFamily, type InputSpec } from './catalog';
+import {
+  loadCatalog,
+  type CatalogEntry,
+  type ClassSpec,
+  type DetectorFamily,
+  type EmbedderFamily,
+  type InputSpec,
+} from './catalog';
 import { sha256File } from './download';
 import type { ModelsFolder } from './folder';
 import { inspectOnnx, InvalidModelError, type OnnxInspection } from './inspect';
@@ -34,7 +41,10 @@ export interface AddedModel {
 }
 
 const MEGADETECTOR_CLASSES = ['animal', 'person', 'vehicle'];
-const IMAGENET = { mean: [0.485, 0.456, 0.406] as [number, number, number], std: [0.229, 0.224, 0.225] as [number, number, number] };
+const IMAGENET = {
+  mean: [0.485, 0.456, 0.406] as [number, number, number],
+  std: [0.229, 0.224, 0.225] as [number, number, number],
+};
 const ULTRALYTICS = { channels: 'rgb', scale: 255, anchor: 'center', pad: 114 } as const;
 const FAMILY_INPUT: Record<Family, Omit<InputSpec, 'name' | 'width' | 'height' | 'batch'>> = {
   yolov8: ULTRALYTICS,
@@ -44,7 +54,11 @@ const FAMILY_INPUT: Record<Family, Omit<InputSpec, 'name' | 'width' | 'height' |
   osnet: { channels: 'rgb', scale: 255, ...IMAGENET },
 };
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'model';
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '') || 'model';
 
 interface Layout {
   family: Family;
@@ -56,33 +70,63 @@ interface Layout {
 /** Reads the family from the output layout: [1, 4+C, N] Ultralytics v8/11, [1, N, 5+C] YOLOv5/YOLOX, [B, D] embedder. */
 function layoutOf(info: OnnxInspection, family: Family | undefined, labelCount: number | null): Layout {
   const outputs = Object.entries(info.probe.outputs);
-  const embedding = outputs.find(([name, dims]) => dims.length === 2 && name === 'embedding') ?? outputs.find(([, dims]) => dims.length === 2);
+  const embedding =
+    outputs.find(([name, dims]) => dims.length === 2 && name === 'embedding') ??
+    outputs.find(([, dims]) => dims.length === 2);
   const boxes = outputs.find(([, dims]) => dims.length === 3);
   const describe = outputs.map(([n, d]) => `${n} [${d.join(', ')}]`).join('; ');
   if (family && EMBEDDER_FAMILIES.includes(family as EmbedderFamily)) {
-    if (!embedding) throw new InvalidModelError(`an embedder must output [batch, dimensions]; this model outputs ${describe}`);
+    if (!embedding)
+      throw new InvalidModelError(`an embedder must output [batch, dimensions]; this model outputs ${describe}`);
     return { family, output: embedding[0], size: embedding[1][1]! };
   }
   if (!boxes) {
     if (embedding && !family) return { family: 'imagenet-embed', output: embedding[0], size: embedding[1][1]! };
-    throw new InvalidModelError(`a detector must output [1, 4+classes, boxes] or [1, boxes, 5+classes]; this model outputs ${describe}`);
+    throw new InvalidModelError(
+      `a detector must output [1, 4+classes, boxes] or [1, boxes, 5+classes]; this model outputs ${describe}`,
+    );
   }
   const [, a, b] = boxes[1] as [number, number, number];
   const v8 = { family: 'yolov8' as const, output: boxes[0], size: a - 4 };
   const v5 = { family: family === 'yolox' ? ('yolox' as const) : ('yolov5' as const), output: boxes[0], size: b - 5 };
-  const chosen = family === 'yolov8' ? v8 : family ? v5 : labelCount === a - 4 ? v8 : labelCount === b - 5 ? v5 : a < b && v8.size >= 1 ? v8 : v5;
+  const chosen =
+    family === 'yolov8'
+      ? v8
+      : family
+        ? v5
+        : labelCount === a - 4
+          ? v8
+          : labelCount === b - 5
+            ? v5
+            : a < b && v8.size >= 1
+              ? v8
+              : v5;
   if (chosen.size < 1) {
-    throw new InvalidModelError(`output ${boxes[0]} [${boxes[1].join(', ')}] does not fit the ${chosen.family} layout (${chosen.family === 'yolov8' ? '[1, 4+classes, boxes]' : '[1, boxes, 5+classes]'})`);
+    throw new InvalidModelError(
+      `output ${boxes[0]} [${boxes[1].join(', ')}] does not fit the ${chosen.family} layout (${chosen.family === 'yolov8' ? '[1, 4+classes, boxes]' : '[1, boxes, 5+classes]'})`,
+    );
   }
   return chosen;
 }
 
 function detectorLabels(layout: Layout, info: OnnxInspection, given: string[] | undefined, notes: string[]): string[] {
-  const labels = given ?? info.names ?? (layout.size === 80 ? [...COCO80] : layout.size === 3 ? MEGADETECTOR_CLASSES : null);
-  if (!labels) throw new InvalidModelError(`the model has ${layout.size} classes and no class names in its metadata: give them with --labels name1,name2,...`);
-  notes.push(given ? 'class names from --labels' : info.names ? 'class names from the model metadata (names)' : `class names assumed from the class count (${layout.size === 80 ? 'COCO' : 'MegaDetector'})`);
+  const labels =
+    given ?? info.names ?? (layout.size === 80 ? [...COCO80] : layout.size === 3 ? MEGADETECTOR_CLASSES : null);
+  if (!labels)
+    throw new InvalidModelError(
+      `the model has ${layout.size} classes and no class names in its metadata: give them with --labels name1,name2,...`,
+    );
+  notes.push(
+    given
+      ? 'class names from --labels'
+      : info.names
+        ? 'class names from the model metadata (names)'
+        : `class names assumed from the class count (${layout.size === 80 ? 'COCO' : 'MegaDetector'})`,
+  );
   if (labels.length !== layout.size) {
-    throw new InvalidModelError(`the model outputs ${layout.size} classes but ${labels.length} names were given (${labels.join(', ')})`);
+    throw new InvalidModelError(
+      `the model outputs ${layout.size} classes but ${labels.length} names were given (${labels.join(', ')})`,
+    );
   }
   return labels;
 }
@@ -91,9 +135,12 @@ export async function addModel(file: string, options: AddModelOptions): Promise<
   const info = await inspectOnnx(file);
   const labelCount = options.labels?.length ?? info.names?.length ?? null;
   const layout = layoutOf(info, options.family, labelCount);
-  const notes = [options.family ? `family ${layout.family} as given` : `family ${layout.family} recognised from the output layout`];
+  const notes = [
+    options.family ? `family ${layout.family} as given` : `family ${layout.family} recognised from the output layout`,
+  ];
   const id = options.id ?? slug(path.basename(file, path.extname(file)));
-  if (loadCatalog().models.some((m) => m.id === id)) throw new InvalidModelError(`"${id}" is a built-in model id: choose another with --id`);
+  if (loadCatalog().models.some((m) => m.id === id))
+    throw new InvalidModelError(`"${id}" is a built-in model id: choose another with --id`);
 
   const image = info.inputs[0]!;
   const embedder = EMBEDDER_FAMILIES.includes(layout.family as EmbedderFamily);
@@ -121,9 +168,11 @@ export async function addModel(file: string, options: AddModelOptions): Promise<
         ...base,
         kind: 'detector',
         family: layout.family as DetectorFamily,
-        labels: classMappings(detectorLabels(layout, info, options.labels, notes)).map(
-          (m): ClassSpec => ({ label: m.label, category: m.category, ...(m.sexAge ? { sexAge: m.sexAge } : {}) }),
-        ),
+        labels: classMappings(detectorLabels(layout, info, options.labels, notes)).map((m): ClassSpec => ({
+          label: m.label,
+          category: m.category,
+          ...(m.sexAge ? { sexAge: m.sexAge } : {}),
+        })),
       };
   const dest = path.join(options.folder.dir, relative);
   await fs.mkdir(path.dirname(dest), { recursive: true });

@@ -45,6 +45,8 @@ describe('models folder', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-models-'));
     const folder = resolveModelsFolder(empty);
     expect(() => modelFilePath(findModel('yolox_nano_416'), folder)).toThrow(ModelNotFoundError);
-    expect(() => modelFilePath(findModel('yolox_nano_416'), folder)).toThrow(new RegExp(`detectors/yolox_nano_416.onnx in ${empty}`));
+    expect(() => modelFilePath(findModel('yolox_nano_416'), folder)).toThrow(
+      new RegExp(`detectors/yolox_nano_416.onnx in ${empty}`),
+    );
   });
 });

@@ -98,7 +98,8 @@ export function loadCatalog(file = CATALOG_FILE): Catalog {
 
 export function findModel(id: string, catalog = loadCatalog()): CatalogEntry {
   const entry = catalog.models.find((m) => m.id === id);
-  if (!entry) throw new UnknownModelError(`unknown model "${id}"; known: ${catalog.models.map((m) => m.id).join(', ')}`);
+  if (!entry)
+    throw new UnknownModelError(`unknown model "${id}"; known: ${catalog.models.map((m) => m.id).join(', ')}`);
   return entry;
 }
 

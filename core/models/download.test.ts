@@ -22,7 +22,9 @@ const server = localServer((req, res) => {
     return;
   }
   if (behaviour.stall) return; // accept and never answer
-  const payload = behaviour.corrupt ? Buffer.concat([body.subarray(0, 1000), Buffer.from('x'), body.subarray(1001)]) : body;
+  const payload = behaviour.corrupt
+    ? Buffer.concat([body.subarray(0, 1000), Buffer.from('x'), body.subarray(1001)])
+    : body;
   const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
   const start = range && !behaviour.ignoreRange ? Number(range[1]) : 0;
   const slice = payload.subarray(start);
@@ -53,7 +55,10 @@ describe('downloadFile', () => {
   it('downloads, reports progress and checks the hash', async () => {
     const dest = path.join(dir, 'sub', 'model.onnx');
     const seen: DownloadProgress[] = [];
-    const result = await downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha, onProgress: (p) => seen.push(p) });
+    const result = await downloadFile(`${server.base}/model.onnx`, dest, {
+      sha256: sha,
+      onProgress: (p) => seen.push(p),
+    });
     expect(result).toEqual({ file: dest, bytes: body.length, resumedFrom: 0 });
     expect(fs.readFileSync(dest).equals(body)).toBe(true);
     expect(fs.existsSync(partFile(dest))).toBe(false);
@@ -64,7 +69,9 @@ describe('downloadFile', () => {
   it('resumes an interrupted download with a Range request', async () => {
     const dest = path.join(dir, 'model.onnx');
     behaviour.cutAfter = 100_000;
-    await expect(downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha })).rejects.toThrow(/next attempt resumes/);
+    await expect(downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha })).rejects.toThrow(
+      /next attempt resumes/,
+    );
     const kept = fs.statSync(partFile(dest)).size;
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(body.length);
@@ -72,7 +79,10 @@ describe('downloadFile', () => {
 
     behaviour.cutAfter = 0;
     const seen: DownloadProgress[] = [];
-    const result = await downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha, onProgress: (p) => seen.push(p) });
+    const result = await downloadFile(`${server.base}/model.onnx`, dest, {
+      sha256: sha,
+      onProgress: (p) => seen.push(p),
+    });
     expect(result.resumedFrom).toBe(kept);
     expect(requests.at(-1)).toBe(`bytes=${kept}-`);
     expect(seen[0]).toMatchObject({ received: kept, resumedFrom: kept, total: body.length });
@@ -91,13 +101,17 @@ describe('downloadFile', () => {
   it('rejects and deletes a corrupted download', async () => {
     const dest = path.join(dir, 'model.onnx');
     behaviour.corrupt = true;
-    await expect(downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha })).rejects.toThrow(/corrupt.*sha256.*deleted/);
+    await expect(downloadFile(`${server.base}/model.onnx`, dest, { sha256: sha })).rejects.toThrow(
+      /corrupt.*sha256.*deleted/,
+    );
     expect(fs.existsSync(dest)).toBe(false);
     expect(fs.existsSync(partFile(dest))).toBe(false);
   });
 
   it('says which HTTP status the server gave', async () => {
-    await expect(downloadFile(`${server.base}/missing`, path.join(dir, 'm'), { sha256: sha })).rejects.toThrow(/HTTP 404/);
+    await expect(downloadFile(`${server.base}/missing`, path.join(dir, 'm'), { sha256: sha })).rejects.toThrow(
+      /HTTP 404/,
+    );
   });
 
   it('fails fast with a clear message when nothing listens', async () => {
@@ -105,9 +119,13 @@ describe('downloadFile', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const err = await downloadFile(`http://127.0.0.1:${port}/x`, path.join(dir, 'x'), { sha256: sha }).catch((e: Error) => e);
+    const err = await downloadFile(`http://127.0.0.1:${port}/x`, path.join(dir, 'x'), { sha256: sha }).catch(
+      (e: Error) => e,
+    );
     expect(err).toBeInstanceOf(DownloadError);
-    expect((err as Error).message).toMatch(/could not download from 127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the network/);
+    expect((err as Error).message).toMatch(
+      /could not download from 127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the network/,
+    );
   });
 
   it('times out instead of hanging when the server never answers', async () => {

@@ -129,7 +129,8 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
         options.onProgress?.({ ...progress });
       }
     } catch (err) {
-      if (options.signal?.aborted) throw new DownloadError(`download cancelled; ${progress.received} bytes kept to resume`);
+      if (options.signal?.aborted)
+        throw new DownloadError(`download cancelled; ${progress.received} bytes kept to resume`);
       const why = describeNetworkError(url, err, timedOut);
       throw new DownloadError(`${why.message}; ${progress.received} bytes kept, the next attempt resumes from there`);
     } finally {

@@ -22,10 +22,13 @@ const ranges: (string | undefined)[] = [];
 const server = localServer((req, res) => {
   ranges.push(req.headers.range);
   if (req.url === '/mobilenetv2-12-int8.onnx') return void res.end(original);
-  const payload = serve.corrupt ? Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10]! ^ 1]), bytes.subarray(11)]) : bytes;
+  const payload = serve.corrupt
+    ? Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10]! ^ 1]), bytes.subarray(11)])
+    : bytes;
   const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
   res.writeHead(start > 0 ? 206 : 200, { 'content-length': payload.length - start });
-  if (serve.cutAfter > 0) res.write(payload.subarray(start, start + serve.cutAfter), () => setTimeout(() => res.destroy(), 20));
+  if (serve.cutAfter > 0)
+    res.write(payload.subarray(start, start + serve.cutAfter), () => setTimeout(() => res.destroy(), 20));
   else res.end(payload.subarray(start));
 });
 
@@ -39,7 +42,11 @@ beforeAll(() => {
     version: 1,
     models: [
       { ...real, source: `${base}/${path.basename(real.file)}` },
-      { ...gem, source: `${base}/mobilenetv2-12-int8.onnx`, derivedFrom: { sha256: originalSha, transform: 'gem-embedding' } },
+      {
+        ...gem,
+        source: `${base}/mobilenetv2-12-int8.onnx`,
+        derivedFrom: { sha256: originalSha, transform: 'gem-embedding' },
+      },
     ],
   };
 });

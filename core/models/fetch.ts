@@ -13,7 +13,10 @@ import { catalogFor, loadUserModels } from './userModels';
 /** Graph changes a catalog entry can ask for (`derivedFrom.transform`). */
 const TRANSFORMS = { 'gem-embedding': addGemEmbedding } as const;
 
-export interface FetchOptions extends Pick<DownloadOptions, 'onProgress' | 'signal' | 'connectTimeoutMs' | 'idleTimeoutMs'> {
+export interface FetchOptions extends Pick<
+  DownloadOptions,
+  'onProgress' | 'signal' | 'connectTimeoutMs' | 'idleTimeoutMs'
+> {
   folder: ModelsFolder;
   /** The catalog to look the id up in (default: built-in plus the user's models). */
   catalog?: Catalog;
@@ -57,7 +60,9 @@ export async function fetchModel(id: string, options: FetchOptions): Promise<Fet
   const file = path.join(options.folder.dir, entry.file);
   if ((await status(file, entry.sha256)) === 'installed') return { entry, file, downloaded: false, resumedFrom: 0 };
   if (!/^https?:\/\//.test(entry.source)) {
-    throw new DownloadError(`model "${id}" was added from ${entry.source}, not downloaded: add it again with \`thumper models add\``);
+    throw new DownloadError(
+      `model "${id}" was added from ${entry.source}, not downloaded: add it again with \`thumper models add\``,
+    );
   }
   const download = {
     onProgress: options.onProgress,
@@ -73,7 +78,9 @@ export async function fetchModel(id: string, options: FetchOptions): Promise<Fet
     const actual = createHash('sha256').update(derived).digest('hex');
     await fsp.rm(source, { force: true });
     if (actual !== entry.sha256) {
-      throw new DownloadError(`deriving ${id} from ${entry.source} gave sha256 ${actual}, expected ${entry.sha256}; nothing was installed`);
+      throw new DownloadError(
+        `deriving ${id} from ${entry.source} gave sha256 ${actual}, expected ${entry.sha256}; nothing was installed`,
+      );
     }
     await fsp.writeFile(`${file}.tmp`, derived);
     await fsp.rename(`${file}.tmp`, file);

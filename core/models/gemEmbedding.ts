@@ -31,7 +31,7 @@ function readVarint(buf: Uint8Array, pos: number): [number, number] {
 /** The top-level fields of one protobuf message, each with its byte range (and its payload's, when length-delimited). */
 function fields(buf: Uint8Array): Field[] {
   const out: Field[] = [];
-  for (let pos = 0; pos < buf.length; ) {
+  for (let pos = 0; pos < buf.length;) {
     const start = pos;
     const [tag, afterTag] = readVarint(buf, pos);
     const wire = tag & 7;
@@ -59,7 +59,8 @@ function varint(value: number): number[] {
   return bytes;
 }
 
-const bytesField = (field: number, payload: Uint8Array) => Buffer.concat([Buffer.from([...varint(field * 8 + 2), ...varint(payload.length)]), payload]);
+const bytesField = (field: number, payload: Uint8Array) =>
+  Buffer.concat([Buffer.from([...varint(field * 8 + 2), ...varint(payload.length)]), payload]);
 const stringField = (field: number, text: string) => bytesField(field, Buffer.from(text, 'utf8'));
 const intField = (field: number, value: number) => Buffer.from([...varint(field * 8), ...varint(value)]);
 const message = (...parts: Buffer[]) => Buffer.concat(parts);
@@ -80,7 +81,10 @@ function node(opType: string, name: string, inputs: string[], outputs: string[],
 function scalar(name: string, value: number): Buffer {
   const data = Buffer.alloc(4);
   data.writeFloatLE(value);
-  return bytesField(GRAPH.initializer, message(intField(TENSOR.dataType, FLOAT), bytesField(TENSOR.floatData, data), stringField(TENSOR.name, name)));
+  return bytesField(
+    GRAPH.initializer,
+    message(intField(TENSOR.dataType, FLOAT), bytesField(TENSOR.floatData, data), stringField(TENSOR.name, name)),
+  );
 }
 
 /** ValueInfoProto of a float tensor; a dimension is a number (fixed) or a name (symbolic). */
@@ -110,10 +114,16 @@ export function addGemEmbedding(original: Uint8Array, inputName = 'input'): Buff
     const inner = graph.subarray(f.payload![0], f.payload![1]);
     return fields(inner).some((x) => x.field === NODE.output && textOf(inner, x) === GEM_FEATURE_MAP);
   });
-  if (!produces) throw new Error(`the model has no tensor "${GEM_FEATURE_MAP}": not the expected MobileNetV2 int8 graph`);
-  if (!graphFields.some((f) => f.field === GRAPH.input && nameOf(graph, f) === inputName)) throw new Error(`the model has no input "${inputName}"`);
+  if (!produces)
+    throw new Error(`the model has no tensor "${GEM_FEATURE_MAP}": not the expected MobileNetV2 int8 graph`);
+  if (!graphFields.some((f) => f.field === GRAPH.input && nameOf(graph, f) === inputName))
+    throw new Error(`the model has no input "${inputName}"`);
 
-  const axis = message(stringField(ATTRIBUTE.name, 'axis'), intField(ATTRIBUTE.i, 1), intField(ATTRIBUTE.type, ATTRIBUTE_INT));
+  const axis = message(
+    stringField(ATTRIBUTE.name, 'axis'),
+    intField(ATTRIBUTE.i, 1),
+    intField(ATTRIBUTE.type, ATTRIBUTE_INT),
+  );
   const nodes = [
     node('Clip', 'gem_clip_node', [GEM_FEATURE_MAP, 'gem_eps'], ['gem_clip']),
     node('Pow', 'gem_pow_node', ['gem_clip', 'gem_p'], ['gem_pow']),

@@ -24,13 +24,18 @@ export interface OnnxInspection {
 export class InvalidModelError extends Error {}
 
 function tensorInfo(meta: readonly ort.InferenceSession.ValueMetadata[]): TensorInfo[] {
-  return meta.map((m) => (m.isTensor ? { name: m.name, type: m.type, shape: [...m.shape] } : { name: m.name, type: 'non-tensor', shape: [] }));
+  return meta.map((m) =>
+    m.isTensor ? { name: m.name, type: m.type, shape: [...m.shape] } : { name: m.name, type: 'non-tensor', shape: [] },
+  );
 }
 
 /** The input size to probe with: the graph's own when fixed, else the given fallback. */
 function probeSize(input: TensorInfo, fallback: { width: number; height: number }) {
   const [, , h, w] = input.shape;
-  return { width: typeof w === 'number' && w > 0 ? w : fallback.width, height: typeof h === 'number' && h > 0 ? h : fallback.height };
+  return {
+    width: typeof w === 'number' && w > 0 ? w : fallback.width,
+    height: typeof h === 'number' && h > 0 ? h : fallback.height,
+  };
 }
 
 export async function inspectOnnx(file: string, fallbackSize = { width: 640, height: 640 }): Promise<OnnxInspection> {
@@ -38,24 +43,41 @@ export async function inspectOnnx(file: string, fallbackSize = { width: 640, hei
   try {
     session = await ort.InferenceSession.create(file, { executionProviders: ['cpu'], intraOpNumThreads: 1 });
   } catch (err) {
-    throw new InvalidModelError(`${file} is not a model onnxruntime can load: ${(err as Error).message.split('\n')[0]}`);
+    throw new InvalidModelError(
+      `${file} is not a model onnxruntime can load: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
   try {
     const inputs = tensorInfo(session.inputMetadata);
     const outputs = tensorInfo(session.outputMetadata);
     const image = inputs[0];
-    if (inputs.length !== 1 || !image || image.shape.length !== 4 || (typeof image.shape[1] === 'number' && image.shape[1] !== 3) || image.type !== 'float32') {
+    if (
+      inputs.length !== 1 ||
+      !image ||
+      image.shape.length !== 4 ||
+      (typeof image.shape[1] === 'number' && image.shape[1] !== 3) ||
+      image.type !== 'float32'
+    ) {
       throw new InvalidModelError(
         `expected one float32 image input [batch, 3, height, width], found ${inputs.map((i) => `${i.name} ${i.type} [${i.shape.join(', ')}]`).join('; ')}`,
       );
     }
     const size = probeSize(image, fallbackSize);
-    const feeds = { [image.name]: new ort.Tensor('float32', new Float32Array(3 * size.width * size.height), [1, 3, size.height, size.width]) };
+    const feeds = {
+      [image.name]: new ort.Tensor('float32', new Float32Array(3 * size.width * size.height), [
+        1,
+        3,
+        size.height,
+        size.width,
+      ]),
+    };
     let results: ort.InferenceSession.OnnxValueMapType;
     try {
       results = await session.run(feeds);
     } catch (err) {
-      throw new InvalidModelError(`the model loads but fails on a ${size.width}x${size.height} image: ${(err as Error).message.split('\n')[0]}`);
+      throw new InvalidModelError(
+        `the model loads but fails on a ${size.width}x${size.height} image: ${(err as Error).message.split('\n')[0]}`,
+      );
     }
     const probed = Object.fromEntries(Object.entries(results).map(([name, t]) => [name, [...t.dims]]));
     for (const t of Object.values(results)) t.dispose();

@@ -37,7 +37,15 @@ describe('classMappings', () => {
   });
 
   it('lets a catalog entry override a class', () => {
-    const m = classMappings(['deer', { label: 'decoy', category: 'ignored' }, { label: 'spike', sexAge: 'young buck' }]);
-    expect(m.map((c) => [c.category, c.sexAge])).toEqual([['animal', null], ['ignored', null], ['animal', 'young buck']]);
+    const m = classMappings([
+      'deer',
+      { label: 'decoy', category: 'ignored' },
+      { label: 'spike', sexAge: 'young buck' },
+    ]);
+    expect(m.map((c) => [c.category, c.sexAge])).toEqual([
+      ['animal', null],
+      ['ignored', null],
+      ['animal', 'young buck'],
+    ]);
   });
 });

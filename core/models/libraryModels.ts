@@ -38,18 +38,32 @@ export class ModelsMissingError extends Error {
 
 function howTo(role: ModelRole, id: string, entry: CatalogEntry | undefined, folder: ModelsFolder): string {
   const choose = `choose another with \`thumper models use --library <dir> --${role} <id>\``;
-  if (!entry) return `"${id}" is not a known ${role}: add its file with \`thumper models add <file.onnx> --id ${id}\`, or ${choose}`;
-  const fetch = /^https?:\/\//.test(entry.source) ? `download it with \`thumper models fetch ${id}\` (or the Models view), ` : '';
+  if (!entry)
+    return `"${id}" is not a known ${role}: add its file with \`thumper models add <file.onnx> --id ${id}\`, or ${choose}`;
+  const fetch = /^https?:\/\//.test(entry.source)
+    ? `download it with \`thumper models fetch ${id}\` (or the Models view), `
+    : '';
   return `${fetch}add the file with \`thumper models add <file.onnx>\`, or point --models / THUMPER_MODELS_DIR at a folder that holds ${entry.file} (now ${folder.dir}, from ${folder.from})`;
 }
 
 /** Existence only (no hashing): cheap enough for every processing run and every status call. */
-export function libraryModelsStatus(settings: Pick<Settings, 'detector' | 'embedder'>, folder: ModelsFolder): LibraryModelsStatus {
+export function libraryModelsStatus(
+  settings: Pick<Settings, 'detector' | 'embedder'>,
+  folder: ModelsFolder,
+): LibraryModelsStatus {
   const catalog = catalogFor(folder);
   const roles = (['detector', 'embedder'] as const).map((role): RoleStatus => {
     const id = settings[role];
     const entry = catalog.models.find((m) => m.id === id);
-    if (entry && entry.kind !== role) return { role, id, status: 'wrong-kind', file: null, fetchable: false, howTo: `"${id}" is an ${entry.kind}, not a ${role}` };
+    if (entry && entry.kind !== role)
+      return {
+        role,
+        id,
+        status: 'wrong-kind',
+        file: null,
+        fetchable: false,
+        howTo: `"${id}" is an ${entry.kind}, not a ${role}`,
+      };
     const file = entry ? path.join(folder.dir, entry.file) : null;
     const status = !entry ? 'unknown' : fs.existsSync(file!) ? 'installed' : 'missing';
     return {
@@ -66,12 +80,19 @@ export function libraryModelsStatus(settings: Pick<Settings, 'detector' | 'embed
 
 export function describeMissing(status: LibraryModelsStatus): string {
   const missing = status.roles.filter((r) => r.status !== 'installed');
-  const lines = missing.map((r) => `the ${r.role} model "${r.id}" is ${r.status === 'missing' ? 'not installed' : r.status === 'unknown' ? 'unknown' : 'of the wrong kind'}: ${r.howTo}`);
+  const lines = missing.map(
+    (r) =>
+      `the ${r.role} model "${r.id}" is ${r.status === 'missing' ? 'not installed' : r.status === 'unknown' ? 'unknown' : 'of the wrong kind'}: ${r.howTo}`,
+  );
   return `Processing needs its models first; no photo was changed and they stay waiting.\n  ${lines.join('\n  ')}`;
 }
 
 /** Throws one ModelsMissingError naming every role that is not ready. */
-export function requireLibraryModels(settings: Pick<Settings, 'detector' | 'embedder'>, folder: ModelsFolder, roles: readonly ModelRole[] = ['detector', 'embedder']): void {
+export function requireLibraryModels(
+  settings: Pick<Settings, 'detector' | 'embedder'>,
+  folder: ModelsFolder,
+  roles: readonly ModelRole[] = ['detector', 'embedder'],
+): void {
   const status = libraryModelsStatus(settings, folder);
   const needed = { ...status, roles: status.roles.filter((r) => roles.includes(r.role)) };
   if (needed.roles.some((r) => r.status !== 'installed')) throw new ModelsMissingError(needed);

@@ -19,6 +19,7 @@ export function recordProvider(db: Db, record: Omit<ProviderRecord, 'at'>): void
 }
 
 export function lastProvider(db: Db): ProviderRecord | null {
-  const row = db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(PROVIDER_KEY) as { value: string } | undefined;
+  const row = db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(PROVIDER_KEY) as
+    { value: string } | undefined;
   return row ? (JSON.parse(row.value) as ProviderRecord) : null;
 }

@@ -6,7 +6,11 @@ const NOW = new Date(Date.UTC(2026, 10, 28));
 describe('capture time', () => {
   it('keeps the EXIF wall-clock digits as written, whatever the machine zone', () => {
     const exif = new Date(Date.UTC(2014, 5, 19, 11, 12, 6));
-    expect(chooseCaptureTime(exif, 'x.jpg', NOW)).toEqual({ takenAt: '2014-06-19T11:12:06', source: 'exif', note: null });
+    expect(chooseCaptureTime(exif, 'x.jpg', NOW)).toEqual({
+      takenAt: '2014-06-19T11:12:06',
+      source: 'exif',
+      note: null,
+    });
     expect(localTimeFromExifDate('2014:06:19 23:59:58')?.iso).toBe('2014-06-19T23:59:58');
   });
 

@@ -42,5 +42,10 @@ export function cropRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: Nor
 export function cropDecoded(img: DecodedImage, box: NormalisedBox, options: CropOptions = {}): sharp.Sharp {
   const pipeline = fromDecoded(img).extract(cropRegion(img, box, options.margin ?? 0));
   if (options.width === undefined && options.height === undefined) return pipeline;
-  return pipeline.resize({ width: options.width, height: options.height, fit: options.fit ?? 'fill', background: { r: 114, g: 114, b: 114 } });
+  return pipeline.resize({
+    width: options.width,
+    height: options.height,
+    fit: options.fit ?? 'fill',
+    background: { r: 114, g: 114, b: 114 },
+  });
 }

@@ -22,7 +22,10 @@ describe('decodeImage', () => {
     // Stored 40x20, left half white; orientation 6 means "rotate 90 clockwise to display": 20x40, top half white.
     const raw = Buffer.alloc(40 * 20 * 3);
     for (let y = 0; y < 20; y++) for (let x = 0; x < 20; x++) raw.fill(255, (y * 40 + x) * 3, (y * 40 + x) * 3 + 3);
-    await sharp(raw, { raw: { width: 40, height: 20, channels: 3 } }).jpeg().withMetadata({ orientation: 6 }).toFile(file);
+    await sharp(raw, { raw: { width: 40, height: 20, channels: 3 } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toFile(file);
     const img = await decodeImage(file);
     expect([img.width, img.height]).toEqual([20, 40]);
     expect(img.data[(5 * 20 + 10) * 3]).toBeGreaterThan(200); // top half
@@ -51,9 +54,21 @@ describe('thumbnails and crops', () => {
   });
 
   it('cuts a box with margin, clipped to the image', async () => {
-    expect(cropRegion(img, { x: 0.5, y: 0.5, w: 0.25, h: 0.25 })).toEqual({ left: 512, top: 384, width: 256, height: 192 });
-    expect(cropRegion(img, { x: 0, y: 0.9, w: 0.2, h: 0.2 }, 0.1)).toEqual({ left: 0, top: 675, width: 226, height: 93 });
-    const { info } = await cropDecoded(img, { x: 0.1, y: 0.1, w: 0.3, h: 0.5 }, { width: 128, height: 256 }).raw().toBuffer({ resolveWithObject: true });
+    expect(cropRegion(img, { x: 0.5, y: 0.5, w: 0.25, h: 0.25 })).toEqual({
+      left: 512,
+      top: 384,
+      width: 256,
+      height: 192,
+    });
+    expect(cropRegion(img, { x: 0, y: 0.9, w: 0.2, h: 0.2 }, 0.1)).toEqual({
+      left: 0,
+      top: 675,
+      width: 226,
+      height: 93,
+    });
+    const { info } = await cropDecoded(img, { x: 0.1, y: 0.1, w: 0.3, h: 0.5 }, { width: 128, height: 256 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect([info.width, info.height, info.channels]).toEqual([128, 256, 3]);
   });
 });

@@ -39,7 +39,11 @@ function sniffFormat(head: Buffer): 'jpeg' | 'png' | null {
  * in the tail. Some cameras append a long trailer after it, so a missing marker only makes the file a suspect that
  * `confirmComplete` decodes.
  */
-export function checkPhotoBytes(bytes: number, head: Buffer, tail: Buffer): { format: 'jpeg' | 'png'; suspectTruncated: boolean } {
+export function checkPhotoBytes(
+  bytes: number,
+  head: Buffer,
+  tail: Buffer,
+): { format: 'jpeg' | 'png'; suspectTruncated: boolean } {
   if (bytes === 0) throw new BadPhotoError('empty file (0 bytes)');
   const format = sniffFormat(head);
   if (!format) {
@@ -52,7 +56,10 @@ export function checkPhotoBytes(bytes: number, head: Buffer, tail: Buffer): { fo
 /** Decodes a suspect JPEG at 1/8 scale (shrink-on-load keeps this to a few milliseconds) to see whether it is whole. */
 export async function confirmComplete(file: string): Promise<void> {
   try {
-    await sharp(file, { failOn: 'truncated', limitInputPixels: MAX_PIXELS }).resize(64, 64, { fit: 'inside' }).raw().toBuffer();
+    await sharp(file, { failOn: 'truncated', limitInputPixels: MAX_PIXELS })
+      .resize(64, 64, { fit: 'inside' })
+      .raw()
+      .toBuffer();
   } catch (err) {
     throw new BadPhotoError(`truncated JPEG: ${(err as Error).message.replace(/^VipsJpeg: /, '')}`);
   }
@@ -73,7 +80,11 @@ function readExif(raw: Buffer | undefined): ReturnType<typeof exifReader> | null
   }
 }
 
-export async function readPhotoMetadata(file: string, format: 'jpeg' | 'png', fileName: string): Promise<PhotoMetadata> {
+export async function readPhotoMetadata(
+  file: string,
+  format: 'jpeg' | 'png',
+  fileName: string,
+): Promise<PhotoMetadata> {
   let meta: sharp.Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();

@@ -20,16 +20,24 @@ const WORD = {
 
 function utf16(buf: Buffer, word: number, chars: number): string {
   const start = word * 2;
-  return buf.subarray(start, start + chars * 2).toString('utf16le').replace(/\0.*$/s, '').trim();
+  return buf
+    .subarray(start, start + chars * 2)
+    .toString('utf16le')
+    .replace(/\0.*$/s, '')
+    .trim();
 }
 
 function ascii(buf: Buffer, word: number, bytes: number): string {
   const start = word * 2;
-  return buf.subarray(start, start + bytes).toString('latin1').replace(/\0.*$/s, '').trim();
+  return buf
+    .subarray(start, start + bytes)
+    .toString('latin1')
+    .replace(/\0.*$/s, '')
+    .trim();
 }
 
 export function parseReconyxMakerNote(note: Buffer | undefined): ReconyxInfo | null {
-  if (!note || note.length < (WORD.label * 2 + 22) || note.readUInt16LE(0) !== HYPERFIRE_VERSION) return null;
+  if (!note || note.length < WORD.label * 2 + 22 || note.readUInt16LE(0) !== HYPERFIRE_VERSION) return null;
   const frame = note.readUInt16LE(WORD.sequence * 2);
   const frames = note.readUInt16LE(WORD.sequence * 2 + 2);
   const event = note.readUInt16LE(WORD.event * 2) * 0x10000 + note.readUInt16LE(WORD.event * 2 + 2);

@@ -16,7 +16,10 @@ async function writeWebp(img: DecodedImage, side: number, file: string): Promise
   await fs.mkdir(path.dirname(file), { recursive: true });
   // Write beside and rename, so a reader never sees half a file and a crash leaves no broken thumbnail.
   const tmp = `${file}.${process.pid}.tmp`;
-  await fromDecoded(img).resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).webp(WEBP).toFile(tmp);
+  await fromDecoded(img)
+    .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+    .webp(WEBP)
+    .toFile(tmp);
   await fs.rename(tmp, file);
 }
 

@@ -5,7 +5,12 @@ import type { Db } from '../db/open';
 type Row = Omit<ImportRecord, 'sources' | 'summary'> & { sources: string; summary: string | null };
 
 /** `live` is false when no job is running in this host: a row still "running" then was interrupted. */
-export function importHistory(db: Db, offset: number, limit: number, live: boolean): { items: ImportRecord[]; total: number; offset: number } {
+export function importHistory(
+  db: Db,
+  offset: number,
+  limit: number,
+  live: boolean,
+): { items: ImportRecord[]; total: number; offset: number } {
   const c = db.$client;
   const total = (c.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
   const rows = c

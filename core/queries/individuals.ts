@@ -40,14 +40,20 @@ export interface IndividualQuery {
   limit: number;
 }
 
-export function queryIndividuals(db: Db, q: IndividualQuery): { items: IndividualSummary[]; total: number; offset: number } {
+export function queryIndividuals(
+  db: Db,
+  q: IndividualQuery,
+): { items: IndividualSummary[]; total: number; offset: number } {
   const w = new Where().add('ind.merged_into IS NULL');
   if (q.category) w.add('ind.category = ?', q.category);
   if (q.search) w.add("ind.name LIKE ? ESCAPE '\\'", `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
   if (q.confirmed !== undefined) w.add('ind.confirmed = ?', q.confirmed ? 1 : 0);
   if (q.cameraIds) {
     const cams = new Where().in('i.camera_id', q.cameraIds);
-    w.add(`EXISTS (SELECT 1 FROM ${MEMBERS} WHERE t.individual_id = ind.id AND ${COUNTED} AND ${cams.conditions})`, ...cams.params);
+    w.add(
+      `EXISTS (SELECT 1 FROM ${MEMBERS} WHERE t.individual_id = ind.id AND ${COUNTED} AND ${cams.conditions})`,
+      ...cams.params,
+    );
   }
   const c = db.$client;
   const total = (c.prepare(`SELECT count(*) AS n FROM individuals ind ${w.sql}`).get(...w.params) as { n: number }).n;
@@ -60,15 +66,19 @@ export function queryIndividuals(db: Db, q: IndividualQuery): { items: Individua
 export function individualSummaries(db: Db, ids: readonly number[]): Map<number, IndividualSummary> {
   if (ids.length === 0) return new Map();
   const w = new Where().in('ind.id', [...new Set(ids)]);
-  const rows = db.$client.prepare(`SELECT ${SUMMARY_COLUMNS} FROM individuals ind ${w.sql}`).all(...w.params) as SummaryRow[];
+  const rows = db.$client
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM individuals ind ${w.sql}`)
+    .all(...w.params) as SummaryRow[];
   return new Map(rows.map((r) => [r.id, toSummary(r)]));
 }
 
 export function individualDetail(db: Db, id: number): IndividualDetail | null {
   const c = db.$client;
-  const row = c.prepare(`SELECT ${SUMMARY_COLUMNS}, ind.notes, ind.merged_into AS mergedInto FROM individuals ind WHERE ind.id = ?`).get(id) as
-    | (SummaryRow & { notes: string; mergedInto: number | null })
-    | undefined;
+  const row = c
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, ind.notes, ind.merged_into AS mergedInto FROM individuals ind WHERE ind.id = ?`,
+    )
+    .get(id) as (SummaryRow & { notes: string; mergedInto: number | null }) | undefined;
   if (!row) return null;
   const { notes, mergedInto, ...summary } = row;
   const cameras = c
@@ -95,11 +105,24 @@ export function individualDetail(db: Db, id: number): IndividualDetail | null {
   return { ...toSummary(summary), notes, mergedInto, cameras, activityByHour, sightings };
 }
 
-type CropRow = Omit<IndividualCrop, 'box' | 'hasCrop'> & { x: number; y: number; w: number; h: number; hasCrop: number };
+type CropRow = Omit<IndividualCrop, 'box' | 'hasCrop'> & {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  hasCrop: number;
+};
 
-export function individualCrops(db: Db, id: number, offset: number, limit: number): { items: IndividualCrop[]; total: number; offset: number } {
+export function individualCrops(
+  db: Db,
+  id: number,
+  offset: number,
+  limit: number,
+): { items: IndividualCrop[]; total: number; offset: number } {
   const c = db.$client;
-  const total = (c.prepare(`SELECT count(*) AS n FROM ${MEMBERS} WHERE t.individual_id = ? AND ${COUNTED}`).get(id) as { n: number }).n;
+  const total = (
+    c.prepare(`SELECT count(*) AS n FROM ${MEMBERS} WHERE t.individual_id = ? AND ${COUNTED}`).get(id) as { n: number }
+  ).n;
   const rows = c
     .prepare(
       `SELECT d.id AS detectionId, d.image_id AS imageId, i.taken_at AS takenAt, i.camera_id AS cameraId, d.confidence,
@@ -108,6 +131,10 @@ export function individualCrops(db: Db, id: number, offset: number, limit: numbe
        ORDER BY i.taken_at IS NULL, i.taken_at DESC, d.id DESC LIMIT ? OFFSET ?`,
     )
     .all(id, limit, offset) as CropRow[];
-  const items = rows.map(({ x, y, w, h, hasCrop, ...rest }) => ({ ...rest, box: { x, y, w, h }, hasCrop: hasCrop === 1 }));
+  const items = rows.map(({ x, y, w, h, hasCrop, ...rest }) => ({
+    ...rest,
+    box: { x, y, w, h },
+    hasCrop: hasCrop === 1,
+  }));
   return { items, total, offset };
 }

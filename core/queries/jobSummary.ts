@@ -17,7 +17,9 @@ export function nextImportId(db: Db): number {
 
 export function importedSince(db: Db, firstImportId: number): ImportedCounts {
   const c = db.$client;
-  const ids = (c.prepare('SELECT id FROM imports WHERE id >= ? ORDER BY id').all(firstImportId) as { id: number }[]).map((r) => r.id);
+  const ids = (
+    c.prepare('SELECT id FROM imports WHERE id >= ? ORDER BY id').all(firstImportId) as { id: number }[]
+  ).map((r) => r.id);
   const rows = c
     .prepare(
       `SELECT coalesce(sum(state != 'failed'), 0) AS imported, coalesce(sum(state = 'failed'), 0) AS failed,
@@ -25,6 +27,10 @@ export function importedSince(db: Db, firstImportId: number): ImportedCounts {
        FROM images WHERE import_id >= ?`,
     )
     .get(firstImportId) as { imported: number; failed: number; processed: number };
-  const videos = (c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files WHERE import_id >= ?').get(firstImportId) as { n: number }).n;
+  const videos = (
+    c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files WHERE import_id >= ?').get(firstImportId) as {
+      n: number;
+    }
+  ).n;
   return { importIds: ids, ...rows, videos };
 }

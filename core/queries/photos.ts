@@ -30,12 +30,22 @@ export function photoWhere(filter: PhotoFilter, use: 'count' | 'page' = 'count')
   const w = new Where();
   if (filter.cameraIds) w.in('i.camera_id', filter.cameraIds);
   w.timeRange('i.taken_at', filter.from, filter.to);
-  if (filter.category) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND d.category = ? AND ${COUNTED})`, filter.category);
-  if (filter.empty === true) w.add(`i.state IN ('detected', 'embedded', 'done') AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
+  if (filter.category)
+    w.add(
+      `EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND d.category = ? AND ${COUNTED})`,
+      filter.category,
+    );
+  if (filter.empty === true)
+    w.add(
+      `i.state IN ('detected', 'embedded', 'done') AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`,
+    );
   if (filter.empty === false) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
   // Individuals are few next to photos: go from them to their photos through the tracklet and detection indexes.
   if (filter.individualId !== undefined) {
-    w.add(`i.id IN (SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id = ? AND ${COUNTED})`, filter.individualId);
+    w.add(
+      `i.id IN (SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id = ? AND ${COUNTED})`,
+      filter.individualId,
+    );
   }
   if (filter.unreviewedSuggestions !== undefined) {
     const pending = `SELECT individual_id FROM suggestions WHERE state = 'pending' UNION SELECT candidate_id FROM suggestions WHERE state = 'pending'`;
@@ -44,9 +54,13 @@ export function photoWhere(filter: PhotoFilter, use: 'count' | 'page' = 'count')
     // list (unary + keeps the planner from driving by the list instead). A page walks the sort's index and stops
     // early: a few hundred photos asking the detection and tracklet indexes beat building the whole list.
     if (use === 'count') {
-      w.add(`+i.id ${not}IN (SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id IN (${pending}) AND ${COUNTED})`);
+      w.add(
+        `+i.id ${not}IN (SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id IN (${pending}) AND ${COUNTED})`,
+      );
     } else {
-      w.add(`${not}EXISTS (SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.image_id = i.id AND ${COUNTED} AND t.individual_id IN (${pending}))`);
+      w.add(
+        `${not}EXISTS (SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.image_id = i.id AND ${COUNTED} AND t.individual_id IN (${pending}))`,
+      );
     }
   }
   if (filter.sequenceId !== undefined) w.add('i.sequence_id = ?', filter.sequenceId);
@@ -61,15 +75,18 @@ export function queryPhotos(
 ): { items: PhotoSummary[]; total: number; offset: number } {
   const c = db.$client;
   const counted = photoWhere(args.filter, 'count');
-  const total = (c.prepare(`SELECT count(*) AS n FROM images i ${counted.sql}`).get(...counted.params) as { n: number }).n;
+  const total = (c.prepare(`SELECT count(*) AS n FROM images i ${counted.sql}`).get(...counted.params) as { n: number })
+    .n;
   const w = photoWhere(args.filter, 'page');
   // The page's ids first (index order, no per-row work), then the columns of those rows only.
   const ids =
     args.sort === 'detections' || args.sort === '-detections'
       ? pageByDetections(db, w, args.sort === '-detections', args.offset, args.limit)
-      : (c.prepare(`SELECT i.id FROM images i ${w.sql} ORDER BY ${ORDER[args.sort]} LIMIT ? OFFSET ?`).all(...w.params, args.limit, args.offset) as { id: number }[]).map(
-          (r) => r.id,
-        );
+      : (
+          c
+            .prepare(`SELECT i.id FROM images i ${w.sql} ORDER BY ${ORDER[args.sort]} LIMIT ? OFFSET ?`)
+            .all(...w.params, args.limit, args.offset) as { id: number }[]
+        ).map((r) => r.id);
   return { items: photoSummaries(db, ids), total, offset: args.offset };
 }
 
@@ -77,7 +94,9 @@ export function queryPhotos(
 export function photoSummaries(db: Db, ids: readonly number[]): PhotoSummary[] {
   if (ids.length === 0) return [];
   const rows = db.$client
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id WHERE i.id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id WHERE i.id IN (SELECT value FROM json_each(?))`,
+    )
     .all(JSON.stringify(ids)) as SummaryRow[];
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -85,7 +104,9 @@ export function photoSummaries(db: Db, ids: readonly number[]): PhotoSummary[] {
 
 export function photoSummariesWhere(db: Db, where: Where): PhotoSummary[] {
   const rows = db.$client
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${where.sql} ORDER BY ${ORDER.takenAt}`)
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${where.sql} ORDER BY ${ORDER.takenAt}`,
+    )
     .all(...where.params) as SummaryRow[];
   return rows.map(toSummary);
 }
@@ -132,11 +153,32 @@ export function photoDetail(db: Db, id: number): PhotoDetail | null {
     )
     .get(id) as (SummaryRow & Record<string, unknown>) | undefined;
   if (!row) return null;
-  const { triggerEvent, triggerFrame, triggerFrames, sourcePath, importId, takenAtSource, timeNote, orientation, bytes, detector, embedder, ...summary } = row;
+  const {
+    triggerEvent,
+    triggerFrame,
+    triggerFrames,
+    sourcePath,
+    importId,
+    takenAtSource,
+    timeNote,
+    orientation,
+    bytes,
+    detector,
+    embedder,
+    ...summary
+  } = row;
   const sequencePhotoIds =
     summary.sequenceId === null
       ? []
-      : splitIds((c.prepare('SELECT group_concat(id) AS ids FROM (SELECT id FROM images WHERE sequence_id = ? ORDER BY taken_at, id)').get(summary.sequenceId) as { ids: string | null }).ids);
+      : splitIds(
+          (
+            c
+              .prepare(
+                'SELECT group_concat(id) AS ids FROM (SELECT id FROM images WHERE sequence_id = ? ORDER BY taken_at, id)',
+              )
+              .get(summary.sequenceId) as { ids: string | null }
+          ).ids,
+        );
   return {
     ...toSummary(summary as SummaryRow),
     sourcePath: sourcePath as string,
@@ -145,7 +187,11 @@ export function photoDetail(db: Db, id: number): PhotoDetail | null {
     timeNote: timeNote as string | null,
     orientation: orientation as number | null,
     bytes: bytes as number | null,
-    trigger: { event: triggerEvent as number | null, frame: triggerFrame as number | null, frames: triggerFrames as number | null },
+    trigger: {
+      event: triggerEvent as number | null,
+      frame: triggerFrame as number | null,
+      frames: triggerFrames as number | null,
+    },
     detector: detector as string | null,
     embedder: embedder as string | null,
     detectionList: detectionsOf(db, id),

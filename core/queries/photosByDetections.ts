@@ -35,9 +35,11 @@ function emptyRun(db: Db, w: Where, dir: 'ASC' | 'DESC'): Run {
   const none = narrowed(w, `NOT ${HAS_BOXES}`);
   return {
     page: (offset, limit) =>
-      (c.prepare(`SELECT i.id FROM images i ${none.sql} ORDER BY i.id ${dir} LIMIT ? OFFSET ?`).all(...none.params, limit, offset) as { id: number }[]).map(
-        (r) => r.id,
-      ),
+      (
+        c
+          .prepare(`SELECT i.id FROM images i ${none.sql} ORDER BY i.id ${dir} LIMIT ? OFFSET ?`)
+          .all(...none.params, limit, offset) as { id: number }[]
+      ).map((r) => r.id),
     size: () => (c.prepare(`SELECT count(*) AS n FROM images i ${none.sql}`).get(...none.params) as { n: number }).n,
   };
 }
@@ -45,7 +47,9 @@ function emptyRun(db: Db, w: Where, dir: 'ASC' | 'DESC'): Run {
 /** Ids of the page of photos matching `w`, by counted boxes then id, both descending or both ascending. */
 export function pageByDetections(db: Db, w: Where, descending: boolean, offset: number, limit: number): number[] {
   const dir = descending ? 'DESC' : 'ASC';
-  const [first, second] = descending ? [boxedRun(db, w, dir), emptyRun(db, w, dir)] : [emptyRun(db, w, dir), boxedRun(db, w, dir)];
+  const [first, second] = descending
+    ? [boxedRun(db, w, dir), emptyRun(db, w, dir)]
+    : [emptyRun(db, w, dir), boxedRun(db, w, dir)];
   const head = first.page(offset, limit);
   if (head.length === limit) return head;
   // The first run ends on this page (or before it): its length is known from the page unless the page is past it.

@@ -17,14 +17,22 @@ export function querySequences(
   const c = db.$client;
   const total = (c.prepare(`SELECT count(*) AS n FROM sequences s ${w.sql}`).get(...w.params) as { n: number }).n;
   // The page's ids first (index order), then the per-sequence counts for those rows only.
-  const ids = c.prepare(`SELECT s.id FROM sequences s ${w.sql} ORDER BY s.start, s.id LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset) as { id: number }[];
+  const ids = c
+    .prepare(`SELECT s.id FROM sequences s ${w.sql} ORDER BY s.start, s.id LIMIT ? OFFSET ?`)
+    .all(...w.params, q.limit, q.offset) as { id: number }[];
   const rows = c
-    .prepare(`SELECT ${COLUMNS} FROM sequences s LEFT JOIN cameras c ON c.id = s.camera_id WHERE s.id IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT ${COLUMNS} FROM sequences s LEFT JOIN cameras c ON c.id = s.camera_id WHERE s.id IN (SELECT value FROM json_each(?))`,
+    )
     .all(JSON.stringify(ids.map((r) => r.id))) as Sequence[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { items: ids.flatMap((r) => byId.get(r.id) ?? []), total, offset: q.offset };
 }
 
 export function sequenceById(db: Db, id: number): Sequence | null {
-  return (db.$client.prepare(`SELECT ${COLUMNS} FROM sequences s LEFT JOIN cameras c ON c.id = s.camera_id WHERE s.id = ?`).get(id) as Sequence | undefined) ?? null;
+  return (
+    (db.$client
+      .prepare(`SELECT ${COLUMNS} FROM sequences s LEFT JOIN cameras c ON c.id = s.camera_id WHERE s.id = ?`)
+      .get(id) as Sequence | undefined) ?? null
+  );
 }

@@ -29,7 +29,9 @@ export function libraryStats(db: Db): LibraryStats {
   const c = db.$client;
   // States from the images_state index alone.
   const states = new Map(
-    (c.prepare('SELECT state, count(*) AS n FROM images GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]),
+    (c.prepare('SELECT state, count(*) AS n FROM images GROUP BY state').all() as { state: string; n: number }[]).map(
+      (r) => [r.state, r.n],
+    ),
   );
   const total = [...states.values()].reduce((sum, n) => sum + n, 0);
   const done = states.get('done') ?? 0;
@@ -37,13 +39,20 @@ export function libraryStats(db: Db): LibraryStats {
   // Empty = processed photos without a counted box. Not a probe per photo: the photos with counted boxes are counted
   // in one ordered pass over their covering index, less the few of them not processed (those states are rare).
   const processed = PROCESSED.reduce((sum, state) => sum + (states.get(state) ?? 0), 0);
-  const boxed = (c.prepare(`SELECT count(DISTINCT d.image_id) AS n FROM detections d WHERE ${COUNTED}`).get() as { n: number }).n;
-  const unprocessed = new Where().in('i.state', UNPROCESSED).add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
-  const boxedUnprocessed = (c.prepare(`SELECT count(*) AS n FROM images i ${unprocessed.sql}`).get(...unprocessed.params) as { n: number }).n;
+  const boxed = (
+    c.prepare(`SELECT count(DISTINCT d.image_id) AS n FROM detections d WHERE ${COUNTED}`).get() as { n: number }
+  ).n;
+  const unprocessed = new Where()
+    .in('i.state', UNPROCESSED)
+    .add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
+  const boxedUnprocessed = (
+    c.prepare(`SELECT count(*) AS n FROM images i ${unprocessed.sql}`).get(...unprocessed.params) as { n: number }
+  ).n;
   const empty = processed - (boxed - boxedUnprocessed);
   const img: LibraryStats['images'] = { total, done, failed, pending: total - done - failed, empty };
   const cameras = (c.prepare('SELECT count(*) AS n FROM cameras').get() as { n: number }).n;
-  const videosSkipped = (c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files').get() as { n: number }).n;
+  const videosSkipped = (c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files').get() as { n: number })
+    .n;
   const reid = c
     .prepare(
       `SELECT (SELECT count(*) FROM sequences) AS sequences, (SELECT count(*) FROM tracklets) AS tracklets,
@@ -59,5 +68,13 @@ export function libraryStats(db: Db): LibraryStats {
     )
     .get() as LibraryStats['detections'];
   const provider = lastProvider(db);
-  return { images: img, cameras, videosSkipped, ...reid, detections, provider: provider?.provider ?? null, providerNote: provider?.note ?? null };
+  return {
+    images: img,
+    cameras,
+    videosSkipped,
+    ...reid,
+    detections,
+    provider: provider?.provider ?? null,
+    providerNote: provider?.note ?? null,
+  };
 }

@@ -18,7 +18,8 @@ type Row = Omit<Suggestion, 'individual' | 'candidate' | 'sameCamera'> & { sameC
 
 export function querySuggestions(db: Db, q: SuggestionQuery): { items: Suggestion[]; total: number; offset: number } {
   const w = new Where().add('s.state = ?', q.state);
-  if (q.individualId !== undefined) w.add('(s.individual_id = ? OR s.candidate_id = ?)', q.individualId, q.individualId);
+  if (q.individualId !== undefined)
+    w.add('(s.individual_id = ? OR s.candidate_id = ?)', q.individualId, q.individualId);
   if (q.cameraIds || q.from || q.to) {
     // Either side seen at one of these cameras, within these dates.
     const seen = new Where();
@@ -40,7 +41,10 @@ export function querySuggestions(db: Db, q: SuggestionQuery): { items: Suggestio
        FROM suggestions s ${w.sql} ORDER BY s.score DESC, s.id LIMIT ? OFFSET ?`,
     )
     .all(...w.params, q.limit, q.offset) as Row[];
-  const people = individualSummaries(db, rows.flatMap((r) => [r.individualId, r.candidateId]));
+  const people = individualSummaries(
+    db,
+    rows.flatMap((r) => [r.individualId, r.candidateId]),
+  );
   const items = rows.flatMap((r) => {
     const individual = people.get(r.individualId);
     const candidate = people.get(r.candidateId);

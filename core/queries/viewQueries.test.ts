@@ -22,18 +22,29 @@ describe('view queries', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-bydetections-'));
     library = synthesizeLibrary(dir, { photos: 300, cameras: 3 }).library;
     // Suggestions that name an individual on both sides and decided ones, which the counts must leave out.
-    library.db.$client.exec(`UPDATE suggestions SET state = 'rejected' WHERE id % 3 = 0; UPDATE suggestions SET candidate_id = individual_id WHERE id = 1`);
+    library.db.$client.exec(
+      `UPDATE suggestions SET state = 'rejected' WHERE id % 3 = 0; UPDATE suggestions SET candidate_id = individual_id WHERE id = 1`,
+    );
     // Boxes that do not count must not rank a photo: some duplicates and false positives, one photo left with none.
-    library.db.$client.exec('UPDATE detections SET duplicate = 1 WHERE id % 5 = 0; UPDATE detections SET false_positive = 1 WHERE id % 7 = 0');
+    library.db.$client.exec(
+      'UPDATE detections SET duplicate = 1 WHERE id % 5 = 0; UPDATE detections SET false_positive = 1 WHERE id % 7 = 0',
+    );
     // Photos not (or no longer) processed keep their boxes but are never counted empty.
-    library.db.$client.exec(`UPDATE images SET state = 'imported' WHERE id % 11 = 0; UPDATE images SET state = 'failed' WHERE id % 13 = 0`);
+    library.db.$client.exec(
+      `UPDATE images SET state = 'imported' WHERE id % 11 = 0; UPDATE images SET state = 'failed' WHERE id % 13 = 0`,
+    );
   });
   afterAll(() => {
     library.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function reference(filter: Parameters<typeof photoWhere>[0], descending: boolean, offset: number, limit: number): number[] {
+  function reference(
+    filter: Parameters<typeof photoWhere>[0],
+    descending: boolean,
+    offset: number,
+    limit: number,
+  ): number[] {
     const w = photoWhere(filter);
     const dir = descending ? 'DESC' : '';
     const rows = library.db.$client
@@ -50,14 +61,21 @@ describe('view queries', () => {
     for (const filter of [{}, { cameraIds: [1, 2] }, { category: 'person' as const }]) {
       const w = photoWhere(filter);
       const total = (c.prepare(`SELECT count(*) AS n FROM images i ${w.sql}`).get(...w.params) as { n: number }).n;
-      const boxed = (c.prepare(`SELECT count(*) AS n FROM images i ${w.sql ? `${w.sql} AND` : 'WHERE'} EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`).get(...w.params) as { n: number }).n;
+      const boxed = (
+        c
+          .prepare(
+            `SELECT count(*) AS n FROM images i ${w.sql ? `${w.sql} AND` : 'WHERE'} EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`,
+          )
+          .get(...w.params) as { n: number }
+      ).n;
       expect(boxed).toBeGreaterThan(0);
       for (const descending of [true, false]) {
         const boundary = descending ? boxed : total - boxed;
         for (const offset of [0, Math.max(0, boundary - 7), boundary, boundary + 3, total - 4, total + 10]) {
-          expect(pageByDetections(library.db, photoWhere(filter), descending, offset, 20), `${JSON.stringify(filter)} ${descending} ${offset}`).toEqual(
-            reference(filter, descending, offset, 20),
-          );
+          expect(
+            pageByDetections(library.db, photoWhere(filter), descending, offset, 20),
+            `${JSON.stringify(filter)} ${descending} ${offset}`,
+          ).toEqual(reference(filter, descending, offset, 20));
         }
       }
     }
@@ -68,7 +86,9 @@ describe('view queries', () => {
     for (const unreviewedSuggestions of [true, false]) {
       const ids = (use: 'count' | 'page') => {
         const w = photoWhere({ unreviewedSuggestions, cameraIds: [1, 3] }, use);
-        return (c.prepare(`SELECT i.id FROM images i ${w.sql} ORDER BY i.id`).all(...w.params) as { id: number }[]).map((r) => r.id);
+        return (c.prepare(`SELECT i.id FROM images i ${w.sql} ORDER BY i.id`).all(...w.params) as { id: number }[]).map(
+          (r) => r.id,
+        );
       };
       expect(ids('count').length).toBeGreaterThan(0);
       expect(ids('page')).toEqual(ids('count'));
@@ -86,17 +106,24 @@ describe('view queries', () => {
     const charts = activity(library.db, [1, 2, 3]);
     const sum = (pick: (g: (typeof groups)[number]) => boolean) => groups.filter(pick).reduce((n, g) => n + g.n, 0);
     expect(charts.perHour).toEqual(Array.from({ length: 24 }, (_, h) => sum((g) => g.hour === h)));
-    expect(charts.perDay).toEqual([...new Set(groups.map((g) => g.day))].sort().map((day) => ({ day, detections: sum((g) => g.day === day) })));
+    expect(charts.perDay).toEqual(
+      [...new Set(groups.map((g) => g.day))].sort().map((day) => ({ day, detections: sum((g) => g.day === day) })),
+    );
     expect(charts.perCamera.map((p) => p.detections)).toEqual([1, 2, 3].map((cam) => sum((g) => g.cameraId === cam)));
 
     const empty = c
-      .prepare(`SELECT count(*) AS n FROM images i WHERE i.state IN ('detected','embedded','done') AND i.id NOT IN (SELECT image_id FROM detections d WHERE ${COUNTED})`)
+      .prepare(
+        `SELECT count(*) AS n FROM images i WHERE i.state IN ('detected','embedded','done') AND i.id NOT IN (SELECT image_id FROM detections d WHERE ${COUNTED})`,
+      )
       .get() as { n: number };
     expect(libraryStats(library.db).images.empty).toBe(empty.n);
 
-    const pending = c.prepare(`SELECT count(*) AS n FROM suggestions s WHERE s.state = 'pending' AND (s.individual_id = ? OR s.candidate_id = ?)`);
+    const pending = c.prepare(
+      `SELECT count(*) AS n FROM suggestions s WHERE s.state = 'pending' AND (s.individual_id = ? OR s.candidate_id = ?)`,
+    );
     const { items } = queryIndividuals(library.db, { sort: 'name', offset: 0, limit: 1000 });
     expect(items.some((ind) => ind.pendingSuggestions > 0)).toBe(true);
-    for (const ind of items) expect(ind.pendingSuggestions, ind.name).toBe((pending.get(ind.id, ind.id) as { n: number }).n);
+    for (const ind of items)
+      expect(ind.pendingSuggestions, ind.name).toBe((pending.get(ind.id, ind.id) as { n: number }).n);
   });
 });

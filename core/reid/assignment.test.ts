@@ -28,11 +28,21 @@ function bruteForce(cost: number[][]): { matched: number; total: number } {
 describe('assignMinCost', () => {
   it('beats greedy where greedy takes the best single pair', () => {
     // Greedy takes (0,0)=1 first and must then pay 10 for (1,1); optimal pays 2+2.
-    expect(assignMinCost([[1, 2], [2, 10]])).toEqual([1, 0]);
+    expect(
+      assignMinCost([
+        [1, 2],
+        [2, 10],
+      ]),
+    ).toEqual([1, 0]);
   });
 
   it('leaves forbidden pairs unassigned and handles rectangles', () => {
-    expect(assignMinCost([[Infinity, Infinity], [0.5, Infinity]])).toEqual([-1, 0]);
+    expect(
+      assignMinCost([
+        [Infinity, Infinity],
+        [0.5, Infinity],
+      ]),
+    ).toEqual([-1, 0]);
     expect(assignMinCost([[0.3], [0.1], [0.2]])).toEqual([-1, 0, -1]);
     expect(assignMinCost([])).toEqual([]);
     expect(assignMinCost([[], []])).toEqual([-1, -1]);
@@ -41,19 +51,24 @@ describe('assignMinCost', () => {
   it('matches a brute-force optimum on random small matrices', () => {
     const cell = fc.oneof(fc.double({ min: -1, max: 1, noNaN: true }), fc.constant(Infinity));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.infiniteStream(cell), (r, c, cells) => {
-        const it = cells[Symbol.iterator]();
-        const cost = Array.from({ length: r }, () => Array.from({ length: c }, () => it.next().value as number));
-        const got = assignMinCost(cost);
-        const used = got.filter((x) => x >= 0);
-        expect(new Set(used).size).toBe(used.length);
-        got.forEach((col, row) => col >= 0 && expect(Number.isFinite(cost[row]![col]!)).toBe(true));
-        const best = bruteForce(cost);
-        const total = got.reduce((s, col, row) => s + (col >= 0 ? cost[row]![col]! : 0), 0);
-        expect(used.length).toBe(best.matched);
-        // bruteForce treats totals within 1e-9 as ties, so compare to that tolerance (not a tighter one).
-        expect(total).toBeCloseTo(best.total, 8);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.infiniteStream(cell),
+        (r, c, cells) => {
+          const it = cells[Symbol.iterator]();
+          const cost = Array.from({ length: r }, () => Array.from({ length: c }, () => it.next().value as number));
+          const got = assignMinCost(cost);
+          const used = got.filter((x) => x >= 0);
+          expect(new Set(used).size).toBe(used.length);
+          got.forEach((col, row) => col >= 0 && expect(Number.isFinite(cost[row]![col]!)).toBe(true));
+          const best = bruteForce(cost);
+          const total = got.reduce((s, col, row) => s + (col >= 0 ? cost[row]![col]! : 0), 0);
+          expect(used.length).toBe(best.matched);
+          // bruteForce treats totals within 1e-9 as ties, so compare to that tolerance (not a tighter one).
+          expect(total).toBeCloseTo(best.total, 8);
+        },
+      ),
       { numRuns: 300 },
     );
   });

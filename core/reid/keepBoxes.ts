@@ -16,7 +16,9 @@ export interface TrackedBox extends Box {
 /** The photo's boxes that are in a tracklet; read them before the re-detection deletes rows. */
 export function trackedBoxes(db: Db, imageId: number): TrackedBox[] {
   return db.$client
-    .prepare('SELECT x, y, w, h, category, tracklet_id AS trackletId FROM detections WHERE image_id = ? AND tracklet_id IS NOT NULL ORDER BY id')
+    .prepare(
+      'SELECT x, y, w, h, category, tracklet_id AS trackletId FROM detections WHERE image_id = ? AND tracklet_id IS NOT NULL ORDER BY id',
+    )
     .all(imageId) as TrackedBox[];
 }
 
@@ -27,17 +29,27 @@ export function trackedBoxes(db: Db, imageId: number): TrackedBox[] {
  */
 export function inheritTracklets(db: Db, imageId: number, before: readonly TrackedBox[]): void {
   const c = db.$client;
-  const still = new Set((c.prepare('SELECT tracklet_id AS t FROM detections WHERE image_id = ? AND tracklet_id IS NOT NULL').all(imageId) as { t: number }[]).map((r) => r.t));
+  const still = new Set(
+    (
+      c
+        .prepare('SELECT tracklet_id AS t FROM detections WHERE image_id = ? AND tracklet_id IS NOT NULL')
+        .all(imageId) as { t: number }[]
+    ).map((r) => r.t),
+  );
   // Boxes that survived as rows (drawn or reviewed by a person) kept their tracklet already.
   const lost = before.filter((b) => !still.has(b.trackletId));
   if (lost.length === 0) return;
   const fresh = c
-    .prepare('SELECT id, x, y, w, h, category FROM detections WHERE image_id = ? AND tracklet_id IS NULL AND NOT duplicate AND NOT false_positive ORDER BY id')
+    .prepare(
+      'SELECT id, x, y, w, h, category FROM detections WHERE image_id = ? AND tracklet_id IS NULL AND NOT duplicate AND NOT false_positive ORDER BY id',
+    )
     .all(imageId) as (Box & { id: number; category: string })[];
-  const cost = lost.map((o) => fresh.map((n) => {
-    const overlap = n.category === o.category ? iou(o, n) : 0;
-    return overlap >= SAME_BOX_IOU ? -overlap : Infinity;
-  }));
+  const cost = lost.map((o) =>
+    fresh.map((n) => {
+      const overlap = n.category === o.category ? iou(o, n) : 0;
+      return overlap >= SAME_BOX_IOU ? -overlap : Infinity;
+    }),
+  );
   const link = c.prepare('UPDATE detections SET tracklet_id = ? WHERE id = ?');
   assignMinCost(cost).forEach((j, i) => {
     if (j >= 0) link.run(lost[i]!.trackletId, fresh[j]!.id);

@@ -18,7 +18,9 @@ interface IndividualVectorRow {
 
 /** Mirrors individuals.embedding into the embedder's vec0 table (merged, deleted or vector-less ones leave it). */
 export function syncIndividualVectors(db: Db, embedder: string, ids: Iterable<number>): void {
-  const read = db.$client.prepare('SELECT id, category, merged_into AS mergedInto, embedding FROM individuals WHERE id = ?');
+  const read = db.$client.prepare(
+    'SELECT id, category, merged_into AS mergedInto, embedding FROM individuals WHERE id = ?',
+  );
   for (const id of new Set(ids)) {
     const row = read.get(id) as IndividualVectorRow | undefined;
     if (!row || row.mergedInto !== null || !row.embedding) {
@@ -48,7 +50,12 @@ function otherSides(db: Db, ids: string): number[] {
  * and suggestions. Pending suggestions involving them are superseded, then recomputed for those still standing and
  * for the individuals whose pending suggestions pointed at them. Returns the ids of the suggestions created.
  */
-export function individualsChanged(db: Db, embedder: string, ids: Iterable<number>, options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS): number[] {
+export function individualsChanged(
+  db: Db,
+  embedder: string,
+  ids: Iterable<number>,
+  options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS,
+): number[] {
   const list = [...new Set(ids)].sort((a, b) => a - b);
   if (list.length === 0) return [];
   refreshDerived(db, list);
@@ -56,8 +63,14 @@ export function individualsChanged(db: Db, embedder: string, ids: Iterable<numbe
   const sql = list.join(',');
   const others = otherSides(db, sql);
   db.$client
-    .prepare(`UPDATE suggestions SET state = 'superseded' WHERE state = 'pending' AND (individual_id IN (${sql}) OR candidate_id IN (${sql}))`)
+    .prepare(
+      `UPDATE suggestions SET state = 'superseded' WHERE state = 'pending' AND (individual_id IN (${sql}) OR candidate_id IN (${sql}))`,
+    )
     .run();
-  const active = (db.$client.prepare(`SELECT id FROM individuals WHERE id IN (${sql}) AND merged_into IS NULL ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
+  const active = (
+    db.$client.prepare(`SELECT id FROM individuals WHERE id IN (${sql}) AND merged_into IS NULL ORDER BY id`).all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
   return [...active, ...others].flatMap((id) => suggestFor(db, embedder, id, options));
 }

@@ -36,7 +36,10 @@ function unmatched(db: Db, sequenceIds: number[] | null): PendingTracklet[] {
 function autoAcceptTarget(db: Db, embedder: string, t: PendingTracklet, options: SuggestOptions): number | null {
   const s = getSettings(db);
   if (!s.autoAccept || s.autoAcceptThreshold === null || s.autoAcceptEmbedder !== embedder || !t.embedding) return null;
-  const best = rankCandidates(db, embedder, -t.id, trackletSubject(db, [t.id]), decodeVector(t.embedding), { ...options, k: 1 })[0];
+  const best = rankCandidates(db, embedder, -t.id, trackletSubject(db, [t.id]), decodeVector(t.embedding), {
+    ...options,
+    k: 1,
+  })[0];
   return best && best.score >= s.autoAcceptThreshold ? best.candidateId : null;
 }
 
@@ -47,7 +50,12 @@ export interface MatchResult {
 }
 
 /** Matches the unmatched tracklets (of these sequences, or all); the caller wraps it in a transaction. */
-export function matchTracklets(db: Db, embedder: string, sequenceIds: number[] | null = null, options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS): MatchResult {
+export function matchTracklets(
+  db: Db,
+  embedder: string,
+  sequenceIds: number[] | null = null,
+  options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS,
+): MatchResult {
   const result: MatchResult = { individualsCreated: [], autoAccepted: 0, suggestions: 0 };
   for (const t of unmatched(db, sequenceIds)) {
     const target = autoAcceptTarget(db, embedder, t, options);

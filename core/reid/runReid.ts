@@ -61,12 +61,20 @@ export async function runReid(db: Db, options: ReidOptions = {}): Promise<ReidSu
   for (const sequenceId of ready) {
     await options.checkpoint?.();
     inTransaction(db, () => {
-      summary.tracklets += trackSequence(db, embedder, sequenceId, options.track ?? DEFAULT_TRACK_OPTIONS, options.suggest).created.length;
+      summary.tracklets += trackSequence(
+        db,
+        embedder,
+        sequenceId,
+        options.track ?? DEFAULT_TRACK_OPTIONS,
+        options.suggest,
+      ).created.length;
       const m = matchTracklets(db, embedder, [sequenceId], options.suggest ?? DEFAULT_SUGGEST_OPTIONS);
       summary.individualsCreated += m.individualsCreated.length;
       summary.autoAccepted += m.autoAccepted;
       summary.suggestions += m.suggestions;
-      db.$client.prepare(`UPDATE images SET state = 'done' WHERE sequence_id = ? AND state = 'embedded'`).run(sequenceId);
+      db.$client
+        .prepare(`UPDATE images SET state = 'done' WHERE sequence_id = ? AND state = 'embedded'`)
+        .run(sequenceId);
     });
     summary.sequencesProcessed++;
     options.onSequence?.(summary.sequencesProcessed, ready.length);

@@ -9,7 +9,10 @@ const at = (cameraId: number | null, start: number | null, end = start) => ({
 
 describe('suggestion score', () => {
   it('finds the closest pair of sightings and whether it is at one camera', () => {
-    expect(closestSightings([at(1, 0, 10)], [at(1, 70, 80), at(2, 30)])).toEqual({ timeGapSeconds: 20, sameCamera: false });
+    expect(closestSightings([at(1, 0, 10)], [at(1, 70, 80), at(2, 30)])).toEqual({
+      timeGapSeconds: 20,
+      sameCamera: false,
+    });
     expect(closestSightings([at(1, 0, 10)], [at(1, 5, 8)])).toEqual({ timeGapSeconds: 0, sameCamera: true });
     expect(closestSightings([at(1, null)], [at(1, 5)])).toEqual({ timeGapSeconds: null, sameCamera: true });
   });

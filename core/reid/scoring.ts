@@ -47,7 +47,9 @@ export function closestSightings(a: Sighting[], b: Sighting[]): Pick<ScoreParts,
       if (!best || gap < best.gap || (gap === best.gap && same && !best.same)) best = { gap, same };
     }
   }
-  return best ? { timeGapSeconds: best.gap, sameCamera: best.same } : { timeGapSeconds: null, sameCamera: anySameCamera };
+  return best
+    ? { timeGapSeconds: best.gap, sameCamera: best.same }
+    : { timeGapSeconds: null, sameCamera: anySameCamera };
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

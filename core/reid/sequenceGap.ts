@@ -5,7 +5,8 @@ import { setSetting } from '../library/settings';
 import { runReid, type ReidSummary } from './runReid';
 
 export function setSequenceGap(db: Db, seconds: number): Promise<ReidSummary> {
-  if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError(`a sequence gap is a number of seconds >= 0, not ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new RangeError(`a sequence gap is a number of seconds >= 0, not ${seconds}`);
   setSetting(db, 'sequenceGapSeconds', seconds);
   return runReid(db);
 }

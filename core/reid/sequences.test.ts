@@ -59,7 +59,12 @@ describe('groupSequences on the fixture card', () => {
 });
 
 describe('groupSequences rules', () => {
-  const p = (id: number, cameraId: number | null, takenAt: string | null, triggerEvent: number | null = null): SequencePhoto => ({
+  const p = (
+    id: number,
+    cameraId: number | null,
+    takenAt: string | null,
+    triggerEvent: number | null = null,
+  ): SequencePhoto => ({
     id,
     cameraId,
     takenAt,
@@ -68,17 +73,27 @@ describe('groupSequences rules', () => {
   });
 
   it('puts photos of unknown time or camera in sequences of their own', () => {
-    const groups = groupSequences([p(1, 1, '2020-01-01T10:00:00'), p(2, 1, null), p(3, 1, null), p(4, null, '2020-01-01T10:00:01')], 60);
+    const groups = groupSequences(
+      [p(1, 1, '2020-01-01T10:00:00'), p(2, 1, null), p(3, 1, null), p(4, null, '2020-01-01T10:00:01')],
+      60,
+    );
     expect(groups.map((g) => g.photoIds)).toEqual([[1], [2], [3], [4]]);
   });
 
   it('never puts two cameras in one sequence, even at the same instant', () => {
     const groups = groupSequences([p(1, 1, '2020-01-01T10:00:00'), p(2, 2, '2020-01-01T10:00:00')], 60);
-    expect(groups.map((g) => [g.cameraId, g.photoIds])).toEqual([[1, [1]], [2, [2]]]);
+    expect(groups.map((g) => [g.cameraId, g.photoIds])).toEqual([
+      [1, [1]],
+      [2, [2]],
+    ]);
   });
 
   it('keeps a slow trigger event together but not an event number reused on another day', () => {
-    const photos = [p(1, 1, '2020-01-01T10:00:00', 7), p(2, 1, '2020-01-01T10:02:00', 7), p(3, 1, '2020-03-01T10:00:00', 7)];
+    const photos = [
+      p(1, 1, '2020-01-01T10:00:00', 7),
+      p(2, 1, '2020-01-01T10:02:00', 7),
+      p(3, 1, '2020-03-01T10:00:00', 7),
+    ];
     expect(groupSequences(photos, 60).map((g) => g.photoIds)).toEqual([[1, 2], [3]]);
   });
 

@@ -33,7 +33,8 @@ interface Timed extends SequencePhoto {
   ms: number;
 }
 
-const byCaptureOrder = (a: Timed, b: Timed) => a.ms - b.ms || (a.triggerFrame ?? 0) - (b.triggerFrame ?? 0) || a.id - b.id;
+const byCaptureOrder = (a: Timed, b: Timed) =>
+  a.ms - b.ms || (a.triggerFrame ?? 0) - (b.triggerFrame ?? 0) || a.id - b.id;
 
 function groupCamera(photos: Timed[], gapMs: number): Timed[][] {
   const sorted = [...photos].sort(byCaptureOrder);

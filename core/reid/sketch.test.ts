@@ -10,7 +10,9 @@ function hamming(a: Buffer, b: Buffer): number {
 /** Deterministic non-negative vector (post-ReLU-like). */
 function vector(seed: number, dim = 1280): Float32Array {
   let s = seed;
-  return Float32Array.from({ length: dim }, () => Math.max(0, (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5));
+  return Float32Array.from({ length: dim }, () =>
+    Math.max(0, (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5),
+  );
 }
 
 describe('sketch', () => {

@@ -31,10 +31,15 @@ export class SketchSet {
 
   put(id: number, category: string, sketch: Uint32Array): void {
     if (this.segments.size === 0) this.words = sketch.length;
-    if (sketch.length !== this.words) throw new Error(`sketch of ${sketch.length} words where ${this.words} are stored`);
+    if (sketch.length !== this.words)
+      throw new Error(`sketch of ${sketch.length} words where ${this.words} are stored`);
     this.remove(id);
     let seg = this.segments.get(category);
-    if (!seg) this.segments.set(category, (seg = { ids: new Int32Array(64), words: new Uint32Array(64 * this.words), size: 0 }));
+    if (!seg)
+      this.segments.set(
+        category,
+        (seg = { ids: new Int32Array(64), words: new Uint32Array(64 * this.words), size: 0 }),
+      );
     if (seg.size === seg.ids.length) {
       const ids = new Int32Array(seg.ids.length * 2);
       ids.set(seg.ids);
@@ -68,7 +73,10 @@ export class SketchSet {
    * insertion history.
    */
   nearest(query: Uint32Array, count: number, category?: string): number[] {
-    const segs = category === undefined ? [...this.segments.values()] : [this.segments.get(category)].filter((s) => s !== undefined);
+    const segs =
+      category === undefined
+        ? [...this.segments.values()]
+        : [this.segments.get(category)].filter((s) => s !== undefined);
     const total = segs.reduce((n, s) => n + s.size, 0);
     const distances = new Uint16Array(total);
     const histogram = new Uint32Array(this.words * 32 + 1);
@@ -84,7 +92,7 @@ export class SketchSet {
       }
     }
     let cut = 0;
-    for (let seen = histogram[0]!; seen < count && cut < histogram.length - 1; ) seen += histogram[++cut]!;
+    for (let seen = histogram[0]!; seen < count && cut < histogram.length - 1;) seen += histogram[++cut]!;
     const below: number[] = [];
     const at: number[] = [];
     r = 0;

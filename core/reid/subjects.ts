@@ -24,18 +24,25 @@ interface TrackletFacts {
   images: string | null;
 }
 
-export function trackletSubject(db: Db, trackletIds: number[], traits: { sex: string | null; ageClass: string | null } = { sex: null, ageClass: null }): Subject {
+export function trackletSubject(
+  db: Db,
+  trackletIds: number[],
+  traits: { sex: string | null; ageClass: string | null } = { sex: null, ageClass: null },
+): Subject {
   const ids = [...trackletIds].sort((a, b) => a - b);
-  const rows = ids.length === 0 ? [] : (db.$client
-    .prepare(
-      `SELECT t.id, t.sequence_id AS sequenceId, t.category, s.camera_id AS cameraId,
+  const rows =
+    ids.length === 0
+      ? []
+      : (db.$client
+          .prepare(
+            `SELECT t.id, t.sequence_id AS sequenceId, t.category, s.camera_id AS cameraId,
               min(i.taken_at) AS start, max(i.taken_at) AS "end", group_concat(i.id) AS images
        FROM tracklets t JOIN sequences s ON s.id = t.sequence_id
        LEFT JOIN detections d ON d.tracklet_id = t.id AND NOT d.false_positive
        LEFT JOIN images i ON i.id = d.image_id
        WHERE t.id IN (${ids.join(',')}) GROUP BY t.id ORDER BY t.id`,
-    )
-    .all() as TrackletFacts[]);
+          )
+          .all() as TrackletFacts[]);
   return {
     trackletIds: ids,
     sequenceIds: new Set(rows.map((r) => r.sequenceId)),
@@ -47,11 +54,15 @@ export function trackletSubject(db: Db, trackletIds: number[], traits: { sex: st
 }
 
 export function individualSubject(db: Db, individualId: number): Subject {
-  const ind = db.$client.prepare('SELECT sex, age_class AS ageClass, category FROM individuals WHERE id = ?').get(individualId) as
-    | { sex: string | null; ageClass: string | null; category: string }
-    | undefined;
+  const ind = db.$client
+    .prepare('SELECT sex, age_class AS ageClass, category FROM individuals WHERE id = ?')
+    .get(individualId) as { sex: string | null; ageClass: string | null; category: string } | undefined;
   if (!ind) throw new Error(`individual ${individualId} does not exist`);
-  const tracklets = (db.$client.prepare('SELECT id FROM tracklets WHERE individual_id = ? ORDER BY id').all(individualId) as { id: number }[]).map((r) => r.id);
+  const tracklets = (
+    db.$client.prepare('SELECT id FROM tracklets WHERE individual_id = ? ORDER BY id').all(individualId) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
   return { ...trackletSubject(db, tracklets, ind), category: ind.category };
 }
 

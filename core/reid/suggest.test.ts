@@ -21,10 +21,18 @@ const looks = {
 };
 
 const individualOf = (db: Db, detectionId: number) =>
-  (db.$client.prepare('SELECT t.individual_id AS i FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ?').get(detectionId) as { i: number }).i;
+  (
+    db.$client
+      .prepare('SELECT t.individual_id AS i FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ?')
+      .get(detectionId) as { i: number }
+  ).i;
 
 const pending = (db: Db) =>
-  db.$client.prepare(`SELECT individual_id AS a, candidate_id AS b, score, rank, same_camera AS same, time_gap_seconds AS gap FROM suggestions WHERE state = 'pending' ORDER BY id`).all() as {
+  db.$client
+    .prepare(
+      `SELECT individual_id AS a, candidate_id AS b, score, rank, same_camera AS same, time_gap_seconds AS gap FROM suggestions WHERE state = 'pending' ORDER BY id`,
+    )
+    .all() as {
     a: number;
     b: number;
     score: number;
@@ -37,14 +45,23 @@ describe('suggestions', () => {
   const { db, add } = library('main');
   // North 10:00: a stag and a hind in one photo, then the stag alone; North 10:05 the stag again; South 10:00:30 a
   // stag-like deer (too soon to be the same one, 30 s and two cameras away).
-  const first = add(1, '2020-05-01T10:00:00', [{ x: 0.1, vector: looks.stag }, { x: 0.6, vector: looks.hind }]);
+  const first = add(1, '2020-05-01T10:00:00', [
+    { x: 0.1, vector: looks.stag },
+    { x: 0.6, vector: looks.hind },
+  ]);
   const second = add(1, '2020-05-01T10:00:01', [{ x: 0.12, vector: looks.stagAgain }]);
   const later = add(1, '2020-05-01T10:05:00', [{ x: 0.5, vector: looks.stagAgain }]);
   const south = add(2, '2020-05-01T10:00:30', [{ x: 0.5, vector: looks.stag }]);
 
   it('makes one provisional individual per tracklet and never proposes pairs from one sequence or one photo', async () => {
     const summary = await runReid(db);
-    expect(summary).toMatchObject({ sequencesCreated: 3, sequencesProcessed: 3, tracklets: 4, individualsCreated: 4, autoAccepted: 0 });
+    expect(summary).toMatchObject({
+      sequencesCreated: 3,
+      sequencesProcessed: 3,
+      tracklets: 4,
+      individualsCreated: 4,
+      autoAccepted: 0,
+    });
     const stag = individualOf(db, first.ids[0]!);
     const hind = individualOf(db, first.ids[1]!);
     expect(individualOf(db, second.ids[0]!)).toBe(stag);
@@ -67,12 +84,18 @@ describe('suggestions', () => {
   it('does not propose a rejected pair again until its members change', () => {
     const stag = individualOf(db, first.ids[0]!);
     const back = individualOf(db, later.ids[0]!);
-    db.$client.prepare(`UPDATE suggestions SET state = 'rejected' WHERE individual_id = ? AND candidate_id = ? AND state = 'pending'`).run(back, stag);
+    db.$client
+      .prepare(
+        `UPDATE suggestions SET state = 'rejected' WHERE individual_id = ? AND candidate_id = ? AND state = 'pending'`,
+      )
+      .run(back, stag);
     individualsChanged(db, EMBEDDER, [back]);
     expect(pending(db).some((s) => s.a === back && s.b === stag)).toBe(false);
     expect(pending(db).some((s) => s.a === stag && s.b === back)).toBe(false);
     // The stag individual gains the South tracklet: a different pair now, so it may be proposed again.
-    const southTracklet = (db.$client.prepare('SELECT tracklet_id AS t FROM detections WHERE id = ?').get(south.ids[0]!) as { t: number }).t;
+    const southTracklet = (
+      db.$client.prepare('SELECT tracklet_id AS t FROM detections WHERE id = ?').get(south.ids[0]!) as { t: number }
+    ).t;
     db.$client.prepare('UPDATE tracklets SET individual_id = ? WHERE id = ?').run(stag, southTracklet);
     individualsChanged(db, EMBEDDER, [stag, back]);
     expect(pending(db).some((s) => (s.a === back && s.b === stag) || (s.a === stag && s.b === back))).toBe(true);
@@ -121,8 +144,12 @@ describe('exclusionReason', () => {
 
   it('names what makes a pair impossible', () => {
     expect(exclusionReason(subject({}), subject({}))).toBeNull();
-    expect(exclusionReason(subject({ sequenceIds: new Set([3]) }), subject({ sequenceIds: new Set([3]) }))).toBe('same sequence');
-    expect(exclusionReason(subject({ imageIds: new Set([9]) }), subject({ imageIds: new Set([9]) }))).toBe('share a photo');
+    expect(exclusionReason(subject({ sequenceIds: new Set([3]) }), subject({ sequenceIds: new Set([3]) }))).toBe(
+      'same sequence',
+    );
+    expect(exclusionReason(subject({ imageIds: new Set([9]) }), subject({ imageIds: new Set([9]) }))).toBe(
+      'share a photo',
+    );
     expect(exclusionReason(subject({ sex: 'male' }), subject({ sex: 'female' }))).toBe('different sex');
     expect(exclusionReason(subject({ sex: 'male' }), subject({}))).toBeNull();
     expect(exclusionReason(subject({ ageClass: 'fawn' }), subject({ ageClass: 'adult' }))).toBe('different age class');

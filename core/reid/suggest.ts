@@ -30,7 +30,8 @@ export interface Candidate extends ScoreParts {
 }
 
 function embeddingOf(db: Db, individualId: number): Float32Array | null {
-  const row = db.$client.prepare('SELECT embedding FROM individuals WHERE id = ?').get(individualId) as { embedding: Buffer | null } | undefined;
+  const row = db.$client.prepare('SELECT embedding FROM individuals WHERE id = ?').get(individualId) as
+    { embedding: Buffer | null } | undefined;
   return row?.embedding ? decodeVector(row.embedding) : null;
 }
 
@@ -45,7 +46,11 @@ function nearbyIndividuals(db: Db, subject: Subject, seconds: number): number[] 
   for (const s of subject.sightings) {
     if (s.cameraId === null || s.startMs === null || s.endMs === null) continue;
     const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19);
-    const rows = stmt.all({ camera: s.cameraId, from: iso(s.startMs - seconds * 1000), to: iso(s.endMs + seconds * 1000) }) as { id: number }[];
+    const rows = stmt.all({
+      camera: s.cameraId,
+      from: iso(s.startMs - seconds * 1000),
+      to: iso(s.endMs + seconds * 1000),
+    }) as { id: number }[];
     for (const r of rows) ids.add(r.id);
   }
   return [...ids];
@@ -66,8 +71,19 @@ function alreadyDecided(db: Db, a: number, b: number, signature: string, reverse
 }
 
 /** Ranked candidates for an individual (nothing is written). Deterministic: ties break by candidate id. */
-export function rankCandidates(db: Db, embedder: string, subjectId: number, subject: Subject, embedding: Float32Array, options: SuggestOptions): Candidate[] {
-  const knn = knnIndividuals(db, embedder, embedding, { k: options.appearancePool, category: subject.category, exclude: new Set([subjectId]) });
+export function rankCandidates(
+  db: Db,
+  embedder: string,
+  subjectId: number,
+  subject: Subject,
+  embedding: Float32Array,
+  options: SuggestOptions,
+): Candidate[] {
+  const knn = knnIndividuals(db, embedder, embedding, {
+    k: options.appearancePool,
+    category: subject.category,
+    exclude: new Set([subjectId]),
+  });
   const pool = new Set([...knn.map((n) => n.id), ...nearbyIndividuals(db, subject, options.nearbySeconds)]);
   pool.delete(subjectId);
   // The vector index may lag behind an edit made elsewhere: only individuals that still stand are candidates.
@@ -87,9 +103,16 @@ export function rankCandidates(db: Db, embedder: string, subjectId: number, subj
 }
 
 /** Replaces the individual's pending suggestions with fresh ones; returns the new suggestion ids in rank order. */
-export function suggestFor(db: Db, embedder: string, individualId: number, options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS): number[] {
+export function suggestFor(
+  db: Db,
+  embedder: string,
+  individualId: number,
+  options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS,
+): number[] {
   const c = db.$client;
-  c.prepare(`UPDATE suggestions SET state = 'superseded' WHERE individual_id = ? AND state = 'pending'`).run(individualId);
+  c.prepare(`UPDATE suggestions SET state = 'superseded' WHERE individual_id = ? AND state = 'pending'`).run(
+    individualId,
+  );
   const embedding = embeddingOf(db, individualId);
   if (!embedding) return [];
   const ranked = rankCandidates(db, embedder, individualId, individualSubject(db, individualId), embedding, options);
@@ -97,20 +120,19 @@ export function suggestFor(db: Db, embedder: string, individualId: number, optio
     `INSERT INTO suggestions (individual_id, candidate_id, embedder, score, appearance, time_gap_seconds, same_camera, rank, member_signature)
      VALUES (@individualId, @candidateId, @embedder, @score, @appearance, @timeGapSeconds, @sameCamera, @rank, @memberSignature)`,
   );
-  return ranked.map(
-    (r, i) =>
-      Number(
-        insert.run({
-          individualId,
-          candidateId: r.candidateId,
-          embedder,
-          score: r.score,
-          appearance: r.appearance,
-          timeGapSeconds: r.timeGapSeconds,
-          sameCamera: r.sameCamera ? 1 : 0,
-          rank: i + 1,
-          memberSignature: r.memberSignature,
-        }).lastInsertRowid,
-      ),
+  return ranked.map((r, i) =>
+    Number(
+      insert.run({
+        individualId,
+        candidateId: r.candidateId,
+        embedder,
+        score: r.score,
+        appearance: r.appearance,
+        timeGapSeconds: r.timeGapSeconds,
+        sameCamera: r.sameCamera ? 1 : 0,
+        rank: i + 1,
+        memberSignature: r.memberSignature,
+      }).lastInsertRowid,
+    ),
   );
 }

@@ -35,9 +35,15 @@ function moveTracklets(db: Db, trackletIds: readonly number[]): number[] {
   if (trackletIds.length === 0) return [];
   const c = db.$client;
   const list = trackletIds.join(',');
-  const owners = (c.prepare(`SELECT DISTINCT individual_id AS id FROM tracklets WHERE id IN (${list}) AND individual_id IS NOT NULL`).all() as { id: number }[]).map((r) => r.id);
+  const owners = (
+    c
+      .prepare(`SELECT DISTINCT individual_id AS id FROM tracklets WHERE id IN (${list}) AND individual_id IS NOT NULL`)
+      .all() as { id: number }[]
+  ).map((r) => r.id);
   const detections = c
-    .prepare(`SELECT d.id, d.tracklet_id AS trackletId, i.sequence_id AS sequenceId FROM detections d JOIN images i ON i.id = d.image_id WHERE d.tracklet_id IN (${list}) ORDER BY d.id`)
+    .prepare(
+      `SELECT d.id, d.tracklet_id AS trackletId, i.sequence_id AS sequenceId FROM detections d JOIN images i ON i.id = d.image_id WHERE d.tracklet_id IN (${list}) ORDER BY d.id`,
+    )
     .all() as MovingDetection[];
   const setSequence = c.prepare('UPDATE tracklets SET sequence_id = ? WHERE id = ?');
   const decided = decidedIndividuals(db);
@@ -72,7 +78,11 @@ function moveTracklets(db: Db, trackletIds: readonly number[]): number[] {
   return owners;
 }
 
-export function syncSequences(db: Db, gapSeconds = getSetting(db, 'sequenceGapSeconds'), embedder = getSetting(db, 'embedder')): SequenceSync {
+export function syncSequences(
+  db: Db,
+  gapSeconds = getSetting(db, 'sequenceGapSeconds'),
+  embedder = getSetting(db, 'embedder'),
+): SequenceSync {
   const c = db.$client;
   const photos = c
     .prepare(
@@ -82,7 +92,11 @@ export function syncSequences(db: Db, gapSeconds = getSetting(db, 'sequenceGapSe
     .all() as SequencePhoto[];
   const groups = groupSequences(photos, gapSeconds);
   const stored = new Map<string, number>();
-  const members = c.prepare(`SELECT sequence_id AS s, group_concat(id) AS ids FROM images WHERE sequence_id IS NOT NULL GROUP BY sequence_id`).all() as { s: number; ids: string }[];
+  const members = c
+    .prepare(
+      `SELECT sequence_id AS s, group_concat(id) AS ids FROM images WHERE sequence_id IS NOT NULL GROUP BY sequence_id`,
+    )
+    .all() as { s: number; ids: string }[];
   for (const m of members) stored.set(keyOf(m.ids.split(',').map(Number)), m.s);
   const allStored = (c.prepare('SELECT id FROM sequences').all() as { id: number }[]).map((r) => r.id);
 
@@ -96,7 +110,9 @@ export function syncSequences(db: Db, gapSeconds = getSetting(db, 'sequenceGapSe
   const removed = allStored.filter((id) => !kept.has(id));
   const created: number[] = [];
   const insert = c.prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?)');
-  const assign = c.prepare(`UPDATE images SET sequence_id = ?, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE id = ?`);
+  const assign = c.prepare(
+    `UPDATE images SET sequence_id = ?, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE id = ?`,
+  );
   for (const g of fresh) {
     const id = Number(insert.run(g.cameraId, g.start, g.end, g.photoIds.length).lastInsertRowid);
     for (const p of g.photoIds) assign.run(id, p);
@@ -105,8 +121,12 @@ export function syncSequences(db: Db, gapSeconds = getSetting(db, 'sequenceGapSe
   if (removed.length > 0) {
     const list = removed.join(',');
     // Photos of a replaced sequence that are in no group now (failed since) leave it.
-    c.prepare(`UPDATE images SET sequence_id = NULL, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE sequence_id IN (${list})`).run();
-    const tracklets = (c.prepare(`SELECT id FROM tracklets WHERE sequence_id IN (${list}) ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
+    c.prepare(
+      `UPDATE images SET sequence_id = NULL, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE sequence_id IN (${list})`,
+    ).run();
+    const tracklets = (
+      c.prepare(`SELECT id FROM tracklets WHERE sequence_id IN (${list}) ORDER BY id`).all() as { id: number }[]
+    ).map((r) => r.id);
     const owners = moveTracklets(db, tracklets);
     c.prepare(`DELETE FROM sequences WHERE id IN (${list})`).run();
     pruneEmptyIndividuals(db, owners, { keep: new Set() });

@@ -30,7 +30,12 @@ interface DetectionRow {
 }
 
 /** The sequence's photos in capture order with their usable detections not yet in a tracklet, and embeddings. */
-export function sequenceFrames(db: Db, embedder: string, sequenceId: number, hints: ReadonlyMap<number, number> = new Map()): TrackFrame[] {
+export function sequenceFrames(
+  db: Db,
+  embedder: string,
+  sequenceId: number,
+  hints: ReadonlyMap<number, number> = new Map(),
+): TrackFrame[] {
   const c = db.$client;
   const images = c
     .prepare(`SELECT id FROM images WHERE sequence_id = ? ORDER BY taken_at, trigger_frame, id`)
@@ -41,7 +46,11 @@ export function sequenceFrames(db: Db, embedder: string, sequenceId: number, hin
        WHERE i.sequence_id = ? AND d.category = 'animal' AND NOT d.duplicate AND NOT d.false_positive AND d.tracklet_id IS NULL ORDER BY d.id`,
     )
     .all(sequenceId) as DetectionRow[];
-  const vectors = getDetectionEmbeddings(db, embedder, dets.map((d) => d.id));
+  const vectors = getDetectionEmbeddings(
+    db,
+    embedder,
+    dets.map((d) => d.id),
+  );
   return images.map((img) => ({
     imageId: img.id,
     detections: dets
@@ -98,15 +107,33 @@ export interface TrackResult {
 }
 
 /** (Re)builds the sequence's tracklets and brings the individuals it touched up to date. */
-export function trackSequence(db: Db, embedder: string, sequenceId: number, options: TrackOptions = DEFAULT_TRACK_OPTIONS, suggest?: SuggestOptions): TrackResult {
+export function trackSequence(
+  db: Db,
+  embedder: string,
+  sequenceId: number,
+  options: TrackOptions = DEFAULT_TRACK_OPTIONS,
+  suggest?: SuggestOptions,
+): TrackResult {
   const c = db.$client;
-  const old = c.prepare('SELECT id, individual_id AS individualId FROM tracklets WHERE sequence_id = ? ORDER BY id').all(sequenceId) as OldTracklet[];
+  const old = c
+    .prepare('SELECT id, individual_id AS individualId FROM tracklets WHERE sequence_id = ? ORDER BY id')
+    .all(sequenceId) as OldTracklet[];
   const decided = decidedIndividuals(db);
   const kept = old.filter((t) => t.individualId !== null && decided.has(t.individualId));
-  const hints = releaseTracklets(db, old.filter((t) => !kept.includes(t)));
+  const hints = releaseTracklets(
+    db,
+    old.filter((t) => !kept.includes(t)),
+  );
   // Kept tracklets may have lost boxes to a re-detection or gained the boxes that replaced them.
-  pruneEmptyTracklets(db, kept.map((t) => t.id));
-  refreshTrackletEmbeddings(db, embedder, kept.map((t) => t.id));
+  pruneEmptyTracklets(
+    db,
+    kept.map((t) => t.id),
+  );
+  refreshTrackletEmbeddings(
+    db,
+    embedder,
+    kept.map((t) => t.id),
+  );
 
   const frames = sequenceFrames(db, embedder, sequenceId, hints);
   const vectors = new Map(frames.flatMap((f) => f.detections.map((d) => [d.id, d.embedding] as const)));

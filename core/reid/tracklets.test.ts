@@ -13,7 +13,10 @@ const det = (id: number, b: ReturnType<typeof box>, embedding: number[] | null =
 
 describe('linkTracklets', () => {
   it('follows an animal walking across the frame', () => {
-    const frames: TrackFrame[] = [0, 1, 2, 3].map((i) => ({ imageId: i + 1, detections: [det(i + 1, box(0.1 + i * 0.05, 0.4))] }));
+    const frames: TrackFrame[] = [0, 1, 2, 3].map((i) => ({
+      imageId: i + 1,
+      detections: [det(i + 1, box(0.1 + i * 0.05, 0.4))],
+    }));
     expect(linkTracklets(frames).map((t) => t.detectionIds)).toEqual([[1, 2, 3, 4]]);
   });
 
@@ -35,7 +38,10 @@ describe('linkTracklets', () => {
       // They have swapped sides: box overlap prefers the wrong pairing, appearance the right one.
       { imageId: 2, detections: [det(3, box(0.46, 0.4), a), det(4, box(0.34, 0.4), b)] },
     ];
-    expect(linkTracklets(frames, { ...DEFAULT_TRACK_OPTIONS, minIoU: 0 }).map((t) => t.detectionIds)).toEqual([[1, 3], [2, 4]]);
+    expect(linkTracklets(frames, { ...DEFAULT_TRACK_OPTIONS, minIoU: 0 }).map((t) => t.detectionIds)).toEqual([
+      [1, 3],
+      [2, 4],
+    ]);
   });
 
   it('links across a jump only when the crops look alike, and never across categories', () => {
@@ -51,8 +57,13 @@ describe('linkTracklets', () => {
       imageId: i,
       detections: i === 1 || i === 8 ? [det(i, box(0.4, 0.4))] : [],
     }));
-    expect(linkTracklets(frames, { ...DEFAULT_TRACK_OPTIONS, maxMissedFrames: 3 }).map((t) => t.detectionIds)).toEqual([[1], [8]]);
-    expect(linkTracklets(frames, { ...DEFAULT_TRACK_OPTIONS, maxMissedFrames: 6 }).map((t) => t.detectionIds)).toEqual([[1, 8]]);
+    expect(linkTracklets(frames, { ...DEFAULT_TRACK_OPTIONS, maxMissedFrames: 3 }).map((t) => t.detectionIds)).toEqual([
+      [1],
+      [8],
+    ]);
+    expect(linkTracklets(frames, { ...DEFAULT_TRACK_OPTIONS, maxMissedFrames: 6 }).map((t) => t.detectionIds)).toEqual([
+      [1, 8],
+    ]);
   });
 
   it('computes IoU on non-square boxes', () => {
@@ -65,14 +76,22 @@ describe('linkTracklets on the fixture ground-truth boxes (box overlap only)', (
   const gt = deerGroundTruth();
   const iso = (s: string) => s.replace(/^(\d{4}):(\d{2}):(\d{2}) /, '$1-$2-$3T');
   const cameras = [...new Set(gt.map((g) => g.camera))].sort();
-  const photos = gt.map((g, i) => ({ id: i, cameraId: cameras.indexOf(g.camera), takenAt: iso(g.dateTimeOriginal), triggerEvent: g.event, triggerFrame: g.frame }));
+  const photos = gt.map((g, i) => ({
+    id: i,
+    cameraId: cameras.indexOf(g.camera),
+    takenAt: iso(g.dateTimeOriginal),
+    triggerEvent: g.event,
+    triggerFrame: g.frame,
+  }));
   let nextId = 1;
-  const boxes = gt.map((g) => g.boxes.map((b) => ({ id: nextId++, box: { x: b.cx - b.w / 2, y: b.cy - b.h / 2, w: b.w, h: b.h } })));
+  const boxes = gt.map((g) =>
+    g.boxes.map((b) => ({ id: nextId++, box: { x: b.cx - b.w / 2, y: b.cy - b.h / 2, w: b.w, h: b.h } })),
+  );
   const tracks = groupSequences(photos, 60).flatMap((s) =>
     linkTracklets(s.photoIds.map((p) => ({ imageId: p, detections: boxes[p]!.map((b) => det(b.id, b.box)) }))),
   );
 
-  it('puts at least 90% of the boxes of single-deer events in their event\'s main tracklet', () => {
+  it("puts at least 90% of the boxes of single-deer events in their event's main tracklet", () => {
     // Counted over all single-deer events together: a 2-frame event where the deer jumped clear across the frame
     // (H5R0-04 #22) cannot be linked by overlap alone and would be 50% on its own; appearance links it in the
     // pipeline test.
@@ -84,7 +103,8 @@ describe('linkTracklets on the fixture ground-truth boxes (box overlap only)', (
     for (const members of events.values()) {
       if (members.some((i) => gt[i]!.boxes.length !== 1)) continue;
       const counts = new Map<number, number>();
-      for (const i of members) for (const b of boxes[i]!) counts.set(trackOf.get(b.id)!, (counts.get(trackOf.get(b.id)!) ?? 0) + 1);
+      for (const i of members)
+        for (const b of boxes[i]!) counts.set(trackOf.get(b.id)!, (counts.get(trackOf.get(b.id)!) ?? 0) + 1);
       inMain += Math.max(...counts.values());
       total += members.length;
     }

@@ -80,7 +80,11 @@ export function iou(a: Box, b: Box): number {
 }
 
 /** Similarity of a live track and a detection, or null when they must not link. */
-export function linkSimilarity(track: Pick<LiveTrack, 'category' | 'lastBox' | 'embeddingSum' | 'missed'> & { hint?: number | null }, det: TrackDetection, o: TrackOptions): number | null {
+export function linkSimilarity(
+  track: Pick<LiveTrack, 'category' | 'lastBox' | 'embeddingSum' | 'missed'> & { hint?: number | null },
+  det: TrackDetection,
+  o: TrackOptions,
+): number | null {
   if (track.category !== det.category) return null;
   if (track.hint != null && det.hint != null && track.hint !== det.hint) return null;
   const overlap = iou(track.lastBox, det.box);
@@ -106,10 +110,12 @@ export function linkTracklets(frames: TrackFrame[], options: TrackOptions = DEFA
   let live: LiveTrack[] = [];
   for (const frame of frames) {
     const dets = [...frame.detections].sort((a, b) => a.id - b.id);
-    const cost = live.map((t) => dets.map((d) => {
-      const s = linkSimilarity(t, d, options);
-      return s === null ? Infinity : -s;
-    }));
+    const cost = live.map((t) =>
+      dets.map((d) => {
+        const s = linkSimilarity(t, d, options);
+        return s === null ? Infinity : -s;
+      }),
+    );
     const assigned = assignMinCost(cost);
     const taken = new Set<number>();
     live.forEach((t, ti) => {

@@ -38,8 +38,20 @@ describe('calibration methods', () => {
     decide(25, 'accepted', () => 0.6 + random() * 0.4);
     decide(5, 'rejected', () => random() * 0.5);
     const early = await call('calibration.get', {});
-    expect(early).toMatchObject({ ok: true, result: { accepted: 25, rejected: 5, proposal: null, waitingFor: '15 more rejected suggestions', autoAccept: false } });
-    expect(await call('calibration.setAutoAccept', { enabled: true })).toMatchObject({ ok: false, error: { code: 'invalid_args', message: expect.stringContaining('15 more rejected') } });
+    expect(early).toMatchObject({
+      ok: true,
+      result: {
+        accepted: 25,
+        rejected: 5,
+        proposal: null,
+        waitingFor: '15 more rejected suggestions',
+        autoAccept: false,
+      },
+    });
+    expect(await call('calibration.setAutoAccept', { enabled: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args', message: expect.stringContaining('15 more rejected') },
+    });
     expect(changed).toEqual([]);
 
     decide(15, 'rejected', () => random() * 0.5);
@@ -49,7 +61,13 @@ describe('calibration methods', () => {
     expect(on.result).toMatchObject({ autoAccept: true, autoAcceptThreshold: on.result.proposal!.threshold });
     expect(on.result.histogram.reduce((n, b) => n + b.accepted + b.rejected, 0)).toBe(45);
     expect(changed).toEqual([['library.changed', { scopes: ['settings'] }]]);
-    expect(await call('calibration.setAutoAccept', { enabled: false })).toMatchObject({ ok: true, result: { autoAccept: false } });
-    expect(await call('calibration.setAutoAccept', { enabled: true, threshold: 2 })).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+    expect(await call('calibration.setAutoAccept', { enabled: false })).toMatchObject({
+      ok: true,
+      result: { autoAccept: false },
+    });
+    expect(await call('calibration.setAutoAccept', { enabled: true, threshold: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args' },
+    });
   });
 });

@@ -5,7 +5,10 @@ import { inTransaction, type Db } from '../db/open';
 import type { Handlers } from './dispatch';
 import type { EventHub } from './hub';
 
-export function calibrationHandlers(db: Db, events: EventHub): Pick<Handlers, 'calibration.get' | 'calibration.setAutoAccept'> {
+export function calibrationHandlers(
+  db: Db,
+  events: EventHub,
+): Pick<Handlers, 'calibration.get' | 'calibration.setAutoAccept'> {
   return {
     'calibration.get': () => calibration(db),
     'calibration.setAutoAccept': (a) => {

@@ -1,5 +1,13 @@
 // Compile-time checks that the contract's browser-safe copies of core types agree with the originals.
-import type { Category, ImageState, JobSummary as ContractJobSummary, LibraryStats as ContractStats, ProgressSnapshotData, SettingsData, SuggestionState } from '../contract';
+import type {
+  Category,
+  ImageState,
+  JobSummary as ContractJobSummary,
+  LibraryStats as ContractStats,
+  ProgressSnapshotData,
+  SettingsData,
+  SuggestionState,
+} from '../contract';
 import type * as schema from '../db/schema';
 import type { ProgressSnapshot } from '../jobs/progress';
 import type { JobSummary } from '../jobs/supervisor';

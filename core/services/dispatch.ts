@@ -13,7 +13,8 @@ export async function dispatch(handlers: Handlers, method: unknown, args: unknow
     return { ok: true, result: await handler(parsed) };
   } catch (err) {
     const error = toApiError(err);
-    if (error.code === 'internal') process.stderr.write(`thumper: ${String(method)} failed: ${(err as Error).stack ?? String(err)}\n`);
+    if (error.code === 'internal')
+      process.stderr.write(`thumper: ${String(method)} failed: ${(err as Error).stack ?? String(err)}\n`);
     return { ok: false, error: error.toJSON() };
   }
 }

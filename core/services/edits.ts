@@ -9,7 +9,10 @@ type EditMethod = Extract<keyof Handlers, `edits.${string}`>;
 
 export function editHandlers(db: Db, events: EventHub): Pick<Handlers, EditMethod> {
   const announce = <R extends { individualIds: number[] }>(result: R): R => {
-    events.emit('library.changed', { scopes: ['individuals', 'suggestions', 'detections', 'photos'], individualIds: result.individualIds });
+    events.emit('library.changed', {
+      scopes: ['individuals', 'suggestions', 'detections', 'photos'],
+      individualIds: result.individualIds,
+    });
     return result;
   };
   return {

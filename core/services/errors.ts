@@ -15,6 +15,7 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof InvalidModelError) return new ApiError('invalid_args', err.message);
   // core/individuals and core/edits report a user's mistake (missing id, impossible merge, an undo blocked by later
   // changes) with this; the message is for the user.
-  if (err instanceof IndividualsError) return new ApiError(err.constructor.name === 'EditConflictError' ? 'conflict' : 'invalid_args', err.message);
+  if (err instanceof IndividualsError)
+    return new ApiError(err.constructor.name === 'EditConflictError' ? 'conflict' : 'invalid_args', err.message);
   return new ApiError('internal', (err as Error | undefined)?.message ?? String(err));
 }

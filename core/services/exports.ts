@@ -38,7 +38,8 @@ async function runExport(library: Library, a: Args, report: ReportProgress): Pro
 export function exportHandlers(library: Library, tasks: TaskRunner): Pick<Handlers, 'exports.run'> {
   return {
     'exports.run': (a) => {
-      if (!path.isAbsolute(a.out)) throw new ApiError('invalid_args', `the export destination must be an absolute path, not "${a.out}"`);
+      if (!path.isAbsolute(a.out))
+        throw new ApiError('invalid_args', `the export destination must be an absolute path, not "${a.out}"`);
       return { taskId: tasks.start('export', (report) => runExport(library, a, report)) };
     },
   };

@@ -27,7 +27,9 @@ export async function previewImport(db: Db, sources: string[], camera?: string):
   const sample = scan.photos.filter((_, i) => i % step === 0);
   const known = {
     byTime: db.$client.prepare('SELECT 1 FROM images WHERE taken_at = ? AND file_name = ? AND bytes = ? LIMIT 1'),
-    bySource: db.$client.prepare('SELECT 1 FROM images WHERE source_path = ? AND bytes = ? AND sha256 IS NOT NULL LIMIT 1'),
+    bySource: db.$client.prepare(
+      'SELECT 1 FROM images WHERE source_path = ? AND bytes = ? AND sha256 IS NOT NULL LIMIT 1',
+    ),
   };
   const cameras = new Map<string, CameraTally>();
   const unreadable = scan.unreadable.map((u) => ({ file: u.path, reason: `folder could not be read: ${u.reason}` }));
@@ -52,7 +54,10 @@ export async function previewImport(db: Db, sources: string[], camera?: string):
     tally.to = later(tally.to, takenAt);
     cameras.set(identity.key, tally);
     if (takenAt === null) unknownTime += step;
-    const seen = takenAt !== null ? known.byTime.get(takenAt, path.basename(file.path), file.bytes) : known.bySource.get(file.path, file.bytes);
+    const seen =
+      takenAt !== null
+        ? known.byTime.get(takenAt, path.basename(file.path), file.bytes)
+        : known.bySource.get(file.path, file.bytes);
     if (seen) already += step;
   }
   const list = [...cameras.values()].sort((a, b) => b.photos - a.photos);

@@ -42,7 +42,8 @@ export interface ServiceContext {
   host: HostFeatures;
 }
 
-const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 function notFound(what: string, id: number): never {
   throw new ApiError('not_found', `no ${what} ${id}`);
@@ -70,7 +71,9 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
     supervisor.on('finished', (e) => {
       events.emit('job.finished', e);
       // Processing (after an import, or a change of models) also rewrites boxes, individuals and suggestions.
-      events.emit('library.changed', { scopes: ['photos', 'cameras', 'imports', 'detections', 'individuals', 'suggestions'] });
+      events.emit('library.changed', {
+        scopes: ['photos', 'cameras', 'imports', 'detections', 'individuals', 'suggestions'],
+      });
     }),
   ];
 
@@ -114,7 +117,8 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
     'import.preview': (a) => previewImport(db, a.sources),
     'import.start': (a) => {
       for (const source of a.sources) {
-        if (!path.isAbsolute(source)) throw new ApiError('invalid_args', `import sources must be absolute paths, not "${source}"`);
+        if (!path.isAbsolute(source))
+          throw new ApiError('invalid_args', `import sources must be absolute paths, not "${source}"`);
         if (!fs.existsSync(source)) throw new ApiError('not_found', `${source} does not exist`);
       }
       return { jobId: supervisor.startImport(a) };
@@ -136,7 +140,8 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
 
     'settings.get': () => getSettings(db),
     'settings.set': (a) => {
-      for (const [key, value] of Object.entries(a)) if (value !== undefined) setSetting(db, key as SettingKey, value as never);
+      for (const [key, value] of Object.entries(a))
+        if (value !== undefined) setSetting(db, key as SettingKey, value as never);
       events.emit('library.changed', { scopes: ['settings'] });
       return getSettings(db);
     },

@@ -14,7 +14,12 @@ export interface MediaFile {
   contentType: string;
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+};
 
 function contentType(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -28,8 +33,7 @@ function inside(dir: string, file: string): boolean {
 
 function original(library: Library, imageId: number): string | null {
   const row = library.db.$client.prepare('SELECT path, in_place AS inPlace FROM images WHERE id = ?').get(imageId) as
-    | { path: string | null; inPlace: number }
-    | undefined;
+    { path: string | null; inPlace: number } | undefined;
   if (!row || row.path === null) return null;
   const file = photoAbsolutePath(library, { path: row.path, inPlace: row.inPlace === 1 });
   // Copied photos must be inside the library; in-place ones are where the user imported them from.
@@ -45,7 +49,11 @@ async function derived(library: Library, imageId: number, kind: CacheKind, side:
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await sharp(source).rotate().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).webp({ quality: 78, effort: 2 }).toFile(tmp);
+    await sharp(source)
+      .rotate()
+      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 78, effort: 2 })
+      .toFile(tmp);
     await fs.promises.rename(tmp, file);
   } catch {
     await fs.promises.rm(tmp, { force: true });
@@ -55,7 +63,9 @@ async function derived(library: Library, imageId: number, kind: CacheKind, side:
 }
 
 function crop(library: Library, detectionId: number): string | null {
-  const row = library.db.$client.prepare('SELECT crop_path AS cropPath FROM detections WHERE id = ?').get(detectionId) as { cropPath: string | null } | undefined;
+  const row = library.db.$client
+    .prepare('SELECT crop_path AS cropPath FROM detections WHERE id = ?')
+    .get(detectionId) as { cropPath: string | null } | undefined;
   if (!row?.cropPath) return null;
   const file = path.resolve(library.root, row.cropPath);
   return inside(library.root, file) ? file : null;

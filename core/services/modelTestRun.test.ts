@@ -34,7 +34,11 @@ const MODELS = modelsDir();
 function open(dir: string): Opened {
   const library = openLibrary(dir, { create: true });
   const supervisor = new Supervisor({ launcher: forkLauncher(), library });
-  return { library, supervisor, services: createServices({ library, supervisor, host: { kind: 'serve', dropPaths: false } }) };
+  return {
+    library,
+    supervisor,
+    services: createServices({ library, supervisor, host: { kind: 'serve', dropPaths: false } }),
+  };
 }
 
 async function testRun(on: Opened, args: MethodArgs<'models.testRun'>): Promise<MethodResult<'models.testRun'>> {
@@ -81,7 +85,7 @@ afterAll(() => {
 });
 
 describe('models.testRun', () => {
-  it('runs the library\'s detector on the given photo, finds the deer, and writes nothing', async () => {
+  it("runs the library's detector on the given photo, finds the deer, and writes nothing", async () => {
     const before = footprint(full.library);
     const id = photoId('deer-img10.JPG');
     const r = await testRun(full, { role: 'detector', photoId: id });
@@ -104,18 +108,32 @@ describe('models.testRun', () => {
     const sql = full.library.db.$client;
     sql.prepare("UPDATE images SET state = 'detected' WHERE id = ?").run(second);
     sql
-      .prepare("INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h) VALUES (?, 'yolox_nano_416', 'deer', 'animal', 0.9, 0.1, 0.1, 0.2, 0.2)")
+      .prepare(
+        "INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h) VALUES (?, 'yolox_nano_416', 'deer', 'animal', 0.9, 0.1, 0.1, 0.2, 0.2)",
+      )
       .run(second);
     expect((await testRun(full, { role: 'detector' })).photoId).toBe(second);
   });
 
   it('says clearly when there is no photo or no model', async () => {
-    await expect(testRun(empty, { role: 'detector' })).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/no photos to test on/) });
-    await expect(testRun(full, { role: 'detector', photoId: 999 })).rejects.toMatchObject({ code: 'not_found', message: 'no photo 999' });
-    await expect(testRun(full, { role: 'detector', modelId: 'mobilenetv2_gem' })).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/not a detector/) });
+    await expect(testRun(empty, { role: 'detector' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/no photos to test on/),
+    });
+    await expect(testRun(full, { role: 'detector', photoId: 999 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'no photo 999',
+    });
+    await expect(testRun(full, { role: 'detector', modelId: 'mobilenetv2_gem' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/not a detector/),
+    });
     process.env.THUMPER_MODELS_DIR = path.join(work, 'no-models');
     try {
-      await expect(testRun(full, { role: 'detector' })).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/model "yolox_nano_416" not found/) });
+      await expect(testRun(full, { role: 'detector' })).rejects.toMatchObject({
+        code: 'not_found',
+        message: expect.stringMatching(/model "yolox_nano_416" not found/),
+      });
     } finally {
       process.env.THUMPER_MODELS_DIR = MODELS;
     }

@@ -27,12 +27,19 @@ const ANY_PHOTO = `${COLUMNS} WHERE path IS NOT NULL ORDER BY state = 'failed', 
 /** The given photo, else the first processed one with an animal, else any photo whose file was kept. */
 export function samplePhoto(library: Library, photoId?: number): { id: number; file: string } {
   const sql = library.db.$client;
-  const row = (photoId !== undefined ? sql.prepare(`${COLUMNS} WHERE id = ?`).get(photoId) : sql.prepare(WITH_ANIMAL).get() ?? sql.prepare(ANY_PHOTO).get()) as
-    | PhotoRow
-    | undefined;
-  if (!row) throw new ApiError('not_found', photoId !== undefined ? `no photo ${photoId}` : 'the library has no photos to test on: import some first');
+  const row = (
+    photoId !== undefined
+      ? sql.prepare(`${COLUMNS} WHERE id = ?`).get(photoId)
+      : (sql.prepare(WITH_ANIMAL).get() ?? sql.prepare(ANY_PHOTO).get())
+  ) as PhotoRow | undefined;
+  if (!row)
+    throw new ApiError(
+      'not_found',
+      photoId !== undefined ? `no photo ${photoId}` : 'the library has no photos to test on: import some first',
+    );
   const file = photoAbsolutePath(library, { path: row.path, inPlace: row.inPlace === 1 });
-  if (!file || !fs.existsSync(file)) throw new ApiError('not_found', `photo ${row.id} has no file to test on${file ? ` (${file} is gone)` : ''}`);
+  if (!file || !fs.existsSync(file))
+    throw new ApiError('not_found', `photo ${row.id} has no file to test on${file ? ` (${file} is gone)` : ''}`);
   return { id: row.id, file };
 }
 
@@ -40,12 +47,17 @@ async function load(id: string, folder: ModelsFolder): Promise<Detector> {
   try {
     return await loadDetector(findDetector(id, catalogFor(folder)), folder);
   } catch (err) {
-    if (err instanceof ModelNotFoundError || err instanceof UnknownModelError) throw new ApiError('not_found', err.message);
+    if (err instanceof ModelNotFoundError || err instanceof UnknownModelError)
+      throw new ApiError('not_found', err.message);
     throw err;
   }
 }
 
-export async function testRunDetector(library: Library, folder: ModelsFolder, args: ParsedArgs<'models.testRun'>): Promise<MethodResult<'models.testRun'>> {
+export async function testRunDetector(
+  library: Library,
+  folder: ModelsFolder,
+  args: ParsedArgs<'models.testRun'>,
+): Promise<MethodResult<'models.testRun'>> {
   const modelId = args.modelId ?? getSettings(library.db).detector;
   const photo = samplePhoto(library, args.photoId);
   const t0 = performance.now();
@@ -62,7 +74,15 @@ export async function testRunDetector(library: Library, folder: ModelsFolder, ar
       providerNote: detector.fallbackReason,
       photoId: photo.id,
       ms: { load: Math.round(t1 - t0), decode: Math.round(t2 - t1), infer: Math.round(t3 - t2) },
-      detections: boxes!.map(({ category, confidence, x, y, w, h, duplicate }) => ({ category, confidence, x, y, w, h, duplicate })),
+      detections: boxes!.map(({ category, confidence, x, y, w, h, duplicate }) => ({
+        category,
+        confidence,
+        x,
+        y,
+        w,
+        h,
+        duplicate,
+      })),
     };
   } finally {
     await detector.close();

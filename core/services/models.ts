@@ -16,12 +16,20 @@ import { testRunDetector } from './modelTestRun';
 import type { EventHub } from './hub';
 import type { TaskRunner } from './tasks';
 
-type ModelHandlers = Pick<Handlers, 'models.status' | 'models.list' | 'models.fetch' | 'models.add' | 'models.use' | 'models.testRun'>;
+type ModelHandlers = Pick<
+  Handlers,
+  'models.status' | 'models.list' | 'models.fetch' | 'models.add' | 'models.use' | 'models.testRun'
+>;
 
 const FAMILIES: readonly string[] = [...DETECTOR_FAMILIES, ...EMBEDDER_FAMILIES];
 
 /** The models folder is the host's (THUMPER_MODELS_DIR or the user's data folder), the one its worker reads. */
-export function modelHandlers(library: Library, supervisor: Supervisor, events: EventHub, tasks: TaskRunner): ModelHandlers {
+export function modelHandlers(
+  library: Library,
+  supervisor: Supervisor,
+  events: EventHub,
+  tasks: TaskRunner,
+): ModelHandlers {
   const { db } = library;
   const folder = () => resolveModelsFolder();
   return {
@@ -40,19 +48,37 @@ export function modelHandlers(library: Library, supervisor: Supervisor, events: 
       })),
     'models.fetch': (a) => ({
       taskId: tasks.start('models.fetch', async (report) => {
-        const result = await fetchModel(a.id, { folder: folder(), onProgress: (p) => report(`download ${a.id}`, p.received, p.total) });
+        const result = await fetchModel(a.id, {
+          folder: folder(),
+          onProgress: (p) => report(`download ${a.id}`, p.received, p.total),
+        });
         events.emit('library.changed', { scopes: ['settings'] });
         return result.downloaded ? `installed ${a.id} in ${result.file}` : `${a.id} was already installed`;
       }),
     }),
     'models.add': async (a) => {
-      if (!path.isAbsolute(a.file)) throw new ApiError('invalid_args', `the model file must be an absolute path, not "${a.file}"`);
-      if (a.family !== undefined && !FAMILIES.includes(a.family)) throw new ApiError('invalid_args', `family must be one of ${FAMILIES.join(', ')}`);
-      const added = await addModel(a.file, { folder: folder(), family: a.family as Family | undefined, labels: a.labels, id: a.id, name: a.name });
-      return { id: added.entry.id, kind: added.entry.kind, family: added.entry.family, notes: added.notes, registry: added.registry };
+      if (!path.isAbsolute(a.file))
+        throw new ApiError('invalid_args', `the model file must be an absolute path, not "${a.file}"`);
+      if (a.family !== undefined && !FAMILIES.includes(a.family))
+        throw new ApiError('invalid_args', `family must be one of ${FAMILIES.join(', ')}`);
+      const added = await addModel(a.file, {
+        folder: folder(),
+        family: a.family as Family | undefined,
+        labels: a.labels,
+        id: a.id,
+        name: a.name,
+      });
+      return {
+        id: added.entry.id,
+        kind: added.entry.kind,
+        family: added.entry.family,
+        notes: added.notes,
+        registry: added.registry,
+      };
     },
     'models.use': (a) => {
-      if (a.process && supervisor.current()) throw new ApiError('conflict', 'a job is running: wait for it, or cancel it, before switching models');
+      if (a.process && supervisor.current())
+        throw new ApiError('conflict', 'a job is running: wait for it, or cancel it, before switching models');
       const choice = useModel(db, folder(), a.role, a.id);
       events.emit('library.changed', { scopes: ['settings'] });
       const jobId = a.process ? supervisor.startProcessing() : null;

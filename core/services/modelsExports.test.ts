@@ -34,7 +34,10 @@ const events: { event: EventName; payload: unknown }[] = [];
 const realModels = process.env.THUMPER_MODELS_DIR;
 const MODELS = modelsDir();
 
-async function call<M extends MethodName>(method: M, args: MethodArgs<M> | Record<string, unknown> = {}): Promise<MethodResult<M>> {
+async function call<M extends MethodName>(
+  method: M,
+  args: MethodArgs<M> | Record<string, unknown> = {},
+): Promise<MethodResult<M>> {
   const reply = await dispatch(services.handlers, method, args);
   if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
   return METHODS[method].result.parse(reply.result) as MethodResult<M>;
@@ -52,7 +55,8 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-services-models-'));
   const card = path.join(work, 'card');
   fs.mkdirSync(card);
-  for (const f of ['deer-img1.jpg', 'deer-img10.JPG']) fs.copyFileSync(path.join(deerImagesDir(), f), path.join(card, f));
+  for (const f of ['deer-img1.jpg', 'deer-img10.JPG'])
+    fs.copyFileSync(path.join(deerImagesDir(), f), path.join(card, f));
   library = openLibrary(path.join(work, 'lib'), { create: true });
   await importPhotos(library, { sources: [card] }, new ProgressTracker(0, () => undefined), new JobControl());
   useModelsFolder(MODELS);
@@ -71,8 +75,14 @@ afterAll(() => {
 });
 
 describe('models API', () => {
-  it('says which of the library\'s models are missing and how to get them (first run)', async () => {
-    expect(await call('models.status')).toMatchObject({ ready: true, roles: [{ role: 'detector', status: 'installed' }, { role: 'embedder', status: 'installed' }] });
+  it("says which of the library's models are missing and how to get them (first run)", async () => {
+    expect(await call('models.status')).toMatchObject({
+      ready: true,
+      roles: [
+        { role: 'detector', status: 'installed' },
+        { role: 'embedder', status: 'installed' },
+      ],
+    });
     useModelsFolder(path.join(work, 'empty'));
     try {
       const status = await call('models.status');
@@ -98,7 +108,9 @@ describe('models API', () => {
     const folder = path.join(work, 'fetched');
     fs.mkdirSync(folder);
     const entry = {
-      ...JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'models', 'catalog.json'), 'utf8')).models.find((m: { id: string }) => m.id === 'osnet_x0_25'),
+      ...JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'models', 'catalog.json'), 'utf8')).models.find(
+        (m: { id: string }) => m.id === 'osnet_x0_25',
+      ),
       id: 'mirror_osnet',
       file: 'reid/mirror.onnx',
       source: `${server.base}/mirror.onnx`,
@@ -114,20 +126,32 @@ describe('models API', () => {
       expect(progress.length).toBeGreaterThan(0);
       expect(progress.at(-1)).toMatchObject({ kind: 'models.fetch', done: payload.length, total: payload.length });
       expect(eventsOf('task.finished').filter((e) => e.taskId === taskId)).toEqual([
-        { taskId, kind: 'models.fetch', status: 'done', summary: expect.stringContaining('installed mirror_osnet'), error: null },
+        {
+          taskId,
+          kind: 'models.fetch',
+          status: 'done',
+          summary: expect.stringContaining('installed mirror_osnet'),
+          error: null,
+        },
       ]);
       expect(fs.readFileSync(path.join(folder, 'reid', 'mirror.onnx')).equals(payload)).toBe(true);
       const failed = await call('models.fetch', { id: 'no_such_model' });
       await services.tasks.idle();
-      expect(eventsOf('task.finished').find((e) => e.taskId === failed.taskId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/unknown model "no_such_model"/) });
+      expect(eventsOf('task.finished').find((e) => e.taskId === failed.taskId)).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/unknown model "no_such_model"/),
+      });
     } finally {
       useModelsFolder(MODELS);
     }
   });
 
   it('switches the embedder and runs the processing job in the worker; an unknown model is refused', async () => {
-    if (!fs.existsSync(WORKER_ENTRY)) throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
-    await expect(call('models.use', { role: 'detector', id: 'osnet_x0_25' })).rejects.toMatchObject({ code: 'not_found' });
+    if (!fs.existsSync(WORKER_ENTRY))
+      throw new Error(`the worker is not built (${WORKER_ENTRY} missing): run npm run build first`);
+    await expect(call('models.use', { role: 'detector', id: 'osnet_x0_25' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const finished = new Promise<JobFinished>((resolve) => supervisor.on('finished', resolve));
     const used = await call('models.use', { role: 'embedder', id: 'osnet_x0_25' });
     expect(used).toMatchObject({ previous: 'mobilenetv2_gem', changed: true, status: { status: 'installed' } });
@@ -137,7 +161,9 @@ describe('models API', () => {
     const end = await finished;
     expect(end.status, end.error ?? '').toBe('done');
     expect(getSettings(library.db).embedder).toBe('osnet_x0_25');
-    expect(library.db.$client.prepare('SELECT DISTINCT state, embedder FROM images').all()).toEqual([{ state: 'done', embedder: 'osnet_x0_25' }]);
+    expect(library.db.$client.prepare('SELECT DISTINCT state, embedder FROM images').all()).toEqual([
+      { state: 'done', embedder: 'osnet_x0_25' },
+    ]);
     expect(eventsOf('job.progress').some((p) => p.stages.some((s) => s.stage === 'detect'))).toBe(true);
     expect(eventsOf('library.changed').some((e) => e.scopes.includes('settings'))).toBe(true);
   }, 60_000);
@@ -152,12 +178,26 @@ describe('exports API', () => {
     const camtrap = await call('exports.run', { format: 'camtrap-dp', out: path.join(out, 'camtrap') });
     await services.tasks.idle();
     const finished = eventsOf('task.finished');
-    expect(finished.find((e) => e.taskId === csv.taskId)).toMatchObject({ kind: 'export', status: 'done', summary: expect.stringMatching(/2 photos in/) });
-    expect(finished.find((e) => e.taskId === md.taskId)).toMatchObject({ status: 'done', summary: `2 photos in ${path.join(out, 'md.json')}` });
-    expect(finished.find((e) => e.taskId === camtrap.taskId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/camera "H5R1-01" has no UTC offset/) });
+    expect(finished.find((e) => e.taskId === csv.taskId)).toMatchObject({
+      kind: 'export',
+      status: 'done',
+      summary: expect.stringMatching(/2 photos in/),
+    });
+    expect(finished.find((e) => e.taskId === md.taskId)).toMatchObject({
+      status: 'done',
+      summary: `2 photos in ${path.join(out, 'md.json')}`,
+    });
+    expect(finished.find((e) => e.taskId === camtrap.taskId)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/camera "H5R1-01" has no UTC offset/),
+    });
     expect(eventsOf('task.progress').filter((e) => e.taskId === csv.taskId).length).toBeGreaterThan(0);
     expect(fs.readdirSync(out).sort()).toEqual(['md.json', 'photos.csv', 'sightings.csv']);
-    expect((JSON.parse(fs.readFileSync(path.join(out, 'md.json'), 'utf8')) as { images: unknown[] }).images).toHaveLength(2);
-    await expect(call('exports.run', { format: 'csv', out: 'relative' })).rejects.toMatchObject({ code: 'invalid_args' });
+    expect(
+      (JSON.parse(fs.readFileSync(path.join(out, 'md.json'), 'utf8')) as { images: unknown[] }).images,
+    ).toHaveLength(2);
+    await expect(call('exports.run', { format: 'csv', out: 'relative' })).rejects.toMatchObject({
+      code: 'invalid_args',
+    });
   });
 });

@@ -23,7 +23,10 @@ let library: Library;
 let services: Services;
 let ids: number[];
 
-async function call<M extends MethodName>(method: M, args: MethodArgs<M> | Record<string, unknown> = {}): Promise<MethodResult<M>> {
+async function call<M extends MethodName>(
+  method: M,
+  args: MethodArgs<M> | Record<string, unknown> = {},
+): Promise<MethodResult<M>> {
   const reply = await dispatch(services.handlers, method, args);
   if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
   // The result must be exactly what the contract promises.
@@ -33,18 +36,41 @@ async function call<M extends MethodName>(method: M, args: MethodArgs<M> | Recor
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-services-'));
   library = openLibrary(path.join(work, 'lib'), { create: true });
-  await importPhotos(library, { sources: [deerImagesDir()] }, new ProgressTracker(0, () => undefined), new JobControl());
+  await importPhotos(
+    library,
+    { sources: [deerImagesDir()] },
+    new ProgressTracker(0, () => undefined),
+    new JobControl(),
+  );
   const c = library.db.$client;
-  ids = (c.prepare('SELECT id FROM images WHERE state != ? ORDER BY taken_at, id').all('failed') as { id: number }[]).map((r) => r.id);
+  ids = (
+    c.prepare('SELECT id FROM images WHERE state != ? ORDER BY taken_at, id').all('failed') as { id: number }[]
+  ).map((r) => r.id);
   // Photos 0-2: one sequence; 0 and 1 show deer A (two frames of one tracklet), 2 shows deer B; 3 is processed and empty.
   const camera = (c.prepare('SELECT camera_id AS id FROM images WHERE id = ?').get(ids[0]) as { id: number }).id;
-  const seq = Number(c.prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, 3)').run(camera, '2020-01-01T00:00:00', '2020-01-01T00:01:00').lastInsertRowid);
+  const seq = Number(
+    c
+      .prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, 3)')
+      .run(camera, '2020-01-01T00:00:00', '2020-01-01T00:01:00').lastInsertRowid,
+  );
   c.prepare(`UPDATE images SET sequence_id = ?, state = 'done' WHERE id IN (?, ?, ?)`).run(seq, ids[0], ids[1], ids[2]);
   c.prepare(`UPDATE images SET state = 'done' WHERE id = ?`).run(ids[3]);
-  const indA = Number(c.prepare(`INSERT INTO individuals (name, category, detection_count) VALUES ('Deer A', 'animal', 2)`).run().lastInsertRowid);
-  const indB = Number(c.prepare(`INSERT INTO individuals (name, category, detection_count) VALUES ('Buck 100%', 'animal', 1)`).run().lastInsertRowid);
-  const trA = Number(c.prepare(`INSERT INTO tracklets (sequence_id, category, individual_id) VALUES (?, 'animal', ?)`).run(seq, indA).lastInsertRowid);
-  const trB = Number(c.prepare(`INSERT INTO tracklets (sequence_id, category, individual_id) VALUES (?, 'animal', ?)`).run(seq, indB).lastInsertRowid);
+  const indA = Number(
+    c.prepare(`INSERT INTO individuals (name, category, detection_count) VALUES ('Deer A', 'animal', 2)`).run()
+      .lastInsertRowid,
+  );
+  const indB = Number(
+    c.prepare(`INSERT INTO individuals (name, category, detection_count) VALUES ('Buck 100%', 'animal', 1)`).run()
+      .lastInsertRowid,
+  );
+  const trA = Number(
+    c.prepare(`INSERT INTO tracklets (sequence_id, category, individual_id) VALUES (?, 'animal', ?)`).run(seq, indA)
+      .lastInsertRowid,
+  );
+  const trB = Number(
+    c.prepare(`INSERT INTO tracklets (sequence_id, category, individual_id) VALUES (?, 'animal', ?)`).run(seq, indB)
+      .lastInsertRowid,
+  );
   const det = c.prepare(
     `INSERT INTO detections (image_id, model, raw_label, category, confidence, x, y, w, h, duplicate, tracklet_id, crop_path) VALUES (?, 'm', ?, ?, 0.9, 0.1, 0.1, 0.2, 0.2, ?, ?, ?)`,
   );
@@ -92,7 +118,8 @@ describe('services', () => {
   });
 
   it('filters photos by category, emptiness, individual, pending suggestions, camera and dates', async () => {
-    const q = async (filter: Record<string, unknown>) => (await call('photos.query', { filter, limit: 500 })).items.map((p) => p.id).sort((a, b) => a - b);
+    const q = async (filter: Record<string, unknown>) =>
+      (await call('photos.query', { filter, limit: 500 })).items.map((p) => p.id).sort((a, b) => a - b);
     const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
     expect(await q({ category: 'animal' })).toEqual(sorted([ids[0]!, ids[1]!, ids[2]!]));
     expect(await q({ category: 'person' })).toEqual([ids[2]]);
@@ -149,7 +176,9 @@ describe('services', () => {
     expect(await call('settings.set', { sequenceGapSeconds: 90 })).toMatchObject({ sequenceGapSeconds: 90 });
     expect((await call('settings.get')).sequenceGapSeconds).toBe(90);
     // Every setting crosses the API, the embedder auto-accept was calibrated for included.
-    expect(await call('settings.set', { autoAcceptEmbedder: 'mobilenetv2_gem' })).toMatchObject({ autoAcceptEmbedder: 'mobilenetv2_gem' });
+    expect(await call('settings.set', { autoAcceptEmbedder: 'mobilenetv2_gem' })).toMatchObject({
+      autoAcceptEmbedder: 'mobilenetv2_gem',
+    });
     expect((await call('settings.get')).autoAcceptEmbedder).toBe('mobilenetv2_gem');
     expect(await call('app.info')).toMatchObject({ host: 'serve', capabilities: { pickFolder: false } });
     expect(await call('import.current')).toBeNull();
@@ -179,7 +208,9 @@ describe('services', () => {
   it('refuses bad calls with codes the renderer can act on', async () => {
     await expect(call('photos.query', { limit: -1 })).rejects.toMatchObject({ code: 'invalid_args' });
     await expect(call('no.such' as MethodName)).rejects.toMatchObject({ code: 'unknown_method' });
-    await expect(call('edits.rename', { individualId: 999999, name: 'x' })).rejects.toMatchObject({ code: 'invalid_args' });
+    await expect(call('edits.rename', { individualId: 999999, name: 'x' })).rejects.toMatchObject({
+      code: 'invalid_args',
+    });
     await expect(call('dialog.pickFolder')).rejects.toMatchObject({ code: 'not_supported' });
     await expect(call('library.open', { path: '/tmp' })).rejects.toMatchObject({ code: 'not_supported' });
     await expect(call('import.start', { sources: ['relative/card'] })).rejects.toMatchObject({ code: 'invalid_args' });
@@ -198,7 +229,10 @@ describe('media by id', () => {
     expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(320);
     expect(await resolveMedia(library, { kind: 'original', id: 999999 })).toBeNull();
     expect(await resolveMedia(library, { kind: 'thumbnail', id: 999999 })).toBeNull();
-    const crops = library.db.$client.prepare('SELECT id, crop_path AS p FROM detections').all() as { id: number; p: string | null }[];
+    const crops = library.db.$client.prepare('SELECT id, crop_path AS p FROM detections').all() as {
+      id: number;
+      p: string | null;
+    }[];
     for (const c of crops) expect(await resolveMedia(library, { kind: 'crop', id: c.id }), String(c.p)).toBeNull();
   });
 });

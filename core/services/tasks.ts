@@ -38,7 +38,13 @@ export class TaskRunner {
         this.events.emit('task.finished', { taskId, kind, status: 'done', summary, error: null });
       } catch (err) {
         flush();
-        this.events.emit('task.finished', { taskId, kind, status: 'failed', summary: null, error: (err as Error).message });
+        this.events.emit('task.finished', {
+          taskId,
+          kind,
+          status: 'failed',
+          summary: null,
+          error: (err as Error).message,
+        });
       }
     })();
     this.running.add(task);

@@ -30,7 +30,12 @@ export function tinyYolov5Model(options: TinyModelOptions): Uint8Array {
     irVersion: 8,
     opsetImport: [{ domain: '', version: 13 }],
     producerName: 'thumper-test',
-    metadataProps: options.names ? [{ key: 'names', value: options.names }, { key: 'stride', value: '32' }] : [],
+    metadataProps: options.names
+      ? [
+          { key: 'names', value: options.names },
+          { key: 'stride', value: '32' },
+        ]
+      : [],
     graph: {
       name: 'tiny_yolov5',
       input: [valueInfo('images', ['batch', 3, options.size, options.size])],
@@ -41,7 +46,12 @@ export function tinyYolov5Model(options: TinyModelOptions): Uint8Array {
         { name: 'shape', dataType: INT64, dims: [3], int64Data: [-1, 1, 1] },
       ],
       node: [
-        { opType: 'ReduceMean', input: ['images'], output: ['mean'], attribute: [{ name: 'axes', type: onnx.AttributeProto.AttributeType.INTS, ints: [1, 2, 3] }] },
+        {
+          opType: 'ReduceMean',
+          input: ['images'],
+          output: ['mean'],
+          attribute: [{ name: 'axes', type: onnx.AttributeProto.AttributeType.INTS, ints: [1, 2, 3] }],
+        },
         { opType: 'Reshape', input: ['mean', 'shape'], output: ['mean3'] },
         { opType: 'Mul', input: ['mean3', 'zero'], output: ['nothing'] },
         { opType: 'Add', input: ['nothing', 'rows'], output: ['output'] },

@@ -11,7 +11,11 @@ import { tinyYolov5Model } from '../../testing/models/tinyYolov5';
 import { loadDetector } from './detector';
 import { matchBoxes } from './matchBoxes';
 
-const blank = (width: number, height: number): DecodedImage => ({ data: Buffer.alloc(width * height * 3, 90), width, height });
+const blank = (width: number, height: number): DecodedImage => ({
+  data: Buffer.alloc(width * height * 3, 90),
+  width,
+  height,
+});
 
 describe('loadDetector with a YOLOv5/MegaDetector-shaped graph', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-tiny-'));
@@ -37,7 +41,16 @@ describe('loadDetector with a YOLOv5/MegaDetector-shaped graph', () => {
     sha256: '',
     licence: 'test',
     source: 'test',
-    input: { name: 'images', width: 64, height: 64, channels: 'rgb', scale: 255, anchor: 'center', pad: 114, batch: 'dynamic' },
+    input: {
+      name: 'images',
+      width: 64,
+      height: 64,
+      channels: 'rgb',
+      scale: 255,
+      anchor: 'center',
+      pad: 114,
+      batch: 'dynamic',
+    },
     output: 'output',
   };
 
@@ -49,7 +62,12 @@ describe('loadDetector with a YOLOv5/MegaDetector-shaped graph', () => {
     const [wide, tall, square] = await det.detect([blank(128, 64), blank(64, 128), blank(64, 64)]);
     // 128x64 -> 64x32 centred at y 16..48: input box x 22..42, y 27..37.
     expect(wide).toHaveLength(2);
-    expect(wide![0]).toMatchObject({ rawLabel: 'animal', category: 'animal', duplicate: false, confidence: expect.closeTo(0.81, 5) });
+    expect(wide![0]).toMatchObject({
+      rawLabel: 'animal',
+      category: 'animal',
+      duplicate: false,
+      confidence: expect.closeTo(0.81, 5),
+    });
     expect(wide![0]!.x).toBeCloseTo(22 / 64);
     expect(wide![0]!.y).toBeCloseTo(11 / 32);
     expect(wide![0]!.w).toBeCloseTo(20 / 64);
@@ -66,7 +84,9 @@ describe('loadDetector with a YOLOv5/MegaDetector-shaped graph', () => {
 
 describe('loadDetector with YOLOX-nano', () => {
   it('finds the deer of a real photo where the hand-drawn box is', async () => {
-    const det = await loadDetector(findDetector('yolox_nano_416'), resolveModelsFolder(modelsDir()), { provider: 'cpu' });
+    const det = await loadDetector(findDetector('yolox_nano_416'), resolveModelsFolder(modelsDir()), {
+      provider: 'cpu',
+    });
     expect(det.batchSize).toBe(1);
     const gt = deerGroundTruth().find((g) => g.file === 'deer-img10.JPG')!;
     const [boxes] = await det.detect([await decodeImage(path.join(deerImagesDir(), gt.file))]);

@@ -56,11 +56,16 @@ async function resized(img: DecodedImage, lb: Letterbox): Promise<Buffer> {
   return fromDecoded(img).resize(lb.resizedWidth, lb.resizedHeight, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
 }
 
-export async function loadDetector(entry: DetectorEntry, folder: ModelsFolder, options: DetectorOptions = {}): Promise<Detector> {
+export async function loadDetector(
+  entry: DetectorEntry,
+  folder: ModelsFolder,
+  options: DetectorOptions = {},
+): Promise<Detector> {
   const file = modelFilePath(entry, folder);
   const decode = DECODERS[entry.family];
   const labels = entry.labels ?? parseNames((await readOnnxMetadata(file)).names);
-  if (!labels) throw new Error(`model "${entry.id}" has no labels in the catalog and no \`names\` in its ONNX metadata`);
+  if (!labels)
+    throw new Error(`model "${entry.id}" has no labels in the catalog and no \`names\` in its ONNX metadata`);
   const classes = classMappings(labels);
   const wanted = classes.map((c) => c.category !== 'ignored');
   const threshold = options.threshold ?? detectorThreshold(entry);
@@ -68,11 +73,13 @@ export async function loadDetector(entry: DetectorEntry, folder: ModelsFolder, o
   const spec = entry.input;
   const meta = model.session.inputMetadata.find((m) => m.name === spec.name);
   const batchDim = meta && meta.isTensor ? meta.shape[0] : 1;
-  const batchSize = typeof batchDim === 'number' && batchDim > 0 ? batchDim : options.maxBatch ?? DEFAULT_MAX_BATCH;
+  const batchSize = typeof batchDim === 'number' && batchDim > 0 ? batchDim : (options.maxBatch ?? DEFAULT_MAX_BATCH);
   const plane = 3 * spec.width * spec.height;
 
   const runBatch = async (images: readonly DecodedImage[]): Promise<Detection[][]> => {
-    const boxes = images.map((img) => letterbox(img.width, img.height, spec.width, spec.height, spec.anchor ?? 'center'));
+    const boxes = images.map((img) =>
+      letterbox(img.width, img.height, spec.width, spec.height, spec.anchor ?? 'center'),
+    );
     // A fixed-batch graph gets a full batch; unused slots stay padding and their outputs are ignored.
     const slots = typeof batchDim === 'number' && batchDim > 0 ? batchDim : images.length;
     const input = new Float32Array(slots * plane);
@@ -81,7 +88,8 @@ export async function loadDetector(entry: DetectorEntry, folder: ModelsFolder, o
     const tensor = new ort.Tensor('float32', input, [slots, 3, spec.height, spec.width]);
     const outputs = await model.session.run({ [spec.name]: tensor });
     const out = outputs[entry.output];
-    if (!out) throw new Error(`model "${entry.id}" has no output "${entry.output}" (it has ${model.outputNames.join(', ')})`);
+    if (!out)
+      throw new Error(`model "${entry.id}" has no output "${entry.output}" (it has ${model.outputNames.join(', ')})`);
     const data = out.data as Float32Array;
     const [, ...rest] = out.dims;
     const perImage = rest.reduce((a, b) => a * b, 1);
@@ -110,7 +118,8 @@ export async function loadDetector(entry: DetectorEntry, folder: ModelsFolder, o
     decodeSide: Math.max(spec.width, spec.height),
     async detect(images) {
       const results: Detection[][] = [];
-      for (let i = 0; i < images.length; i += batchSize) results.push(...(await runBatch(images.slice(i, i + batchSize))));
+      for (let i = 0; i < images.length; i += batchSize)
+        results.push(...(await runBatch(images.slice(i, i + batchSize))));
       return results;
     },
     close: () => model.session.release(),
@@ -118,7 +127,11 @@ export async function loadDetector(entry: DetectorEntry, folder: ModelsFolder, o
 }
 
 /** Candidates in input pixels -> stored detections: NMS, duplicates across classes, boxes in image coordinates. */
-export function postProcess(candidates: Parameters<typeof nmsPerClass>[0], lb: Letterbox, classes: readonly ClassMapping[]): Detection[] {
+export function postProcess(
+  candidates: Parameters<typeof nmsPerClass>[0],
+  lb: Letterbox,
+  classes: readonly ClassMapping[],
+): Detection[] {
   return markDuplicates(nmsPerClass(candidates, NMS_IOU), NMS_IOU)
     .map((c) => {
       const cls = classes[c.classIndex]!;

@@ -3,7 +3,10 @@ import { matchBoxes } from './matchBoxes';
 
 describe('matchBoxes', () => {
   it('matches one to one at IoU >= 0.5', () => {
-    const truth = [{ x: 0, y: 0, w: 0.2, h: 0.2 }, { x: 0.5, y: 0.5, w: 0.2, h: 0.2 }];
+    const truth = [
+      { x: 0, y: 0, w: 0.2, h: 0.2 },
+      { x: 0.5, y: 0.5, w: 0.2, h: 0.2 },
+    ];
     const predicted = [
       { x: 0.01, y: 0, w: 0.2, h: 0.2 },
       { x: 0, y: 0.01, w: 0.2, h: 0.2 }, // second box on the same deer: unmatched

@@ -1,17 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { cropRegion, dynamicInputSize, planCrop } from './cropPlan';
 
-const dynamicSpec = { name: 'input', width: 448, height: 288, channels: 'rgb', scale: 255, dynamicSize: true, batch: 'dynamic' } as const;
+const dynamicSpec = {
+  name: 'input',
+  width: 448,
+  height: 288,
+  channels: 'rgb',
+  scale: 255,
+  dynamicSize: true,
+  batch: 'dynamic',
+} as const;
 const fixedSpec = { name: 'images', width: 128, height: 256, channels: 'rgb', scale: 255, batch: 'dynamic' } as const;
 
 describe('crop plan', () => {
   it('adds the context margin in pixels of each axis on a non-square image', () => {
     // 2048x1536: x is scaled by the width, y by the height.
-    expect(cropRegion({ x: 0.25, y: 0.5, w: 0.5, h: 0.25 }, 2048, 1536, 0.1)).toEqual({ left: 409, top: 729, width: 1230, height: 462 });
+    expect(cropRegion({ x: 0.25, y: 0.5, w: 0.5, h: 0.25 }, 2048, 1536, 0.1)).toEqual({
+      left: 409,
+      top: 729,
+      width: 1230,
+      height: 462,
+    });
   });
 
   it('clips at the borders and never returns an empty region', () => {
-    expect(cropRegion({ x: 0.9, y: 0.9, w: 0.2, h: 0.2 }, 1000, 500)).toEqual({ left: 880, top: 440, width: 120, height: 60 });
+    expect(cropRegion({ x: 0.9, y: 0.9, w: 0.2, h: 0.2 }, 1000, 500)).toEqual({
+      left: 880,
+      top: 440,
+      width: 120,
+      height: 60,
+    });
     expect(cropRegion({ x: 1, y: 1, w: 0, h: 0 }, 100, 50)).toEqual({ left: 99, top: 49, width: 1, height: 1 });
   });
 
@@ -25,10 +43,16 @@ describe('crop plan', () => {
     const tall = dynamicInputSize(100, 300, dynamicSpec);
     expect(tall.height).toBeGreaterThan(tall.width);
     // Extreme shapes are clamped to 4:1.
-    expect(dynamicInputSize(4000, 10, dynamicSpec).width / dynamicInputSize(4000, 10, dynamicSpec).height).toBeCloseTo(4, 0);
+    expect(dynamicInputSize(4000, 10, dynamicSpec).width / dynamicInputSize(4000, 10, dynamicSpec).height).toBeCloseTo(
+      4,
+      0,
+    );
   });
 
   it('stretches to a fixed-size model input', () => {
-    expect(planCrop({ x: 0.1, y: 0.1, w: 0.5, h: 0.2 }, 2048, 1536, fixedSpec)).toMatchObject({ inputWidth: 128, inputHeight: 256 });
+    expect(planCrop({ x: 0.1, y: 0.1, w: 0.5, h: 0.2 }, 2048, 1536, fixedSpec)).toMatchObject({
+      inputWidth: 128,
+      inputHeight: 256,
+    });
   });
 });

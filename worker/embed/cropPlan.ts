@@ -43,7 +43,11 @@ export function cropRegion(box: NormBox, imageWidth: number, imageHeight: number
 }
 
 /** Input size for a crop of this shape: about the preferred area, aspect kept (clamped to 1:4..4:1), multiples of 32. */
-export function dynamicInputSize(regionWidth: number, regionHeight: number, spec: Pick<InputSpec, 'width' | 'height'>): { width: number; height: number } {
+export function dynamicInputSize(
+  regionWidth: number,
+  regionHeight: number,
+  spec: Pick<InputSpec, 'width' | 'height'>,
+): { width: number; height: number } {
   const area = spec.width * spec.height;
   const aspect = Math.min(MAX_ASPECT, Math.max(1 / MAX_ASPECT, regionWidth / regionHeight));
   const snap = (v: number) => Math.max(STEP, Math.round(v / STEP) * STEP);
@@ -52,6 +56,8 @@ export function dynamicInputSize(regionWidth: number, regionHeight: number, spec
 
 export function planCrop(box: NormBox, imageWidth: number, imageHeight: number, spec: InputSpec): CropPlan {
   const region = cropRegion(box, imageWidth, imageHeight);
-  const size = spec.dynamicSize ? dynamicInputSize(region.width, region.height, spec) : { width: spec.width, height: spec.height };
+  const size = spec.dynamicSize
+    ? dynamicInputSize(region.width, region.height, spec)
+    : { width: spec.width, height: spec.height };
   return { region, inputWidth: size.width, inputHeight: size.height };
 }

@@ -13,17 +13,24 @@ export const THUMBNAIL_SIZE = 256;
  * The model input for a box and, when `thumbnailFile` is given, its thumbnail (with the same context margin),
  * from one extract of the decoded pixels.
  */
-export async function prepareCrop(image: DecodedImage, box: NormBox, spec: InputSpec, thumbnailFile?: string): Promise<PreparedCrop> {
+export async function prepareCrop(
+  image: DecodedImage,
+  box: NormBox,
+  spec: InputSpec,
+  thumbnailFile?: string,
+): Promise<PreparedCrop> {
   const plan = planCrop(box, image.width, image.height, spec);
   const region = fromDecoded(image).extract(plan.region);
   const thumbnail = thumbnailFile
-    ? fs.mkdir(path.dirname(thumbnailFile), { recursive: true }).then(() =>
-        region
-          .clone()
-          .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-          .jpeg({ quality: 82 })
-          .toFile(thumbnailFile),
-      )
+    ? fs
+        .mkdir(path.dirname(thumbnailFile), { recursive: true })
+        .then(() =>
+          region
+            .clone()
+            .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+            .jpeg({ quality: 82 })
+            .toFile(thumbnailFile),
+        )
     : null;
   const rgb = await region.clone().resize(plan.inputWidth, plan.inputHeight, { fit: 'fill' }).raw().toBuffer();
   await thumbnail;

@@ -33,18 +33,33 @@ export const embeddable = (d: { category: string; duplicate: boolean; falsePosit
   d.category === 'animal' && !d.duplicate && !d.falsePositive;
 
 /** Crops, crop thumbnails and vectors for one decoded photo (no database writes). */
-export async function embedBoxes(libraryRoot: string, embedder: Embedder, imageId: number, decoded: DecodedImage, boxes: IndexedBox[]): Promise<EmbeddedBox[]> {
+export async function embedBoxes(
+  libraryRoot: string,
+  embedder: Embedder,
+  imageId: number,
+  decoded: DecodedImage,
+  boxes: IndexedBox[],
+): Promise<EmbeddedBox[]> {
   const cropPaths = boxes.map((b) => cropRelativePath(imageId, b.index));
-  const crops = await Promise.all(boxes.map((b, i) => prepareCrop(decoded, b, embedder.entry.input, path.join(libraryRoot, cropPaths[i]!))));
+  const crops = await Promise.all(
+    boxes.map((b, i) => prepareCrop(decoded, b, embedder.entry.input, path.join(libraryRoot, cropPaths[i]!))),
+  );
   const vectors = await embedder.embed(crops);
   return boxes.map((b, i) => ({ index: b.index, vector: vectors[i]!, cropPath: cropPaths[i]! }));
 }
 
 /** Stores vectors and crop paths and records the photo's embedder; the caller owns the transaction and the state. */
-export function storeEmbeddings(db: Db, embedder: Pick<Embedder, 'id' | 'dimensions'>, imageId: number, rows: EmbeddingRow[]): void {
+export function storeEmbeddings(
+  db: Db,
+  embedder: Pick<Embedder, 'id' | 'dimensions'>,
+  imageId: number,
+  rows: EmbeddingRow[],
+): void {
   ensureVectorTables(db, embedder.id, embedder.dimensions);
   // Row ids of deleted boxes can come back (SQLite reuses the largest): no vector may outlive its box.
-  const ids = (db.$client.prepare('SELECT id FROM detections WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id);
+  const ids = (db.$client.prepare('SELECT id FROM detections WHERE image_id = ?').all(imageId) as { id: number }[]).map(
+    (r) => r.id,
+  );
   deleteDetectionEmbeddings(db, embedder.id, ids);
   putDetectionEmbeddings(db, embedder.id, rows);
   const setCrop = db.$client.prepare('UPDATE detections SET crop_path = ? WHERE id = ?');
@@ -72,7 +87,11 @@ interface StoredDetection extends IndexedBox {
 const WAITING = `(state = 'detected' OR (state IN ('embedded', 'done') AND (embedder IS NULL OR embedder != @embedder)))`;
 
 export function countEmbeddingsWaiting(db: Db, embedderId: string): number {
-  return (db.$client.prepare(`SELECT count(*) AS n FROM images WHERE ${WAITING}`).get({ embedder: embedderId }) as { n: number }).n;
+  return (
+    db.$client.prepare(`SELECT count(*) AS n FROM images WHERE ${WAITING}`).get({ embedder: embedderId }) as {
+      n: number;
+    }
+  ).n;
 }
 
 /**
@@ -96,10 +115,13 @@ export async function embedPending(
   for (const image of pending) {
     await hooks.checkpoint?.();
     try {
-      const boxes = (detections.all(image.id) as StoredDetection[]).filter((d) => embeddable({ ...d, duplicate: !!d.duplicate, falsePositive: !!d.falsePositive }));
+      const boxes = (detections.all(image.id) as StoredDetection[]).filter((d) =>
+        embeddable({ ...d, duplicate: !!d.duplicate, falsePositive: !!d.falsePositive }),
+      );
       const file = photoAbsolutePath(library, { path: image.path, inPlace: !!image.inPlace });
       if (boxes.length > 0 && file === null) throw new Error('the photo file is not in the library');
-      const embedded = boxes.length === 0 ? [] : await embedBoxes(library.root, embedder, image.id, await decodeImage(file!), boxes);
+      const embedded =
+        boxes.length === 0 ? [] : await embedBoxes(library.root, embedder, image.id, await decodeImage(file!), boxes);
       const rows = embedded.map((e, i) => ({ detectionId: boxes[i]!.id, vector: e.vector, cropPath: e.cropPath }));
       inTransaction(db, () => {
         storeEmbeddings(db, embedder, image.id, rows);

@@ -10,7 +10,11 @@ import { Embedder } from './embedder';
 import { countEmbeddingsWaiting, embedPending, type EmbedSummary } from './embedStage';
 import { resolveEmbedder } from './resolveEmbedder';
 
-export async function embedWaiting(ctx: StageContext, progress: ProgressTracker, control: JobControl): Promise<EmbedSummary> {
+export async function embedWaiting(
+  ctx: StageContext,
+  progress: ProgressTracker,
+  control: JobControl,
+): Promise<EmbedSummary> {
   const { db } = ctx.library;
   const embedderId = getSetting(db, 'embedder');
   const waiting = countEmbeddingsWaiting(db, embedderId);
@@ -19,7 +23,10 @@ export async function embedWaiting(ctx: StageContext, progress: ProgressTracker,
   const embedder = await Embedder.load(entry, file, { provider: ctx.provider, threads: ctx.threads });
   progress.addTotal('embed', waiting);
   try {
-    return await embedPending(ctx.library, embedder, { onImage: () => progress.advance('embed', 1), checkpoint: () => control.checkpoint() });
+    return await embedPending(ctx.library, embedder, {
+      onImage: () => progress.advance('embed', 1),
+      checkpoint: () => control.checkpoint(),
+    });
   } finally {
     await embedder.release();
     progress.flush();

@@ -10,7 +10,11 @@ describe('Embedder (MobileNetV2-GeM, real model)', () => {
   let embedder: Embedder;
   beforeAll(async () => {
     const entry = findEmbedder('mobilenetv2_gem');
-    embedder = await Embedder.load(entry, path.join(modelsDir(), entry.file), { provider: 'cpu', threads: 2, maxBatch: 2 });
+    embedder = await Embedder.load(entry, path.join(modelsDir(), entry.file), {
+      provider: 'cpu',
+      threads: 2,
+      maxBatch: 2,
+    });
   });
   afterAll(() => embedder?.release());
 

@@ -23,7 +23,11 @@ export class Embedder {
     readonly maxBatch: number,
   ) {}
 
-  static async load(entry: EmbedderEntry, file: string, options: SessionOptions & { maxBatch?: number } = {}): Promise<Embedder> {
+  static async load(
+    entry: EmbedderEntry,
+    file: string,
+    options: SessionOptions & { maxBatch?: number } = {},
+  ): Promise<Embedder> {
     const model = await createSession(file, options);
     const batch = entry.input.batch === 'dynamic' ? (options.maxBatch ?? DEFAULT_BATCH) : entry.input.batch;
     return new Embedder(entry, model, batch);
@@ -68,7 +72,9 @@ export class Embedder {
       const flat = output.data as Float32Array;
       const d = this.entry.dimensions;
       if (flat.length !== batch.length * d) {
-        throw new Error(`embedder ${this.entry.id} returned ${flat.length / batch.length} values per crop, expected ${d}`);
+        throw new Error(
+          `embedder ${this.entry.id} returned ${flat.length / batch.length} values per crop, expected ${d}`,
+        );
       }
       return batch.map((_, k) => l2normalize(flat.subarray(k * d, (k + 1) * d)));
     } finally {

@@ -22,11 +22,19 @@ export function forgetStaleVectors(db: Db, embedderId: string): { tracklets: num
     const list = JSON.stringify(stale);
     c.prepare('UPDATE tracklets SET embedding = NULL WHERE id IN (SELECT value FROM json_each(?))').run(list);
     const touched = (
-      c.prepare('SELECT DISTINCT individual_id AS id FROM tracklets WHERE individual_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))').all(list) as { id: number }[]
+      c
+        .prepare(
+          'SELECT DISTINCT individual_id AS id FROM tracklets WHERE individual_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))',
+        )
+        .all(list) as { id: number }[]
     ).map((r) => r.id);
     refreshDerived(db, touched);
     // Every individual: the new embedder's table may hold rows from an earlier time this embedder was in use.
-    syncIndividualVectors(db, embedderId, (c.prepare('SELECT id FROM individuals').all() as { id: number }[]).map((r) => r.id));
+    syncIndividualVectors(
+      db,
+      embedderId,
+      (c.prepare('SELECT id FROM individuals').all() as { id: number }[]).map((r) => r.id),
+    );
     return { tracklets: stale.length, individuals: touched.length };
   });
 }

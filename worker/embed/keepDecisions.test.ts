@@ -47,9 +47,15 @@ function boxes(db: Db): Box[] {
     .all() as Box[];
 }
 
-const mostCommon = (values: number[]) => [...new Set(values)].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
+const mostCommon = (values: number[]) =>
+  [...new Set(values)].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
 const run = (library: ReturnType<typeof openLibrary>, imageIds?: number[]) =>
-  processImages(library, { models: modelsDir(), provider: 'cpu', threads: 2, imageIds }, new ProgressTracker(1, () => undefined), new JobControl());
+  processImages(
+    library,
+    { models: modelsDir(), provider: 'cpu', threads: 2, imageIds },
+    new ProgressTracker(1, () => undefined),
+    new JobControl(),
+  );
 
 describe('re-processing keeps decisions (real pipeline)', () => {
   it('a merged, named individual survives a re-detection of its photos and a new sequence gap', async () => {
@@ -71,16 +77,24 @@ describe('re-processing keeps decisions (real pipeline)', () => {
       const stag = boxes(db).filter((b) => b.individual === early);
       expect(stag.length).toBeGreaterThan(4);
 
-      const photos = (db.$client.prepare('SELECT id FROM images ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+      const photos = (db.$client.prepare('SELECT id FROM images ORDER BY id').all() as { id: number }[]).map(
+        (r) => r.id,
+      );
       expect(await run(library, photos)).toMatchObject({ processed: picked.length, failed: 0 });
       const regrouped = await setSequenceGap(db, 60);
       expect(regrouped.sequencesCreated).toBe(1);
 
-      const ind = db.$client.prepare('SELECT name, merged_into AS m, detection_count AS n FROM individuals WHERE id = ?');
+      const ind = db.$client.prepare(
+        'SELECT name, merged_into AS m, detection_count AS n FROM individuals WHERE id = ?',
+      );
       expect(ind.get(early)).toEqual({ name: 'Old stag', m: null, n: stag.length });
       expect(ind.get(late)).toMatchObject({ m: early });
       const now = boxes(db);
-      for (const b of stag) expect(now.find((n) => n.sha256 === b.sha256 && Math.abs(n.x - b.x) < 1e-6 && Math.abs(n.y - b.y) < 1e-6)?.individual).toBe(early);
+      for (const b of stag)
+        expect(
+          now.find((n) => n.sha256 === b.sha256 && Math.abs(n.x - b.x) < 1e-6 && Math.abs(n.y - b.y) < 1e-6)
+            ?.individual,
+        ).toBe(early);
       expect(individualViolations(db)).toEqual([]);
     } finally {
       library.close();

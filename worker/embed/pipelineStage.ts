@@ -14,12 +14,20 @@ export async function embedStage(ctx: StageContext): Promise<PhotoStage> {
     name: 'embed',
     progress: 'embed',
     async run(photo) {
-      const boxes = photo.detections.flatMap((d, index) => (embeddable(d) ? [{ x: d.x, y: d.y, w: d.w, h: d.h, index }] : []));
-      const embedded = boxes.length === 0 ? [] : await embedBoxes(ctx.library.root, embedder, photo.image.id, photo.decoded, boxes);
+      const boxes = photo.detections.flatMap((d, index) =>
+        embeddable(d) ? [{ x: d.x, y: d.y, w: d.w, h: d.h, index }] : [],
+      );
+      const embedded =
+        boxes.length === 0 ? [] : await embedBoxes(ctx.library.root, embedder, photo.image.id, photo.decoded, boxes);
       return {
         state: 'embedded',
         write: (db, detectionIds) =>
-          storeEmbeddings(db, embedder, photo.image.id, embedded.map((e) => ({ detectionId: detectionIds[e.index]!, vector: e.vector, cropPath: e.cropPath }))),
+          storeEmbeddings(
+            db,
+            embedder,
+            photo.image.id,
+            embedded.map((e) => ({ detectionId: detectionIds[e.index]!, vector: e.vector, cropPath: e.cropPath })),
+          ),
       };
     },
     close: () => embedder.release(),

@@ -25,7 +25,12 @@ async function groundTruthLibrary(): Promise<Library> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-reid-'));
   dirs.push(dir);
   const library = openLibrary(dir, { create: true });
-  await importPhotos(library, { sources: [deerImagesDir()] }, new ProgressTracker(1, () => undefined), new JobControl());
+  await importPhotos(
+    library,
+    { sources: [deerImagesDir()] },
+    new ProgressTracker(1, () => undefined),
+    new JobControl(),
+  );
   const c = library.db.$client;
   const images = c.prepare('SELECT id, sha256 FROM images ORDER BY id').all() as { id: number; sha256: string }[];
   const insert = c.prepare(
@@ -85,7 +90,9 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
     expect((c.prepare('SELECT count(*) AS n FROM vec_detection_mobilenetv2_gem').get() as { n: number }).n).toBe(82);
     const crops = c.prepare('SELECT crop_path AS p FROM detections').all() as { p: string }[];
     for (const { p } of crops) expect(fs.statSync(path.join(library.root, p)).size).toBeGreaterThan(500);
-    expect(c.prepare(`SELECT DISTINCT state, embedder FROM images`).all()).toEqual([{ state: 'embedded', embedder: 'mobilenetv2_gem' }]);
+    expect(c.prepare(`SELECT DISTINCT state, embedder FROM images`).all()).toEqual([
+      { state: 'embedded', embedder: 'mobilenetv2_gem' },
+    ]);
   });
 
   it('groups, tracks and matches: events whole, sequences per camera, single-deer events in one tracklet', async () => {
@@ -99,7 +106,9 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
       expect(seqOfEvent.get(eventKey(f.sha256)) ?? f.sequence).toBe(f.sequence);
       seqOfEvent.set(eventKey(f.sha256), f.sequence!);
     }
-    const spans = c.prepare('SELECT sequence_id AS s, count(DISTINCT camera_id) AS n FROM images GROUP BY sequence_id').all() as { n: number }[];
+    const spans = c
+      .prepare('SELECT sequence_id AS s, count(DISTINCT camera_id) AS n FROM images GROUP BY sequence_id')
+      .all() as { n: number }[];
     for (const s of spans) expect(s.n).toBe(1);
     // Single-deer events: the share of their detections in the event's main tracklet.
     const byEvent = new Map<string, DetectionFacts[]>();
@@ -128,7 +137,7 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
     expect(c.prepare(`SELECT DISTINCT state FROM images`).all()).toEqual([{ state: 'done' }]);
   });
 
-  it('links the stag\'s events at H6R1-01-V03 on 2015-02-03 by a suggestion once they are separate sequences', async () => {
+  it("links the stag's events at H6R1-01-V03 on 2015-02-03 by a suggestion once they are separate sequences", async () => {
     // At the default 60 s gap the five events are one visit and are linked automatically (one sequence); with a
     // 10 s gap they are two visits 35 s apart, and the second must be proposed for the first.
     const summary = await setSequenceGap(library.db, 10);
@@ -137,14 +146,18 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
     const stagIndividuals = (events: number[]) =>
       new Set(
         facts
-          .filter((f) => gtBySha.get(f.sha256)!.camera === 'H6R1-01-V03' && events.includes(gtBySha.get(f.sha256)!.event))
+          .filter(
+            (f) => gtBySha.get(f.sha256)!.camera === 'H6R1-01-V03' && events.includes(gtBySha.get(f.sha256)!.event),
+          )
           .map((f) => f.individual!),
       );
     const early = stagIndividuals([266, 267]);
     const late = stagIndividuals([270, 271, 272]);
     for (const i of early) expect(late.has(i)).toBe(false);
     const pending = library.db.$client
-      .prepare(`SELECT individual_id AS a, candidate_id AS b, score, rank, same_camera AS sameCamera, time_gap_seconds AS gap FROM suggestions WHERE state = 'pending'`)
+      .prepare(
+        `SELECT individual_id AS a, candidate_id AS b, score, rank, same_camera AS sameCamera, time_gap_seconds AS gap FROM suggestions WHERE state = 'pending'`,
+      )
       .all() as { a: number; b: number; score: number; rank: number; sameCamera: number; gap: number }[];
     const linking = pending.filter((s) => (early.has(s.a) && late.has(s.b)) || (late.has(s.a) && early.has(s.b)));
     console.log('stag suggestions', linking);
@@ -158,7 +171,8 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
     const c = library.db.$client;
     const reset = (tables: string[], imageState: 'embedded' | 'detected') =>
       c.transaction(() => {
-        for (const t of ['suggestions', 'individuals', 'tracklets', 'sequences', ...tables]) c.prepare(`DELETE FROM ${t}`).run();
+        for (const t of ['suggestions', 'individuals', 'tracklets', 'sequences', ...tables])
+          c.prepare(`DELETE FROM ${t}`).run();
         c.prepare(`UPDATE detections SET tracklet_id = NULL`).run();
         c.prepare(`UPDATE images SET state = ?, sequence_id = NULL`).run(imageState);
       })();
@@ -177,22 +191,38 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
 /** What a rerun must reproduce, keyed by content (detection and photo ids) rather than by new row ids. */
 function snapshot(library: Library) {
   const c = library.db.$client;
-  const sequences = (c.prepare(`SELECT group_concat(id) AS photos FROM (SELECT id, sequence_id FROM images ORDER BY id) GROUP BY sequence_id`).all() as { photos: string }[])
+  const sequences = (
+    c
+      .prepare(
+        `SELECT group_concat(id) AS photos FROM (SELECT id, sequence_id FROM images ORDER BY id) GROUP BY sequence_id`,
+      )
+      .all() as { photos: string }[]
+  )
     .map((r) => r.photos)
     .sort();
   const members = (key: 'tracklet_id' | 'individual_id') =>
     new Map(
-      (c.prepare(
-        `SELECT ${key === 'tracklet_id' ? 'd.tracklet_id' : 't.individual_id'} AS k, group_concat(d.id) AS dets
+      (
+        c
+          .prepare(
+            `SELECT ${key === 'tracklet_id' ? 'd.tracklet_id' : 't.individual_id'} AS k, group_concat(d.id) AS dets
          FROM (SELECT * FROM detections ORDER BY id) d JOIN tracklets t ON t.id = d.tracklet_id GROUP BY k`,
-      ).all() as { k: number; dets: string }[]).map((r) => [r.k, r.dets]),
+          )
+          .all() as { k: number; dets: string }[]
+      ).map((r) => [r.k, r.dets]),
     );
   const tracklets = [...members('tracklet_id').values()].sort();
   const individuals = members('individual_id');
-  const suggestions = (c.prepare(`SELECT individual_id AS a, candidate_id AS b, score, appearance, time_gap_seconds AS gap, same_camera AS same, rank FROM suggestions WHERE state = 'pending'`).all() as {
-    a: number;
-    b: number;
-  }[])
+  const suggestions = (
+    c
+      .prepare(
+        `SELECT individual_id AS a, candidate_id AS b, score, appearance, time_gap_seconds AS gap, same_camera AS same, rank FROM suggestions WHERE state = 'pending'`,
+      )
+      .all() as {
+      a: number;
+      b: number;
+    }[]
+  )
     .map(({ a, b, ...rest }) => ({ individual: individuals.get(a), candidate: individuals.get(b), ...rest }))
     .sort((x, y) => `${x.individual}|${x.candidate}`.localeCompare(`${y.individual}|${y.candidate}`));
   return { sequences, tracklets, suggestions };

@@ -65,7 +65,12 @@ describe('re-identification in the pipeline (real detector and embedder)', () =>
       // A short gap makes the stag's two visits (35 s apart) separate sequences, so only a suggestion can link them.
       setSetting(library.db, 'sequenceGapSeconds', 10);
       await importPhotos(library, { sources: [src] }, new ProgressTracker(1, () => undefined), new JobControl());
-      const summary = await processImages(library, { models: modelsDir(), provider: 'cpu', threads: 2 }, new ProgressTracker(1, () => undefined), new JobControl());
+      const summary = await processImages(
+        library,
+        { models: modelsDir(), provider: 'cpu', threads: 2 },
+        new ProgressTracker(1, () => undefined),
+        new JobControl(),
+      );
       expect(summary).toMatchObject({ processed: picked.length, failed: 0 });
       expect(summary.reid!.sequencesProcessed).toBe(summary.reid!.sequencesCreated);
       rows = library.db.$client
@@ -87,7 +92,10 @@ describe('re-identification in the pipeline (real detector and embedder)', () =>
     const sequences = await cli<SequenceListing[]>('sequences', '--library', lib, '--json');
     const shaOf = new Map(rows.map((r) => [r.imageId, r.sha256]));
     const library = openLibrary(lib);
-    const images = library.db.$client.prepare('SELECT id, sha256 FROM images').all() as { id: number; sha256: string }[];
+    const images = library.db.$client.prepare('SELECT id, sha256 FROM images').all() as {
+      id: number;
+      sha256: string;
+    }[];
     library.close();
     for (const i of images) shaOf.set(i.id, i.sha256);
     const seqOfEvent = new Map<string, number>();
@@ -111,7 +119,8 @@ describe('re-identification in the pipeline (real detector and embedder)', () =>
     });
     const byEvent = new Map<string, Row[]>();
     const eventOf = (g: GroundTruthImage) => `${g.camera}#${g.event}`;
-    for (const r of matched) byEvent.set(eventOf(gtBySha.get(r.sha256)!), [...(byEvent.get(eventOf(gtBySha.get(r.sha256)!)) ?? []), r]);
+    for (const r of matched)
+      byEvent.set(eventOf(gtBySha.get(r.sha256)!), [...(byEvent.get(eventOf(gtBySha.get(r.sha256)!)) ?? []), r]);
     let inMain = 0;
     let total = 0;
     for (const [event, dets] of byEvent) {
@@ -121,7 +130,9 @@ describe('re-identification in the pipeline (real detector and embedder)', () =>
       inMain += Math.max(...counts.values());
       total += dets.length;
     }
-    console.log(`real pipeline: ${matched.length}/${rows.length} animal boxes match a ground-truth box; single-deer events: ${inMain}/${total} in the event's main tracklet`);
+    console.log(
+      `real pipeline: ${matched.length}/${rows.length} animal boxes match a ground-truth box; single-deer events: ${inMain}/${total} in the event's main tracklet`,
+    );
     expect(total).toBeGreaterThan(15);
     expect(inMain / total).toBeGreaterThanOrEqual(0.9);
   });
@@ -144,7 +155,12 @@ describe('re-identification in the pipeline (real detector and embedder)', () =>
       expect(new Set(i.photos).size).toBe(i.photos.length);
     }
     expect(individuals.reduce((n, i) => n + i.detections, 0)).toBe(rows.length);
-    const stats = await cli<{ sequences: number; tracklets: number; individuals: number; suggestionsPending: number }>('stats', '--library', lib, '--json');
+    const stats = await cli<{ sequences: number; tracklets: number; individuals: number; suggestionsPending: number }>(
+      'stats',
+      '--library',
+      lib,
+      '--json',
+    );
     expect(stats.individuals).toBe(individuals.length);
     expect(stats.tracklets).toBeGreaterThanOrEqual(individuals.length);
     expect(stats.sequences).toBeGreaterThan(3);
@@ -154,12 +170,21 @@ describe('re-identification in the pipeline (real detector and embedder)', () =>
   it('proposes the stag of the first visit for the second (or the reverse)', async () => {
     const suggestions = await cli<SuggestionListing[]>('suggestions', '--library', lib, '--json');
     const individualsOf = (events: number[]) =>
-      new Set(rows.filter((r) => gtBySha.get(r.sha256)!.camera === 'H6R1-01-V03' && events.includes(gtBySha.get(r.sha256)!.event)).map((r) => r.individual));
+      new Set(
+        rows
+          .filter(
+            (r) => gtBySha.get(r.sha256)!.camera === 'H6R1-01-V03' && events.includes(gtBySha.get(r.sha256)!.event),
+          )
+          .map((r) => r.individual),
+      );
     const early = individualsOf([266, 267]);
     const late = individualsOf([270, 271, 272]);
-    const linking = suggestions.filter((s) => (early.has(s.individual) && late.has(s.candidate)) || (late.has(s.individual) && early.has(s.candidate)));
+    const linking = suggestions.filter(
+      (s) => (early.has(s.individual) && late.has(s.candidate)) || (late.has(s.individual) && early.has(s.candidate)),
+    );
     console.log('stag suggestions (real pipeline)', linking);
     expect(linking.length).toBeGreaterThan(0);
-    for (const s of suggestions) expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'individual', 'candidate', 'score', 'rank']));
+    for (const s of suggestions)
+      expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'individual', 'candidate', 'score', 'rank']));
   });
 });

@@ -17,7 +17,11 @@ describe('the embed stage and user-added embedders', () => {
   it('finds an embedder the user added to the models folder, as the detector stage does', async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-user-embedder-'));
     const folder = resolveModelsFolder(path.join(scratch, 'models'));
-    await addModel(path.join(modelsDir(), 'reid', 'osnet_x0_25_msmt17.onnx'), { folder, family: 'osnet', id: 'my_osnet' });
+    await addModel(path.join(modelsDir(), 'reid', 'osnet_x0_25_msmt17.onnx'), {
+      folder,
+      family: 'osnet',
+      id: 'my_osnet',
+    });
     expect(resolveEmbedder('my_osnet', folder)).toMatchObject({ entry: { id: 'my_osnet', dimensions: 512 } });
     expect(fs.existsSync(resolveEmbedder('my_osnet', folder).file)).toBe(true);
     expect(() => resolveEmbedder('nobody_s_model', folder)).toThrow(/unknown model "nobody_s_model"/);

@@ -14,7 +14,11 @@ import { importPhotos, type ImportOptions } from './importPhotos';
 
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `thumper-${prefix}-`));
 
-async function runImport(libDir: string, options: ImportOptions, onProgress: (p: ProgressSnapshot) => void = () => undefined) {
+async function runImport(
+  libDir: string,
+  options: ImportOptions,
+  onProgress: (p: ProgressSnapshot) => void = () => undefined,
+) {
   const library = openLibrary(libDir, { create: true });
   try {
     const summary = await importPhotos(library, options, new ProgressTracker(1, onProgress), new JobControl());
@@ -65,14 +69,18 @@ describe('importing the fixture deer card', () => {
     const fresh = tmp('lib2');
     const { summary, rows } = await runImport(fresh, { sources: [other] });
     expect(summary).toMatchObject({ scanned: 6, imported: 3, duplicates: 3 });
-    expect(rows.map((r) => path.dirname(r.sourcePath))).toEqual([path.join(other, 'a'), path.join(other, 'a'), path.join(other, 'a')]);
+    expect(rows.map((r) => path.dirname(r.sourcePath))).toEqual([
+      path.join(other, 'a'),
+      path.join(other, 'a'),
+      path.join(other, 'a'),
+    ]);
   });
 });
 
 /** A real JPEG whose frame header claims the given size: a metadata read believes it, a decode would explode. */
 function jpegClaiming(jpeg: Buffer, width: number, height: number): Buffer {
   const out = Buffer.from(jpeg);
-  for (let i = 2; i < out.length - 9; ) {
+  for (let i = 2; i < out.length - 9;) {
     const marker = out.readUInt16BE(i);
     if (marker === 0xffc0 || marker === 0xffc2) {
       out.writeUInt16BE(height, i + 5);
@@ -119,7 +127,10 @@ describe('bad input on a card', () => {
     expect(failed('empty.jpg')).toEqual({ state: 'failed', error: 'empty file (0 bytes)' });
     expect(failed('truncated.jpg')).toMatchObject({ state: 'failed', error: expect.stringMatching(/^truncated JPEG/) });
     expect(failed('notes.jpg')).toEqual({ state: 'failed', error: 'not a JPEG or PNG image (looks like a text file)' });
-    expect(failed('huge.jpg')).toMatchObject({ state: 'failed', error: 'image is 30000x30000 (900 MP), above the 120 MP safety limit' });
+    expect(failed('huge.jpg')).toMatchObject({
+      state: 'failed',
+      error: 'image is 30000x30000 (900 MP), above the 120 MP safety limit',
+    });
     expect(failed('vanishing.jpg')).toMatchObject({ state: 'failed', error: expect.stringContaining('disappeared') });
     // A truncated JPEG is kept (it may be all that is left once the card is wiped); junk is not.
     expect(byName.get('truncated.jpg')!.path).not.toBeNull();
@@ -127,13 +138,22 @@ describe('bad input on a card', () => {
 
     expect(byName.get('epoch.jpg')).toMatchObject({ state: 'imported', takenAt: null, takenAtSource: null });
     expect(byName.get('epoch.jpg')!.timeNote).toContain('EXIF date 1970-06-19T11:12:06 is implausible');
-    expect(byName.get('future_20200501_101010.jpg')).toMatchObject({ takenAt: '2020-05-01T10:10:10', takenAtSource: 'filename' });
+    expect(byName.get('future_20200501_101010.jpg')).toMatchObject({
+      takenAt: '2020-05-01T10:10:10',
+      takenAtSource: 'filename',
+    });
     const uni = byName.get(unicode)!;
     expect(uni).toMatchObject({ state: 'imported', takenAt: '2014-06-19T11:12:07' });
     expect(fs.existsSync(path.join(lib, uni.path!))).toBe(true);
 
     expect(summary).toMatchObject({ scanned: 8, imported: 3, failed: 5, videos: 1 });
-    expect(summary.failures.map((f) => path.basename(f.file)).sort()).toEqual(['empty.jpg', 'huge.jpg', 'notes.jpg', 'truncated.jpg', 'vanishing.jpg']);
+    expect(summary.failures.map((f) => path.basename(f.file)).sort()).toEqual([
+      'empty.jpg',
+      'huge.jpg',
+      'notes.jpg',
+      'truncated.jpg',
+      'vanishing.jpg',
+    ]);
     expect(fs.readdirSync(path.join(lib, 'tmp'))).toEqual([]);
   });
 
@@ -205,7 +225,9 @@ describe('a full or read-only library disk', () => {
     const status = library.db.$client.prepare('SELECT status FROM imports').all();
     library.close();
     expect(status).toEqual([{ status: 'failed' }]);
-    const copied = fs.readdirSync(path.join(lib, 'photos'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    const copied = fs
+      .readdirSync(path.join(lib, 'photos'), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile());
     expect(rows.length).toBeGreaterThan(0);
     expect(copied.length).toBe(rows.length);
     for (const r of rows) expect(fs.statSync(path.join(lib, r.path!)).size).toBeGreaterThan(0);

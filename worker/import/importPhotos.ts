@@ -15,7 +15,13 @@ import { mapOrdered } from '../../core/util/mapOrdered';
 import { identifyCamera, type CameraIdentity } from '../../core/photos/camera';
 import { chooseDestination, photoFolder } from '../../core/photos/destination';
 import { hashAndCopy, type HashedFile } from './hashCopy';
-import { BadPhotoError, checkPhotoBytes, confirmComplete, readPhotoMetadata, type PhotoMetadata } from '../../core/photos/metadata';
+import {
+  BadPhotoError,
+  checkPhotoBytes,
+  confirmComplete,
+  readPhotoMetadata,
+  type PhotoMetadata,
+} from '../../core/photos/metadata';
 import { scanSources, type SourceFile } from '../../core/photos/scan';
 
 export interface ImportOptions {
@@ -50,7 +56,14 @@ const BATCH_MS = 500;
 
 type Prepared =
   | { kind: 'ok'; file: SourceFile; hashed: HashedFile; meta: PhotoMetadata; tmp: string | null }
-  | { kind: 'bad'; file: SourceFile; hashed: HashedFile; reason: string; tmp: string | null; meta: PhotoMetadata | null }
+  | {
+      kind: 'bad';
+      file: SourceFile;
+      hashed: HashedFile;
+      reason: string;
+      tmp: string | null;
+      meta: PhotoMetadata | null;
+    }
   | { kind: 'unreadable'; file: SourceFile; reason: string };
 
 type ImageRow = typeof images.$inferInsert;
@@ -96,7 +109,14 @@ export async function importPhotos(
 
   if (scan.videos.length > 0) {
     db.insert(skippedFiles)
-      .values(scan.videos.map((v) => ({ importId: importRow.id, sourcePath: v.path, reason: 'video: not yet supported', bytes: v.bytes })))
+      .values(
+        scan.videos.map((v) => ({
+          importId: importRow.id,
+          sourcePath: v.path,
+          reason: 'video: not yet supported',
+          bytes: v.bytes,
+        })),
+      )
       .onConflictDoNothing()
       .run();
   }
@@ -107,10 +127,17 @@ export async function importPhotos(
     const known = cameraIds.get(identity.key);
     if (known !== undefined) return known;
     db.insert(cameras)
-      .values({ key: identity.key, name: identity.name, make: identity.make, model: identity.model, serial: identity.serial })
+      .values({
+        key: identity.key,
+        name: identity.name,
+        make: identity.make,
+        model: identity.model,
+        serial: identity.serial,
+      })
       .onConflictDoNothing()
       .run();
-    if (options.utcOffset) db.update(cameras).set({ utcOffset: options.utcOffset }).where(eq(cameras.key, identity.key)).run();
+    if (options.utcOffset)
+      db.update(cameras).set({ utcOffset: options.utcOffset }).where(eq(cameras.key, identity.key)).run();
     const id = db.select({ id: cameras.id }).from(cameras).where(eq(cameras.key, identity.key)).get()!.id;
     cameraIds.set(identity.key, id);
     return id;
@@ -135,8 +162,14 @@ export async function importPhotos(
     try {
       inTransaction(db, () => {
         // A file that failed before without a hash (card pulled) is replaced by this run's outcome.
-        for (const p of failedPaths) db.delete(images).where(and(eq(images.sourcePath, p), isNull(images.sha256))).run();
-        for (let i = 0; i < rows.length; i += 50) db.insert(images).values(rows.slice(i, i + 50)).run();
+        for (const p of failedPaths)
+          db.delete(images)
+            .where(and(eq(images.sourcePath, p), isNull(images.sha256)))
+            .run();
+        for (let i = 0; i < rows.length; i += 50)
+          db.insert(images)
+            .values(rows.slice(i, i + 50))
+            .run();
       });
     } catch (err) {
       // Not recorded means not imported: take the copies back out so the library holds no file it does not know.
@@ -148,7 +181,9 @@ export async function importPhotos(
 
   const prepare = async (file: SourceFile): Promise<Prepared> => {
     options.onFile?.(file.path, 'start');
-    const tmp = options.inPlace ? null : path.join(library.tmpDir, `${process.pid}-${Math.random().toString(36).slice(2)}.part`);
+    const tmp = options.inPlace
+      ? null
+      : path.join(library.tmpDir, `${process.pid}-${Math.random().toString(36).slice(2)}.part`);
     let hashed: HashedFile;
     try {
       hashed = await hashAndCopy(file.path, tmp);
@@ -181,7 +216,9 @@ export async function importPhotos(
     }
   };
 
-  const place = async (prepared: Exclude<Prepared, { kind: 'unreadable' }>): Promise<{ path: string | null; cameraId: number | null }> => {
+  const place = async (
+    prepared: Exclude<Prepared, { kind: 'unreadable' }>,
+  ): Promise<{ path: string | null; cameraId: number | null }> => {
     const { file, hashed, meta } = prepared;
     const identity = identifyCamera(meta, options.camera, file.path);
     const cameraId = meta || prepared.kind === 'ok' ? cameraFor(identity) : null;
@@ -227,11 +264,20 @@ export async function importPhotos(
       const fileName = path.basename(file.path);
       if (prepared.kind === 'unreadable') {
         pendingFailedPaths.push(file.path);
-        pending.push({ fileName, sourcePath: file.path, importId: importRow.id, state: 'failed', error: prepared.reason, attempts: 1 });
+        pending.push({
+          fileName,
+          sourcePath: file.path,
+          importId: importRow.id,
+          state: 'failed',
+          error: prepared.reason,
+          attempts: 1,
+        });
         recordFailure(file, prepared.reason);
       } else {
         const sha = prepared.hashed.sha256;
-        const existing = (shaExists.get(sha) as { path: string | null; sourcePath: string } | undefined)?.sourcePath ?? claimed.get(sha);
+        const existing =
+          (shaExists.get(sha) as { path: string | null; sourcePath: string } | undefined)?.sourcePath ??
+          claimed.get(sha);
         if (existing !== undefined) {
           if (prepared.tmp) await fs.rm(prepared.tmp, { force: true });
           summary.duplicates++;
@@ -299,7 +345,11 @@ function finish(library: Library, summary: ImportSummary, started: number, statu
   const { failures, duplicateFiles, ...counts } = summary;
   library.db
     .update(imports)
-    .set({ status, finishedAt: new Date().toISOString(), summary: { ...counts, failures: failures.length, duplicateFiles: duplicateFiles.length } })
+    .set({
+      status,
+      finishedAt: new Date().toISOString(),
+      summary: { ...counts, failures: failures.length, duplicateFiles: duplicateFiles.length },
+    })
     .where(eq(imports.id, summary.importId))
     .run();
 }

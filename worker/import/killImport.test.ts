@@ -50,7 +50,12 @@ function snapshot(lib: string) {
   const files = (fs.readdirSync(path.join(lib, 'photos'), { recursive: true }) as string[])
     .filter((f) => fs.statSync(path.join(lib, 'photos', f)).isFile())
     .sort()
-    .map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(lib, 'photos', f))).digest('hex')}`);
+    .map(
+      (f) =>
+        `${f} ${createHash('sha256')
+          .update(fs.readFileSync(path.join(lib, 'photos', f)))
+          .digest('hex')}`,
+    );
   return { rows, files, tmp: fs.readdirSync(path.join(lib, 'tmp')), running };
 }
 

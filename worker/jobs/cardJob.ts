@@ -7,8 +7,13 @@ import { runProcessJob } from './processJob';
 
 const NOTHING_IMPORTED: ImportPassResult = { scanned: 0, videos: 0, failures: [] };
 
-export async function runCardJob(run: JobRun, spec: ImportJobSpec, onImported: (result: ImportPassResult) => void): Promise<WorkerJobResult> {
-  const imported = spec.kind === 'process' ? NOTHING_IMPORTED : (run.recovery.imported ?? (await runImportJob(run, spec.options)));
+export async function runCardJob(
+  run: JobRun,
+  spec: ImportJobSpec,
+  onImported: (result: ImportPassResult) => void,
+): Promise<WorkerJobResult> {
+  const imported =
+    spec.kind === 'process' ? NOTHING_IMPORTED : (run.recovery.imported ?? (await runImportJob(run, spec.options)));
   if (spec.kind === 'import' && !run.recovery.imported) onImported(imported);
   if (spec.options.process === false) return { ...imported, processingFailures: [] };
   return { ...imported, processingFailures: await runProcessJob(run) };

@@ -24,17 +24,30 @@ export interface JobRun {
   onPhoto: PhotoListener;
 }
 
-export async function runImportJob({ library, recovery, progress, control, onFile }: JobRun, options: ImportJobOptions): Promise<ImportPassResult> {
+export async function runImportJob(
+  { library, recovery, progress, control, onFile }: JobRun,
+  options: ImportJobOptions,
+): Promise<ImportPassResult> {
   recordPoisoned(library, recovery);
   const poisoned = new Set(recovery.poisoned.map((p) => p.file));
   const quiet = new ProgressTracker(progress.jobId, () => undefined);
   for (const file of recovery.isolate) {
     if (poisoned.has(file)) continue;
-    await importPhotos(library, { ...options, sources: [file], onFile: (f, phase) => onFile(f, phase, true) }, quiet, control);
+    await importPhotos(
+      library,
+      { ...options, sources: [file], onFile: (f, phase) => onFile(f, phase, true) },
+      quiet,
+      control,
+    );
   }
   // Leaving the poisoned files out means listing the rest one by one; only done after such a crash.
   const sources = poisoned.size === 0 ? options.sources : await listWithout(options.sources, poisoned);
-  const summary = await importPhotos(library, { ...options, sources, onFile: (f, phase) => onFile(f, phase, false) }, progress, control);
+  const summary = await importPhotos(
+    library,
+    { ...options, sources, onFile: (f, phase) => onFile(f, phase, false) },
+    progress,
+    control,
+  );
   return { scanned: summary.scanned, videos: summary.videos, failures: summary.failures };
 }
 
@@ -48,8 +61,12 @@ function recordPoisoned(library: Library, recovery: Recovery): void {
   const { db } = library;
   inTransaction(db, () => {
     for (const { file, reason } of recovery.poisoned) {
-      db.delete(images).where(and(eq(images.sourcePath, file), isNull(images.sha256))).run();
-      db.insert(images).values({ fileName: path.basename(file), sourcePath: file, state: 'failed', error: reason, attempts: 2 }).run();
+      db.delete(images)
+        .where(and(eq(images.sourcePath, file), isNull(images.sha256)))
+        .run();
+      db.insert(images)
+        .values({ fileName: path.basename(file), sourcePath: file, state: 'failed', error: reason, attempts: 2 })
+        .run();
     }
   });
 }

@@ -17,13 +17,25 @@ export async function runProcessJob(run: JobRun): Promise<Failure[]> {
   const quiet = new ProgressTracker(progress.jobId, () => undefined);
   for (const imageId of recovery.photos.isolate) {
     if (poisoned.has(imageId)) continue;
-    await processImages(library, { imageIds: [imageId], onPhoto: (image, phase) => onPhoto(image, phase, true) }, quiet, control);
+    await processImages(
+      library,
+      { imageIds: [imageId], onPhoto: (image, phase) => onPhoto(image, phase, true) },
+      quiet,
+      control,
+    );
   }
-  const summary = await processImages(library, { onPhoto: (image, phase) => onPhoto(image, phase, false) }, progress, control);
+  const summary = await processImages(
+    library,
+    { onPhoto: (image, phase) => onPhoto(image, phase, false) },
+    progress,
+    control,
+  );
   return summary.failures;
 }
 
 function recordPoisonedPhotos({ library }: JobRun, recovery: Recovery): void {
-  const fail = library.db.$client.prepare("UPDATE images SET state = 'failed', error = ?, attempts = attempts + 1 WHERE id = ? AND state != 'failed'");
+  const fail = library.db.$client.prepare(
+    "UPDATE images SET state = 'failed', error = ?, attempts = attempts + 1 WHERE id = ? AND state != 'failed'",
+  );
   for (const { imageId, reason } of recovery.photos.poisoned) fail.run(reason, imageId);
 }

@@ -21,7 +21,12 @@ export interface DecodeOptions {
 }
 
 /** Best wanted class of a row whose class scores start at `offset` with `stride` between classes. */
-export function bestClass(data: Float32Array, offset: number, stride: number, wanted: readonly boolean[]): { classIndex: number; score: number } {
+export function bestClass(
+  data: Float32Array,
+  offset: number,
+  stride: number,
+  wanted: readonly boolean[],
+): { classIndex: number; score: number } {
   let classIndex = -1;
   let score = -Infinity;
   for (let c = 0; c < wanted.length; c++) {

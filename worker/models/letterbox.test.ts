@@ -30,7 +30,12 @@ describe('letterbox', () => {
   });
 
   it('round-trips boxes and clips what falls into the padding', () => {
-    for (const [w, h, anchor] of [[2048, 1536, 'center'], [1536, 2048, 'top-left'], [4000, 1000, 'center'], [640, 640, 'top-left']] as const) {
+    for (const [w, h, anchor] of [
+      [2048, 1536, 'center'],
+      [1536, 2048, 'top-left'],
+      [4000, 1000, 'center'],
+      [640, 640, 'top-left'],
+    ] as const) {
       const lb = letterbox(w, h, 416, 416, anchor);
       const box = { x: 0.1, y: 0.2, w: 0.3, h: 0.6 };
       const back = inputBoxToSource(sourceBoxToInput(box, lb), lb);

@@ -21,7 +21,13 @@ export interface Letterbox {
   padY: number;
 }
 
-export function letterbox(srcWidth: number, srcHeight: number, inputWidth: number, inputHeight: number, anchor: Anchor): Letterbox {
+export function letterbox(
+  srcWidth: number,
+  srcHeight: number,
+  inputWidth: number,
+  inputHeight: number,
+  anchor: Anchor,
+): Letterbox {
   const scale = Math.min(inputWidth / srcWidth, inputHeight / srcHeight);
   const resizedWidth = Math.max(1, Math.min(inputWidth, Math.round(srcWidth * scale)));
   const resizedHeight = Math.max(1, Math.min(inputHeight, Math.round(srcHeight * scale)));

@@ -17,6 +17,10 @@ describe('nms', () => {
 
   it('marks an animal seen as two classes duplicate instead of dropping it', () => {
     const out = markDuplicates(nmsPerClass([box(0, 0.6, 17), box(1, 0.4, 19), box(50, 0.3, 19)], 0.45), 0.45);
-    expect(out.map((b) => [b.classIndex, b.duplicate])).toEqual([[17, false], [19, true], [19, false]]);
+    expect(out.map((b) => [b.classIndex, b.duplicate])).toEqual([
+      [17, false],
+      [19, true],
+      [19, false],
+    ]);
   });
 });

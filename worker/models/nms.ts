@@ -26,7 +26,10 @@ export function nmsPerClass<T extends Candidate>(candidates: readonly T[], iouTh
 }
 
 /** Class-agnostic pass: strongest first, a box overlapping a kept non-duplicate box is a duplicate. */
-export function markDuplicates<T extends Candidate>(candidates: readonly T[], iouThreshold: number): (T & { duplicate: boolean })[] {
+export function markDuplicates<T extends Candidate>(
+  candidates: readonly T[],
+  iouThreshold: number,
+): (T & { duplicate: boolean })[] {
   const out: (T & { duplicate: boolean })[] = [];
   for (const c of [...candidates].sort(byScore)) {
     const duplicate = out.some((k) => !k.duplicate && iou(k, c) > iouThreshold);

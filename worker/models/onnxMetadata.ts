@@ -18,7 +18,12 @@ function readVarint(buf: Uint8Array, pos: number): [number, number] {
 }
 
 /** Calls `onField(field, start, end)` for each length-delimited field in buf[start, end). */
-function forEachBytesField(buf: Uint8Array, start: number, end: number, onField: (field: number, s: number, e: number) => void): void {
+function forEachBytesField(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  onField: (field: number, s: number, e: number) => void,
+): void {
   let pos = start;
   while (pos < end) {
     const [tag, afterTag] = readVarint(buf, pos);

@@ -12,7 +12,9 @@ describe('createSession', () => {
     expect(s.provider).toBe('cpu');
     expect(s.fallbackReason).toBeNull();
     expect(s.inputNames).toEqual(['images']);
-    const out = await s.session.run({ images: new ort.Tensor('float32', new Float32Array(3 * 416 * 416), [1, 3, 416, 416]) });
+    const out = await s.session.run({
+      images: new ort.Tensor('float32', new Float32Array(3 * 416 * 416), [1, 3, 416, 416]),
+    });
     expect(out.output!.dims).toEqual([1, 3549, 85]);
     await s.session.release();
   });

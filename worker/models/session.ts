@@ -31,10 +31,13 @@ export function cudaProviderInstalled(): boolean {
   const bin = path.join(pkg, 'bin');
   if (!fs.existsSync(bin)) return false;
   // The napi version folder differs between releases: look in any of them.
-  return fs.readdirSync(bin).some((napi) =>
-    fs.existsSync(path.join(bin, napi, process.platform, process.arch, 'libonnxruntime_providers_cuda.so')) ||
-    fs.existsSync(path.join(bin, napi, process.platform, process.arch, 'onnxruntime_providers_cuda.dll')),
-  );
+  return fs
+    .readdirSync(bin)
+    .some(
+      (napi) =>
+        fs.existsSync(path.join(bin, napi, process.platform, process.arch, 'libonnxruntime_providers_cuda.so')) ||
+        fs.existsSync(path.join(bin, napi, process.platform, process.arch, 'onnxruntime_providers_cuda.dll')),
+    );
 }
 
 export function preferredProvider(explicit?: ProviderPreference): ProviderPreference {
@@ -55,18 +58,27 @@ export async function createSession(file: string, options: SessionOptions = {}):
   const tryCuda = wanted === 'cuda' || (wanted === 'auto' && cudaProviderInstalled());
   if (tryCuda) {
     try {
-      const session = await ort.InferenceSession.create(file, { ...baseOptions(options), executionProviders: ['cuda', 'cpu'] });
+      const session = await ort.InferenceSession.create(file, {
+        ...baseOptions(options),
+        executionProviders: ['cuda', 'cpu'],
+      });
       return describe(file, session, 'cuda', null);
     } catch (err) {
       fallbackReason = `CUDA could not be loaded: ${(err as Error).message.split('\n')[0]}`;
     }
   } else if (wanted === 'auto') {
-    fallbackReason = 'CUDA provider not installed (see README: ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node)';
+    fallbackReason =
+      'CUDA provider not installed (see README: ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node)';
   }
   const session = await ort.InferenceSession.create(file, { ...baseOptions(options), executionProviders: ['cpu'] });
   return describe(file, session, 'cpu', wanted === 'cpu' ? null : fallbackReason);
 }
 
-function describe(file: string, session: ort.InferenceSession, provider: Provider, fallbackReason: string | null): ModelSession {
+function describe(
+  file: string,
+  session: ort.InferenceSession,
+  provider: Provider,
+  fallbackReason: string | null,
+): ModelSession {
   return { file, session, provider, fallbackReason, inputNames: session.inputNames, outputNames: session.outputNames };
 }

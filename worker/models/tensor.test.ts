@@ -10,9 +10,18 @@ describe('fillInput', () => {
     const lb = letterbox(2, 1, 4, 4, 'center');
     expect([lb.resizedWidth, lb.resizedHeight, lb.padX, lb.padY]).toEqual([4, 2, 0, 1]);
     // Give fillInput pixels of the resized size: 4x2, left half red, right half green.
-    const resized = Uint8Array.from([...[0, 1, 2, 3].flatMap((x) => (x < 2 ? [255, 0, 0] : [0, 255, 0])), ...[0, 1, 2, 3].flatMap((x) => (x < 2 ? [255, 0, 0] : [0, 255, 0]))]);
+    const resized = Uint8Array.from([
+      ...[0, 1, 2, 3].flatMap((x) => (x < 2 ? [255, 0, 0] : [0, 255, 0])),
+      ...[0, 1, 2, 3].flatMap((x) => (x < 2 ? [255, 0, 0] : [0, 255, 0])),
+    ]);
     const out = new Float32Array(2 * 3 * 16).fill(-1);
-    fillInput(resized, lb, { name: 'images', width: 4, height: 4, channels: 'rgb', scale: 255, pad: 114, batch: 1 }, out, 1);
+    fillInput(
+      resized,
+      lb,
+      { name: 'images', width: 4, height: 4, channels: 'rgb', scale: 255, pad: 114, batch: 1 },
+      out,
+      1,
+    );
     expect(out[0]).toBe(-1); // slot 0 untouched
     const r = out.subarray(48, 64);
     expect(r[0]).toBeCloseTo(114 / 255); // padding row
@@ -27,7 +36,22 @@ describe('fillInput', () => {
     const out = new Float32Array(3 * 2);
     fillInput(rgb, lb, { name: 'x', width: 2, height: 1, channels: 'bgr', scale: 1, batch: 1 }, out, 0);
     expect(Array.from(out)).toEqual([0, 0, 0, 255, 255, 0]); // B plane, G plane, R plane
-    fillInput(rgb, lb, { name: 'x', width: 2, height: 1, channels: 'rgb', scale: 255, mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], batch: 1 }, out, 0);
+    fillInput(
+      rgb,
+      lb,
+      {
+        name: 'x',
+        width: 2,
+        height: 1,
+        channels: 'rgb',
+        scale: 255,
+        mean: [0.5, 0.5, 0.5],
+        std: [0.5, 0.5, 0.5],
+        batch: 1,
+      },
+      out,
+      0,
+    );
     expect(Array.from(out)).toEqual([1, -1, -1, 1, -1, -1]);
   });
 });

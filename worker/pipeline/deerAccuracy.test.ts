@@ -17,11 +17,21 @@ import { importPhotos } from '../import/importPhotos';
 import { processImages } from './processImages';
 
 const run = (library: Library, options: Parameters<typeof processImages>[1] = {}) =>
-  processImages(library, { models: modelsDir(), provider: 'cpu', ...options }, new ProgressTracker(1, () => {}), new JobControl());
+  processImages(
+    library,
+    { models: modelsDir(), provider: 'cpu', ...options },
+    new ProgressTracker(1, () => {}),
+    new JobControl(),
+  );
 
 /** Animal boxes of the export against the hand-drawn deer boxes, photo by photo (matched by file name). */
 function score(md: MdFile) {
-  const truth = new Map(deerGroundTruth().map((g) => [g.file, g.boxes.map((b) => ({ x: b.cx - b.w / 2, y: b.cy - b.h / 2, w: b.w, h: b.h }))]));
+  const truth = new Map(
+    deerGroundTruth().map((g) => [
+      g.file,
+      g.boxes.map((b) => ({ x: b.cx - b.w / 2, y: b.cy - b.h / 2, w: b.w, h: b.h })),
+    ]),
+  );
   let matched = 0;
   let unmatched = 0;
   for (const image of md.images) {
@@ -63,7 +73,9 @@ describe('detection on the 78 trailcam-deer photos, through the MegaDetector exp
     expect(s.unmatched).toBeLessThanOrEqual(30);
     const stats = libraryStats(library.db);
     expect(stats.provider).toBe('cpu');
-    expect(stats.detections.animal).toBe(md.images.flatMap((i) => i.detections ?? []).filter((d) => d.category === '1').length);
+    expect(stats.detections.animal).toBe(
+      md.images.flatMap((i) => i.detections ?? []).filter((d) => d.category === '1').length,
+    );
   }, 240_000);
 
   it('YOLOv8n int8 at its default threshold finds >= 60% of the deer with <= 30 false animal boxes', async () => {
@@ -80,7 +92,12 @@ describe('the other-species photos', () => {
   it('run through without failures, odd sizes and missing EXIF included', async () => {
     const library = openLibrary(fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-other-')), { create: true });
     try {
-      const imported = await importPhotos(library, { sources: [otherSpeciesDir()], camera: 'mixed' }, new ProgressTracker(1, () => {}), new JobControl());
+      const imported = await importPhotos(
+        library,
+        { sources: [otherSpeciesDir()], camera: 'mixed' },
+        new ProgressTracker(1, () => {}),
+        new JobControl(),
+      );
       const summary = await run(library);
       expect(summary.failures).toEqual([]);
       expect(summary.processed).toBe(imported.imported);

@@ -20,10 +20,13 @@ export interface PendingOptions {
 export const MAX_ATTEMPTS = 3;
 
 export function selectPending(db: Db, options: PendingOptions): PendingImage[] {
-  const where = ["(state = 'imported')", "(state IN ('detected','embedded','done') AND (detector IS NULL OR (detector != ? AND detector NOT LIKE 'import:%')))"];
+  const where = [
+    "(state = 'imported')",
+    "(state IN ('detected','embedded','done') AND (detector IS NULL OR (detector != ? AND detector NOT LIKE 'import:%')))",
+  ];
   const params: (string | number)[] = [options.detector];
   if (options.retryFailed) {
-    where.push('(state = \'failed\' AND sha256 IS NOT NULL AND attempts < ?)');
+    where.push("(state = 'failed' AND sha256 IS NOT NULL AND attempts < ?)");
     params.push(MAX_ATTEMPTS);
   }
   let sql = `SELECT id, path, in_place AS inPlace, file_name AS fileName FROM images WHERE path IS NOT NULL AND (${where.join(' OR ')})`;
@@ -31,6 +34,8 @@ export function selectPending(db: Db, options: PendingOptions): PendingImage[] {
     sql = `SELECT id, path, in_place AS inPlace, file_name AS fileName FROM images WHERE path IS NOT NULL AND id IN (SELECT value FROM json_each(?))`;
     params.splice(0, params.length, JSON.stringify(options.imageIds));
   }
-  const rows = db.$client.prepare(`${sql} ORDER BY id`).all(...params) as (Omit<PendingImage, 'inPlace'> & { inPlace: number })[];
+  const rows = db.$client.prepare(`${sql} ORDER BY id`).all(...params) as (Omit<PendingImage, 'inPlace'> & {
+    inPlace: number;
+  })[];
   return rows.map((r) => ({ ...r, inPlace: r.inPlace === 1 }));
 }

@@ -112,21 +112,26 @@ export async function processImages(
         progress.advance('match', 1);
       },
     });
-  if (pending.length === 0 && embedsWaiting === 0) return { ...summary, reid: await matchStage(), elapsedMs: Date.now() - started };
+  if (pending.length === 0 && embedsWaiting === 0)
+    return { ...summary, reid: await matchStage(), elapsedMs: Date.now() - started };
 
   const models = resolveModelsFolder(options.models);
   requireLibraryModels(settings, models, pending.length > 0 ? ['detector', 'embedder'] : ['embedder']);
   // First, while the photos still say which embedder made their vectors.
   if (embedsWaiting > 0) forgetStaleVectors(db, settings.embedder);
   if (pending.length > 0) await detectPhotos();
-  if (embedsWaiting > 0) await embedWaiting({ library, models, provider: options.provider, threads: options.threads }, progress, control);
+  if (embedsWaiting > 0)
+    await embedWaiting({ library, models, provider: options.provider, threads: options.threads }, progress, control);
   summary.reid = await matchStage();
   progress.flush();
   summary.elapsedMs = Date.now() - started;
   return summary;
 
   async function detectPhotos(): Promise<void> {
-    const detector = await loadDetector(findDetector(detectorId, catalogFor(models)), models, { provider: options.provider, threads: options.threads });
+    const detector = await loadDetector(findDetector(detectorId, catalogFor(models)), models, {
+      provider: options.provider,
+      threads: options.threads,
+    });
     summary.provider = progress.provider = detector.provider;
     summary.providerNote = detector.fallbackReason;
     recordProvider(db, { provider: detector.provider, note: detector.fallbackReason, model: detector.id });
@@ -138,7 +143,11 @@ export async function processImages(
     let results: PhotoResult[] = [];
     let lastWrite = Date.now();
     const write = (force: boolean) => {
-      if (results.length === 0 || (!force && results.length < WRITE_BATCH && Date.now() - lastWrite < WRITE_INTERVAL_MS)) return;
+      if (
+        results.length === 0 ||
+        (!force && results.length < WRITE_BATCH && Date.now() - lastWrite < WRITE_INTERVAL_MS)
+      )
+        return;
       writeResults(db, results);
       results = [];
       lastWrite = Date.now();
@@ -179,7 +188,10 @@ export async function processImages(
           return;
         }
       }
-      record({ kind: 'done', imageId: photo.image.id, detector: detector.id, detections: photo.detections, state, outputs }, photo.image);
+      record(
+        { kind: 'done', imageId: photo.image.id, detector: detector.id, detections: photo.detections, state, outputs },
+        photo.image,
+      );
     };
     const startLaterStages = async (photo: DetectedPhoto) => {
       while (inFlight.size >= STAGES_IN_FLIGHT) await Promise.race(inFlight);
@@ -204,7 +216,8 @@ export async function processImages(
         return;
       }
       progress.advance('detect', photos.length);
-      for (const [i, p] of photos.entries()) await startLaterStages({ ...p, detections: boxes[i]!, detector: detector.id });
+      for (const [i, p] of photos.entries())
+        await startLaterStages({ ...p, detections: boxes[i]!, detector: detector.id });
     };
 
     const decodeSide = Math.max(DEFAULT_DECODE_SIDE, detector.decodeSide);

@@ -8,7 +8,14 @@ import type { Detection } from '../detect/detector';
 import type { StageOutput } from './stages';
 
 export type PhotoResult =
-  | { kind: 'done'; imageId: number; detector: string; detections: Detection[]; state: ImageState; outputs: StageOutput[] }
+  | {
+      kind: 'done';
+      imageId: number;
+      detector: string;
+      detections: Detection[];
+      state: ImageState;
+      outputs: StageOutput[];
+    }
   | { kind: 'failed'; imageId: number; reason: string };
 
 export function writeResults(db: Db, results: readonly PhotoResult[]): void {
@@ -33,12 +40,22 @@ export function writeResults(db: Db, results: readonly PhotoResult[]): void {
       // A new box that is an old one again keeps its tracklet, and so its individual.
       const tracked = trackedBoxes(db, r.imageId);
       clear.run(r.imageId);
-      const ids = r.detections.map(
-        (d) =>
-          Number(
-            insert.run(r.imageId, r.detector, d.rawLabel, d.category, d.sexAge, d.confidence, d.x, d.y, d.w, d.h, d.duplicate ? 1 : 0)
-              .lastInsertRowid,
-          ),
+      const ids = r.detections.map((d) =>
+        Number(
+          insert.run(
+            r.imageId,
+            r.detector,
+            d.rawLabel,
+            d.category,
+            d.sexAge,
+            d.confidence,
+            d.x,
+            d.y,
+            d.w,
+            d.h,
+            d.duplicate ? 1 : 0,
+          ).lastInsertRowid,
+        ),
       );
       inheritTracklets(db, r.imageId, tracked);
       for (const o of r.outputs) o.write?.(db, ids);

@@ -15,7 +15,10 @@ describe('connect', () => {
       subscribe: vi.fn(() => () => undefined),
       pathForFile: vi.fn(() => '/media/me/CARD'),
     };
-    const api = connect({ thumper: bridge, location: { search: '', origin: 'thumper-app://app' } } as unknown as Window);
+    const api = connect({
+      thumper: bridge,
+      location: { search: '', origin: 'thumper-app://app' },
+    } as unknown as Window);
     expect(api.host).toBe('desktop');
     await expect(api.call('import.pause', { jobId: 1 })).resolves.toEqual({ ok: true });
     expect(bridge.invoke).toHaveBeenCalledWith('import.pause', { jobId: 1 });

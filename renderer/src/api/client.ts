@@ -1,6 +1,14 @@
 // The renderer's one way to reach the app: the Electron preload's bridge when present (desktop), otherwise the serve
 // mode's WebSocket, authenticated with the token from the page URL (?token=...).
-import { BRIDGE_GLOBAL, createApi, MEDIA_SCHEME, wsTransport, type ThumperApi, type ThumperBridge, type Transport } from '../../../core/contract';
+import {
+  BRIDGE_GLOBAL,
+  createApi,
+  MEDIA_SCHEME,
+  wsTransport,
+  type ThumperApi,
+  type ThumperBridge,
+  type Transport,
+} from '../../../core/contract';
 
 function bridgeTransport(bridge: ThumperBridge): Transport {
   return {

@@ -5,7 +5,12 @@ import { GO_KEYS } from '../lib/shortcuts';
 const GROUPS: { title: string; keys: [string, string][] }[] = [
   {
     title: 'Anywhere',
-    keys: [...Object.entries(GO_KEYS).map(([k, v]) => [`g ${k}`, v.label] as [string, string]), ['/', 'Search or filter'], ['t', 'Switch theme'], ['?', 'This help']],
+    keys: [
+      ...Object.entries(GO_KEYS).map(([k, v]) => [`g ${k}`, v.label] as [string, string]),
+      ['/', 'Search or filter'],
+      ['t', 'Switch theme'],
+      ['?', 'This help'],
+    ],
   },
   {
     title: 'Photos',
@@ -47,7 +52,13 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
     if (dialog && !dialog.open) dialog.showModal?.();
   }, []);
   return (
-    <dialog ref={ref} className="sheet" onClose={onClose} onClick={(e) => e.target === ref.current && onClose()} aria-label="Keyboard shortcuts">
+    <dialog
+      ref={ref}
+      className="sheet"
+      onClose={onClose}
+      onClick={(e) => e.target === ref.current && onClose()}
+      aria-label="Keyboard shortcuts"
+    >
       <header className="sheet-header">
         <h2>Keyboard shortcuts</h2>
         <button type="button" className="btn ghost" onClick={onClose} aria-label="Close">

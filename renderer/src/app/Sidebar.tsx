@@ -24,9 +24,15 @@ function JobMini() {
   const stage = activeStage(progress);
   const pct = stage && stage.total > 0 ? stage.done / stage.total : 0;
   return (
-    <button type="button" className="job-mini" onClick={() => navigate({ view: 'dashboard' })} title="Open the dashboard">
+    <button
+      type="button"
+      className="job-mini"
+      onClick={() => navigate({ view: 'dashboard' })}
+      title="Open the dashboard"
+    >
       <span className="job-mini-label">
-        {progress.paused ? 'Paused' : 'Importing'} · {stage?.stage ?? '…'} {stage ? formatPercent(stage.done, stage.total) : ''}
+        {progress.paused ? 'Paused' : 'Importing'} · {stage?.stage ?? '…'}{' '}
+        {stage ? formatPercent(stage.done, stage.total) : ''}
       </span>
       <span className="progress thin">
         <span className="progress-fill" style={{ width: `${pct * 100}%` }} />
@@ -38,7 +44,13 @@ function JobMini() {
 export function Sidebar({ onHelp }: { onHelp: () => void }) {
   const section = useNav((s) => sectionOf(s.route));
   const { preference, cycle } = useTheme();
-  const stats = useQuery('library-stats', (api) => api.call('library.stats', {}), ['photos', 'detections', 'individuals', 'suggestions', 'cameras']);
+  const stats = useQuery('library-stats', (api) => api.call('library.stats', {}), [
+    'photos',
+    'detections',
+    'individuals',
+    'suggestions',
+    'cameras',
+  ]);
   const info = useQuery('app-info', (api) => api.call('app.info', {}));
   const counts: Partial<Record<string, number>> = {
     photos: stats.data?.images.total,
@@ -74,7 +86,9 @@ export function Sidebar({ onHelp }: { onHelp: () => void }) {
               <Icon name={s.icon} />
               <span className="nav-label">{s.label}</span>
               {counts[s.id] !== undefined && counts[s.id]! > 0 && (
-                <span className={s.id === 'review' ? 'nav-count attention' : 'nav-count'}>{counts[s.id]!.toLocaleString()}</span>
+                <span className={s.id === 'review' ? 'nav-count attention' : 'nav-count'}>
+                  {counts[s.id]!.toLocaleString()}
+                </span>
               )}
             </a>
           </li>
@@ -83,10 +97,22 @@ export function Sidebar({ onHelp }: { onHelp: () => void }) {
       <div className="sidebar-foot">
         <JobMini />
         <div className="sidebar-tools">
-          <button type="button" className="btn ghost icon-btn" onClick={cycle} title={`Theme: ${preference} (t)`} aria-label={`Theme: ${preference}`}>
+          <button
+            type="button"
+            className="btn ghost icon-btn"
+            onClick={cycle}
+            title={`Theme: ${preference} (t)`}
+            aria-label={`Theme: ${preference}`}
+          >
             <Icon name={preference === 'light' ? 'sun' : preference === 'dark' ? 'moon' : 'auto'} />
           </button>
-          <button type="button" className="btn ghost icon-btn" onClick={onHelp} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+          <button
+            type="button"
+            className="btn ghost icon-btn"
+            onClick={onHelp}
+            title="Keyboard shortcuts (?)"
+            aria-label="Keyboard shortcuts"
+          >
             <Icon name="keyboard" />
           </button>
         </div>

@@ -28,7 +28,10 @@ describe('binDays', () => {
   });
 
   it('groups a long range into at most maxBins bins keeping the total', () => {
-    const days = Array.from({ length: 365 }, (_, i) => ({ day: new Date(Date.UTC(2015, 0, 1 + i)).toISOString().slice(0, 10), detections: 2 }));
+    const days = Array.from({ length: 365 }, (_, i) => ({
+      day: new Date(Date.UTC(2015, 0, 1 + i)).toISOString().slice(0, 10),
+      detections: 2,
+    }));
     const bins = binDays(days, 60);
     expect(bins.length).toBeLessThanOrEqual(60);
     expect(bins.reduce((s, b) => s + b.value, 0)).toBe(730);

@@ -5,7 +5,10 @@ import type { PagedList } from '../data/usePagedList';
 import { ErrorNote } from './States';
 import { VirtualGrid, type VirtualGridProps } from './VirtualGrid';
 
-export interface PagedGridProps<T> extends Omit<VirtualGridProps, 'count' | 'renderCell' | 'onRangeChange' | 'onOpen' | 'onToggle'> {
+export interface PagedGridProps<T> extends Omit<
+  VirtualGridProps,
+  'count' | 'renderCell' | 'onRangeChange' | 'onOpen' | 'onToggle'
+> {
   list: PagedList<T>;
   /** What the items are, for the error line ("photos"). */
   what: string;

@@ -56,7 +56,15 @@ describe('VirtualGrid', () => {
   it('toggles selection with Ctrl-click and Space when the caller keeps one', () => {
     const onToggle = vi.fn();
     const { getByRole, getByText } = render(
-      <VirtualGrid count={20} minCellWidth={180} cellHeight={() => 100} label="Crops" renderCell={(i) => <span>crop {i}</span>} onToggle={onToggle} initialSize={{ width: 1000, height: 700 }} />,
+      <VirtualGrid
+        count={20}
+        minCellWidth={180}
+        cellHeight={() => 100}
+        label="Crops"
+        renderCell={(i) => <span>crop {i}</span>}
+        onToggle={onToggle}
+        initialSize={{ width: 1000, height: 700 }}
+      />,
     );
     fireEvent.click(getByText('crop 3'), { ctrlKey: true });
     expect(onToggle).toHaveBeenCalledWith(3);

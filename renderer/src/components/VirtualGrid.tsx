@@ -156,7 +156,13 @@ export function VirtualGrid({
             role="row"
             aria-rowindex={row.index + 1}
             className="vgrid-row"
-            style={{ transform: `translateY(${row.start}px)`, height: rowHeight - gap, gap, left: padding, right: padding }}
+            style={{
+              transform: `translateY(${row.start}px)`,
+              height: rowHeight - gap,
+              gap,
+              left: padding,
+              right: padding,
+            }}
           >
             {Array.from({ length: columns }, (_, c) => {
               const index = row.index * columns + c;

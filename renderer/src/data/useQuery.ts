@@ -31,7 +31,11 @@ export function sharedLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
-export function useQuery<T>(key: string, load: (api: ThumperApi) => Promise<T>, scopes: readonly Scope[] = []): QueryState<T> {
+export function useQuery<T>(
+  key: string,
+  load: (api: ThumperApi) => Promise<T>,
+  scopes: readonly Scope[] = [],
+): QueryState<T> {
   const api = useApi();
   const [state, setState] = useState<{ key: string; data: T | undefined; error: Error | null; loading: boolean }>({
     key,

@@ -57,7 +57,10 @@ describe('filter edits', () => {
   });
 
   it('swaps a reversed date range', () => {
-    expect(setDateRange(DEFAULT_FILTERS, '2020-05-01', '2020-01-01')).toMatchObject({ from: '2020-01-01', to: '2020-05-01' });
+    expect(setDateRange(DEFAULT_FILTERS, '2020-05-01', '2020-01-01')).toMatchObject({
+      from: '2020-01-01',
+      to: '2020-05-01',
+    });
   });
 
   it('clears filters but keeps sort and grouping', () => {
@@ -99,7 +102,15 @@ describe('routes', () => {
 describe('toPhotoQuery', () => {
   it('maps every filter and the sort to the API', () => {
     expect(toPhotoQuery(busy, 200, 100)).toEqual({
-      filter: { cameraIds: [2, 5], from: '2015-01-01', to: '2015-03-01', category: 'animal', empty: false, unreviewedSuggestions: true, individualId: 7 },
+      filter: {
+        cameraIds: [2, 5],
+        from: '2015-01-01',
+        to: '2015-03-01',
+        category: 'animal',
+        empty: false,
+        unreviewedSuggestions: true,
+        individualId: 7,
+      },
       sort: 'takenAt',
       offset: 200,
       limit: 100,

@@ -97,7 +97,10 @@ export function activeFilterCount(f: PhotoFilters): number {
 
 export function toggleCamera(f: PhotoFilters, cameraId: number): PhotoFilters {
   const has = f.cameraIds.includes(cameraId);
-  return { ...f, cameraIds: has ? f.cameraIds.filter((c) => c !== cameraId) : [...f.cameraIds, cameraId].sort((a, b) => a - b) };
+  return {
+    ...f,
+    cameraIds: has ? f.cameraIds.filter((c) => c !== cameraId) : [...f.cameraIds, cameraId].sort((a, b) => a - b),
+  };
 }
 
 /** Setting a date range with from after to swaps them rather than showing an empty grid. */
@@ -118,7 +121,12 @@ export const SORT_LABELS: Record<Sort, string> = {
   detections: 'Most detections',
 };
 
-const SORT_TO_API = { newest: '-takenAt', oldest: 'takenAt', imported: '-imported', detections: '-detections' } as const;
+const SORT_TO_API = {
+  newest: '-takenAt',
+  oldest: 'takenAt',
+  imported: '-imported',
+  detections: '-detections',
+} as const;
 
 /** The API's filter for these filters: dates widen to whole days, unset fields are left out. */
 export function toPhotoFilter(f: PhotoFilters): PhotoFilter {

@@ -36,7 +36,9 @@ export function parseRoute(hash: string): Route {
     case 'photos':
       return { view: 'photos', filters: filtersFromParams(params) };
     case 'photo':
-      return id ? { view: 'viewer', imageId: id, filters: filtersFromParams(params) } : { view: 'photos', filters: DEFAULT_FILTERS };
+      return id
+        ? { view: 'viewer', imageId: id, filters: filtersFromParams(params) }
+        : { view: 'photos', filters: DEFAULT_FILTERS };
     case 'deer': {
       if (id) return { view: 'deer-profile', individualId: id };
       const compareWith = num(params.get('compare'));

@@ -148,7 +148,10 @@ describe('needsFullResolution', () => {
 describe('screenRectToBox', () => {
   it('inverts boxToScreen whichever corners are dragged, at any zoom', () => {
     const box = { x: 0.2, y: 0.3, w: 0.25, h: 0.4 };
-    for (const t of [fitTransform(viewport, image), zoomAt(fitTransform(viewport, image), 3, { x: 400, y: 200 }, viewport, image)]) {
+    for (const t of [
+      fitTransform(viewport, image),
+      zoomAt(fitTransform(viewport, image), 3, { x: 400, y: 200 }, viewport, image),
+    ]) {
       const r = boxToScreen(box, t, image);
       const back = screenRectToBox({ x: r.left + r.width, y: r.top }, { x: r.left, y: r.top + r.height }, t, image);
       expect(back.x).toBeCloseTo(box.x);

@@ -41,7 +41,16 @@ describe('jobs store', () => {
       jobId: 2,
       status: 'done',
       error: null,
-      summary: { importIds: [1], imported: 3, processed: 3, duplicates: 0, failed: 0, videos: 0, elapsedMs: 5, failures: [] },
+      summary: {
+        importIds: [1],
+        imported: 3,
+        processed: 3,
+        duplicates: 0,
+        failed: 0,
+        videos: 0,
+        elapsedMs: 5,
+        failures: [],
+      },
     });
     expect(useJobs.getState().progress).toBeNull();
     expect(useJobs.getState().lastFinished?.jobId).toBe(2);

@@ -11,7 +11,13 @@ describe('tasks store', () => {
     t = withProgress(t, { taskId: 1, kind: 'models.fetch', step: 'download x', done: 60, total: 100 });
     expect(t[1]).toMatchObject({ status: 'done', done: 50, summary: 'installed x' });
     // A task can finish before any progress was seen (a quick export).
-    t = withFinished(t, { taskId: 2, kind: 'export', status: 'failed', summary: null, error: 'no UTC offset for camera A' });
+    t = withFinished(t, {
+      taskId: 2,
+      kind: 'export',
+      status: 'failed',
+      summary: null,
+      error: 'no UTC offset for camera A',
+    });
     expect(t[2]).toMatchObject({ status: 'failed', step: null, error: 'no UTC offset for camera A' });
     expect(t[1]!.status).toBe('done');
   });

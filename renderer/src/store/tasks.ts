@@ -27,14 +27,33 @@ interface TasksStore {
 export function withProgress(tasks: Record<number, TaskState>, p: TaskProgress): Record<number, TaskState> {
   const prev = tasks[p.taskId];
   if (prev && prev.status !== 'running') return tasks;
-  return { ...tasks, [p.taskId]: { kind: p.kind, step: p.step, done: p.done, total: p.total, status: 'running', summary: null, error: null } };
+  return {
+    ...tasks,
+    [p.taskId]: {
+      kind: p.kind,
+      step: p.step,
+      done: p.done,
+      total: p.total,
+      status: 'running',
+      summary: null,
+      error: null,
+    },
+  };
 }
 
 export function withFinished(tasks: Record<number, TaskState>, f: TaskFinished): Record<number, TaskState> {
   const prev = tasks[f.taskId];
   return {
     ...tasks,
-    [f.taskId]: { kind: f.kind, step: prev?.step ?? null, done: prev?.done ?? 0, total: prev?.total ?? null, status: f.status, summary: f.summary, error: f.error },
+    [f.taskId]: {
+      kind: f.kind,
+      step: prev?.step ?? null,
+      done: prev?.done ?? 0,
+      total: prev?.total ?? null,
+      status: f.status,
+      summary: f.summary,
+      error: f.error,
+    },
   };
 }
 
@@ -45,4 +64,5 @@ export const useTasks = create<TasksStore>((set) => ({
 }));
 
 /** The task with this id, or null before its first event. */
-export const useTask = (taskId: number | null): TaskState | null => useTasks((s) => (taskId === null ? null : (s.tasks[taskId] ?? null)));
+export const useTask = (taskId: number | null): TaskState | null =>
+  useTasks((s) => (taskId === null ? null : (s.tasks[taskId] ?? null)));

@@ -18,7 +18,8 @@ let next = 1;
 
 export const useToast = create<ToastState>((set, get) => ({
   toast: null,
-  show: (text, options) => set({ toast: { id: next++, text, error: options?.error ?? false, undoable: options?.undoable ?? false } }),
+  show: (text, options) =>
+    set({ toast: { id: next++, text, error: options?.error ?? false, undoable: options?.undoable ?? false } }),
   dismiss: (id) => {
     if (id === undefined || get().toast?.id === id) set({ toast: null });
   },

@@ -23,7 +23,14 @@ export function Calibration() {
     api
       .call('calibration.setAutoAccept', { enabled })
       .then(
-        (r) => useToast.getState().show(r.autoAccept ? `Auto-accept on: pairs scoring ${pct(r.autoAcceptThreshold ?? 0)} or more merge by themselves.` : 'Auto-accept off.'),
+        (r) =>
+          useToast
+            .getState()
+            .show(
+              r.autoAccept
+                ? `Auto-accept on: pairs scoring ${pct(r.autoAcceptThreshold ?? 0)} or more merge by themselves.`
+                : 'Auto-accept off.',
+            ),
         (e: Error) => useToast.getState().show(`Could not switch auto-accept: ${e.message}`, { error: true }),
       )
       .finally(() => {
@@ -39,7 +46,13 @@ export function Calibration() {
         title="Calibration"
         subtitle={c ? `${c.accepted} accepted and ${c.rejected} rejected suggestions for ${c.embedder}` : undefined}
         back={
-          <button type="button" className="btn ghost icon-btn" onClick={() => navigate({ view: 'review' })} aria-label="Back to review" title="Back to review">
+          <button
+            type="button"
+            className="btn ghost icon-btn"
+            onClick={() => navigate({ view: 'review' })}
+            aria-label="Back to review"
+            title="Back to review"
+          >
             <Icon name="left" />
           </button>
         }
@@ -54,7 +67,9 @@ export function Calibration() {
             <section className="panel span-2">
               <header className="panel-header">
                 <h2>Match scores of your decisions</h2>
-                <span className="muted small">current embedder only: another model&apos;s scores are not comparable</span>
+                <span className="muted small">
+                  current embedder only: another model&apos;s scores are not comparable
+                </span>
               </header>
               {c.histogram.length > 0 ? (
                 <ScoreHistogram bins={c.histogram} threshold={c.proposal?.threshold ?? null} />
@@ -72,15 +87,16 @@ export function Calibration() {
                   <dd className="tabular">score ≥ {pct(c.proposal.threshold)}</dd>
                   <dt>Precision</dt>
                   <dd className="tabular">
-                    {pct(c.proposal.precision)} ({c.proposal.acceptedAbove} right, {c.proposal.rejectedAbove} wrong above it)
+                    {pct(c.proposal.precision)} ({c.proposal.acceptedAbove} right, {c.proposal.rejectedAbove} wrong
+                    above it)
                   </dd>
                   <dt>Would have merged</dt>
                   <dd className="tabular">{pct(c.proposal.recall)} of the pairs you accepted</dd>
                 </dl>
               ) : (
                 <p className="muted">
-                  No proposal yet: {c.waitingFor}. Thumper proposes the lowest score at which {pct(c.targetPrecision)} of your decisions above it were
-                  &quot;same deer&quot;.
+                  No proposal yet: {c.waitingFor}. Thumper proposes the lowest score at which {pct(c.targetPrecision)}{' '}
+                  of your decisions above it were &quot;same deer&quot;.
                 </p>
               )}
             </section>

@@ -17,7 +17,9 @@ export function Compare({ a, b }: { a: number; b: number }) {
   const [busy, setBusy] = useState(false);
   const merge = (targetId: number, sourceId: number, names: [string, string]) => {
     setBusy(true);
-    edit(`Merged ${names[1]} into ${names[0]}.`, (api) => api.call('edits.merge', { targetId, sourceIds: [sourceId] })).then((r) => {
+    edit(`Merged ${names[1]} into ${names[0]}.`, (api) =>
+      api.call('edits.merge', { targetId, sourceIds: [sourceId] }),
+    ).then((r) => {
       setBusy(false);
       if (r) navigate({ view: 'deer-profile', individualId: targetId });
     });
@@ -43,10 +45,21 @@ export function Compare({ a, b }: { a: number; b: number }) {
           <div className="pair-middle">
             {l && r && (
               <>
-                <button type="button" className="btn primary wide" disabled={busy} onClick={() => merge(l.id, r.id, [l.name, r.name])} data-testid="merge-into-left">
+                <button
+                  type="button"
+                  className="btn primary wide"
+                  disabled={busy}
+                  onClick={() => merge(l.id, r.id, [l.name, r.name])}
+                  data-testid="merge-into-left"
+                >
                   <Icon name="left" size={16} /> Merge into {l.name}
                 </button>
-                <button type="button" className="btn primary wide" disabled={busy} onClick={() => merge(r.id, l.id, [r.name, l.name])}>
+                <button
+                  type="button"
+                  className="btn primary wide"
+                  disabled={busy}
+                  onClick={() => merge(r.id, l.id, [r.name, l.name])}
+                >
                   Merge into {r.name} <Icon name="right" size={16} />
                 </button>
                 <button type="button" className="btn wide" onClick={() => window.history.back()}>

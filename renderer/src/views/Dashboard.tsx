@@ -18,10 +18,24 @@ const LIVE_REFRESH_MS = 5000;
 
 const photos = (f: Partial<PhotoFilters>) => navigate({ view: 'photos', filters: { ...DEFAULT_FILTERS, ...f } });
 
-function Tile({ label, value, sub, onClick, attention }: { label: string; value: number | undefined; sub?: string; onClick?: () => void; attention?: boolean }) {
+function Tile({
+  label,
+  value,
+  sub,
+  onClick,
+  attention,
+}: {
+  label: string;
+  value: number | undefined;
+  sub?: string;
+  onClick?: () => void;
+  attention?: boolean;
+}) {
   return (
     <button type="button" className={attention ? 'tile attention' : 'tile'} onClick={onClick} disabled={!onClick}>
-      <span className="tile-value tabular">{value === undefined ? <Skeleton height={26} width={60} /> : value.toLocaleString()}</span>
+      <span className="tile-value tabular">
+        {value === undefined ? <Skeleton height={26} width={60} /> : value.toLocaleString()}
+      </span>
       <span className="tile-label">{label}</span>
       {sub && <span className="tile-sub">{sub}</span>}
     </button>
@@ -30,8 +44,18 @@ function Tile({ label, value, sub, onClick, attention }: { label: string; value:
 
 export function Dashboard() {
   const progress = useJobs((s) => s.progress);
-  const stats = useQuery('library-stats', (api) => api.call('library.stats', {}), ['photos', 'detections', 'individuals', 'suggestions', 'cameras']);
-  const activity = useQuery('dash-activity', (api) => api.call('library.activity', {}), ['photos', 'detections', 'cameras']);
+  const stats = useQuery('library-stats', (api) => api.call('library.stats', {}), [
+    'photos',
+    'detections',
+    'individuals',
+    'suggestions',
+    'cameras',
+  ]);
+  const activity = useQuery('dash-activity', (api) => api.call('library.activity', {}), [
+    'photos',
+    'detections',
+    'cameras',
+  ]);
   const s = stats.data;
   const running = progress !== null;
   const { reload: reloadStats } = stats;
@@ -49,7 +73,10 @@ export function Dashboard() {
 
   return (
     <div className="view dashboard" data-testid="view-dashboard">
-      <ViewHeader title="Dashboard" subtitle={s ? `${s.images.total.toLocaleString()} photos from ${s.cameras} cameras` : undefined}>
+      <ViewHeader
+        title="Dashboard"
+        subtitle={s ? `${s.images.total.toLocaleString()} photos from ${s.cameras} cameras` : undefined}
+      >
         <button type="button" className="btn primary" onClick={() => navigate({ view: 'import' })}>
           <Icon name="import" size={16} /> Import photos
         </button>
@@ -70,18 +97,38 @@ export function Dashboard() {
               </button>
             }
           >
-            Import the photos from a trail camera&apos;s SD card. Thumper copies them into this library, finds the animals in
-            them, and groups the same deer into individuals for you to review.
+            Import the photos from a trail camera&apos;s SD card. Thumper copies them into this library, finds the
+            animals in them, and groups the same deer into individuals for you to review.
           </EmptyState>
         ) : (
           <>
             <section className="tiles" aria-label="Library totals">
-              <Tile label="Photos" value={s?.images.total} sub={s && s.images.pending ? `${s.images.pending.toLocaleString()} processing` : undefined} onClick={() => photos({})} />
-              <Tile label="Empty photos" value={s?.images.empty} sub={s ? formatPercent(s.images.empty, s.images.done) + ' of processed' : undefined} onClick={() => photos({ content: 'empty' })} />
-              <Tile label="Animals" value={s?.detections.animal} sub="detections" onClick={() => photos({ category: 'animal' })} />
+              <Tile
+                label="Photos"
+                value={s?.images.total}
+                sub={s && s.images.pending ? `${s.images.pending.toLocaleString()} processing` : undefined}
+                onClick={() => photos({})}
+              />
+              <Tile
+                label="Empty photos"
+                value={s?.images.empty}
+                sub={s ? formatPercent(s.images.empty, s.images.done) + ' of processed' : undefined}
+                onClick={() => photos({ content: 'empty' })}
+              />
+              <Tile
+                label="Animals"
+                value={s?.detections.animal}
+                sub="detections"
+                onClick={() => photos({ category: 'animal' })}
+              />
               <Tile label="Individuals" value={s?.individuals} onClick={() => navigate({ view: 'deer' })} />
               <Tile label="Cameras" value={s?.cameras} />
-              <Tile label="Suggestions waiting" value={s?.suggestionsPending} attention={(s?.suggestionsPending ?? 0) > 0} onClick={() => navigate({ view: 'review' })} />
+              <Tile
+                label="Suggestions waiting"
+                value={s?.suggestionsPending}
+                attention={(s?.suggestionsPending ?? 0) > 0}
+                onClick={() => navigate({ view: 'review' })}
+              />
             </section>
             {s && s.images.failed > 0 && (
               <p className="inline-warning">
@@ -97,7 +144,10 @@ export function Dashboard() {
                 {activity.error ? (
                   <ErrorNote what="activity" error={activity.error} retry={activity.reload} />
                 ) : activity.data ? (
-                  <DaysChart days={activity.data.perDay} onDay={(from, to) => photos({ from, to, category: 'animal' })} />
+                  <DaysChart
+                    days={activity.data.perDay}
+                    onDay={(from, to) => photos({ from, to, category: 'animal' })}
+                  />
                 ) : (
                   <Skeleton height={140} />
                 )}

@@ -62,13 +62,27 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
       <ViewHeader title="Deer" subtitle={list.total === null ? '…' : formatCount(list.total, 'individual')}>
         <div className="search">
           <Icon name="search" size={15} />
-          <input type="search" placeholder="Search by name  ( / )" value={search} onChange={(e) => setSearch(e.target.value)} data-search aria-label="Search by name" />
+          <input
+            type="search"
+            placeholder="Search by name  ( / )"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            data-search
+            aria-label="Search by name"
+          />
         </div>
       </ViewHeader>
       <div className="filter-bar" role="toolbar" aria-label="Filters">
         <div className="segmented" role="radiogroup" aria-label="Status">
           {(['all', 'confirmed', 'provisional'] as const).map((s) => (
-            <button key={s} type="button" role="radio" aria-checked={status === s} className={status === s ? 'seg on' : 'seg'} onClick={() => setStatus(s)}>
+            <button
+              key={s}
+              type="button"
+              role="radio"
+              aria-checked={status === s}
+              className={status === s ? 'seg on' : 'seg'}
+              onClick={() => setStatus(s)}
+            >
               {s === 'all' ? 'All' : s === 'confirmed' ? 'Confirmed' : 'Provisional'}
             </button>
           ))}
@@ -86,7 +100,13 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
       {compareWith !== null && (
         <p className="inline-note">
           Pick the individual to compare with #{compareWith}.{' '}
-          <a href="#/deer" onClick={(e) => { e.preventDefault(); navigate({ view: 'deer' }); }}>
+          <a
+            href="#/deer"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ view: 'deer' });
+            }}
+          >
             Cancel
           </a>
         </p>
@@ -100,9 +120,17 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
               Try another name, or show all individuals.
             </EmptyState>
           ) : (
-            <EmptyState icon="deer" title="No individuals yet" action={<button type="button" className="btn primary" onClick={() => navigate({ view: 'import' })}>Import photos</button>}>
-              After an import, each deer seen in a visit becomes a provisional individual. Review the &ldquo;same deer?&rdquo;
-              suggestions to merge them into the animals you know.
+            <EmptyState
+              icon="deer"
+              title="No individuals yet"
+              action={
+                <button type="button" className="btn primary" onClick={() => navigate({ view: 'import' })}>
+                  Import photos
+                </button>
+              }
+            >
+              After an import, each deer seen in a visit becomes a provisional individual. Review the &ldquo;same
+              deer?&rdquo; suggestions to merge them into the animals you know.
             </EmptyState>
           )
         ) : (
@@ -113,7 +141,14 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
             minCellWidth={200}
             cellHeight={(w) => Math.round(w * 0.75) + 112}
             gap={12}
-            renderItem={(i, focused) => <IndividualCard individual={i} cameraNames={cameraNames} focused={focused} selected={i ? selected.has(i.id) : false} />}
+            renderItem={(i, focused) => (
+              <IndividualCard
+                individual={i}
+                cameraNames={cameraNames}
+                focused={focused}
+                selected={i ? selected.has(i.id) : false}
+              />
+            )}
             onOpen={open}
             onToggle={toggle}
             openOnClick

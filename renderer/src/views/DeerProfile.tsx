@@ -21,7 +21,10 @@ import { SightingsTimeline } from './profile/SightingsTimeline';
 
 export function DeerProfile({ individualId }: { individualId: number }) {
   const api = useApi();
-  const detail = useQuery(`individual-${individualId}`, (a) => a.call('individuals.get', { id: individualId }), ['individuals', 'detections']);
+  const detail = useQuery(`individual-${individualId}`, (a) => a.call('individuals.get', { id: individualId }), [
+    'individuals',
+    'detections',
+  ]);
   const cameraNames = useCameraNames();
   const d = detail.data;
   const edit = useEdit();
@@ -39,7 +42,13 @@ export function DeerProfile({ individualId }: { individualId: number }) {
   }, [d?.mergedInto]);
 
   const back = (
-    <button type="button" className="btn ghost icon-btn" onClick={() => navigate({ view: 'deer' })} aria-label="Back to deer" title="Back to deer">
+    <button
+      type="button"
+      className="btn ghost icon-btn"
+      onClick={() => navigate({ view: 'deer' })}
+      aria-label="Back to deer"
+      title="Back to deer"
+    >
       <Icon name="left" />
     </button>
   );
@@ -60,12 +69,17 @@ export function DeerProfile({ individualId }: { individualId: number }) {
     <div className="view profile" data-testid="view-profile">
       <ViewHeader
         back={back}
-        title={d ? <EditableText value={d.name} save={rename} placeholder="Name" label="name" className="title-edit" /> : '…'}
+        title={
+          d ? <EditableText value={d.name} save={rename} placeholder="Name" label="name" className="title-edit" /> : '…'
+        }
         subtitle={
           d ? (
             <>
-              <span className={d.confirmed ? 'badge accent' : 'badge provisional'}>{d.confirmed ? 'confirmed' : 'provisional'}</span> {sexAgeLabel(d.sex, d.ageClass)} ·{' '}
-              {formatCount(d.detectionCount, 'sighting')} · {formatLocal(d.firstSeen, false)} → {formatLocal(d.lastSeen, false)}
+              <span className={d.confirmed ? 'badge accent' : 'badge provisional'}>
+                {d.confirmed ? 'confirmed' : 'provisional'}
+              </span>{' '}
+              {sexAgeLabel(d.sex, d.ageClass)} · {formatCount(d.detectionCount, 'sighting')} ·{' '}
+              {formatLocal(d.firstSeen, false)} → {formatLocal(d.lastSeen, false)}
             </>
           ) : undefined
         }
@@ -75,9 +89,9 @@ export function DeerProfile({ individualId }: { individualId: number }) {
             type="button"
             className="btn"
             onClick={() =>
-              edit(d.confirmed ? `${d.name} is provisional again.` : `${d.name} confirmed.`, (a) => a.call('edits.confirm', { individualId, confirmed: !d.confirmed })).then(
-                (r) => r && detail.reload(),
-              )
+              edit(d.confirmed ? `${d.name} is provisional again.` : `${d.name} confirmed.`, (a) =>
+                a.call('edits.confirm', { individualId, confirmed: !d.confirmed }),
+              ).then((r) => r && detail.reload())
             }
             data-testid="toggle-confirmed"
           >
@@ -85,7 +99,12 @@ export function DeerProfile({ individualId }: { individualId: number }) {
           </button>
         )}
         {d && (
-          <button type="button" className="btn" onClick={() => navigate({ view: 'deer', compareWith: individualId })} title="Same deer? Compare with another individual">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => navigate({ view: 'deer', compareWith: individualId })}
+            title="Same deer? Compare with another individual"
+          >
             Compare…
           </button>
         )}
@@ -94,7 +113,11 @@ export function DeerProfile({ individualId }: { individualId: number }) {
             {d.pendingSuggestions} to review
           </button>
         )}
-        <button type="button" className="btn" onClick={() => navigate({ view: 'photos', filters: { ...DEFAULT_FILTERS, individualId } })}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => navigate({ view: 'photos', filters: { ...DEFAULT_FILTERS, individualId } })}
+        >
           <Icon name="photos" size={16} /> Photos
         </button>
       </ViewHeader>
@@ -104,13 +127,27 @@ export function DeerProfile({ individualId }: { individualId: number }) {
         <div className="profile-layout">
           <div className="profile-side">
             <div className="profile-cover">
-              {d?.coverDetectionId ? <Thumb media={{ kind: 'crop', id: d.coverDetectionId }} alt={`${d.name}, cover`} /> : <Skeleton height={220} />}
+              {d?.coverDetectionId ? (
+                <Thumb media={{ kind: 'crop', id: d.coverDetectionId }} alt={`${d.name}, cover`} />
+              ) : (
+                <Skeleton height={220} />
+              )}
             </div>
             <section className="panel">
               <header className="panel-header">
                 <h2>Notes</h2>
               </header>
-              {d ? <EditableText value={d.notes} save={setNotes} multiline placeholder="Antlers, scars, habits… (click to write)" label="notes" /> : <Skeleton />}
+              {d ? (
+                <EditableText
+                  value={d.notes}
+                  save={setNotes}
+                  multiline
+                  placeholder="Antlers, scars, habits… (click to write)"
+                  label="notes"
+                />
+              ) : (
+                <Skeleton />
+              )}
             </section>
             <section className="panel">
               <header className="panel-header">
@@ -123,7 +160,11 @@ export function DeerProfile({ individualId }: { individualId: number }) {
                     key: c.cameraId,
                     label: c.name,
                     value: c.detections,
-                    onClick: () => navigate({ view: 'photos', filters: { ...DEFAULT_FILTERS, individualId, cameraIds: [c.cameraId] } }),
+                    onClick: () =>
+                      navigate({
+                        view: 'photos',
+                        filters: { ...DEFAULT_FILTERS, individualId, cameraIds: [c.cameraId] },
+                      }),
                   }))}
                 />
               ) : (
@@ -134,7 +175,11 @@ export function DeerProfile({ individualId }: { individualId: number }) {
               <header className="panel-header">
                 <h2>Activity by hour</h2>
               </header>
-              {d ? <HoursChart hours={d.activityByHour} label={`${d.name}: activity by hour`} /> : <Skeleton height={120} />}
+              {d ? (
+                <HoursChart hours={d.activityByHour} label={`${d.name}: activity by hour`} />
+              ) : (
+                <Skeleton height={120} />
+              )}
             </section>
           </div>
           <div className="profile-main">

@@ -11,9 +11,17 @@ import { useTask } from '../store/tasks';
 type Format = (typeof EXPORT_FORMATS)[number];
 
 const FORMATS: Record<Format, { label: string; what: string; out: string }> = {
-  'camtrap-dp': { label: 'Camtrap DP', what: 'A Camtrap DP 1.0.2 package: deployments, media and observations with individual deer.', out: 'Folder' },
+  'camtrap-dp': {
+    label: 'Camtrap DP',
+    what: 'A Camtrap DP 1.0.2 package: deployments, media and observations with individual deer.',
+    out: 'Folder',
+  },
   csv: { label: 'CSV', what: 'Sightings per individual and a table of photos, for a spreadsheet.', out: 'Folder' },
-  megadetector: { label: 'MegaDetector JSON', what: 'The boxes in MegaDetector batch format, for other camera-trap tools.', out: '.json file' },
+  megadetector: {
+    label: 'MegaDetector JSON',
+    what: 'The boxes in MegaDetector batch format, for other camera-trap tools.',
+    out: '.json file',
+  },
 };
 
 export function Export() {
@@ -26,14 +34,23 @@ export function Export() {
   const [error, setError] = useState<string | null>(null);
   const task = useTask(taskId);
   const running = taskId !== null && (task === null || task.status === 'running');
-  const pick = () => api.call('dialog.pickFolder', { title: 'Export to' }).then((dir) => dir && setOut(format === 'megadetector' ? `${dir}/megadetector.json` : dir));
+  const pick = () =>
+    api
+      .call('dialog.pickFolder', { title: 'Export to' })
+      .then((dir) => dir && setOut(format === 'megadetector' ? `${dir}/megadetector.json` : dir));
   const run = () => {
     setError(null);
     setTaskId(null);
-    api.call('exports.run', { format, out: out.trim(), ...(format === 'camtrap-dp' && utcOffset.trim() ? { utcOffset: utcOffset.trim() } : {}) }).then(
-      (r) => setTaskId(r.taskId),
-      (e: Error) => setError(e.message),
-    );
+    api
+      .call('exports.run', {
+        format,
+        out: out.trim(),
+        ...(format === 'camtrap-dp' && utcOffset.trim() ? { utcOffset: utcOffset.trim() } : {}),
+      })
+      .then(
+        (r) => setTaskId(r.taskId),
+        (e: Error) => setError(e.message),
+      );
   };
 
   return (
@@ -63,7 +80,9 @@ export function Export() {
                 <input
                   value={out}
                   onChange={(e) => setOut(e.target.value)}
-                  placeholder={format === 'megadetector' ? '/home/me/exports/megadetector.json' : '/home/me/exports/thumper'}
+                  placeholder={
+                    format === 'megadetector' ? '/home/me/exports/megadetector.json' : '/home/me/exports/thumper'
+                  }
                   spellCheck={false}
                   data-testid="export-out"
                 />
@@ -78,7 +97,12 @@ export function Export() {
               <label className="path-field">
                 UTC offset for cameras without one (optional, e.g. -05:00)
                 <div className="input-row">
-                  <input value={utcOffset} onChange={(e) => setUtcOffset(e.target.value)} placeholder="+01:00" spellCheck={false} />
+                  <input
+                    value={utcOffset}
+                    onChange={(e) => setUtcOffset(e.target.value)}
+                    placeholder="+01:00"
+                    spellCheck={false}
+                  />
                 </div>
               </label>
             )}

@@ -13,13 +13,19 @@ import { ModelsBanner } from './models/ModelsBanner';
 import { PreviewPanel } from './import/PreviewPanel';
 import { SourcePicker } from './import/SourcePicker';
 
-const OFFSETS = Array.from({ length: 27 }, (_, i) => i - 12).map((h) => `${h < 0 ? '-' : '+'}${String(Math.abs(h)).padStart(2, '0')}:00`);
+const OFFSETS = Array.from({ length: 27 }, (_, i) => i - 12).map(
+  (h) => `${h < 0 ? '-' : '+'}${String(Math.abs(h)).padStart(2, '0')}:00`,
+);
 
 export function ImportView() {
   const api = useApi();
   const running = useJobs((s) => s.progress !== null);
   const [sources, setSources] = useState<string[]>([]);
-  const [preview, setPreview] = useState<{ data: ImportPreview | null; error: Error | null; loading: boolean }>({ data: null, error: null, loading: false });
+  const [preview, setPreview] = useState<{ data: ImportPreview | null; error: Error | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: false,
+  });
   const [camera, setCamera] = useState('');
   const [utcOffset, setUtcOffset] = useState('');
   const [inPlace, setInPlace] = useState(false);
@@ -59,7 +65,10 @@ export function ImportView() {
 
   return (
     <div className="view import" data-testid="view-import">
-      <ViewHeader title="Import" subtitle="Copy photos from an SD card or folders into this library, then process them" />
+      <ViewHeader
+        title="Import"
+        subtitle="Copy photos from an SD card or folders into this library, then process them"
+      />
       <div className="view-body scroll">
         <ModelsBanner />
         <div className="import-layout">
@@ -81,7 +90,12 @@ export function ImportView() {
               </header>
               <label className="field">
                 <span>Camera name</span>
-                <input type="text" value={camera} placeholder="used when photos carry no serial" onChange={(e) => setCamera(e.target.value)} />
+                <input
+                  type="text"
+                  value={camera}
+                  placeholder="used when photos carry no serial"
+                  onChange={(e) => setCamera(e.target.value)}
+                />
               </label>
               <label className="field">
                 <span>Camera clock UTC offset</span>
@@ -97,18 +111,33 @@ export function ImportView() {
               <fieldset className="field radio-group">
                 <legend>Files</legend>
                 <label>
-                  <input type="radio" name="mode" checked={!inPlace} onChange={() => setInPlace(false)} /> Copy into the library
+                  <input type="radio" name="mode" checked={!inPlace} onChange={() => setInPlace(false)} /> Copy into the
+                  library
                   <span className="muted small">safe to wipe the card afterwards</span>
                 </label>
                 <label>
-                  <input type="radio" name="mode" checked={inPlace} onChange={() => setInPlace(true)} /> Leave them where they are
+                  <input type="radio" name="mode" checked={inPlace} onChange={() => setInPlace(true)} /> Leave them
+                  where they are
                   <span className="muted small">for folders already on this disk</span>
                 </label>
               </fieldset>
-              {running && <p className="inline-warning">An import is running. Wait for it to finish, or cancel it on the dashboard.</p>}
+              {running && (
+                <p className="inline-warning">
+                  An import is running. Wait for it to finish, or cancel it on the dashboard.
+                </p>
+              )}
               {start.error && <p className="inline-error">{start.error}</p>}
-              <button type="button" className="btn primary wide" disabled={sources.length === 0 || start.busy || running} onClick={begin} data-testid="start-import">
-                <Icon name="import" size={16} /> {preview.data ? `Import ${(preview.data.photos - preview.data.alreadyInLibrary).toLocaleString()} photos` : 'Start import'}
+              <button
+                type="button"
+                className="btn primary wide"
+                disabled={sources.length === 0 || start.busy || running}
+                onClick={begin}
+                data-testid="start-import"
+              >
+                <Icon name="import" size={16} />{' '}
+                {preview.data
+                  ? `Import ${(preview.data.photos - preview.data.alreadyInLibrary).toLocaleString()} photos`
+                  : 'Start import'}
               </button>
             </section>
           </aside>

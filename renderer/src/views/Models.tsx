@@ -19,7 +19,17 @@ type RoleStatus = MethodResult<'models.status'>['roles'][number];
 
 const ROLE_TITLE = { detector: 'Detector', embedder: 'Embedder' } as const;
 
-function RolePanel({ role, listing, provider, onUse }: { role: RoleStatus; listing: Listing[]; provider: string | null; onUse: (id: string) => void }) {
+function RolePanel({
+  role,
+  listing,
+  provider,
+  onUse,
+}: {
+  role: RoleStatus;
+  listing: Listing[];
+  provider: string | null;
+  onUse: (id: string) => void;
+}) {
   const installed = listing.filter((m) => m.kind === role.role && m.status === 'installed');
   return (
     <section className="panel" data-testid={`model-role-${role.role}`}>
@@ -45,7 +55,12 @@ function RolePanel({ role, listing, provider, onUse }: { role: RoleStatus; listi
       )}
       <label className="field">
         Use another {role.role}
-        <select value={role.id} onChange={(e) => onUse(e.target.value)} disabled={installed.length === 0} data-testid={`use-${role.role}`}>
+        <select
+          value={role.id}
+          onChange={(e) => onUse(e.target.value)}
+          disabled={installed.length === 0}
+          data-testid={`use-${role.role}`}
+        >
           {!installed.some((m) => m.id === role.id) && <option value={role.id}>{role.id} (not installed)</option>}
           {installed.map((m) => (
             <option key={m.id} value={m.id}>
@@ -63,7 +78,13 @@ export function Models() {
   const api = useApi();
   const status = useQuery('models-status', (a) => a.call('models.status', {}), ['settings']);
   const list = useQuery('models-list', (a) => a.call('models.list', {}), ['settings']);
-  const stats = useQuery('library-stats', (a) => a.call('library.stats', {}), ['photos', 'detections', 'individuals', 'suggestions', 'cameras']);
+  const stats = useQuery('library-stats', (a) => a.call('library.stats', {}), [
+    'photos',
+    'detections',
+    'individuals',
+    'suggestions',
+    'cameras',
+  ]);
   const [error, setError] = useState<string | null>(null);
   const reload = () => {
     status.reload();
@@ -73,7 +94,13 @@ export function Models() {
     setError(null);
     api.call('models.use', { role, id }).then(
       (r) => {
-        useToast.getState().show(r.changed ? `${ROLE_TITLE[role]} is now ${id}; re-processing what depends on it.` : `${id} was already the ${role}.`);
+        useToast
+          .getState()
+          .show(
+            r.changed
+              ? `${ROLE_TITLE[role]} is now ${id}; re-processing what depends on it.`
+              : `${id} was already the ${role}.`,
+          );
         reload();
         if (r.jobId !== null) navigate({ view: 'dashboard' });
       },
@@ -94,7 +121,15 @@ export function Models() {
         {stats.data?.providerNote && <p className="inline-warning">{stats.data.providerNote}</p>}
         <div className="chart-grid">
           {s && list.data ? (
-            s.roles.map((r) => <RolePanel key={r.role} role={r} listing={list.data!} provider={provider} onUse={(id) => use(r.role, id)} />)
+            s.roles.map((r) => (
+              <RolePanel
+                key={r.role}
+                role={r}
+                listing={list.data!}
+                provider={provider}
+                onUse={(id) => use(r.role, id)}
+              />
+            ))
           ) : (
             <>
               <Skeleton height={180} />
@@ -131,11 +166,23 @@ export function Models() {
                       <td>{m.licence}</td>
                       <td className="num tabular">{m.size ? formatBytes(m.size) : '—'}</td>
                       <td>
-                        <span className={m.status === 'installed' ? 'status status-done' : m.status === 'corrupt' ? 'status status-failed' : 'status status-cancelled'}>
+                        <span
+                          className={
+                            m.status === 'installed'
+                              ? 'status status-done'
+                              : m.status === 'corrupt'
+                                ? 'status status-failed'
+                                : 'status status-cancelled'
+                          }
+                        >
                           {m.user ? `${m.status}, yours` : m.status}
                         </span>
                       </td>
-                      <td>{m.status !== 'installed' && !m.user && <FetchModel id={m.id} label={m.status === 'corrupt' ? 'Download again' : 'Download'} />}</td>
+                      <td>
+                        {m.status !== 'installed' && !m.user && (
+                          <FetchModel id={m.id} label={m.status === 'corrupt' ? 'Download again' : 'Download'} />
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -145,7 +192,9 @@ export function Models() {
           <section className="panel span-2">
             <header className="panel-header">
               <h2>Add your own model</h2>
-              <span className="muted small">an ONNX detector (YOLOv8/v5, YOLOX, MegaDetector) or embedder; it is checked before it is added</span>
+              <span className="muted small">
+                an ONNX detector (YOLOv8/v5, YOLOX, MegaDetector) or embedder; it is checked before it is added
+              </span>
             </header>
             <AddModel onAdded={reload} />
           </section>

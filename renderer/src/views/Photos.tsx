@@ -14,7 +14,12 @@ import { SequenceGrid } from './photos/SequenceGrid';
 
 export function Photos({ filters }: { filters: PhotoFilters }) {
   const key = filtersKey(filters);
-  const list = usePagedList<PhotoSummary>(key, (api, offset, limit) => api.call('photos.query', toPhotoQuery(filters, offset, limit)), 120, ['photos', 'detections']);
+  const list = usePagedList<PhotoSummary>(
+    key,
+    (api, offset, limit) => api.call('photos.query', toPhotoQuery(filters, offset, limit)),
+    120,
+    ['photos', 'detections'],
+  );
   const browse = useBrowse();
   const [visits, setVisits] = useState<number | null>(null);
   const setFilters = (f: PhotoFilters) => navigate({ view: 'photos', filters: f }, { replace: true });
@@ -40,11 +45,27 @@ export function Photos({ filters }: { filters: PhotoFilters }) {
           <SequenceGrid filters={filters} onTotal={setVisits} />
         ) : list.total === 0 ? (
           filtered ? (
-            <EmptyState icon="filter" title="No photos match these filters" action={<button type="button" className="btn" onClick={() => setFilters(clearFilters(filters))}>Clear filters</button>}>
+            <EmptyState
+              icon="filter"
+              title="No photos match these filters"
+              action={
+                <button type="button" className="btn" onClick={() => setFilters(clearFilters(filters))}>
+                  Clear filters
+                </button>
+              }
+            >
               Widen the date range, pick more cameras or clear the filters.
             </EmptyState>
           ) : (
-            <EmptyState icon="photos" title="No photos yet" action={<button type="button" className="btn primary" onClick={() => navigate({ view: 'import' })}>Import photos</button>}>
+            <EmptyState
+              icon="photos"
+              title="No photos yet"
+              action={
+                <button type="button" className="btn primary" onClick={() => navigate({ view: 'import' })}>
+                  Import photos
+                </button>
+              }
+            >
               Photos appear here as soon as an import starts copying them.
             </EmptyState>
           )

@@ -59,7 +59,12 @@ export function Review() {
       api.call('edits.review', { suggestionId: s.id, decision }).then(
         (r) => {
           setCanUndo(r.canUndo);
-          const what = decision === 'accept' ? `${s.individual.name} and ${s.candidate.name} are now one individual` : decision === 'reject' ? 'Not the same deer: noted' : 'Skipped';
+          const what =
+            decision === 'accept'
+              ? `${s.individual.name} and ${s.candidate.name} are now one individual`
+              : decision === 'reject'
+                ? 'Not the same deer: noted'
+                : 'Skipped';
           setError(null);
           useToast.getState().show(`${what}. Press u to undo.`, { undoable: r.canUndo });
           queue.reload();
@@ -121,12 +126,26 @@ export function Review() {
   }, [current, decide, undo, items, decided]);
 
   const total = queue.data?.total ?? null;
-  const alternatives = current ? items.filter((s) => s.individualId === current.individualId && !decided.has(s.id)).length : 0;
+  const alternatives = current
+    ? items.filter((s) => s.individualId === current.individualId && !decided.has(s.id)).length
+    : 0;
 
   return (
     <div className="view review" data-testid="view-review">
-      <ViewHeader title="Review" subtitle={total === null ? '…' : `${formatCount(Math.max(0, total - decided.size), 'suggestion')} waiting, most likely first`}>
-        <button type="button" className="btn ghost" onClick={() => navigate({ view: 'calibration' })} title="Score distributions and auto-accept">
+      <ViewHeader
+        title="Review"
+        subtitle={
+          total === null
+            ? '…'
+            : `${formatCount(Math.max(0, total - decided.size), 'suggestion')} waiting, most likely first`
+        }
+      >
+        <button
+          type="button"
+          className="btn ghost"
+          onClick={() => navigate({ view: 'calibration' })}
+          title="Score distributions and auto-accept"
+        >
           Calibration
         </button>
         <button type="button" className="btn" onClick={undo} disabled={!canUndo} title="Undo (u)">
@@ -171,13 +190,28 @@ export function Review() {
                 <dt>Rank</dt>
                 <dd>
                   #{current.rank}
-                  {alternatives > 1 && <span className="muted" title="← → show the other candidates"> of {alternatives}</span>}
+                  {alternatives > 1 && (
+                    <span className="muted" title="← → show the other candidates">
+                      {' '}
+                      of {alternatives}
+                    </span>
+                  )}
                 </dd>
               </dl>
-              <button type="button" className="btn primary wide" onClick={() => decide(current, 'accept')} data-testid="review-accept">
+              <button
+                type="button"
+                className="btn primary wide"
+                onClick={() => decide(current, 'accept')}
+                data-testid="review-accept"
+              >
                 <Icon name="check" size={16} /> Same deer <kbd>y</kbd>
               </button>
-              <button type="button" className="btn wide" onClick={() => decide(current, 'reject')} data-testid="review-reject">
+              <button
+                type="button"
+                className="btn wide"
+                onClick={() => decide(current, 'reject')}
+                data-testid="review-reject"
+              >
                 <Icon name="close" size={16} /> Different <kbd>n</kbd>
               </button>
               <button type="button" className="btn ghost wide" onClick={() => decide(current, 'skip')}>

@@ -17,7 +17,10 @@ import { useNeighbours } from './viewer/useNeighbours';
 import { ZoomPane } from './viewer/ZoomPane';
 
 export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFilters }) {
-  const photo = useQuery(`photo-${imageId}`, (api) => api.call('photos.get', { id: imageId }), ['detections', 'individuals']);
+  const photo = useQuery(`photo-${imageId}`, (api) => api.call('photos.get', { id: imageId }), [
+    'detections',
+    'individuals',
+  ]);
   const p = photo.data;
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [drawing, setDrawing] = useState(false);
@@ -37,8 +40,11 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
   // something useful at once.
   useEffect(() => {
     if (!p || selectedId !== null) return;
-    const animalFirst = (d: { category: string; confidence: number }) => (d.category === 'animal' ? 1 : 0) + d.confidence / 2;
-    const best = p.detectionList.filter((d) => !d.duplicate && !d.falsePositive).sort((a, b) => animalFirst(b) - animalFirst(a))[0];
+    const animalFirst = (d: { category: string; confidence: number }) =>
+      (d.category === 'animal' ? 1 : 0) + d.confidence / 2;
+    const best = p.detectionList
+      .filter((d) => !d.duplicate && !d.falsePositive)
+      .sort((a, b) => animalFirst(b) - animalFirst(a))[0];
     if (best) setSelectedId(best.id);
   }, [p, selectedId]);
 
@@ -67,13 +73,22 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
     return () => window.removeEventListener('keydown', onKey);
   }, [back, drawing]);
 
-  const size = useMemo(() => (p?.width && p.height ? { width: p.width, height: p.height } : null), [p?.width, p?.height]);
+  const size = useMemo(
+    () => (p?.width && p.height ? { width: p.width, height: p.height } : null),
+    [p?.width, p?.height],
+  );
 
   return (
     <div className="view viewer" data-testid="view-viewer">
       <ViewHeader
         back={
-          <button type="button" className="btn ghost icon-btn" onClick={back} aria-label="Back to photos (Esc)" title="Back to photos (Esc)">
+          <button
+            type="button"
+            className="btn ghost icon-btn"
+            onClick={back}
+            aria-label="Back to photos (Esc)"
+            title="Back to photos (Esc)"
+          >
             <Icon name="left" />
           </button>
         }
@@ -82,7 +97,9 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
           p ? (
             <>
               {formatLocal(p.takenAt)} · {p.camera ?? 'unknown camera'}
-              {nb.index !== null && nb.total !== null && ` · ${(nb.index + 1).toLocaleString()} of ${nb.total.toLocaleString()}`}
+              {nb.index !== null &&
+                nb.total !== null &&
+                ` · ${(nb.index + 1).toLocaleString()} of ${nb.total.toLocaleString()}`}
             </>
           ) : undefined
         }
@@ -97,10 +114,24 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
         >
           <Icon name="edit" size={16} /> {drawing ? 'Drag on the photo…' : 'Draw box'}
         </button>
-        <button type="button" className="btn" disabled={nb.prev === null} onClick={() => onStep(-1)} title="Previous (←)" data-testid="prev-photo">
+        <button
+          type="button"
+          className="btn"
+          disabled={nb.prev === null}
+          onClick={() => onStep(-1)}
+          title="Previous (←)"
+          data-testid="prev-photo"
+        >
           <Icon name="left" size={16} /> Previous
         </button>
-        <button type="button" className="btn" disabled={nb.next === null} onClick={() => onStep(1)} title="Next (→)" data-testid="next-photo">
+        <button
+          type="button"
+          className="btn"
+          disabled={nb.next === null}
+          onClick={() => onStep(1)}
+          title="Next (→)"
+          data-testid="next-photo"
+        >
           Next <Icon name="right" size={16} />
         </button>
       </ViewHeader>
@@ -129,7 +160,13 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
             )}
             {p && <Filmstrip photoIds={p.sequencePhotoIds} currentId={p.id} onOpen={(id) => go(id, 0)} />}
           </div>
-          {p ? <DetectionPanel photo={p} selectedId={selectedId} onSelect={setSelectedId} onChanged={photo.reload} /> : <aside className="viewer-side"><Skeleton height={200} /></aside>}
+          {p ? (
+            <DetectionPanel photo={p} selectedId={selectedId} onSelect={setSelectedId} onChanged={photo.reload} />
+          ) : (
+            <aside className="viewer-side">
+              <Skeleton height={200} />
+            </aside>
+          )}
         </div>
       )}
     </div>

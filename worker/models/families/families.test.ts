@@ -14,7 +14,10 @@ describe('decodeYolox', () => {
     data.set([0.5, 0.5, 1, 0, 0.9, 0.1, 0.8, 0.99], 6 * 8);
     // A weak cell that must fall under the threshold, and an ignored class that must not win.
     data.set([0, 0, 0, 0, 0.2, 0.9, 0, 0], 0);
-    const [c, ...rest] = decodeYolox({ data, dims: [1, rows, 8] }, { threshold: 0.25, wanted, inputWidth: 32, inputHeight: 32 });
+    const [c, ...rest] = decodeYolox(
+      { data, dims: [1, rows, 8] },
+      { threshold: 0.25, wanted, inputWidth: 32, inputHeight: 32 },
+    );
     expect(rest).toHaveLength(0);
     expect(c!.classIndex).toBe(1);
     expect(c!.score).toBeCloseTo(0.72);
@@ -26,7 +29,12 @@ describe('decodeYolox', () => {
   });
 
   it('refuses an output whose cell count does not fit the input size', () => {
-    expect(() => decodeYolox({ data: new Float32Array(20 * 8), dims: [1, 20, 8] }, { threshold: 0.5, wanted, inputWidth: 32, inputHeight: 32 })).toThrow(/cells/);
+    expect(() =>
+      decodeYolox(
+        { data: new Float32Array(20 * 8), dims: [1, 20, 8] },
+        { threshold: 0.5, wanted, inputWidth: 32, inputHeight: 32 },
+      ),
+    ).toThrow(/cells/);
   });
 });
 
@@ -53,10 +61,12 @@ describe('decodeYolov8', () => {
 
 describe('decodeYolov5', () => {
   it('reads the row-major [1, N, 5 + C] layout', () => {
-    const data = Float32Array.from([
-      [50, 40, 20, 10, 0.5, 0.9, 0.1, 0],
-      [5, 5, 2, 2, 0.1, 1, 0, 0],
-    ].flat());
+    const data = Float32Array.from(
+      [
+        [50, 40, 20, 10, 0.5, 0.9, 0.1, 0],
+        [5, 5, 2, 2, 0.1, 1, 0, 0],
+      ].flat(),
+    );
     const out = decodeYolov5({ data, dims: [1, 2, 8] }, { threshold: 0.2, wanted, inputWidth: 64, inputHeight: 64 });
     expect(out).toEqual([{ x1: 40, y1: 35, x2: 60, y2: 45, score: expect.closeTo(0.45, 5), classIndex: 0 }]);
   });

@@ -7,4 +7,8 @@ import { decodeYolox } from './yolox';
 
 export type FamilyDecoder = (out: RawOutput, opts: DecodeOptions) => Candidate[];
 
-export const DECODERS: Record<DetectorFamily, FamilyDecoder> = { yolox: decodeYolox, yolov8: decodeYolov8, yolov5: decodeYolov5 };
+export const DECODERS: Record<DetectorFamily, FamilyDecoder> = {
+  yolox: decodeYolox,
+  yolov8: decodeYolov8,
+  yolov5: decodeYolov5,
+};

@@ -4,7 +4,8 @@ import { bestClass, fromCenter, type Candidate, type DecodeOptions, type RawOutp
 
 export function decodeYolov5(out: RawOutput, opts: DecodeOptions): Candidate[] {
   const [, n, width] = out.dims as [number, number, number];
-  if (width - 5 !== opts.wanted.length) throw new Error(`YOLOv5 output has ${width - 5} classes, the model's labels ${opts.wanted.length}`);
+  if (width - 5 !== opts.wanted.length)
+    throw new Error(`YOLOv5 output has ${width - 5} classes, the model's labels ${opts.wanted.length}`);
   const { data } = out;
   const found: Candidate[] = [];
   for (let i = 0; i < n; i++) {
@@ -14,7 +15,11 @@ export function decodeYolov5(out: RawOutput, opts: DecodeOptions): Candidate[] {
     const best = bestClass(data, o + 5, 1, opts.wanted);
     const score = objectness * best.score;
     if (score < opts.threshold) continue;
-    found.push({ ...fromCenter(data[o]!, data[o + 1]!, data[o + 2]!, data[o + 3]!), score, classIndex: best.classIndex });
+    found.push({
+      ...fromCenter(data[o]!, data[o + 1]!, data[o + 2]!, data[o + 3]!),
+      score,
+      classIndex: best.classIndex,
+    });
   }
   return found;
 }

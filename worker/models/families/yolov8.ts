@@ -4,7 +4,8 @@ import { bestClass, fromCenter, type Candidate, type DecodeOptions, type RawOutp
 
 export function decodeYolov8(out: RawOutput, opts: DecodeOptions): Candidate[] {
   const [, channels, n] = out.dims as [number, number, number];
-  if (channels - 4 !== opts.wanted.length) throw new Error(`YOLOv8 output has ${channels - 4} classes, the model's labels ${opts.wanted.length}`);
+  if (channels - 4 !== opts.wanted.length)
+    throw new Error(`YOLOv8 output has ${channels - 4} classes, the model's labels ${opts.wanted.length}`);
   const { data } = out;
   const found: Candidate[] = [];
   for (let i = 0; i < n; i++) {

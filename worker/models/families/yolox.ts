@@ -7,7 +7,8 @@ const STRIDES = [8, 16, 32];
 export function decodeYolox(out: RawOutput, opts: DecodeOptions): Candidate[] {
   const [, cells, width] = out.dims as [number, number, number];
   const classes = width - 5;
-  if (classes !== opts.wanted.length) throw new Error(`YOLOX output has ${classes} classes, the model's labels ${opts.wanted.length}`);
+  if (classes !== opts.wanted.length)
+    throw new Error(`YOLOX output has ${classes} classes, the model's labels ${opts.wanted.length}`);
   const { data } = out;
   const found: Candidate[] = [];
   let row = 0;
@@ -30,6 +31,7 @@ export function decodeYolox(out: RawOutput, opts: DecodeOptions): Candidate[] {
       }
     }
   }
-  if (row !== cells) throw new Error(`YOLOX output has ${cells} cells, a ${opts.inputWidth}x${opts.inputHeight} input gives ${row}`);
+  if (row !== cells)
+    throw new Error(`YOLOX output has ${cells} cells, a ${opts.inputWidth}x${opts.inputHeight} input gives ${row}`);
   return found;
 }

@@ -9,7 +9,12 @@ export function ScoreHistogram({ bins, threshold }: { bins: CalibrationData['his
   const l = histogramLayout(bins, threshold, W, H);
   return (
     <figure className="score-histogram">
-      <svg viewBox={`0 0 ${W} ${H + 18}`} role="img" aria-label="Match scores of accepted and rejected suggestions" data-testid="calibration-histogram">
+      <svg
+        viewBox={`0 0 ${W} ${H + 18}`}
+        role="img"
+        aria-label="Match scores of accepted and rejected suggestions"
+        data-testid="calibration-histogram"
+      >
         {l.bars.map((b) => (
           <g key={b.x}>
             <title>{b.label}</title>
@@ -27,7 +32,8 @@ export function ScoreHistogram({ bins, threshold }: { bins: CalibrationData['his
         </text>
       </svg>
       <figcaption className="muted small">
-        <span className="swatch hist-accepted" /> accepted (same deer) above the line · <span className="swatch hist-rejected" /> rejected below
+        <span className="swatch hist-accepted" /> accepted (same deer) above the line ·{' '}
+        <span className="swatch hist-rejected" /> rejected below
         {l.thresholdX !== null && ' · dashed: proposed threshold'}
       </figcaption>
     </figure>

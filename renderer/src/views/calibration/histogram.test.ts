@@ -10,7 +10,11 @@ describe('histogramLayout', () => {
     ];
     const l = histogramLayout(bins, 0.6, 300, 100);
     expect(l.mid).toBe(50);
-    expect(l.bars.map((b) => [b.x, b.accepted, b.rejected])).toEqual([[0, 0, 50], [100, 12.5, 25], [200, 50, 0]]);
+    expect(l.bars.map((b) => [b.x, b.accepted, b.rejected])).toEqual([
+      [0, 0, 50],
+      [100, 12.5, 25],
+      [200, 50, 0],
+    ]);
     expect(l.thresholdX).toBeCloseTo(200);
     expect(l.bars[1]!.label).toBe('40%–60%: 2 accepted, 4 rejected');
     expect(histogramLayout(bins, 0.9, 300, 100).thresholdX).toBeNull();

@@ -23,7 +23,12 @@ export interface HistogramLayout {
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-export function histogramLayout(bins: CalibrationData['histogram'], threshold: number | null, width: number, height: number): HistogramLayout {
+export function histogramLayout(
+  bins: CalibrationData['histogram'],
+  threshold: number | null,
+  width: number,
+  height: number,
+): HistogramLayout {
   const mid = height / 2;
   if (bins.length === 0) return { bars: [], mid, thresholdX: null, from: 0, to: 1 };
   const from = bins[0]!.from;
@@ -37,6 +42,9 @@ export function histogramLayout(bins: CalibrationData['histogram'], threshold: n
     rejected: (b.rejected / max) * mid,
     label: `${pct(b.from)}–${pct(b.to)}: ${b.accepted} accepted, ${b.rejected} rejected`,
   }));
-  const thresholdX = threshold !== null && to > from && threshold >= from && threshold <= to ? ((threshold - from) / (to - from)) * width : null;
+  const thresholdX =
+    threshold !== null && to > from && threshold >= from && threshold <= to
+      ? ((threshold - from) / (to - from)) * width
+      : null;
   return { bars, mid, thresholdX, from, to };
 }

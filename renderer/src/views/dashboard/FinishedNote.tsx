@@ -18,8 +18,9 @@ export function FinishedNote() {
         </button>
       </header>
       <p>
-        {formatCount(summary.imported, 'photo')} imported · {summary.processed.toLocaleString()} processed · {formatCount(summary.duplicates, 'duplicate')} skipped ·{' '}
-        {formatCount(summary.videos, 'video')} not imported · {summary.failed} failed · took {formatDuration(summary.elapsedMs / 1000)}
+        {formatCount(summary.imported, 'photo')} imported · {summary.processed.toLocaleString()} processed ·{' '}
+        {formatCount(summary.duplicates, 'duplicate')} skipped · {formatCount(summary.videos, 'video')} not imported ·{' '}
+        {summary.failed} failed · took {formatDuration(summary.elapsedMs / 1000)}
       </p>
       {finished.error && <p className="inline-error">{finished.error}</p>}
       <FailureList failures={summary.failures} />

@@ -48,7 +48,9 @@ function StageRow({ stage }: { stage: ProgressSnapshotData['stages'][number] }) 
       </span>
       <span className="stage-rate tabular">{finished ? 'done' : formatRate(rate?.rate ?? null)}</span>
       <span className="stage-eta tabular">{finished || open ? '' : formatDuration(rate?.eta ?? null)}</span>
-      <span className={stage.failed ? 'stage-failed has' : 'stage-failed'}>{stage.failed ? `${stage.failed} failed` : ''}</span>
+      <span className={stage.failed ? 'stage-failed has' : 'stage-failed'}>
+        {stage.failed ? `${stage.failed} failed` : ''}
+      </span>
     </div>
   );
 }
@@ -81,7 +83,9 @@ function JobControls({ progress }: { progress: ProgressSnapshotData }) {
         type="button"
         className="btn danger-ghost"
         disabled={busy}
-        onClick={() => window.confirm('Cancel this import? Photos already imported stay in the library.') && act('import.cancel')}
+        onClick={() =>
+          window.confirm('Cancel this import? Photos already imported stay in the library.') && act('import.cancel')
+        }
       >
         <Icon name="stop" size={14} /> Cancel
       </button>
@@ -126,7 +130,8 @@ export function JobPanel({ progress }: { progress: ProgressSnapshotData }) {
       )}
       {restarts.length > 0 && (
         <p className="inline-warning">
-          The processing worker stopped {restarts.length === 1 ? 'once' : `${restarts.length} times`} and was restarted (last: {restarts.at(-1)!.reason}).
+          The processing worker stopped {restarts.length === 1 ? 'once' : `${restarts.length} times`} and was restarted
+          (last: {restarts.at(-1)!.reason}).
         </p>
       )}
       <FailureList failures={progress.failures} />
@@ -139,7 +144,8 @@ export function FailureList({ failures }: { failures: { file: string; reason: st
   return (
     <details className="failures" open={failures.length <= 5}>
       <summary>
-        <Icon name="alert" size={14} /> {failures.length} {failures.length === 1 ? 'file' : 'files'} could not be processed
+        <Icon name="alert" size={14} /> {failures.length} {failures.length === 1 ? 'file' : 'files'} could not be
+        processed
       </summary>
       <ul>
         {failures.map((f, i) => (

@@ -25,8 +25,14 @@ export const IndividualCard = memo(function IndividualCard({
       aria-selected={selected}
     >
       <div className="card-cover">
-        {i.coverDetectionId ? <Thumb media={{ kind: 'crop', id: i.coverDetectionId }} alt={`${i.name}`} /> : <div className="thumb" />}
-        <span className={i.confirmed ? 'badge accent' : 'badge provisional'}>{i.confirmed ? 'confirmed' : 'provisional'}</span>
+        {i.coverDetectionId ? (
+          <Thumb media={{ kind: 'crop', id: i.coverDetectionId }} alt={`${i.name}`} />
+        ) : (
+          <div className="thumb" />
+        )}
+        <span className={i.confirmed ? 'badge accent' : 'badge provisional'}>
+          {i.confirmed ? 'confirmed' : 'provisional'}
+        </span>
         {i.pendingSuggestions > 0 && <span className="badge attention corner">{i.pendingSuggestions} to review</span>}
       </div>
       <div className="card-body">

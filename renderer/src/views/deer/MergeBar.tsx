@@ -6,7 +6,13 @@ import { useEdit } from '../../data/useEdit';
 import { formatCount } from '../../lib/format';
 import { navigate } from '../../store/nav';
 
-export function MergeBar({ selected, onDone }: { selected: ReadonlyMap<number, IndividualSummary>; onDone: () => void }) {
+export function MergeBar({
+  selected,
+  onDone,
+}: {
+  selected: ReadonlyMap<number, IndividualSummary>;
+  onDone: () => void;
+}) {
   const edit = useEdit();
   const list = [...selected.values()].sort((a, b) => b.detectionCount - a.detectionCount);
   const [targetId, setTargetId] = useState<number | null>(null);
@@ -16,7 +22,11 @@ export function MergeBar({ selected, onDone }: { selected: ReadonlyMap<number, I
     <div className="merge-bar" role="toolbar" aria-label="Selected individuals" data-testid="merge-bar">
       <strong>{formatCount(list.length, 'individual')} selected</strong>
       {list.length === 2 && (
-        <button type="button" className="btn small" onClick={() => navigate({ view: 'compare', a: list[0]!.id, b: list[1]!.id })}>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => navigate({ view: 'compare', a: list[0]!.id, b: list[1]!.id })}
+        >
           Compare
         </button>
       )}

@@ -3,10 +3,18 @@ import { ErrorNote, Skeleton } from '../../components/States';
 import { useQuery } from '../../data/useQuery';
 import { formatWhen } from '../../lib/format';
 
-const STATUS_LABEL = { running: 'running', done: 'done', cancelled: 'cancelled', failed: 'failed', interrupted: 'interrupted' } as const;
+const STATUS_LABEL = {
+  running: 'running',
+  done: 'done',
+  cancelled: 'cancelled',
+  failed: 'failed',
+  interrupted: 'interrupted',
+} as const;
 
 export function ImportHistory() {
-  const history = useQuery('import-history', (api) => api.call('import.history', { offset: 0, limit: 50 }), ['imports']);
+  const history = useQuery('import-history', (api) => api.call('import.history', { offset: 0, limit: 50 }), [
+    'imports',
+  ]);
   return (
     <section className="panel" aria-label="Import history">
       <header className="panel-header">
@@ -41,7 +49,9 @@ export function ImportHistory() {
                 <td className="num tabular">{r.failed ? r.failed.toLocaleString() : '—'}</td>
                 <td>
                   <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
-                  {r.status === 'interrupted' && <span className="muted small"> · import the same card again to finish</span>}
+                  {r.status === 'interrupted' && (
+                    <span className="muted small"> · import the same card again to finish</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -51,7 +51,9 @@ export function PreviewPanel({ preview }: { preview: ImportPreview }) {
           </tbody>
         </table>
       )}
-      {preview.otherFiles > 0 && <p className="muted small">{formatCount(preview.otherFiles, 'other file')} ignored.</p>}
+      {preview.otherFiles > 0 && (
+        <p className="muted small">{formatCount(preview.otherFiles, 'other file')} ignored.</p>
+      )}
       {preview.unreadable.length > 0 && (
         <details className="failures">
           <summary>{formatCount(preview.unreadable.length, 'file')} could not be read</summary>

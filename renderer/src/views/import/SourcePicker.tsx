@@ -50,10 +50,12 @@ export function SourcePicker({ sources, onChange }: { sources: string[]; onChang
         data-testid="drop-zone"
       >
         <Icon name="card" size={32} />
-        <p className="drop-title">{canDrop ? 'Drop an SD card or folders here' : 'Type the path of a card or folder below'}</p>
+        <p className="drop-title">
+          {canDrop ? 'Drop an SD card or folders here' : 'Type the path of a card or folder below'}
+        </p>
         <p className="muted small">
-          {canDrop ? '' : 'In a browser the path is on the computer running Thumper. '}JPEG photos in any sub-folder are found (DCIM/100RECNX …);
-          videos are listed but not imported yet.
+          {canDrop ? '' : 'In a browser the path is on the computer running Thumper. '}JPEG photos in any sub-folder are
+          found (DCIM/100RECNX …); videos are listed but not imported yet.
         </p>
         {canPick && (
           <button type="button" className="btn" onClick={pick}>
@@ -104,7 +106,12 @@ export function SourcePicker({ sources, onChange }: { sources: string[]; onChang
           {sources.map((s) => (
             <li key={s} className="chip">
               <code>{s}</code>
-              <button type="button" className="chip-x" aria-label={`Remove ${s}`} onClick={() => onChange(sources.filter((x) => x !== s))}>
+              <button
+                type="button"
+                className="chip-x"
+                aria-label={`Remove ${s}`}
+                onClick={() => onChange(sources.filter((x) => x !== s))}
+              >
                 <Icon name="close" size={12} />
               </button>
             </li>

@@ -17,7 +17,10 @@ export function AddModel({ onAdded }: { onAdded: () => void }) {
       .call('models.add', { file: file.trim(), ...(family.trim() ? { family: family.trim() } : {}) })
       .then(
         (r) => {
-          setResult({ ok: true, text: `Added ${r.id} (${r.kind}, ${r.family}).${r.notes.length ? ` ${r.notes.join(' ')}` : ''}` });
+          setResult({
+            ok: true,
+            text: `Added ${r.id} (${r.kind}, ${r.family}).${r.notes.length ? ` ${r.notes.join(' ')}` : ''}`,
+          });
           useToast.getState().show(`Model ${r.id} added: choose it above to use it.`);
           onAdded();
         },
@@ -36,8 +39,20 @@ export function AddModel({ onAdded }: { onAdded: () => void }) {
       <label className="path-field">
         ONNX file (absolute path)
         <div className="input-row">
-          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder="/home/me/models/my-yolov8.onnx" spellCheck={false} data-testid="add-model-path" />
-          <input className="family-input" value={family} onChange={(e) => setFamily(e.target.value)} placeholder="family (optional)" spellCheck={false} />
+          <input
+            value={file}
+            onChange={(e) => setFile(e.target.value)}
+            placeholder="/home/me/models/my-yolov8.onnx"
+            spellCheck={false}
+            data-testid="add-model-path"
+          />
+          <input
+            className="family-input"
+            value={family}
+            onChange={(e) => setFamily(e.target.value)}
+            placeholder="family (optional)"
+            spellCheck={false}
+          />
           <button type="submit" className="btn" disabled={busy || !file.trim()}>
             {busy ? 'Checking…' : 'Add'}
           </button>

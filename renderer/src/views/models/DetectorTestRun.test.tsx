@@ -21,7 +21,13 @@ const result: MethodResult<'models.testRun'> = {
 };
 
 function setup(invoke: Transport['invoke']) {
-  const api = createApi({ host: 'serve', invoke, subscribe: () => () => undefined, mediaUrl: (p) => `http://media.test${p}`, pathForFile: () => null });
+  const api = createApi({
+    host: 'serve',
+    invoke,
+    subscribe: () => () => undefined,
+    mediaUrl: (p) => `http://media.test${p}`,
+    pathForFile: () => null,
+  });
   return render(
     <ApiProvider api={api}>
       <DetectorTestRun modelId="yolox_nano_416" />
@@ -38,9 +44,15 @@ describe('DetectorTestRun', () => {
     expect(invoke).toHaveBeenCalledWith('models.testRun', { role: 'detector', modelId: 'yolox_nano_416' });
     expect(summary.textContent).toBe('1 animal on photo 7 · runs on CPU · load 120 ms, decode 35 ms, detect 48 ms');
     expect(r.getByText('CUDA provider not installed')).toBeTruthy();
-    expect((r.getByTestId('test-run-photo').querySelector('img') as HTMLImageElement).src).toBe('http://media.test/media/thumbnail/7');
+    expect((r.getByTestId('test-run-photo').querySelector('img') as HTMLImageElement).src).toBe(
+      'http://media.test/media/thumbnail/7',
+    );
     const boxes = r.getAllByTestId('test-run-box');
-    expect(boxes.map((b) => b.className.trim())).toEqual(['box box-animal', 'box box-animal muted-box', 'box box-person']);
+    expect(boxes.map((b) => b.className.trim())).toEqual([
+      'box box-animal',
+      'box box-animal muted-box',
+      'box box-person',
+    ]);
     expect(boxes[0]!.style.left).toBe('25%');
     expect(boxes[0]!.style.top).toBe('50%');
     expect(boxes[0]!.style.width).toBe('10%');
@@ -51,12 +63,17 @@ describe('DetectorTestRun', () => {
     const invoke = vi
       .fn<Transport['invoke']>()
       .mockResolvedValueOnce({ ok: true, result })
-      .mockResolvedValueOnce({ ok: false, error: { code: 'not_found', message: 'the library has no photos to test on: import some first' } });
+      .mockResolvedValueOnce({
+        ok: false,
+        error: { code: 'not_found', message: 'the library has no photos to test on: import some first' },
+      });
     const r = setup(invoke);
     fireEvent.click(r.getByTestId('test-run-button'));
     await r.findByTestId('test-run-summary');
     fireEvent.click(r.getByTestId('test-run-button'));
-    await waitFor(() => expect(r.getByText('The test run failed: the library has no photos to test on: import some first')).toBeTruthy());
+    await waitFor(() =>
+      expect(r.getByText('The test run failed: the library has no photos to test on: import some first')).toBeTruthy(),
+    );
     expect(r.queryByTestId('test-run-summary')).toBeNull();
     expect((r.getByTestId('test-run-button') as HTMLButtonElement).disabled).toBe(false);
   });

@@ -15,7 +15,11 @@ function BoxedPhoto({ result }: { result: TestRun }) {
   const api = useApi();
   return (
     <div className="test-run-photo" data-testid="test-run-photo">
-      <img src={api.mediaUrl({ kind: 'thumbnail', id: result.photoId })} alt={`photo ${result.photoId}`} draggable={false} />
+      <img
+        src={api.mediaUrl({ kind: 'thumbnail', id: result.photoId })}
+        alt={`photo ${result.photoId}`}
+        draggable={false}
+      />
       {result.detections.map((d, i) => (
         <div
           key={i}
@@ -56,8 +60,8 @@ export function DetectorTestRun({ modelId }: { modelId: string }) {
       {result && (
         <>
           <p className="small" data-testid="test-run-summary">
-            {plural(animals, 'animal')} on photo {result.photoId} · runs on {result.provider.toUpperCase()} · load {result.ms.load} ms, decode{' '}
-            {result.ms.decode} ms, detect {result.ms.infer} ms
+            {plural(animals, 'animal')} on photo {result.photoId} · runs on {result.provider.toUpperCase()} · load{' '}
+            {result.ms.load} ms, decode {result.ms.decode} ms, detect {result.ms.infer} ms
           </p>
           {result.providerNote && <p className="inline-warning">{result.providerNote}</p>}
           <BoxedPhoto result={result} />

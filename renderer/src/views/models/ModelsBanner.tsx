@@ -28,7 +28,11 @@ export function ModelsBanner() {
         {missing.map((r) => (
           <li key={r.role}>
             <div>
-              <strong>{r.id}</strong> <span className="muted">({r.role}: {ROLE_TEXT[r.role]})</span> is {r.status === 'missing' ? 'not installed' : r.status}.
+              <strong>{r.id}</strong>{' '}
+              <span className="muted">
+                ({r.role}: {ROLE_TEXT[r.role]})
+              </span>{' '}
+              is {r.status === 'missing' ? 'not installed' : r.status}.
               {r.howTo && <div className="muted small">{r.howTo}</div>}
             </div>
             {r.fetchable ? (

@@ -26,10 +26,21 @@ function CameraMenu({ filters, onChange }: { filters: PhotoFilters; onChange: (f
   const cameras = useQuery('cameras', (api) => api.call('cameras.list', {}), ['cameras']);
   const [open, setOpen] = useState(false);
   const n = filters.cameraIds.length;
-  const label = n === 0 ? 'All cameras' : n === 1 ? (cameras.data?.find((c) => c.id === filters.cameraIds[0])?.name ?? '1 camera') : `${n} cameras`;
+  const label =
+    n === 0
+      ? 'All cameras'
+      : n === 1
+        ? (cameras.data?.find((c) => c.id === filters.cameraIds[0])?.name ?? '1 camera')
+        : `${n} cameras`;
   return (
     <div className="menu-wrap">
-      <button type="button" className={n ? 'btn filter-btn on' : 'btn filter-btn'} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="camera-filter">
+      <button
+        type="button"
+        className={n ? 'btn filter-btn on' : 'btn filter-btn'}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="camera-filter"
+      >
         <Icon name="camera" size={15} /> {label}
       </button>
       {open && (
@@ -37,8 +48,17 @@ function CameraMenu({ filters, onChange }: { filters: PhotoFilters; onChange: (f
           {cameras.error && <p className="inline-error small">{cameras.error.message}</p>}
           {cameras.data?.length === 0 && <p className="muted small">No cameras yet.</p>}
           {cameras.data?.map((c) => (
-            <label key={c.id} className="menu-item" role="menuitemcheckbox" aria-checked={filters.cameraIds.includes(c.id)}>
-              <input type="checkbox" checked={filters.cameraIds.includes(c.id)} onChange={() => onChange(toggleCamera(filters, c.id))} />
+            <label
+              key={c.id}
+              className="menu-item"
+              role="menuitemcheckbox"
+              aria-checked={filters.cameraIds.includes(c.id)}
+            >
+              <input
+                type="checkbox"
+                checked={filters.cameraIds.includes(c.id)}
+                onChange={() => onChange(toggleCamera(filters, c.id))}
+              />
               <span className="grow">{c.name}</span>
               <span className="muted small tabular">{c.photos.toLocaleString()}</span>
             </label>
@@ -66,7 +86,11 @@ export function FilterBar({ filters, onChange }: { filters: PhotoFilters; onChan
   return (
     <div className="filter-bar" role="toolbar" aria-label="Filters">
       <CameraMenu filters={filters} onChange={onChange} />
-      <DateRangeInputs from={filters.from} to={filters.to} onChange={(from, to) => onChange(setDateRange(filters, from, to))} />
+      <DateRangeInputs
+        from={filters.from}
+        to={filters.to}
+        onChange={(from, to) => onChange(setDateRange(filters, from, to))}
+      />
       <select
         aria-label="Category"
         value={filters.category ?? ''}
@@ -95,9 +119,17 @@ export function FilterBar({ filters, onChange }: { filters: PhotoFilters; onChan
         ))}
       </div>
       <label className="check">
-        <input type="checkbox" title="Photos of individuals with suggestions waiting for review" checked={filters.unreviewed} onChange={(e) => onChange({ ...filters, unreviewed: e.target.checked })} /> Unreviewed
+        <input
+          type="checkbox"
+          title="Photos of individuals with suggestions waiting for review"
+          checked={filters.unreviewed}
+          onChange={(e) => onChange({ ...filters, unreviewed: e.target.checked })}
+        />{' '}
+        Unreviewed
       </label>
-      {filters.individualId !== null && <IndividualChip id={filters.individualId} onClear={() => onChange({ ...filters, individualId: null })} />}
+      {filters.individualId !== null && (
+        <IndividualChip id={filters.individualId} onClear={() => onChange({ ...filters, individualId: null })} />
+      )}
       {active > 0 && (
         <button type="button" className="btn ghost small" onClick={() => onChange(clearFilters(filters))}>
           Clear {active}
@@ -105,10 +137,19 @@ export function FilterBar({ filters, onChange }: { filters: PhotoFilters; onChan
       )}
       <span className="grow" />
       <label className="check">
-        <input type="checkbox" checked={filters.groupBySequence} onChange={(e) => onChange({ ...filters, groupBySequence: e.target.checked })} /> Group by visit
+        <input
+          type="checkbox"
+          checked={filters.groupBySequence}
+          onChange={(e) => onChange({ ...filters, groupBySequence: e.target.checked })}
+        />{' '}
+        Group by visit
       </label>
       {!filters.groupBySequence && (
-        <select aria-label="Sort" value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}>
+        <select
+          aria-label="Sort"
+          value={filters.sort}
+          onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}
+        >
           {SORTS.map((s) => (
             <option key={s} value={s}>
               {SORT_LABELS[s]}

@@ -4,7 +4,15 @@ import { PagedGrid } from '../../components/PagedGrid';
 import type { PagedList } from '../../data/usePagedList';
 import { PhotoCell } from './PhotoCell';
 
-export function PhotoGrid({ list, onOpen, initialFocus }: { list: PagedList<PhotoSummary>; onOpen: (index: number, photo: PhotoSummary) => void; initialFocus: number }) {
+export function PhotoGrid({
+  list,
+  onOpen,
+  initialFocus,
+}: {
+  list: PagedList<PhotoSummary>;
+  onOpen: (index: number, photo: PhotoSummary) => void;
+  initialFocus: number;
+}) {
   return (
     <PagedGrid
       list={list}

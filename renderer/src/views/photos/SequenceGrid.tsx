@@ -32,7 +32,14 @@ export function SequenceGrid({ filters, onTotal }: { filters: PhotoFilters; onTo
       renderItem={(s, focused) =>
         s ? (
           <div className={focused ? 'cell sequence focused' : 'cell sequence'}>
-            {s.coverPhotoId ? <Thumb media={{ kind: 'thumbnail', id: s.coverPhotoId }} alt={`Visit at ${s.camera ?? 'unknown camera'}`} /> : <div className="thumb" />}
+            {s.coverPhotoId ? (
+              <Thumb
+                media={{ kind: 'thumbnail', id: s.coverPhotoId }}
+                alt={`Visit at ${s.camera ?? 'unknown camera'}`}
+              />
+            ) : (
+              <div className="thumb" />
+            )}
             <div className="cell-badges">
               <span className="badge dark">{formatCount(s.photoCount, 'photo')}</span>
               {s.detections > 0 && <span className="badge dark">{formatCount(s.detections, 'detection')}</span>}

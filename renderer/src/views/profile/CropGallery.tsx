@@ -7,7 +7,15 @@ import { DEFAULT_FILTERS } from '../../lib/filters';
 import { formatLocal } from '../../lib/format';
 import { navigate } from '../../store/nav';
 
-export function CropGallery({ individualId, selected, onToggle }: { individualId: number; selected: ReadonlySet<number>; onToggle: (crop: IndividualCrop) => void }) {
+export function CropGallery({
+  individualId,
+  selected,
+  onToggle,
+}: {
+  individualId: number;
+  selected: ReadonlySet<number>;
+  onToggle: (crop: IndividualCrop) => void;
+}) {
   const list = usePagedList<IndividualCrop>(
     `crops-${individualId}`,
     (api, offset, limit) => api.call('individuals.crops', { id: individualId, offset, limit }),

@@ -49,8 +49,18 @@ export function EditableText({
 
   if (!editing) {
     return (
-      <button type="button" className={`editable ${className ?? ''}`} onClick={() => setEditing(true)} aria-label={`Edit ${label}`} title={`Edit ${label}`}>
-        {value ? <span className={multiline ? 'prewrap' : undefined}>{value}</span> : <span className="muted">{placeholder}</span>}
+      <button
+        type="button"
+        className={`editable ${className ?? ''}`}
+        onClick={() => setEditing(true)}
+        aria-label={`Edit ${label}`}
+        title={`Edit ${label}`}
+      >
+        {value ? (
+          <span className={multiline ? 'prewrap' : undefined}>{value}</span>
+        ) : (
+          <span className="muted">{placeholder}</span>
+        )}
         <Icon name="edit" size={13} />
       </button>
     );

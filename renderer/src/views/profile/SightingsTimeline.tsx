@@ -9,7 +9,9 @@ type Sighting = IndividualDetail['sightings'][number];
 
 /** Position of each dated sighting along the strip, 0-1; undated ones are left out. */
 export function timelinePositions(sightings: Sighting[]): { s: Sighting; at: number }[] {
-  const dated = sightings.filter((s) => s.start).map((s) => ({ s, t: Date.parse(`${s.start!.includes('T') ? s.start : `${s.start}T00:00:00`}Z`) }));
+  const dated = sightings
+    .filter((s) => s.start)
+    .map((s) => ({ s, t: Date.parse(`${s.start!.includes('T') ? s.start : `${s.start}T00:00:00`}Z`) }));
   if (dated.length === 0) return [];
   const min = Math.min(...dated.map((d) => d.t));
   const max = Math.max(...dated.map((d) => d.t));
@@ -18,16 +20,35 @@ export function timelinePositions(sightings: Sighting[]): { s: Sighting; at: num
 
 const SHOWN = 200;
 
-export function SightingsTimeline({ sightings, cameraNames }: { sightings: Sighting[]; cameraNames: Map<number, string> }) {
+export function SightingsTimeline({
+  sightings,
+  cameraNames,
+}: {
+  sightings: Sighting[];
+  cameraNames: Map<number, string>;
+}) {
   const marks = timelinePositions(sightings);
   const open = (photoId: number) => navigate({ view: 'viewer', imageId: photoId, filters: DEFAULT_FILTERS });
   return (
     <div className="timeline">
       {marks.length > 0 && (
-        <svg className="timeline-strip" viewBox="0 0 1000 28" preserveAspectRatio="none" role="img" aria-label="Sightings over time">
+        <svg
+          className="timeline-strip"
+          viewBox="0 0 1000 28"
+          preserveAspectRatio="none"
+          role="img"
+          aria-label="Sightings over time"
+        >
           <line x1={0} x2={1000} y1={14} y2={14} className="chart-axis" />
           {marks.map(({ s, at }, i) => (
-            <circle key={`${s.sequenceId}-${i}`} cx={6 + at * 988} cy={14} r={5} className="timeline-dot" onClick={() => open(s.photoId)}>
+            <circle
+              key={`${s.sequenceId}-${i}`}
+              cx={6 + at * 988}
+              cy={14}
+              r={5}
+              className="timeline-dot"
+              onClick={() => open(s.photoId)}
+            >
               <title>{`${formatLocal(s.start)} · ${s.cameraId ? (cameraNames.get(s.cameraId) ?? '') : ''} · ${s.detections} detections`}</title>
             </circle>
           ))}
@@ -50,7 +71,9 @@ export function SightingsTimeline({ sightings, cameraNames }: { sightings: Sight
               }}
             >
               <span className="tabular">{formatLocal(s.start)}</span>
-              <span className="muted">{s.cameraId ? (cameraNames.get(s.cameraId) ?? `camera #${s.cameraId}`) : 'unknown camera'}</span>
+              <span className="muted">
+                {s.cameraId ? (cameraNames.get(s.cameraId) ?? `camera #${s.cameraId}`) : 'unknown camera'}
+              </span>
               <span className="muted tabular">{formatCount(s.detections, 'frame')}</span>
             </a>
           </li>

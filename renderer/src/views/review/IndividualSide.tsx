@@ -11,8 +11,20 @@ import { navigate } from '../../store/nav';
 
 export const CROPS_PER_SIDE = 8;
 
-export function IndividualSide({ individual, role, cameraNames }: { individual: IndividualSummary; role: string; cameraNames: Map<number, string> }) {
-  const crops = useQuery(`review-crops-${individual.id}`, (api) => api.call('individuals.crops', { id: individual.id, offset: 0, limit: CROPS_PER_SIDE }), ['individuals']);
+export function IndividualSide({
+  individual,
+  role,
+  cameraNames,
+}: {
+  individual: IndividualSummary;
+  role: string;
+  cameraNames: Map<number, string>;
+}) {
+  const crops = useQuery(
+    `review-crops-${individual.id}`,
+    (api) => api.call('individuals.crops', { id: individual.id, offset: 0, limit: CROPS_PER_SIDE }),
+    ['individuals'],
+  );
   const cams = individual.cameraIds.map((c) => cameraNames.get(c) ?? `#${c}`);
   return (
     <section className="pair-side panel" aria-label={`${role}: ${individual.name}`} data-testid={`review-${role}`}>
@@ -28,11 +40,13 @@ export function IndividualSide({ individual, role, cameraNames }: { individual: 
           >
             {individual.name}
           </a>{' '}
-          <span className={individual.confirmed ? 'badge accent' : 'badge provisional'}>{individual.confirmed ? 'confirmed' : 'provisional'}</span>
+          <span className={individual.confirmed ? 'badge accent' : 'badge provisional'}>
+            {individual.confirmed ? 'confirmed' : 'provisional'}
+          </span>
         </h2>
         <p className="muted small">
-          {sexAgeLabel(individual.sex, individual.ageClass)} · {formatCount(individual.detectionCount, 'sighting')} · {formatLocal(individual.firstSeen, false)} →{' '}
-          {formatLocal(individual.lastSeen, false)}
+          {sexAgeLabel(individual.sex, individual.ageClass)} · {formatCount(individual.detectionCount, 'sighting')} ·{' '}
+          {formatLocal(individual.firstSeen, false)} → {formatLocal(individual.lastSeen, false)}
         </p>
         <p className="muted small ellipsis">{cams.join(', ') || 'no camera'}</p>
       </header>
@@ -46,7 +60,10 @@ export function IndividualSide({ individual, role, cameraNames }: { individual: 
                 title={`${formatLocal(c.takenAt)} · open the photo`}
                 onClick={() => navigate({ view: 'viewer', imageId: c.imageId, filters: DEFAULT_FILTERS })}
               >
-                <Thumb media={{ kind: 'crop', id: c.detectionId }} alt={`${individual.name}, ${formatLocal(c.takenAt)}`} />
+                <Thumb
+                  media={{ kind: 'crop', id: c.detectionId }}
+                  alt={`${individual.name}, ${formatLocal(c.takenAt)}`}
+                />
               </button>
             ))
           : Array.from({ length: 4 }, (_, i) => <Skeleton key={i} height={140} />)}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../../../core/contract/entities';
 import { formatGap, nextAfterDecision, otherCandidate } from './queue';
 
-const s = (id: number, individualId: number): Suggestion => ({ id, individualId } as Suggestion);
+const s = (id: number, individualId: number): Suggestion => ({ id, individualId }) as Suggestion;
 const items = [s(1, 10), s(2, 10), s(3, 11), s(4, 10)];
 
 describe('review queue', () => {

@@ -3,8 +3,15 @@
 import type { Suggestion } from '../../../../core/contract/entities';
 
 /** After deciding `decidedId`, show the next suggestion in the list that is still undecided here. */
-export function nextAfterDecision(items: Suggestion[], decidedIds: ReadonlySet<number>, currentId: number | null): Suggestion | null {
-  const start = Math.max(0, items.findIndex((s) => s.id === currentId));
+export function nextAfterDecision(
+  items: Suggestion[],
+  decidedIds: ReadonlySet<number>,
+  currentId: number | null,
+): Suggestion | null {
+  const start = Math.max(
+    0,
+    items.findIndex((s) => s.id === currentId),
+  );
   for (let i = 0; i < items.length; i++) {
     const s = items[(start + i) % items.length]!;
     if (!decidedIds.has(s.id)) return s;
@@ -13,7 +20,12 @@ export function nextAfterDecision(items: Suggestion[], decidedIds: ReadonlySet<n
 }
 
 /** Another candidate for the same query individual, in score order, wrapping around; null if there is none. */
-export function otherCandidate(items: Suggestion[], decidedIds: ReadonlySet<number>, current: Suggestion, step: 1 | -1): Suggestion | null {
+export function otherCandidate(
+  items: Suggestion[],
+  decidedIds: ReadonlySet<number>,
+  current: Suggestion,
+  step: 1 | -1,
+): Suggestion | null {
   const same = items.filter((s) => s.individualId === current.individualId && !decidedIds.has(s.id));
   if (same.length < 2) return null;
   const at = same.findIndex((s) => s.id === current.id);

@@ -35,13 +35,23 @@ const SEX_AGE = ['buck', 'doe', 'fawn', 'adult', 'juvenile'];
 /** Corrections a person makes to a box; each is one undoable edit. */
 function Corrections({ d, onChanged }: { d: Detection; onChanged: () => void }) {
   const edit = useEdit();
-  const correct = (done: string, change: { category?: Detection['category']; sexAge?: string | null; falsePositive?: boolean }) =>
-    edit(done, (api) => api.call('edits.correctDetection', { detectionId: d.id, ...change })).then((r) => r && onChanged());
+  const correct = (
+    done: string,
+    change: { category?: Detection['category']; sexAge?: string | null; falsePositive?: boolean },
+  ) =>
+    edit(done, (api) => api.call('edits.correctDetection', { detectionId: d.id, ...change })).then(
+      (r) => r && onChanged(),
+    );
   return (
     <div className="corrections">
       <label className="field">
         <span>Category</span>
-        <select value={d.category} onChange={(e) => correct(`Box marked ${e.target.value}.`, { category: e.target.value as Detection['category'] })}>
+        <select
+          value={d.category}
+          onChange={(e) =>
+            correct(`Box marked ${e.target.value}.`, { category: e.target.value as Detection['category'] })
+          }
+        >
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -63,7 +73,11 @@ function Corrections({ d, onChanged }: { d: Detection; onChanged: () => void }) 
       <button
         type="button"
         className={d.falsePositive ? 'btn wide' : 'btn danger-ghost wide'}
-        onClick={() => correct(d.falsePositive ? 'Box restored.' : 'Marked as a false detection.', { falsePositive: !d.falsePositive })}
+        onClick={() =>
+          correct(d.falsePositive ? 'Box restored.' : 'Marked as a false detection.', {
+            falsePositive: !d.falsePositive,
+          })
+        }
         data-testid="toggle-false-detection"
       >
         {d.falsePositive ? 'Restore this box' : 'Not an animal (false detection)'}
@@ -161,11 +175,18 @@ export function DetectionPanel({
           Detections <span className="muted">{photo.detections}</span>
         </h3>
         {photo.detectionList.length === 0 ? (
-          <p className="muted small">{photo.state === 'done' ? 'Nothing was found on this photo.' : 'Not processed yet.'}</p>
+          <p className="muted small">
+            {photo.state === 'done' ? 'Nothing was found on this photo.' : 'Not processed yet.'}
+          </p>
         ) : (
           <ul className="det-list">
             {photo.detectionList.map((d) => (
-              <DetectionRow key={d.id} d={d} selected={d.id === selectedId} onSelect={() => onSelect(d.id === selectedId ? null : d.id)} />
+              <DetectionRow
+                key={d.id}
+                d={d}
+                selected={d.id === selectedId}
+                onSelect={() => onSelect(d.id === selectedId ? null : d.id)}
+              />
             ))}
           </ul>
         )}

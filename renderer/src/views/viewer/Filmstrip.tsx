@@ -2,7 +2,15 @@
 import { useEffect, useRef } from 'react';
 import { Thumb } from '../../components/Thumb';
 
-export function Filmstrip({ photoIds, currentId, onOpen }: { photoIds: number[]; currentId: number; onOpen: (id: number) => void }) {
+export function Filmstrip({
+  photoIds,
+  currentId,
+  onOpen,
+}: {
+  photoIds: number[];
+  currentId: number;
+  onOpen: (id: number) => void;
+}) {
   const ref = useRef<HTMLOListElement>(null);
   useEffect(() => {
     ref.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest', inline: 'center' });
@@ -12,7 +20,12 @@ export function Filmstrip({ photoIds, currentId, onOpen }: { photoIds: number[];
     <ol ref={ref} className="filmstrip" aria-label="Photos of this visit" data-testid="filmstrip">
       {photoIds.map((id, i) => (
         <li key={id} className={id === currentId ? 'current' : undefined}>
-          <button type="button" onClick={() => onOpen(id)} aria-label={`Frame ${i + 1} of ${photoIds.length}`} aria-current={id === currentId ? 'true' : undefined}>
+          <button
+            type="button"
+            onClick={() => onOpen(id)}
+            aria-label={`Frame ${i + 1} of ${photoIds.length}`}
+            aria-current={id === currentId ? 'true' : undefined}
+          >
             <Thumb media={{ kind: 'thumbnail', id }} alt="" />
             <span className="frame-no">{i + 1}</span>
           </button>

@@ -49,7 +49,14 @@ function setup(onStep = vi.fn()) {
   const onSelect = vi.fn();
   const r = render(
     <ApiProvider api={api}>
-      <ZoomPane photoId={9} image={{ width: 2048, height: 1536 }} detections={[detection]} selectedId={null} onSelect={onSelect} onStep={onStep} />
+      <ZoomPane
+        photoId={9}
+        image={{ width: 2048, height: 1536 }}
+        detections={[detection]}
+        selectedId={null}
+        onSelect={onSelect}
+        onStep={onStep}
+      />
     </ApiProvider>,
   );
   const img = r.getByTestId('viewer-image') as HTMLImageElement;
@@ -59,7 +66,12 @@ function setup(onStep = vi.fn()) {
     const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(img.style.transform)!;
     if (!m) throw new Error(`unexpected transform ${img.style.transform}`);
     const [x, y, s] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return { x, y, s, box: { left: parseFloat(box.style.left), top: parseFloat(box.style.top), width: parseFloat(box.style.width) } };
+    return {
+      x,
+      y,
+      s,
+      box: { left: parseFloat(box.style.left), top: parseFloat(box.style.top), width: parseFloat(box.style.width) },
+    };
   };
   return { ...r, img, box, pane, parse, onSelect, onStep };
 }

@@ -47,7 +47,17 @@ function boxLabel(d: Detection): string {
   return `${detectionName(d)}${confidence}${d.individualName ? ` · ${d.individualName}` : ''}`;
 }
 
-export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onStep, previewWidth = PREVIEW_WIDTH, drawing = false, onDrawn }: ZoomPaneProps) {
+export function ZoomPane({
+  photoId,
+  image,
+  detections,
+  selectedId,
+  onSelect,
+  onStep,
+  previewWidth = PREVIEW_WIDTH,
+  drawing = false,
+  onDrawn,
+}: ZoomPaneProps) {
   const api = useApi();
   const ref = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState<Size | null>(null);
@@ -69,7 +79,9 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
       viewportRef.current = next;
       setViewport(next);
       // A resized window keeps a zoomed view where it is (clamped); an unzoomed one refits.
-      setT((prev) => (prev && before && isZoomed(prev, before, image) ? clampTransform(prev, next, image) : fitTransform(next, image)));
+      setT((prev) =>
+        prev && before && isZoomed(prev, before, image) ? clampTransform(prev, next, image) : fitTransform(next, image),
+      );
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -169,7 +181,9 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
   };
 
   const zoomed = t && viewport ? isZoomed(t, viewport, image) : false;
-  const imgStyle = t ? { width: image.width, height: image.height, transform: `translate(${t.x}px, ${t.y}px) scale(${t.scale})` } : { visibility: 'hidden' as const };
+  const imgStyle = t
+    ? { width: image.width, height: image.height, transform: `translate(${t.x}px, ${t.y}px) scale(${t.scale})` }
+    : { visibility: 'hidden' as const };
 
   return (
     <div
@@ -186,7 +200,14 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
       data-testid="zoom-pane"
       data-scale={t?.scale.toFixed(4)}
     >
-      <img className="zoom-img" src={api.mediaUrl({ kind: 'preview', id: photoId })} alt="" draggable={false} style={imgStyle} data-testid="viewer-image" />
+      <img
+        className="zoom-img"
+        src={api.mediaUrl({ kind: 'preview', id: photoId })}
+        alt=""
+        draggable={false}
+        style={imgStyle}
+        data-testid="viewer-image"
+      />
       {wantFull && (
         <img
           className={fullLoaded ? 'zoom-img full loaded' : 'zoom-img full'}
@@ -213,7 +234,12 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
       {t &&
         detections.map((d) => {
           const r = boxToScreen(d.box, t, image);
-          const cls = ['box', `box-${d.category}`, d.id === selectedId ? 'selected' : '', d.duplicate || d.falsePositive ? 'muted-box' : ''].join(' ');
+          const cls = [
+            'box',
+            `box-${d.category}`,
+            d.id === selectedId ? 'selected' : '',
+            d.duplicate || d.falsePositive ? 'muted-box' : '',
+          ].join(' ');
           return (
             <button
               key={d.id}
@@ -228,21 +254,41 @@ export function ZoomPane({ photoId, image, detections, selectedId, onSelect, onS
               data-testid="viewer-box"
             >
               {/* Duplicates and false detections stay visible as dashed outlines, labelled only when selected. */}
-              {(!(d.duplicate || d.falsePositive) || d.id === selectedId) && <span className="box-label">{boxLabel(d)}</span>}
+              {(!(d.duplicate || d.falsePositive) || d.id === selectedId) && (
+                <span className="box-label">{boxLabel(d)}</span>
+              )}
             </button>
           );
         })}
       <div className="zoom-hud">
-        <button type="button" className="btn hud" onClick={() => viewport && setT((c) => c && keyTransform(c, '-', viewport, image))} aria-label="Zoom out (−)" title="Zoom out (−)">
+        <button
+          type="button"
+          className="btn hud"
+          onClick={() => viewport && setT((c) => c && keyTransform(c, '-', viewport, image))}
+          aria-label="Zoom out (−)"
+          title="Zoom out (−)"
+        >
           −
         </button>
         <span className="hud-zoom tabular" data-testid="zoom-level">
           {t ? `${Math.round(t.scale * 100)}%` : ''}
         </span>
-        <button type="button" className="btn hud" onClick={() => viewport && setT((c) => c && keyTransform(c, '+', viewport, image))} aria-label="Zoom in (+)" title="Zoom in (+)">
+        <button
+          type="button"
+          className="btn hud"
+          onClick={() => viewport && setT((c) => c && keyTransform(c, '+', viewport, image))}
+          aria-label="Zoom in (+)"
+          title="Zoom in (+)"
+        >
           +
         </button>
-        <button type="button" className="btn hud" onClick={() => viewport && setT(fitTransform(viewport, image))} aria-label="Fit (0)" title="Fit (0)">
+        <button
+          type="button"
+          className="btn hud"
+          onClick={() => viewport && setT(fitTransform(viewport, image))}
+          aria-label="Fit (0)"
+          title="Fit (0)"
+        >
           Fit
         </button>
         {wantFull && !fullLoaded && <span className="hud-note">loading full resolution…</span>}

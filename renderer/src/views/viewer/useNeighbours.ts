@@ -39,10 +39,20 @@ export function useNeighbours(photo: PhotoDetail | undefined, filters: PhotoFilt
   if (fromList && page.data && photo) {
     const at = page.data.items.findIndex((p) => p.id === photo.id);
     if (at >= 0) {
-      return { prev: page.data.items[at - 1]?.id ?? null, next: page.data.items[at + 1]?.id ?? null, index: offset + at, total: page.data.total };
+      return {
+        prev: page.data.items[at - 1]?.id ?? null,
+        next: page.data.items[at + 1]?.id ?? null,
+        index: offset + at,
+        total: page.data.total,
+      };
     }
   }
   const seq = photo?.sequencePhotoIds ?? [];
   const at = photo ? seq.indexOf(photo.id) : -1;
-  return { prev: at > 0 ? seq[at - 1]! : null, next: at >= 0 && at < seq.length - 1 ? seq[at + 1]! : null, index: null, total: null };
+  return {
+    prev: at > 0 ? seq[at - 1]! : null,
+    next: at >= 0 && at < seq.length - 1 ? seq[at + 1]! : null,
+    index: null,
+    total: null,
+  };
 }
