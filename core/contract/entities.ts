@@ -7,16 +7,28 @@ import { z } from 'zod';
 export const CATEGORIES = ['animal', 'person', 'vehicle'] as const;
 export const IMAGE_STATES = ['imported', 'detected', 'embedded', 'done', 'failed'] as const;
 export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected', 'skipped', 'superseded'] as const;
+/** The deer species a library is about (a setting); the exports name it by its scientific name. */
+export const DEER_SPECIES = ['white-tailed', 'mule', 'red', 'roe', 'fallow', 'sika', 'elk', 'moose', 'other'] as const;
+/** An individual's or a detection's sex/age class, as the keys b, d, f and u set it. */
+export const SEX_AGE_CLASSES = ['buck', 'doe', 'fawn', 'unknown'] as const;
+/** The species name that means deer (the Deer gallery); any other name is another animal ("Other animals"). */
+export const DEER = 'deer';
 export const STAGES = ['scan', 'copy', 'decode', 'detect', 'embed', 'match'] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 export type ImageState = (typeof IMAGE_STATES)[number];
 export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+export type DeerSpecies = (typeof DEER_SPECIES)[number];
+export type SexAgeClass = (typeof SEX_AGE_CLASSES)[number];
 
 export const id = z.number().int().positive();
 export const category = z.enum(CATEGORIES);
 export const imageState = z.enum(IMAGE_STATES);
 export const suggestionState = z.enum(SUGGESTION_STATES);
+export const deerSpecies = z.enum(DEER_SPECIES);
+export const sexAgeClass = z.enum(SEX_AGE_CLASSES);
+/** "deer", or another species by name ("zebra", "coyote"); compared without regard to case. */
+export const speciesName = z.string().trim().min(1).max(100);
 /** Camera-local wall-clock time, or a date alone ("2024-10-03") in filters. */
 export const localTime = z
   .string()
@@ -175,6 +187,13 @@ export const individualSummarySchema = z.object({
   id,
   name: z.string(),
   category,
+  /** "deer", or another species by name: the Deer gallery lists deer, "Other animals" the rest. */
+  species: z.string(),
+  /** Set by a person (otherwise it follows the detector's labels). */
+  speciesByUser: z.boolean(),
+  /** Buck, doe, fawn or unknown: the majority of its detections' classes unless a person set it; null when none. */
+  sexAge: sexAgeClass.nullable(),
+  sexAgeByUser: z.boolean(),
   sex: z.string().nullable(),
   ageClass: z.string().nullable(),
   confirmed: z.boolean(),
@@ -246,6 +265,30 @@ export const suggestionSchema = z.object({
   candidate: individualSummarySchema,
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
+
+/** One "possibly the same" candidate of an individual (the profile band), with the reasons behind its score. */
+export const possiblySameSchema = z.object({
+  candidate: individualSummarySchema,
+  score: z.number(),
+  appearance: z.number(),
+  timeGapSeconds: z.number().nullable(),
+  sameCamera: z.boolean(),
+  /** Plain-language reasons, strongest first ("looks alike (0.81)", "same camera, 4 min apart", "both bucks"). */
+  reasons: z.array(z.string()),
+  /** The pending review-queue suggestion of this pair, when there is one (decide it with edits.review). */
+  suggestionId: id.nullable(),
+});
+export type PossiblySame = z.infer<typeof possiblySameSchema>;
+
+/** The species of a library: which deer it is about, and every species name in use or used before. */
+export const speciesListSchema = z.object({
+  deerSpecies,
+  /** Scientific name of deerSpecies, as the exports write it. */
+  scientificName: z.string(),
+  /** "deer" first, then the other names the library remembers (alphabetical), with their individuals (not merged). */
+  species: z.array(z.object({ name: z.string(), deer: z.boolean(), individuals: z.number() })),
+});
+export type SpeciesList = z.infer<typeof speciesListSchema>;
 
 export const editResultSchema = z.object({
   /** Journal entry of the edit (null for undo/redo when there was nothing to do). */
@@ -364,6 +407,8 @@ export const settingsSchema = z.object({
   autoAcceptThreshold: z.number().nullable(),
   /** The embedder auto-accept was calibrated for (it stays idle for another). */
   autoAcceptEmbedder: z.string().nullable(),
+  /** The deer species the library is about: the exports' scientific name. */
+  deerSpecies,
 });
 export type SettingsData = z.infer<typeof settingsSchema>;
 

@@ -26,7 +26,11 @@ import {
   PHOTO_SORTS,
   recentLibrarySchema,
   sequenceSchema,
+  possiblySameSchema,
   settingsSchema,
+  sexAgeClass,
+  speciesListSchema,
+  speciesName,
   suggestionSchema,
   suggestionState,
 } from './entities';
@@ -111,6 +115,10 @@ export const METHODS = {
       .object({
         category: category.optional(),
         search: z.string().max(200).optional(),
+        /** 'deer': the Deer gallery; 'other': every other species ("Other animals"). */
+        speciesGroup: z.enum(['deer', 'other']).optional(),
+        /** One species by name ("deer", "zebra"), case-insensitive. */
+        species: speciesName.optional(),
         confirmed: z.boolean().optional(),
         cameraIds: z.array(id).optional(),
         sort: z.enum(INDIVIDUAL_SORTS).default('-detections'),
@@ -127,6 +135,17 @@ export const METHODS = {
   ),
 
   'suggestions.query': method(
+  'individuals.possiblySame': method(
+    'The most likely other individuals of the same species (the profile band), with their reasons; writes nothing.',
+    z.object({ id, limit: z.number().int().min(1).max(20).default(5) }).strict(),
+    z.array(possiblySameSchema),
+  ),
+  'species.list': method(
+    "The library's deer species and every species name in use or remembered, with individual counts.",
+    none,
+    speciesListSchema,
+  ),
+
     '"Same deer?" suggestions, most likely first.',
     z
       .object({
@@ -212,6 +231,23 @@ export const METHODS = {
     editResultSchema.extend({ detectionId: id }),
   ),
   'edits.undo': method('Undo the latest edit.', none, editResultSchema),
+  'edits.setSpecies': method(
+    'Set the species of one or several individuals: "deer", or another species by name (remembered by the library).',
+    z.object({ individualIds: z.array(id).min(1).max(500), species: speciesName }).strict(),
+    editResultSchema,
+  ),
+  'edits.setSexAge': method(
+    'Set the sex/age class of detections and/or individuals (keys b, d, f, u); null lets an individual follow its detections again and clears a detection.',
+    z
+      .object({
+        detectionIds: z.array(id).max(500).default([]),
+        individualIds: z.array(id).max(500).default([]),
+        sexAge: sexAgeClass.nullable(),
+      })
+      .strict()
+      .refine((a) => a.detectionIds.length + a.individualIds.length > 0, 'give detectionIds or individualIds'),
+    editResultSchema,
+  ),
   'edits.redo': method('Redo the latest undone edit.', none, editResultSchema),
 
   'import.preview': method(

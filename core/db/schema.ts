@@ -144,6 +144,8 @@ export const detections = sqliteTable(
     reviewed: integer('reviewed', { mode: 'boolean' }).notNull().default(false),
     trackletId: integer('tracklet_id'),
     cropPath: text('crop_path'),
+    /** How well the crop shows the animal, 0-1 (sharpness x daylight, measured on the crop); null until cropped. */
+    quality: real('quality'),
   },
   (t) => [
     index('detections_image').on(t.imageId),
@@ -181,6 +183,14 @@ export const individuals = sqliteTable(
     category: text('category', { enum: CATEGORIES }).notNull(),
     sex: text('sex'),
     ageClass: text('age_class'),
+    /** "deer", or another species by name; follows the detector's labels unless a person set it (speciesByUser). */
+    species: text('species').notNull().default('deer'),
+    speciesByUser: integer('species_by_user', { mode: 'boolean' }).notNull().default(false),
+    /** buck, doe, fawn or unknown: the majority of its detections' classes unless a person set it (sexAgeByUser). */
+    sexAge: text('sex_age'),
+    sexAgeByUser: integer('sex_age_by_user', { mode: 'boolean' }).notNull().default(false),
+    /** The cover was picked by a person: it stays while it is a member (otherwise the best detection is the cover). */
+    coverByUser: integer('cover_by_user', { mode: 'boolean' }).notNull().default(false),
     notes: text('notes').notNull().default(''),
     coverDetectionId: integer('cover_detection_id'),
     confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
@@ -194,7 +204,7 @@ export const individuals = sqliteTable(
     embedding: blob('embedding', { mode: 'buffer' }),
     createdAt: createdAt(),
   },
-  (t) => [index('individuals_merged').on(t.mergedInto)],
+  (t) => [index('individuals_merged').on(t.mergedInto), index('individuals_species').on(t.species)],
 );
 
 export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected', 'skipped', 'superseded'] as const;

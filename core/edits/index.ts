@@ -15,3 +15,4 @@ export {
 } from './individualEdits';
 export { EditConflictError, editStatus, redo, undo, type EditResult } from './journal';
 export { review, type Decision } from './review';
+export { setSexAge, setSpecies, type SexAgeArgs } from './traitEdits';

@@ -42,7 +42,14 @@ export function setCover(db: Db, args: { individualId: number; detectionId: numb
     .get(args.detectionId, args.individualId);
   if (!member)
     throw new IndividualsError(`detection ${args.detectionId} is not one of individual ${args.individualId}'s`);
-  return setColumn(db, 'setCover', args, 'cover_detection_id', args.detectionId);
+  // A picked cover stays while it is a member (core/individuals/derived.ts).
+  return runEdit(db, 'setCover', args, () => {
+    getIndividual(db, args.individualId);
+    db.$client
+      .prepare('UPDATE individuals SET cover_detection_id = ?, cover_by_user = 1 WHERE id = ?')
+      .run(args.detectionId, args.individualId);
+    return [args.individualId];
+  });
 }
 
 export interface Traits {

@@ -1,8 +1,11 @@
 // Everything about an individual that follows from its members is computed here and only here: the detection
-// count, first and last seen, the cover (kept while it is still a member) and the embedding. Members are the
+// count, first and last seen, the cover (a person's pick while it is still a member, else the best detection), the
+// species and sex/age class (from the detections unless a person set them) and the embedding. Members are the
 // detections of its tracklets that are not marked false.
 import type { Db } from '../db/open';
 import { decodeVector, encodeVector, meanOfNormalised } from './embedding';
+import { majoritySexAge } from './sexAge';
+import { speciesOfDetections } from './species';
 
 const MEMBERS = `FROM detections d JOIN tracklets t ON t.id = d.tracklet_id JOIN images i ON i.id = d.image_id
                  WHERE t.individual_id = @id AND NOT d.false_positive`;
@@ -19,15 +22,40 @@ function stats(db: Db, id: number): Stats {
     .get({ id }) as Stats;
 }
 
-function cover(db: Db, id: number, current: number | null): number | null {
-  if (current !== null) {
+/**
+ * The best detection to show: size x confidence x quality (the crop's sharpness and daylight; 0.5 until measured).
+ * Boxes touching the photo's edge show part of the animal, so they count half.
+ */
+const COVER_SCORE = `(d.w * d.h) * d.confidence * coalesce(d.quality, 0.5)
+  * CASE WHEN d.x < 0.005 OR d.y < 0.005 OR d.x + d.w > 0.995 OR d.y + d.h > 0.995 THEN 0.5 ELSE 1 END`;
+
+function cover(db: Db, id: number, current: number | null, byUser: boolean): number | null {
+  if (current !== null && byUser) {
     const still = db.$client.prepare(`SELECT 1 ${MEMBERS} AND d.id = @cover`).get({ id, cover: current });
     if (still) return current;
   }
-  // The most confident box is the most likely to show the animal well.
-  const best = db.$client.prepare(`SELECT d.id ${MEMBERS} ORDER BY d.confidence DESC, d.id LIMIT 1`).get({ id }) as
-    { id: number } | undefined;
+  const best = db.$client
+    .prepare(`SELECT d.id ${MEMBERS} AND NOT d.duplicate ORDER BY ${COVER_SCORE} DESC, d.id LIMIT 1`)
+    .get({ id }) as { id: number } | undefined;
   return best?.id ?? null;
+}
+
+interface Traits {
+  species: string;
+  speciesByUser: number;
+  sexAge: string | null;
+  sexAgeByUser: number;
+}
+
+/** Species and sex/age class from the members, where a person has not set them. */
+function traits(db: Db, id: number, row: Traits): { species: string; sexAge: string | null } {
+  const members = db.$client
+    .prepare(`SELECT d.raw_label AS rawLabel, d.confidence, d.sex_age AS sexAge ${MEMBERS} ORDER BY d.id`)
+    .all({ id }) as { rawLabel: string; confidence: number; sexAge: string | null }[];
+  return {
+    species: row.speciesByUser ? row.species : (speciesOfDetections(members) ?? row.species),
+    sexAge: row.sexAgeByUser ? row.sexAge : majoritySexAge(members.map((m) => m.sexAge)),
+  };
 }
 
 /** The individual's embedding: its tracklets' embeddings combined (tracklets without one are left out). */
@@ -40,16 +68,29 @@ export function individualEmbedding(db: Db, id: number): Float32Array | null {
 
 /** Recomputes the derived columns of these individuals (ids that no longer exist are ignored). */
 export function refreshDerived(db: Db, ids: Iterable<number>): void {
-  const read = db.$client.prepare('SELECT cover_detection_id AS cover FROM individuals WHERE id = ?');
+  const read = db.$client.prepare(
+    `SELECT cover_detection_id AS cover, cover_by_user AS coverByUser, species, species_by_user AS speciesByUser,
+       sex_age AS sexAge, sex_age_by_user AS sexAgeByUser FROM individuals WHERE id = ?`,
+  );
   const write = db.$client.prepare(
     `UPDATE individuals SET detection_count = @n, first_seen = @first, last_seen = @last,
-       cover_detection_id = @cover, embedding = @embedding WHERE id = @id`,
+       cover_detection_id = @cover, cover_by_user = @coverByUser, embedding = @embedding, species = @species,
+       sex_age = @sexAge WHERE id = @id`,
   );
   for (const id of new Set(ids)) {
-    const row = read.get(id) as { cover: number | null } | undefined;
+    const row = read.get(id) as (Traits & { cover: number | null; coverByUser: number }) | undefined;
     if (!row) continue;
     const s = stats(db, id);
     const embedding = individualEmbedding(db, id);
-    write.run({ id, ...s, cover: cover(db, id, row.cover), embedding: embedding ? encodeVector(embedding) : null });
+    const chosen = cover(db, id, row.cover, row.coverByUser === 1);
+    write.run({
+      id,
+      ...s,
+      cover: chosen,
+      // A picked cover that left the individual gives way to the best one, and so does the pick.
+      coverByUser: row.coverByUser === 1 && chosen === row.cover ? 1 : 0,
+      embedding: embedding ? encodeVector(embedding) : null,
+      ...traits(db, id, row),
+    });
   }
 }

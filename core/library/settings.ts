@@ -1,5 +1,6 @@
 // Library settings with their defaults: the single place that knows which keys exist.
 import { eq } from 'drizzle-orm';
+import type { DeerSpecies } from '../contract';
 import type { Db } from '../db/open';
 import { settings } from '../db/schema';
 
@@ -13,6 +14,8 @@ export const DEFAULT_SETTINGS = {
   autoAcceptThreshold: null as number | null,
   /** The embedder auto-accept was calibrated for: scores of another embedder do not compare, so it stays idle then. */
   autoAcceptEmbedder: null as string | null,
+  /** The deer species the library is about (exports' scientific name); "other" says only "deer" (Cervidae). */
+  deerSpecies: 'other' as DeerSpecies,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

@@ -1,5 +1,6 @@
 // Individuals for the deer gallery, the profile and the review queue. Merged individuals are hidden: their rows stay
 // only so links and undo keep working. Counts and first/last seen are stored (kept right by core/individuals).
+import { DEER } from '../contract';
 import type { Category, IndividualCrop, IndividualDetail, IndividualSummary, INDIVIDUAL_SORTS } from '../contract';
 import type { Db } from '../db/open';
 import { COUNTED, splitIds, Where } from './sqlFilter';
@@ -17,21 +18,36 @@ const ORDER: Record<(typeof INDIVIDUAL_SORTS)[number], string> = {
 /** Detections of an individual, joined to their photos (`d`, `i`). */
 const MEMBERS = `detections d JOIN tracklets t ON t.id = d.tracklet_id JOIN images i ON i.id = d.image_id`;
 
-const SUMMARY_COLUMNS = `ind.id, ind.name, ind.category, ind.sex, ind.age_class AS ageClass, ind.confirmed,
+const SUMMARY_COLUMNS = `ind.id, ind.name, ind.category, ind.species, ind.species_by_user AS speciesByUser,
+  ind.sex_age AS sexAge, ind.sex_age_by_user AS sexAgeByUser, ind.sex, ind.age_class AS ageClass, ind.confirmed,
   ind.detection_count AS detectionCount, ind.first_seen AS firstSeen, ind.last_seen AS lastSeen,
   ind.cover_detection_id AS coverDetectionId,
   (SELECT group_concat(DISTINCT i.camera_id) FROM ${MEMBERS} WHERE t.individual_id = ind.id AND ${COUNTED}) AS cameraIds,
   (SELECT count(*) FROM suggestions s WHERE s.individual_id = ind.id AND s.state = 'pending')
     + (SELECT count(*) FROM suggestions s WHERE s.candidate_id = ind.id AND s.individual_id != ind.id AND s.state = 'pending') AS pendingSuggestions`;
 
-type SummaryRow = Omit<IndividualSummary, 'confirmed' | 'cameraIds'> & { confirmed: number; cameraIds: string | null };
+type SummaryRow = Omit<IndividualSummary, 'confirmed' | 'cameraIds' | 'speciesByUser' | 'sexAgeByUser'> & {
+  confirmed: number;
+  cameraIds: string | null;
+  speciesByUser: number;
+  sexAgeByUser: number;
+};
 
 function toSummary(row: SummaryRow): IndividualSummary {
-  return { ...row, confirmed: row.confirmed === 1, cameraIds: splitIds(row.cameraIds) };
+  return {
+    ...row,
+    confirmed: row.confirmed === 1,
+    speciesByUser: row.speciesByUser === 1,
+    sexAgeByUser: row.sexAgeByUser === 1,
+    cameraIds: splitIds(row.cameraIds),
+  };
 }
 
 export interface IndividualQuery {
   category?: Category;
+  /** 'deer': the Deer gallery; 'other': every other species. */
+  speciesGroup?: 'deer' | 'other';
+  species?: string;
   search?: string;
   confirmed?: boolean;
   cameraIds?: number[];
@@ -46,6 +62,8 @@ export function queryIndividuals(
 ): { items: IndividualSummary[]; total: number; offset: number } {
   const w = new Where().add('ind.merged_into IS NULL');
   if (q.category) w.add('ind.category = ?', q.category);
+  if (q.speciesGroup) w.add(q.speciesGroup === 'deer' ? 'ind.species = ?' : 'ind.species != ?', DEER);
+  if (q.species) w.add('lower(ind.species) = lower(?)', q.species.trim());
   if (q.search) w.add("ind.name LIKE ? ESCAPE '\\'", `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
   if (q.confirmed !== undefined) w.add('ind.confirmed = ?', q.confirmed ? 1 : 0);
   if (q.cameraIds) {

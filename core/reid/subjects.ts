@@ -1,6 +1,7 @@
 // What the suggestion engine knows about one side of a pair: an individual, or a lone tracklet being matched. The
 // exclusions and the where/when parts of the score are computed from these facts.
 import type { Db } from '../db/open';
+import { sexAgeExcludes } from '../individuals/sexAge';
 import type { Sighting } from './scoring';
 import { localMillis } from './time';
 
@@ -9,8 +10,12 @@ export interface Subject {
   sequenceIds: Set<number>;
   imageIds: Set<number>;
   category: string;
+  /** "deer" or another species: candidates are of the same species. */
+  species: string;
   sex: string | null;
   ageClass: string | null;
+  /** buck, doe, fawn, unknown or null: two different known classes are two animals. */
+  sexAge: string | null;
   sightings: Sighting[];
 }
 
@@ -27,7 +32,12 @@ interface TrackletFacts {
 export function trackletSubject(
   db: Db,
   trackletIds: number[],
-  traits: { sex: string | null; ageClass: string | null } = { sex: null, ageClass: null },
+  traits: Pick<Subject, 'species' | 'sex' | 'ageClass' | 'sexAge'> = {
+    species: 'deer',
+    sex: null,
+    ageClass: null,
+    sexAge: null,
+  },
 ): Subject {
   const ids = [...trackletIds].sort((a, b) => a - b);
   const rows =
@@ -55,8 +65,8 @@ export function trackletSubject(
 
 export function individualSubject(db: Db, individualId: number): Subject {
   const ind = db.$client
-    .prepare('SELECT sex, age_class AS ageClass, category FROM individuals WHERE id = ?')
-    .get(individualId) as { sex: string | null; ageClass: string | null; category: string } | undefined;
+    .prepare('SELECT sex, age_class AS ageClass, sex_age AS sexAge, species, category FROM individuals WHERE id = ?')
+    .get(individualId) as Pick<Subject, 'species' | 'sex' | 'ageClass' | 'sexAge' | 'category'> | undefined;
   if (!ind) throw new Error(`individual ${individualId} does not exist`);
   const tracklets = (
     db.$client.prepare('SELECT id FROM tracklets WHERE individual_id = ? ORDER BY id').all(individualId) as {
@@ -69,10 +79,12 @@ export function individualSubject(db: Db, individualId: number): Subject {
 /** Why a pair can never be the same animal, or null when it may be. */
 export function exclusionReason(a: Subject, b: Subject): string | null {
   if (a.category !== b.category) return 'different category';
+  if (a.species.toLowerCase() !== b.species.toLowerCase()) return 'different species';
   for (const s of a.sequenceIds) if (b.sequenceIds.has(s)) return 'same sequence';
   for (const i of a.imageIds) if (b.imageIds.has(i)) return 'share a photo';
   if (a.sex && b.sex && a.sex !== b.sex) return 'different sex';
   if (a.ageClass && b.ageClass && a.ageClass !== b.ageClass) return 'different age class';
+  if (sexAgeExcludes(a.sexAge, b.sexAge)) return `a ${a.sexAge} is not a ${b.sexAge}`;
   return null;
 }
 

@@ -136,8 +136,10 @@ describe('exclusionReason', () => {
     sequenceIds: new Set(),
     imageIds: new Set(),
     category: 'animal',
+    species: 'deer',
     sex: null,
     ageClass: null,
+    sexAge: null,
     sightings: [],
     ...over,
   });
@@ -154,5 +156,10 @@ describe('exclusionReason', () => {
     expect(exclusionReason(subject({ sex: 'male' }), subject({}))).toBeNull();
     expect(exclusionReason(subject({ ageClass: 'fawn' }), subject({ ageClass: 'adult' }))).toBe('different age class');
     expect(exclusionReason(subject({ category: 'person' }), subject({}))).toBe('different category');
+    expect(exclusionReason(subject({ species: 'zebra' }), subject({}))).toBe('different species');
+    expect(exclusionReason(subject({ species: 'Zebra' }), subject({ species: 'zebra' }))).toBeNull();
+    expect(exclusionReason(subject({ sexAge: 'buck' }), subject({ sexAge: 'doe' }))).toBe('a buck is not a doe');
+    expect(exclusionReason(subject({ sexAge: 'fawn' }), subject({ sexAge: 'buck' }))).toBe('a fawn is not a buck');
+    expect(exclusionReason(subject({ sexAge: 'buck' }), subject({ sexAge: 'unknown' }))).toBeNull();
   });
 });

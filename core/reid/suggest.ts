@@ -5,6 +5,7 @@
 //     embedder thinks of them.
 // Impossible candidates are dropped (same sequence, a shared photo, different sex or age class where known), and so
 // are pairs a person already rejected while their members were the same.
+import { DEER } from '../contract';
 import type { Db } from '../db/open';
 import { decodeVector } from '../individuals/embedding';
 import { scorePair, type ScoreParts } from './scoring';
@@ -102,6 +103,12 @@ export function rankCandidates(
   return out.sort((a, b) => b.score - a.score || a.candidateId - b.candidateId).slice(0, options.k);
 }
 
+function isDeer(db: Db, individualId: number): boolean {
+  const row = db.$client.prepare('SELECT species FROM individuals WHERE id = ?').get(individualId) as
+    { species: string } | undefined;
+  return row?.species === DEER;
+}
+
 /** Replaces the individual's pending suggestions with fresh ones; returns the new suggestion ids in rank order. */
 export function suggestFor(
   db: Db,
@@ -114,7 +121,8 @@ export function suggestFor(
     individualId,
   );
   const embedding = embeddingOf(db, individualId);
-  if (!embedding) return [];
+  // The review queue is for deer: other animals get no suggestions (their profiles still show possible matches).
+  if (!embedding || !isDeer(db, individualId)) return [];
   const ranked = rankCandidates(db, embedder, individualId, individualSubject(db, individualId), embedding, options);
   const insert = c.prepare(
     `INSERT INTO suggestions (individual_id, candidate_id, embedder, score, appearance, time_gap_seconds, same_camera, rank, member_signature)

@@ -25,6 +25,8 @@ export function editHandlers(db: Db, events: EventHub): Pick<Handlers, EditMetho
     'edits.review': (a) => announce(edits.review(db, a)),
     'edits.correctDetection': (a) => announce(edits.correctDetection(db, a)),
     'edits.addBox': (a) => announce(edits.addBox(db, a)),
+    'edits.setSpecies': (a) => announce(edits.setSpecies(db, a)),
+    'edits.setSexAge': (a) => announce(edits.setSexAge(db, a)),
     'edits.undo': () => announce(edits.undo(db)),
     'edits.redo': () => announce(edits.redo(db)),
   };

@@ -23,6 +23,7 @@ import { exportHandlers } from './exports';
 import { EventHub } from './hub';
 import { previewImport } from './importPreview';
 import { modelHandlers } from './models';
+import { speciesHandlers } from './species';
 import { TaskRunner } from './tasks';
 
 export interface HostFeatures {
@@ -111,6 +112,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
     'individuals.get': (a) => individualDetail(db, a.id) ?? notFound('individual', a.id),
     'individuals.crops': (a) => individualCrops(db, a.id, a.offset, a.limit),
     'suggestions.query': (a) => querySuggestions(db, a),
+    ...speciesHandlers(db),
 
     ...editHandlers(db, events),
 

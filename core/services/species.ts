@@ -1,0 +1,54 @@
+// Species and "possibly the same": the species list (deer species setting, remembered names, counts) and the
+// candidates shown on a profile.
+import { DEER, type SpeciesList } from '../contract';
+import type { Db } from '../db/open';
+import { DEER_SCIENTIFIC_NAMES } from '../exports/deerSpecies';
+import { rememberedSpecies } from '../individuals/species';
+import { getIndividual } from '../individuals';
+import { getSetting } from '../library/settings';
+import { individualSummaries } from '../queries/individuals';
+import { possiblySame } from '../reid/possiblySame';
+import type { Handlers } from './dispatch';
+
+export function speciesList(db: Db): SpeciesList {
+  const counts = db.$client
+    .prepare('SELECT species, count(*) AS n FROM individuals WHERE merged_into IS NULL GROUP BY species')
+    .all() as { species: string; n: number }[];
+  const byName = new Map<string, { name: string; individuals: number }>();
+  for (const name of rememberedSpecies(db)) byName.set(name.toLowerCase(), { name, individuals: 0 });
+  for (const c of counts) {
+    if (c.species === DEER) continue;
+    const entry = byName.get(c.species.toLowerCase()) ?? { name: c.species, individuals: 0 };
+    entry.individuals += c.n;
+    byName.set(c.species.toLowerCase(), entry);
+  }
+  const deerSpecies = getSetting(db, 'deerSpecies');
+  return {
+    deerSpecies,
+    scientificName: DEER_SCIENTIFIC_NAMES[deerSpecies],
+    species: [
+      { name: DEER, deer: true, individuals: counts.find((c) => c.species === DEER)?.n ?? 0 },
+      ...[...byName.values()]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((s) => ({ name: s.name, deer: false, individuals: s.individuals })),
+    ],
+  };
+}
+
+export function speciesHandlers(db: Db): Pick<Handlers, 'species.list' | 'individuals.possiblySame'> {
+  return {
+    'species.list': () => speciesList(db),
+    'individuals.possiblySame': (a) => {
+      getIndividual(db, a.id);
+      const rows = possiblySame(db, getSetting(db, 'embedder'), a.id, a.limit);
+      const summaries = individualSummaries(
+        db,
+        rows.map((r) => r.candidateId),
+      );
+      return rows.flatMap(({ candidateId, ...r }) => {
+        const candidate = summaries.get(candidateId);
+        return candidate ? [{ candidate, ...r }] : [];
+      });
+    },
+  };
+}
