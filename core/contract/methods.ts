@@ -114,11 +114,11 @@ export const METHODS = {
     z
       .object({
         category: category.optional(),
-        search: z.string().max(200).optional(),
         /** 'deer': the Deer gallery; 'other': every other species ("Other animals"). */
         speciesGroup: z.enum(['deer', 'other']).optional(),
         /** One species by name ("deer", "zebra"), case-insensitive. */
         species: speciesName.optional(),
+        search: z.string().max(200).optional(),
         confirmed: z.boolean().optional(),
         cameraIds: z.array(id).optional(),
         sort: z.enum(INDIVIDUAL_SORTS).default('-detections'),
@@ -134,7 +134,6 @@ export const METHODS = {
     page(individualCropSchema),
   ),
 
-  'suggestions.query': method(
   'individuals.possiblySame': method(
     'The most likely other individuals of the same species (the profile band), with their reasons; writes nothing.',
     z.object({ id, limit: z.number().int().min(1).max(20).default(5) }).strict(),
@@ -146,6 +145,7 @@ export const METHODS = {
     speciesListSchema,
   ),
 
+  'suggestions.query': method(
     '"Same deer?" suggestions, most likely first.',
     z
       .object({
@@ -230,7 +230,6 @@ export const METHODS = {
       .strict(),
     editResultSchema.extend({ detectionId: id }),
   ),
-  'edits.undo': method('Undo the latest edit.', none, editResultSchema),
   'edits.setSpecies': method(
     'Set the species of one or several individuals: "deer", or another species by name (remembered by the library).',
     z.object({ individualIds: z.array(id).min(1).max(500), species: speciesName }).strict(),
@@ -248,6 +247,7 @@ export const METHODS = {
       .refine((a) => a.detectionIds.length + a.individualIds.length > 0, 'give detectionIds or individualIds'),
     editResultSchema,
   ),
+  'edits.undo': method('Undo the latest edit.', none, editResultSchema),
   'edits.redo': method('Redo the latest undone edit.', none, editResultSchema),
 
   'import.preview': method(
