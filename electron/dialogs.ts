@@ -1,4 +1,5 @@
-// Native dialogs: the folder picker and the library chooser shown when no library is known.
+// Native dialogs: the folder picker, the library chooser shown when no library is known, and saving a PDF.
+import fs from 'node:fs';
 import { dialog, type BrowserWindow } from 'electron';
 
 export async function pickFolder(win: BrowserWindow | null, title = 'Choose a folder'): Promise<string | null> {
@@ -27,4 +28,18 @@ export async function chooseLibrary(win: BrowserWindow | null): Promise<LibraryC
     const dir = await pickFolder(win, action === 'open' ? 'Open a Thumper library' : 'Folder for the new library');
     if (dir) return { action, path: dir };
   }
+}
+
+/** Prints the window (its print stylesheet: the report alone) to a PDF saved where the person chooses. */
+export async function savePdf(win: BrowserWindow | null, suggestedName: string): Promise<string | null> {
+  if (!win) return null;
+  const result = await dialog.showSaveDialog(win, {
+    title: 'Save the report as PDF',
+    defaultPath: suggestedName,
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
+  if (result.canceled || !result.filePath) return null;
+  const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  await fs.promises.writeFile(result.filePath, pdf);
+  return result.filePath;
 }

@@ -7,7 +7,7 @@ import { Supervisor } from '../core/jobs/supervisor';
 import { openLibrary, type Library } from '../core/library/library';
 import { RENDERER_DIST_DIR } from '../core/paths';
 import { createServices, type Services } from '../core/services';
-import { chooseLibrary, pickFolder } from './dialogs';
+import { chooseLibrary, pickFolder, savePdf } from './dialogs';
 import { bindIpc, forwardEvents } from './ipc';
 import { electronBindingPath } from './nativeBinding';
 import { APP_SCHEME, appResponse, mediaResponse, PRIVILEGED_SCHEMES } from './protocols';
@@ -57,6 +57,7 @@ function useLibrary(dir: string, create: boolean): void {
       kind: 'desktop',
       dropPaths: true,
       pickFolder: (title) => pickFolder(win, title),
+      savePdf: (name) => savePdf(win, name),
       libraries: {
         recent: () => recentLibraries(userFile('recent-libraries.json')),
         open: async (d) => switchLibrary(d, false),

@@ -9,6 +9,7 @@ import { processCommand } from './process';
 import { serveCommand } from './serve';
 import { sequencesCommand } from './sequences';
 import { statsCommand } from './stats';
+import { surveyCommand } from './survey';
 import { calibrationCommand } from './calibration';
 import { mergeCommand } from './merge';
 import { reviewCommand } from './review';
@@ -36,4 +37,5 @@ export const COMMANDS: Command[] = [
   redoCommand,
   calibrationCommand,
   traitsCommand,
+  surveyCommand,
 ];

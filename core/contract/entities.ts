@@ -418,7 +418,13 @@ export const appInfoSchema = z.object({
   library: z.object({ path: z.string(), name: z.string() }).nullable(),
   platform: z.string(),
   /** What this host can do beyond the common API. */
-  capabilities: z.object({ pickFolder: z.boolean(), dropPaths: z.boolean(), switchLibrary: z.boolean() }),
+  capabilities: z.object({
+    pickFolder: z.boolean(),
+    dropPaths: z.boolean(),
+    switchLibrary: z.boolean(),
+    /** The host saves the window as PDF itself (desktop); elsewhere the browser's print does. */
+    savePdf: z.boolean(),
+  }),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -11,6 +11,7 @@ export const LIBRARY_SCOPES = [
   'cameras',
   'imports',
   'settings',
+  'surveys',
 ] as const;
 
 export const EVENTS = {

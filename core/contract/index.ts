@@ -9,6 +9,7 @@ export * from './events';
 export * from './media';
 export * from './methods';
 export * from './models';
+export * from './survey';
 export * from './validate';
 export * from './wire';
 export * from './wsTransport';

@@ -35,6 +35,7 @@ import {
   suggestionState,
 } from './entities';
 import { calibrationSchema, setAutoAcceptArgsSchema } from './calibration';
+import { savedSurveySchema, saveSurveyArgsSchema, surveyResultSchema, surveyWindowSchema } from './survey';
 import {
   exportArgsSchema,
   MODEL_ROLES,
@@ -347,6 +348,21 @@ export const METHODS = {
     taskRef,
   ),
 
+  'survey.run': method(
+    'A deer survey (Jacobson et al. 1997) over a window of days and cameras: counts by class, unique bucks, estimate.',
+    surveyWindowSchema,
+    surveyResultSchema,
+  ),
+  'survey.csv': method('The same survey as CSV text.', surveyWindowSchema, z.string()),
+  'survey.saved': method('Saved surveys, newest first.', none, z.array(savedSurveySchema)),
+  'survey.save': method('Save a survey (name, window, cameras) to run again.', saveSurveyArgsSchema, savedSurveySchema),
+  'survey.remove': method('Remove a saved survey.', byId, ok),
+
+  'dialog.savePdf': method(
+    'Save the window as a PDF where the person chooses (desktop only: printToPDF); null when cancelled.',
+    z.object({ suggestedName: z.string().min(1).max(200) }).strict(),
+    z.string().nullable(),
+  ),
   'dialog.pickFolder': method(
     'Native folder picker (desktop only); null when cancelled.',
     z

@@ -251,3 +251,14 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/** A deer survey a user saved to run again (its window and cameras; the numbers are always computed afresh). */
+export const surveys = sqliteTable('surveys', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  fromDay: text('from_day'),
+  toDay: text('to_day'),
+  /** Camera ids (JSON array); empty means every camera. */
+  cameraIds: text('camera_ids', { mode: 'json' }).$type<number[]>().notNull(),
+  createdAt: createdAt(),
+});

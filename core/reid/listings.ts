@@ -14,6 +14,7 @@ export interface IndividualListing {
   name: string;
   category: string;
   sex: string | null;
+  age: string | null;
   tracklets: number;
   detections: number;
   firstSeen: string | null;
@@ -52,7 +53,7 @@ export function listSequences(db: Db): SequenceListing[] {
 export function listIndividuals(db: Db): IndividualListing[] {
   const rows = db.$client
     .prepare(
-      `SELECT ind.id, ind.name, ind.category, ind.sex,
+      `SELECT ind.id, ind.name, ind.category, ind.sex, ind.age_class AS age,
               (SELECT count(*) FROM tracklets t WHERE t.individual_id = ind.id) AS tracklets,
               ind.detection_count AS detections, ind.first_seen AS firstSeen, ind.last_seen AS lastSeen,
               (SELECT group_concat(name, '\n') FROM (SELECT DISTINCT c.name FROM tracklets t JOIN sequences s ON s.id = t.sequence_id

@@ -24,12 +24,15 @@ import { EventHub } from './hub';
 import { previewImport } from './importPreview';
 import { modelHandlers } from './models';
 import { speciesHandlers } from './species';
+import { surveyHandlers } from './survey';
 import { TaskRunner } from './tasks';
 
 export interface HostFeatures {
   kind: AppInfo['host'];
   dropPaths: boolean;
   pickFolder?: (title?: string) => Promise<string | null>;
+  /** Prints the window to a PDF file the person chooses; the path, or null when cancelled. */
+  savePdf?: (suggestedName: string) => Promise<string | null>;
   libraries?: {
     recent(): RecentLibrary[];
     open(dir: string): Promise<void>;
@@ -84,7 +87,12 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
       host: host.kind,
       library: { path: library.root, name: path.basename(library.root) },
       platform: process.platform,
-      capabilities: { pickFolder: !!host.pickFolder, dropPaths: host.dropPaths, switchLibrary: !!host.libraries },
+      capabilities: {
+        pickFolder: !!host.pickFolder,
+        dropPaths: host.dropPaths,
+        switchLibrary: !!host.libraries,
+        savePdf: !!host.savePdf,
+      },
     }),
     'library.stats': () => libraryStats(db),
     'library.activity': (a) => activity(db, a.cameraIds),
@@ -151,8 +159,10 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
     ...calibrationHandlers(db, events),
     ...modelHandlers(library, supervisor, events, tasks),
     ...exportHandlers(library, tasks),
+    ...surveyHandlers(db, events),
 
     'dialog.pickFolder': (a) => (host.pickFolder ? host.pickFolder(a.title) : unsupported('The folder picker')),
+    'dialog.savePdf': (a) => (host.savePdf ? host.savePdf(a.suggestedName) : unsupported('Saving a PDF')),
   };
 
   return {

@@ -10,6 +10,7 @@ import { ImportView } from '../views/ImportView';
 import { Models } from '../views/Models';
 import { Photos } from '../views/Photos';
 import { Review } from '../views/Review';
+import { Survey } from '../views/Survey';
 import { Viewer } from '../views/Viewer';
 import { ToastBar } from '../components/ToastBar';
 import { useNav } from '../store/nav';
@@ -39,6 +40,8 @@ function CurrentView() {
       return <Review />;
     case 'calibration':
       return <Calibration />;
+    case 'survey':
+      return <Survey />;
     case 'models':
       return <Models />;
     case 'export':

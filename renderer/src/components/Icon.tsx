@@ -28,6 +28,7 @@ const PATHS = {
   keyboard: 'M3 6h18v12H3zM7 10h.01M11 10h.01M15 10h.01M7 14h10',
   layers: 'M12 3l9 5-9 5-9-5zM3 13l9 5 9-5',
   camera: 'M4 8h3l2-3h6l2 3h3v11H4zM12 16a3 3 0 100-6 3 3 0 000 6z',
+  chart: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   star: 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1L3.2 9.5l6.1-.9z',
   edit: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
 } as const;

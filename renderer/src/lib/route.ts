@@ -15,6 +15,7 @@ export type Route =
   | { view: 'review' }
   | { view: 'calibration' }
   | { view: 'models' }
+  | { view: 'survey' }
   | { view: 'export' };
 
 export type ViewName = Route['view'];
@@ -53,6 +54,7 @@ export function parseRoute(hash: string): Route {
     case 'calibration':
     case 'models':
     case 'export':
+    case 'survey':
       return { view: path[0] };
     default:
       return DEFAULT_ROUTE;
@@ -82,7 +84,9 @@ export function routeToHash(route: Route): string {
 }
 
 /** Which sidebar entry a route belongs to. */
-export function sectionOf(route: Route): 'dashboard' | 'import' | 'photos' | 'deer' | 'review' | 'models' | 'export' {
+export function sectionOf(
+  route: Route,
+): 'dashboard' | 'import' | 'photos' | 'deer' | 'review' | 'survey' | 'models' | 'export' {
   switch (route.view) {
     case 'viewer':
       return 'photos';

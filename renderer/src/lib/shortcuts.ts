@@ -9,6 +9,7 @@ export const GO_KEYS: Record<string, { label: string; route: Route }> = {
   p: { label: 'Photos', route: { view: 'photos', filters: DEFAULT_FILTERS } },
   e: { label: 'Deer', route: { view: 'deer' } },
   r: { label: 'Review', route: { view: 'review' } },
+  s: { label: 'Survey', route: { view: 'survey' } },
   m: { label: 'Models', route: { view: 'models' } },
   x: { label: 'Export', route: { view: 'export' } },
 };
