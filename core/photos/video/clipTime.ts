@@ -1,0 +1,47 @@
+// A clip's capture time, camera-local wall-clock like a photo's: the container's creation time (trail cameras write
+// their local clock there, marked UTC or not: the digits are kept as they are, never shifted), else a date and time
+// in the file name, else unknown with the reason. Never "now", never the file's modified time.
+export interface ClipTime {
+  takenAt: string | null;
+  /** Where the time came from: the container's tags, or the file's name. */
+  source: 'container' | 'filename' | null;
+  /** Why there is no time, for a person. */
+  reason: string | null;
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})/;
+// 20150203_071244, 2015-02-03 07.12.44, IMG_20150203-071244 ...
+const IN_NAME = /(19|20)(\d{2})[-_.]?(\d{2})[-_.]?(\d{2})[-_. T]?(\d{2})[-_.:]?(\d{2})[-_.:]?(\d{2})/;
+
+function plausible(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  return y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && s < 60;
+}
+
+const iso = (p: number[]) =>
+  `${p[0]}-${String(p[1]).padStart(2, '0')}-${String(p[2]).padStart(2, '0')}T${p
+    .slice(3)
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':')}`;
+
+export function clipCaptureTime(creationTime: string | null | undefined, fileName: string): ClipTime {
+  const tagged = WALL_CLOCK.exec(creationTime ?? '');
+  if (tagged) {
+    const parts = tagged.slice(1).map(Number);
+    // MP4's epoch (1904) or a camera that never had its clock set is no time.
+    if (plausible(...(parts as [number, number, number, number, number, number])))
+      return { takenAt: iso(parts), source: 'container', reason: null };
+  }
+  const named = IN_NAME.exec(fileName);
+  if (named) {
+    const parts = [Number(named[1]! + named[2]!), ...named.slice(3).map(Number)];
+    if (plausible(...(parts as [number, number, number, number, number, number])))
+      return { takenAt: iso(parts), source: 'filename', reason: null };
+  }
+  return {
+    takenAt: null,
+    source: null,
+    reason: creationTime
+      ? `the clip's creation time (${creationTime}) is not a real date, and its name holds none`
+      : 'the clip records no creation time, and its name holds no date',
+  };
+}
