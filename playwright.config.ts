@@ -16,6 +16,7 @@ function chromiumPath(): string {
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/globalTeardown.ts',
   outputDir: 'test-results/playwright',
   timeout: 120_000,
   workers: 1,

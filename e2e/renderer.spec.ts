@@ -2,16 +2,16 @@
 // processed by the CLI first (detections, individuals, suggestions to look at); the first test then imports the
 // other-species photos through the Import view and watches the dashboard's live progress; the others browse.
 // Every view is saved as a screenshot under test-results/renderer/ for a person to look at.
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { deerImagesDir, modelsDir, otherSpeciesDir } from '../testing/fixtures';
+import { modelsDir, otherSpeciesDir } from '../testing/fixtures';
+import { processedFixtureLibrary } from './fixtureLibrary';
 import { startServe as startServeWith } from './startServe';
 
 const ROOT = path.resolve(__dirname, '..');
-const THUMPER = path.join(ROOT, 'bin', 'thumper.js');
 const ENV = { ...process.env, THUMPER_MODELS_DIR: modelsDir() };
 const SHOTS = path.join(ROOT, 'test-results', 'renderer');
 
@@ -40,14 +40,8 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(600_000);
   fs.mkdirSync(SHOTS, { recursive: true });
-  const library = tempDir();
-  execFileSync(process.execPath, [THUMPER, 'import', deerImagesDir(), '--library', library], {
-    cwd: ROOT,
-    env: ENV,
-    stdio: 'pipe',
-    maxBuffer: 64 << 20,
-    timeout: 540_000,
-  });
+  const library = processedFixtureLibrary();
+  dirs.push(library);
   baseUrl = await startServe(library);
 });
 

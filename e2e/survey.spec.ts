@@ -3,24 +3,17 @@
 // its PDF, whose text must hold the same numbers. Screenshots under test-results/survey/.
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { deerImagesDir, modelsDir } from '../testing/fixtures';
+import { E2E_ENV, processedFixtureLibrary, ROOT, thumper } from './fixtureLibrary';
 import { startServe } from './startServe';
 
-const ROOT = path.resolve(__dirname, '..');
-const THUMPER = path.join(ROOT, 'bin', 'thumper.js');
-const ENV = { ...process.env, THUMPER_MODELS_DIR: modelsDir() };
 const SHOTS = path.join(ROOT, 'test-results', 'survey');
 
 const servers: ChildProcess[] = [];
 let library = '';
 let baseUrl = '';
 let expected: { observations: Record<string, number>; uniqueBucks: number; estimate: { total: number } | null };
-
-const thumper = (...args: string[]) =>
-  execFileSync(process.execPath, [THUMPER, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8', maxBuffer: 64 << 20 });
 
 const at = (hash: string) => `${baseUrl.replace(/#.*$/, '')}${hash}`;
 
@@ -34,8 +27,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(600_000);
   fs.mkdirSync(SHOTS, { recursive: true });
-  library = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-e2e-survey-'));
-  thumper('import', deerImagesDir(), '--library', library, '--create');
+  library = processedFixtureLibrary();
   const individuals = (
     JSON.parse(thumper('individuals', '--library', library, '--json')) as { id: number; detections: number }[]
   ).sort((a, b) => b.detections - a.detections || a.id - b.id);
@@ -50,7 +42,7 @@ test.beforeAll(async () => {
     thumper('traits', '--library', library, String(individuals[i]!.id), '--sex', sex, '--age', age),
   );
   expected = JSON.parse(thumper('survey', '--library', library, '--json'));
-  baseUrl = await startServe(library, ENV, servers);
+  baseUrl = await startServe(library, E2E_ENV, servers);
 });
 
 test.afterAll(() => {
@@ -100,7 +92,9 @@ test('the printed report and its PDF hold the numbers', async ({ page }) => {
   try {
     text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   } catch (err) {
-    throw new Error(`pdftotext (Debian's poppler-utils) is needed to read the PDF back: ${(err as Error).message}`);
+    throw new Error(`pdftotext (Debian's poppler-utils) is needed to read the PDF back: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   expect(text).toContain('Deer survey');
   expect(text).toMatch(new RegExp(`Bucks\\s+${expected.observations.buck}\\b`));
