@@ -1,3 +1,4 @@
+import { isUtcOffset, UTC_OFFSET_HINT } from '../../core/contract/utcOffset';
 import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
 import { openLibrary } from '../../core/library/library';
@@ -5,8 +6,6 @@ import { importPhotos } from '../../worker/import/importPhotos';
 import { jsonOption, libraryOption, printJson, requireLibrary, UsageError, type Command } from '../command';
 import { progressPrinter } from '../progressLine';
 import { describeProcessing, parseProcessOptions, processOptions, runProcessing } from './process';
-
-const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 
 export const importCommand: Command = {
   name: 'import',
@@ -26,8 +25,8 @@ export const importCommand: Command = {
   async run(args) {
     if (args.positionals.length === 0) throw new UsageError('give at least one folder or file to import');
     const utcOffset = args.values['utc-offset'];
-    if (typeof utcOffset === 'string' && !UTC_OFFSET.test(utcOffset)) {
-      throw new UsageError(`--utc-offset must look like +02:00 or -05:00, not "${utcOffset}"`);
+    if (typeof utcOffset === 'string' && !isUtcOffset(utcOffset)) {
+      throw new UsageError(`--utc-offset: ${UTC_OFFSET_HINT}, not "${utcOffset}"`);
     }
     const processing = args.values['no-process'] ? null : parseProcessOptions(args);
     const library = openLibrary(requireLibrary(args), { create: true });

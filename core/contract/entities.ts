@@ -2,6 +2,7 @@
 // same values travel over Electron IPC and WebSocket. Times: photo times are camera-local wall-clock ISO strings
 // without a zone ("2024-10-03T05:12:44"); bookkeeping times (imports, decisions) are UTC ISO strings with "Z".
 import { z } from 'zod';
+import { utcOffsetSchema } from './utcOffset';
 
 // These lists mirror core/db/schema.ts (which the browser cannot import); core/services checks they agree.
 export const CATEGORIES = ['animal', 'person', 'vehicle'] as const;
@@ -328,10 +329,7 @@ export const importOptionsSchema = z
     sources: z.array(z.string().min(1)).min(1),
     /** Name for photos whose EXIF carries no camera serial. */
     camera: z.string().min(1).max(200).optional(),
-    utcOffset: z
-      .string()
-      .regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'expected +HH:MM or -HH:MM')
-      .optional(),
+    utcOffset: utcOffsetSchema.optional(),
     inPlace: z.boolean().optional(),
     /** Detect, embed and match after copying (default); false copies only. */
     process: z.boolean().optional(),

@@ -10,6 +10,7 @@ export * from './media';
 export * from './methods';
 export * from './models';
 export * from './survey';
+export * from './utcOffset';
 export * from './validate';
 export * from './wire';
 export * from './wsTransport';

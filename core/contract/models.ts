@@ -3,6 +3,7 @@
 // `task.finished` event the outcome. Switching models starts an ordinary processing job (`job.*` events).
 import { z } from 'zod';
 import { category } from './entities';
+import { utcOffsetSchema } from './utcOffset';
 
 export const MODEL_ROLES = ['detector', 'embedder'] as const;
 export const EXPORT_FORMATS = ['camtrap-dp', 'csv', 'megadetector'] as const;
@@ -64,7 +65,7 @@ export const exportArgsSchema = z
     format: z.enum(EXPORT_FORMATS),
     /** Absolute path: a folder for camtrap-dp and csv, a .json file for megadetector. */
     out: z.string().min(1),
-    utcOffset: z.string().optional(),
+    utcOffset: utcOffsetSchema.optional(),
     coordinates: z.string().optional(),
     species: z.string().max(200).optional(),
     contributor: z.string().max(200).optional(),

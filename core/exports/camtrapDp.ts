@@ -25,7 +25,8 @@ import {
   type LibraryRows,
   type PhotoRow,
 } from './libraryRows';
-import { UTC_OFFSET, zonedTime, type ExportProgressCallback } from './progress';
+import { isUtcOffset, UTC_OFFSET_HINT, zonedTime } from '../contract/utcOffset';
+import type { ExportProgressCallback } from './progress';
 
 export const CAMTRAP_DP_VERSION = '1.0.2';
 const SCHEMA_BASE = `https://raw.githubusercontent.com/tdwg/camtrap-dp/${CAMTRAP_DP_VERSION}`;
@@ -110,8 +111,8 @@ export function parseCoordinates(text: string | null | undefined): { latitude: n
 }
 
 function checkOptions(options: CamtrapOptions): void {
-  if (options.utcOffset !== undefined && !UTC_OFFSET.test(options.utcOffset)) {
-    throw new CamtrapExportError(`the UTC offset must look like +02:00 or -05:00, not "${options.utcOffset}"`);
+  if (options.utcOffset !== undefined && !isUtcOffset(options.utcOffset)) {
+    throw new CamtrapExportError(`${UTC_OFFSET_HINT}, not "${options.utcOffset}"`);
   }
   if (options.coordinates !== undefined && !parseCoordinates(options.coordinates)) {
     throw new CamtrapExportError(`coordinates must be "latitude,longitude" in degrees, not "${options.coordinates}"`);

@@ -2,6 +2,7 @@
 // gives, with progress and the outcome (a camera without a UTC offset stops a Camtrap DP export with its name).
 import { useState } from 'react';
 import { EXPORT_FORMATS } from '../../../core/contract/models';
+import { isUtcOffset, UTC_OFFSET_HINT } from '../../../core/contract/utcOffset';
 import { TaskProgress } from '../components/TaskProgress';
 import { ViewHeader } from '../components/ViewHeader';
 import { useApi } from '../data/apiContext';
@@ -41,6 +42,10 @@ export function Export() {
   const run = () => {
     setError(null);
     setTaskId(null);
+    if (format === 'camtrap-dp' && utcOffset.trim() && !isUtcOffset(utcOffset.trim())) {
+      setError(`${UTC_OFFSET_HINT}, not "${utcOffset.trim()}"`);
+      return;
+    }
     api
       .call('exports.run', {
         format,

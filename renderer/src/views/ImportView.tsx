@@ -2,6 +2,7 @@
 // it on the dashboard.
 import { useEffect, useState } from 'react';
 import type { ImportPreview } from '../../../core/contract/entities';
+import { WHOLE_HOUR_UTC_OFFSETS } from '../../../core/contract/utcOffset';
 import { Icon } from '../components/Icon';
 import { ErrorNote } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
@@ -12,10 +13,6 @@ import { ImportHistory } from './import/ImportHistory';
 import { ModelsBanner } from './models/ModelsBanner';
 import { PreviewPanel } from './import/PreviewPanel';
 import { SourcePicker } from './import/SourcePicker';
-
-const OFFSETS = Array.from({ length: 27 }, (_, i) => i - 12).map(
-  (h) => `${h < 0 ? '-' : '+'}${String(Math.abs(h)).padStart(2, '0')}:00`,
-);
 
 export function ImportView() {
   const api = useApi();
@@ -101,7 +98,7 @@ export function ImportView() {
                 <span>Camera clock UTC offset</span>
                 <select value={utcOffset} onChange={(e) => setUtcOffset(e.target.value)}>
                   <option value="">unknown (times kept as written)</option>
-                  {OFFSETS.map((o) => (
+                  {WHOLE_HOUR_UTC_OFFSETS.map((o) => (
                     <option key={o} value={o}>
                       UTC{o}
                     </option>
