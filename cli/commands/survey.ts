@@ -49,7 +49,7 @@ export function surveyText(s: SurveyResult, cameraNames: string[]): string {
     `Estimate             ${estimate}`,
     `Method               ${s.method}`,
     '',
-    `${'Camera'.padEnd(width)}  ${['Buck', 'Doe', 'Fawn', 'Unknown', 'Bucks', 'Visits'].map((h) => h.padStart(7)).join('')}`,
+    `${'Camera'.padEnd(width)}  ${['Buck', 'Doe', 'Fawn', 'Unknown', 'Bucks', 'Visits'].map((h) => h.padStart(9)).join('')}`,
     ...s.perCamera.map(
       (c) =>
         `${c.camera.padEnd(width)}  ${[
@@ -60,7 +60,7 @@ export function surveyText(s: SurveyResult, cameraNames: string[]): string {
           c.uniqueBucks,
           c.visits,
         ]
-          .map((n) => String(n).padStart(7))
+          .map((n) => String(n).padStart(9))
           .join('')}`,
     ),
   ].join('\n');
