@@ -55,7 +55,8 @@ function baseOptions(options: SessionOptions): ort.InferenceSession.SessionOptio
 export async function createSession(file: string, options: SessionOptions = {}): Promise<ModelSession> {
   const wanted = preferredProvider(options.provider);
   let fallbackReason: string | null = null;
-  const tryCuda = wanted === 'cuda' || (wanted === 'auto' && cudaProviderInstalled());
+  // Without its provider library, onnxruntime prints a raw native error for 'cuda': skip the attempt and say why.
+  const tryCuda = wanted !== 'cpu' && cudaProviderInstalled();
   if (tryCuda) {
     try {
       const session = await ort.InferenceSession.create(file, {
@@ -66,7 +67,7 @@ export async function createSession(file: string, options: SessionOptions = {}):
     } catch (err) {
       fallbackReason = `CUDA could not be loaded: ${(err as Error).message.split('\n')[0]}`;
     }
-  } else if (wanted === 'auto') {
+  } else if (wanted !== 'cpu') {
     fallbackReason =
       'CUDA provider not installed (see README: ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node)';
   }

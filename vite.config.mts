@@ -1,3 +1,4 @@
+// .mts: package.json has no "type": "module", so an ESM config named .ts would be loaded as CommonJS (Vite warns).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
