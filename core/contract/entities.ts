@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { utcOffsetSchema } from './utcOffset';
 
-// These lists mirror core/db/schema.ts (which the browser cannot import); core/services checks they agree.
+// The one definition of these enums: core/db/schema.ts builds its columns from these tuples.
 export const CATEGORIES = ['animal', 'person', 'vehicle'] as const;
 export const IMAGE_STATES = ['imported', 'detected', 'embedded', 'done', 'failed'] as const;
 export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected', 'skipped', 'superseded'] as const;
@@ -15,12 +15,15 @@ export const SEX_AGE_CLASSES = ['buck', 'doe', 'fawn', 'unknown'] as const;
 /** The species name that means deer (the Deer gallery); any other name is another animal ("Other animals"). */
 export const DEER = 'deer';
 export const STAGES = ['scan', 'copy', 'decode', 'detect', 'embed', 'match'] as const;
+/** Where a photo's capture time came from. */
+export const TIME_SOURCES = ['exif', 'filename'] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 export type ImageState = (typeof IMAGE_STATES)[number];
 export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 export type DeerSpecies = (typeof DEER_SPECIES)[number];
 export type SexAgeClass = (typeof SEX_AGE_CLASSES)[number];
+export type TimeSource = (typeof TIME_SOURCES)[number];
 
 export const id = z.number().int().positive();
 export const category = z.enum(CATEGORIES);
@@ -137,7 +140,7 @@ export type Detection = z.infer<typeof detectionSchema>;
 export const photoDetailSchema = photoSummarySchema.extend({
   sourcePath: z.string(),
   importId: id.nullable(),
-  takenAtSource: z.enum(['exif', 'filename']).nullable(),
+  takenAtSource: z.enum(TIME_SOURCES).nullable(),
   timeNote: z.string().nullable(),
   orientation: z.number().nullable(),
   bytes: z.number().nullable(),

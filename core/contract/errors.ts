@@ -7,8 +7,6 @@ export const API_ERROR_CODES = [
   /** The method or event name is not in the contract. */
   'unknown_method',
   'not_found',
-  /** Declared in the contract, implementation still to come (edits before core/edits exists). */
-  'not_implemented',
   /** Exists, but not in this host (a folder picker in serve mode). */
   'not_supported',
   /** The request conflicts with the current state (an import is already running). */

@@ -1,7 +1,12 @@
-// The library database: one source of truth for every table. Vector tables (sqlite-vec vec0) are not modelled by
-// drizzle; they are created per embedder at runtime by core/db/vectors.ts.
+// The library database: one source of truth for every table. Vector tables are not modelled by drizzle; they are
+// created per embedder at run time by core/db/vectorIndex.ts.
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+// The enums live in the contract (which the browser imports); the tables take their tuples from there.
+import { CATEGORIES, IMAGE_STATES, JOB_STATUSES, SUGGESTION_STATES, TIME_SOURCES } from '../contract/entities';
+
+export { CATEGORIES, IMAGE_STATES, SUGGESTION_STATES, TIME_SOURCES };
+export type { Category, ImageState, SuggestionState, TimeSource } from '../contract/entities';
 
 const createdAt = () =>
   text('created_at')
@@ -27,16 +32,11 @@ export const imports = sqliteTable('imports', {
   id: integer('id').primaryKey(),
   sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
   options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-  status: text('status', { enum: ['running', 'done', 'cancelled', 'failed', 'interrupted'] }).notNull(),
+  status: text('status', { enum: JOB_STATUSES }).notNull(),
   summary: text('summary', { mode: 'json' }).$type<Record<string, unknown>>(),
   startedAt: createdAt(),
   finishedAt: text('finished_at'),
 });
-
-export const IMAGE_STATES = ['imported', 'detected', 'embedded', 'done', 'failed'] as const;
-export type ImageState = (typeof IMAGE_STATES)[number];
-export const TIME_SOURCES = ['exif', 'filename'] as const;
-export type TimeSource = (typeof TIME_SOURCES)[number];
 
 /**
  * A photo. `sha256` is its identity; rows for files that could not be read keep the reason in `error` and may have
@@ -113,9 +113,6 @@ export const sequences = sqliteTable(
   },
   (t) => [index('sequences_camera_start').on(t.cameraId, t.start), index('sequences_start').on(t.start)],
 );
-
-export const CATEGORIES = ['animal', 'person', 'vehicle'] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 export const detections = sqliteTable(
   'detections',
@@ -206,9 +203,6 @@ export const individuals = sqliteTable(
   },
   (t) => [index('individuals_merged').on(t.mergedInto), index('individuals_species').on(t.species)],
 );
-
-export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected', 'skipped', 'superseded'] as const;
-export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 
 /** "Same deer?": a ranked candidate for an individual, with the parts of its score kept visible. */
 export const suggestions = sqliteTable(

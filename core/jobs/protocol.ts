@@ -1,15 +1,10 @@
 // Messages between the host (Electron main, serve process) and a worker process. One job per worker process: the
 // host starts a worker, sends `start`, and the worker answers with progress until `done` or `error`, then exits.
+import type { ImportOptionsInput } from '../contract/entities';
 import type { Failure, ProgressSnapshot } from './progress';
 
-export interface ImportJobOptions {
-  sources: string[];
-  camera?: string;
-  utcOffset?: string;
-  inPlace?: boolean;
-  /** Detect, embed and match after copying (default); false copies only. */
-  process?: boolean;
-}
+/** The import options as the contract defines them (`import.start`). */
+export type ImportJobOptions = ImportOptionsInput;
 
 /** 'import': import the sources, then process; 'process': process what is waiting (after a change of models). */
 export type JobKind = 'import' | 'process';

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { inTransaction } from '../../core/db/open';
 import { cameras, images, imports, skippedFiles } from '../../core/db/schema';
-import type { JobControl } from '../../core/jobs/control';
+import type { ImportOptionsInput } from '../../core/contract/entities';
+import { JobCancelledError, type JobControl } from '../../core/jobs/control';
 import type { Failure, ProgressTracker } from '../../core/jobs/progress';
 import { asLibraryWriteError, describeDiskError, LibraryWriteError } from '../../core/library/diskErrors';
 import type { Library } from '../../core/library/library';
@@ -24,14 +25,8 @@ import {
 } from '../../core/photos/metadata';
 import { scanSources, type SourceFile } from '../../core/photos/scan';
 
-export interface ImportOptions {
-  sources: string[];
-  /** Camera name for photos whose EXIF carries no serial number. */
-  camera?: string;
-  /** "+02:00": stored on the cameras of this import, used by exports. */
-  utcOffset?: string;
-  /** Reference photos where they are instead of copying them. */
-  inPlace?: boolean;
+/** The contract's import options (processing afterwards is the job's business, not this stage's). */
+export interface ImportOptions extends Omit<ImportOptionsInput, 'process'> {
   /** Told when a file starts being read and when it has been read: a supervisor blames crashes on those in flight. */
   onFile?: (file: string, phase: 'start' | 'end') => void;
 }
@@ -329,7 +324,7 @@ export async function importPhotos(
       (flushError: unknown) => flushError,
     );
     try {
-      finish(library, summary, started, (err as Error).name === 'JobCancelledError' ? 'cancelled' : 'failed');
+      finish(library, summary, started, err instanceof JobCancelledError ? 'cancelled' : 'failed');
     } catch {
       // The disk may be too full to record the job's end; the next import marks it interrupted.
     }
