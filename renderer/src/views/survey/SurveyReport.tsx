@@ -28,10 +28,14 @@ function Figure({ label, value, sub }: { label: string; value: string; sub?: str
   );
 }
 
+/** Week labels drop the year when the survey lies within one. */
+const weekLabel = (week: string, oneYear: boolean) => (oneYear ? week.slice(5) : week);
+
 export function SurveyReport({ survey, cameraNames }: { survey: SurveyResult; cameraNames: Map<number, string> }) {
   const o = survey.observations;
   const total = o.buck + o.doe + o.fawn + o.unknown;
   const e = survey.estimate;
+  const oneYear = new Set(survey.weekly.map((w) => w.week.slice(0, 4))).size <= 1;
   const cameras = survey.cameras.length
     ? survey.cameras.map((id) => cameraNames.get(id) ?? `camera ${id}`).join(', ')
     : 'all cameras';
@@ -118,7 +122,7 @@ export function SurveyReport({ survey, cameraNames }: { survey: SurveyResult; ca
               series={CLASS_SERIES}
               columns={survey.weekly.map((w) => ({
                 key: w.week,
-                label: w.week.slice(5),
+                label: weekLabel(w.week, oneYear),
                 values: values(w.observations),
               }))}
               labelEvery={Math.ceil(survey.weekly.length / 8)}
@@ -163,7 +167,7 @@ export function SurveyReport({ survey, cameraNames }: { survey: SurveyResult; ca
             <tr>
               <th>Camera</th>
               {CLASS_SERIES.map((s) => (
-                <th key={s.key} className="num">
+                <th key={s.key} className="num capitalize">
                   {s.label}
                 </th>
               ))}
