@@ -80,7 +80,7 @@ export function individualSubject(db: Db, individualId: number): Subject {
 export function exclusionReason(a: Subject, b: Subject): string | null {
   if (a.category !== b.category) return 'different category';
   if (a.species.toLowerCase() !== b.species.toLowerCase()) return 'different species';
-  for (const s of a.sequenceIds) if (b.sequenceIds.has(s)) return 'same sequence';
+  // One sequence is no exclusion: its tracklets that never share a photo may be one animal (joinTracklets.ts).
   for (const i of a.imageIds) if (b.imageIds.has(i)) return 'share a photo';
   if (a.sex && b.sex && a.sex !== b.sex) return 'different sex';
   if (a.ageClass && b.ageClass && a.ageClass !== b.ageClass) return 'different age class';

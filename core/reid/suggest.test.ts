@@ -53,7 +53,7 @@ describe('suggestions', () => {
   const later = add(1, '2020-05-01T10:05:00', [{ x: 0.5, vector: looks.stagAgain }]);
   const south = add(2, '2020-05-01T10:00:30', [{ x: 0.5, vector: looks.stag }]);
 
-  it('makes one provisional individual per tracklet and never proposes pairs from one sequence or one photo', async () => {
+  it('makes one provisional individual per tracklet and never proposes two deer of one photo', async () => {
     const summary = await runReid(db);
     expect(summary).toMatchObject({
       sequencesCreated: 3,
@@ -146,9 +146,8 @@ describe('exclusionReason', () => {
 
   it('names what makes a pair impossible', () => {
     expect(exclusionReason(subject({}), subject({}))).toBeNull();
-    expect(exclusionReason(subject({ sequenceIds: new Set([3]) }), subject({ sequenceIds: new Set([3]) }))).toBe(
-      'same sequence',
-    );
+    // One sequence is no exclusion: tracklets of one visit that never share a photo may be one animal.
+    expect(exclusionReason(subject({ sequenceIds: new Set([3]) }), subject({ sequenceIds: new Set([3]) }))).toBeNull();
     expect(exclusionReason(subject({ imageIds: new Set([9]) }), subject({ imageIds: new Set([9]) }))).toBe(
       'share a photo',
     );

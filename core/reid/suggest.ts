@@ -3,7 +3,7 @@
 //   - the nearest individuals by embedding (sqlite-vec KNN over individual vectors, same category);
 //   - individuals seen at the same camera close in time (the same stag coming back a minute later), whatever the
 //     embedder thinks of them.
-// Impossible candidates are dropped (same sequence, a shared photo, different sex or age class where known), and so
+// Impossible candidates are dropped (a shared photo, another species, different sex or age class where known), and so
 // are pairs a person already rejected while their members were the same.
 import { DEER } from '../contract';
 import type { Db } from '../db/open';

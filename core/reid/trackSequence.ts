@@ -1,5 +1,6 @@
 // The track stage for one sequence: its usable animal detections (not duplicates, not marked false; persons and
-// vehicles are not re-identified), in capture order, are linked into tracklets (tracklets.ts) and stored with their
+// vehicles are not re-identified), in capture order, are linked into tracklets (tracklets.ts), tracklets that never
+// share a photo are joined where appearance and motion agree (joinTracklets.ts), and they are stored with their
 // mean embedding. Rerunning is idempotent and never loses a person's decisions:
 //   - tracklets of decided individuals (core/individuals/decided.ts: confirmed, renamed, annotated, or touched by an
 //     edit) are kept as they are, only their embeddings are refreshed;
@@ -15,6 +16,7 @@ import { IndividualsError } from '../individuals/errors';
 import { pruneEmptyIndividuals, pruneEmptyTracklets } from '../individuals/prune';
 import { individualsChanged } from './maintain';
 import type { SuggestOptions } from './suggest';
+import { joinTracklets } from './joinTracklets';
 import { refreshTrackletEmbeddings } from './trackletEmbeddings';
 import { DEFAULT_TRACK_OPTIONS, linkTracklets, type TrackFrame, type TrackOptions } from './tracklets';
 import { getDetectionEmbeddings } from '../db/vectorIndex';
@@ -141,7 +143,7 @@ export function trackSequence(
   const link = c.prepare('UPDATE detections SET tracklet_id = ? WHERE id = ?');
   const result: TrackResult = { created: [], unmatched: [] };
   const touched = new Set(old.flatMap((t) => (t.individualId === null ? [] : [t.individualId])));
-  for (const t of linkTracklets(frames, options)) {
+  for (const t of joinTracklets(linkTracklets(frames, options), frames)) {
     const members = t.detectionIds.map((id) => vectors.get(id)).filter((v): v is Float32Array => !!v);
     const mean = meanOfNormalised(members);
     const id = Number(insert.run(sequenceId, t.category, mean ? encodeVector(mean) : null).lastInsertRowid);

@@ -10,6 +10,7 @@ import { detectorThreshold } from '../../core/models/thresholds';
 import { DECODERS } from '../models/families';
 import { letterbox, inputBoxToSource, type Letterbox } from '../models/letterbox';
 import { markDuplicates, nmsPerClass } from '../models/nms';
+import { markFragments } from './fragments';
 import { parseNames, readOnnxMetadata } from '../models/onnxMetadata';
 import { createSession, type ModelSession, type SessionOptions } from '../models/session';
 import { fillInput } from '../models/tensor';
@@ -126,13 +127,13 @@ export async function loadDetector(
   };
 }
 
-/** Candidates in input pixels -> stored detections: NMS, duplicates across classes, boxes in image coordinates. */
+/** Candidates in input pixels -> stored detections: NMS, cross-class duplicates, fragments, image coordinates. */
 export function postProcess(
   candidates: Parameters<typeof nmsPerClass>[0],
   lb: Letterbox,
   classes: readonly ClassMapping[],
 ): Detection[] {
-  return markDuplicates(nmsPerClass(candidates, NMS_IOU), NMS_IOU)
+  const boxes = markDuplicates(nmsPerClass(candidates, NMS_IOU), NMS_IOU)
     .map((c) => {
       const cls = classes[c.classIndex]!;
       return {
@@ -145,4 +146,5 @@ export function postProcess(
       };
     })
     .filter((d) => d.w > 0 && d.h > 0);
+  return markFragments(boxes, lb.srcWidth / lb.srcHeight);
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { containment, fragmentOf, markFragments, type ScoredBox } from './fragments';
+
+// Reconyx photos are 4:3.
+const ASPECT = 4 / 3;
+const box = (x: number, y: number, w: number, h: number, confidence: number, category = 'animal'): ScoredBox => ({
+  x,
+  y,
+  w,
+  h,
+  confidence,
+  category,
+  duplicate: false,
+});
+const kept = (boxes: ScoredBox[]) =>
+  markFragments(boxes, ASPECT)
+    .filter((b) => !b.duplicate)
+    .map((b) => b.confidence);
+
+describe('fragments: parts of one animal are not animals', () => {
+  it('suppresses the front half beside the rear half of one stag (H6R1-01-V03 event 266, IoU 0.06-0.2)', () => {
+    // Boxes as YOLOX-nano put them on deer-img57..60; one stag spans both.
+    expect(kept([box(0.54, 0.323, 0.387, 0.437, 0.74), box(0.321, 0.313, 0.253, 0.424, 0.57)])).toEqual([0.74]);
+    expect(kept([box(0.453, 0.287, 0.427, 0.509, 0.62), box(0.238, 0.305, 0.351, 0.47, 0.23)])).toEqual([0.62]);
+    expect(kept([box(0.479, 0.258, 0.356, 0.535, 0.4), box(0.314, 0.338, 0.284, 0.128, 0.18)])).toEqual([0.4]);
+  });
+
+  it('suppresses a head wholly inside the body box (deer-img22: a "bird" on the deer, IoU 0.14)', () => {
+    const body = box(0.453, 0.201, 0.538, 0.761, 0.5);
+    const head = box(0.466, 0.201, 0.19, 0.297, 0.2);
+    expect(containment(head, body)).toBeGreaterThan(0.95);
+    expect(fragmentOf(body, head, ASPECT)).toBe('weaker');
+  });
+
+  it('keeps the weak box around a deer that fills the frame over a strong box on its middle (deer-img75)', () => {
+    const middle = box(0.362, 0.166, 0.4, 0.777, 0.3);
+    const whole = box(0.041, 0.169, 0.945, 0.81, 0.17);
+    const out = markFragments([middle, whole], ASPECT);
+    expect(out.map((b) => b.duplicate)).toEqual([true, false]);
+    // A far weaker enclosing box is the background, not the animal: the strong box stays.
+    expect(fragmentOf(middle, { ...whole, confidence: 0.1 }, ASPECT)).toBe('weaker');
+  });
+
+  it('keeps a fawn standing in front of a doe, and two deer side by side', () => {
+    const doe = box(0.3, 0.2, 0.4, 0.5, 0.8);
+    const fawn = box(0.42, 0.45, 0.2, 0.27, 0.6);
+    expect(containment(fawn, doe)).toBeGreaterThan(0.9);
+    expect(kept([doe, fawn])).toEqual([0.8, 0.6]);
+    // A weak box floating in the doe's upper half is her head, not a fawn.
+    expect(kept([doe, box(0.32, 0.2, 0.15, 0.2, 0.3)])).toEqual([0.8]);
+    // Two deer in a row: their union is far wider than one deer.
+    expect(kept([box(0.1, 0.4, 0.3, 0.3, 0.8), box(0.38, 0.42, 0.3, 0.28, 0.5)])).toEqual([0.8, 0.5]);
+    // Apart: nothing to do with each other.
+    expect(kept([box(0.028, 0.22, 0.526, 0.71, 0.8), box(0.679, 0.197, 0.321, 0.574, 0.4)])).toEqual([0.8, 0.4]);
+  });
+
+  it('compares boxes of one category only and leaves cross-class duplicates as they were', () => {
+    const deer = box(0.3, 0.2, 0.4, 0.5, 0.8);
+    const person = box(0.32, 0.2, 0.15, 0.2, 0.3, 'person');
+    expect(kept([deer, person])).toEqual([0.8, 0.3]);
+    const dup = { ...box(0.31, 0.2, 0.4, 0.5, 0.5), duplicate: true };
+    expect(markFragments([deer, dup], ASPECT).map((b) => b.duplicate)).toEqual([false, true]);
+  });
+});
