@@ -250,6 +250,11 @@ export const METHODS = {
   ),
   'edits.undo': method('Undo the latest edit.', none, editResultSchema),
   'edits.redo': method('Redo the latest undone edit.', none, editResultSchema),
+  'edits.status': method(
+    'Whether an edit can be undone or redone, and which kind of edit undo would undo next (the header Undo).',
+    none,
+    z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoKind: z.string().nullable() }),
+  ),
 
   'import.preview': method(
     'What is on a card or in folders, before importing.',

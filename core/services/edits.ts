@@ -2,6 +2,7 @@
 // announced, so every window refetches what it shows of those individuals.
 import * as edits from '../edits';
 import type { Db } from '../db/open';
+import { currentEditStatus } from '../queries/editStatus';
 import type { Handlers } from './dispatch';
 import type { EventHub } from './hub';
 
@@ -29,5 +30,6 @@ export function editHandlers(db: Db, events: EventHub): Pick<Handlers, EditMetho
     'edits.setSexAge': (a) => announce(edits.setSexAge(db, a)),
     'edits.undo': () => announce(edits.undo(db)),
     'edits.redo': () => announce(edits.redo(db)),
+    'edits.status': () => currentEditStatus(db),
   };
 }
