@@ -23,7 +23,14 @@ export function RatioLine({ points, height = 120, label }: RatioLineProps) {
   if (current) segments.push(current);
   return (
     <figure className="chart-wrap" style={{ height }}>
-      <svg className="chart" viewBox={`0 0 ${W} ${height}`} preserveAspectRatio="none" role="img" aria-label={label}>
+      <svg
+        className="chart"
+        viewBox={`0 0 ${W} ${height}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+        style={{ height }}
+      >
         <line x1={0} x2={W} y1={y(max)} y2={y(max)} className="chart-grid" />
         <line x1={0} x2={W} y1={y(0)} y2={y(0)} className="chart-axis" />
         {segments.map((d) => (
