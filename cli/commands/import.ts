@@ -3,7 +3,16 @@ import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
 import { openLibrary } from '../../core/library/library';
 import { importPhotos } from '../../worker/import/importPhotos';
-import { jsonOption, libraryOption, printJson, requireLibrary, UsageError, type Command } from '../command';
+import {
+  jsonOption,
+  libraryOption,
+  lockForWriting,
+  printJson,
+  requireLibrary,
+  UsageError,
+  waitOption,
+  type Command,
+} from '../command';
 import { progressPrinter } from '../progressLine';
 import { describeProcessing, parseProcessOptions, processOptions, runProcessing } from './process';
 
@@ -11,10 +20,11 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'copy photos from an SD card or folders into a library and process them',
   usage:
-    'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--models DIR] [--provider auto|cuda|cpu] [--json]',
+    'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--models DIR] [--provider auto|cuda|cpu] [--wait] [--json]',
   options: {
     ...libraryOption,
     ...jsonOption,
+    ...waitOption,
     camera: { type: 'string' },
     'utc-offset': { type: 'string' },
     'in-place': { type: 'boolean' },
@@ -30,6 +40,10 @@ export const importCommand: Command = {
     }
     const processing = args.values['no-process'] ? null : parseProcessOptions(args);
     const library = openLibrary(requireLibrary(args), { create: true });
+    const lock = await lockForWriting(library.root, 'thumper import', args).catch((err: unknown) => {
+      library.close();
+      throw err;
+    });
     const printer = progressPrinter();
     const control = new JobControl();
     const onSignal = () => control.cancel();
@@ -60,6 +74,7 @@ export const importCommand: Command = {
       return 0;
     } finally {
       process.off('SIGINT', onSignal);
+      await lock.release();
       library.close();
     }
   },

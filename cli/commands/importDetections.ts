@@ -1,5 +1,5 @@
 import { importMegadetector } from '../../core/interop/megadetectorImport';
-import { jsonOption, libraryOption, printJson, UsageError, withLibrary, type Command } from '../command';
+import { jsonOption, libraryOption, printJson, waitOption, UsageError, withLibrary, type Command } from '../command';
 
 export const importDetectionsCommand: Command = {
   name: 'import-detections',
@@ -7,7 +7,7 @@ export const importDetectionsCommand: Command = {
     'use the boxes of a MegaDetector JSON file for photos already in the library instead of running the detector',
   usage:
     'thumper import-detections <results.json> --root <folder MegaDetector ran on> --library <dir> [--threshold 0.1] [--json]',
-  options: { ...libraryOption, ...jsonOption, root: { type: 'string' }, threshold: { type: 'string' } },
+  options: { ...libraryOption, ...jsonOption, ...waitOption, root: { type: 'string' }, threshold: { type: 'string' } },
   async run(args) {
     const [file] = args.positionals;
     if (!file) throw new UsageError('give the MegaDetector JSON file to import');
@@ -17,7 +17,9 @@ export const importDetectionsCommand: Command = {
     const threshold = args.values.threshold === undefined ? undefined : Number(args.values.threshold);
     if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
       throw new UsageError('--threshold must be a number between 0 and 1');
-    const summary = await withLibrary(args, (library) => importMegadetector(library, file, { root, threshold }));
+    const summary = await withLibrary(args, (library) => importMegadetector(library, file, { root, threshold }), {
+      writer: 'thumper import-detections',
+    });
     if (args.values.json) printJson(summary);
     else {
       process.stderr.write(

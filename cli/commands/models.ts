@@ -12,6 +12,7 @@ import {
   libraryOption,
   printJson,
   UsageError,
+  waitOption,
   withLibrary,
   type Command,
   type ParsedArgs,
@@ -71,6 +72,7 @@ export const modelsCommand: Command = {
     detector: { type: 'string' },
     embedder: { type: 'string' },
     'no-process': { type: 'boolean' },
+    ...waitOption,
   },
   async run(args) {
     const [action, target] = args.positionals;
@@ -146,21 +148,25 @@ async function useCommand(args: ParsedArgs, folder: ReturnType<typeof resolveMod
   if ((detector === undefined) === (embedder === undefined))
     throw new UsageError('models use: give either --detector <id> or --embedder <id>');
   const role = detector !== undefined ? 'detector' : 'embedder';
-  return withLibrary(args, async (library) => {
-    const choice = useModel(library.db, folder, role, (detector ?? embedder)!);
-    process.stderr.write(
-      choice.changed
-        ? `the library's ${role} is now ${choice.id} (was ${choice.previous})\n`
-        : `the library's ${role} is already ${choice.id}\n`,
-    );
-    if (args.values['no-process']) {
-      if (args.values.json) printJson({ choice, processing: null });
-      else process.stderr.write('run `thumper process` to re-run what depends on it\n');
+  return withLibrary(
+    args,
+    async (library) => {
+      const choice = useModel(library.db, folder, role, (detector ?? embedder)!);
+      process.stderr.write(
+        choice.changed
+          ? `the library's ${role} is now ${choice.id} (was ${choice.previous})\n`
+          : `the library's ${role} is already ${choice.id}\n`,
+      );
+      if (args.values['no-process']) {
+        if (args.values.json) printJson({ choice, processing: null });
+        else process.stderr.write('run `thumper process` to re-run what depends on it\n');
+        return 0;
+      }
+      const summary = await runProcessing(library, { models: (args.values.models as string | undefined) ?? null });
+      if (args.values.json) printJson({ choice, processing: summary });
+      else process.stderr.write(describeProcessing(summary));
       return 0;
-    }
-    const summary = await runProcessing(library, { models: (args.values.models as string | undefined) ?? null });
-    if (args.values.json) printJson({ choice, processing: summary });
-    else process.stderr.write(describeProcessing(summary));
-    return 0;
-  });
+    },
+    { writer: 'thumper models use' },
+  );
 }

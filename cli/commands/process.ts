@@ -9,6 +9,7 @@ import {
   libraryOption,
   printJson,
   UsageError,
+  waitOption,
   withLibrary,
   type Command,
   type Options,
@@ -69,10 +70,12 @@ export const processCommand: Command = {
     'detect, embed and match photos not yet processed, or processed by another detector or embedder than the library uses',
   usage:
     'thumper process --library <dir> [--models DIR] [--provider auto|cuda|cpu] [--threads N] [--retry-failed] [--json]',
-  options: { ...libraryOption, ...jsonOption, ...processOptions, 'retry-failed': { type: 'boolean' } },
+  options: { ...libraryOption, ...jsonOption, ...waitOption, ...processOptions, 'retry-failed': { type: 'boolean' } },
   async run(args) {
     const options = { ...parseProcessOptions(args), retryFailed: !!args.values['retry-failed'] };
-    const summary = await withLibrary(args, (library) => runProcessing(library, options));
+    const summary = await withLibrary(args, (library) => runProcessing(library, options), {
+      writer: 'thumper process',
+    });
     if (args.values.json) printJson(summary);
     else process.stderr.write(describeProcessing(summary));
     return 0;

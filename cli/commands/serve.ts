@@ -1,6 +1,6 @@
 import { isLoopback } from '../../server/security';
 import { startServer } from '../../server/server';
-import { libraryOption, UsageError, withLibrary, type Command } from '../command';
+import { libraryOption, UsageError, waitOption, withLibrary, type Command } from '../command';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -8,6 +8,7 @@ export const serveCommand: Command = {
   usage: 'thumper serve --library <dir> [--port N] [--host 127.0.0.1] [--allow-remote]',
   options: {
     ...libraryOption,
+    ...waitOption,
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
     /** Binding to anything but loopback shows the library to the network: it must be asked for. */
@@ -46,7 +47,7 @@ export const serveCommand: Command = {
         await server.close();
         return 0;
       },
-      { create: true },
+      { create: true, writer: 'thumper serve' },
     );
   },
 };

@@ -1,6 +1,6 @@
 import type { Db } from '../../core/db/open';
 import { redo, undo, type EditResult } from '../../core/edits';
-import { jsonOption, libraryOption, withLibrary, type Command } from '../command';
+import { jsonOption, libraryOption, waitOption, withLibrary, type Command } from '../command';
 import { printEditResult } from '../editOutput';
 
 function journalCommand(name: 'undo' | 'redo', summary: string, action: (db: Db) => EditResult): Command {
@@ -8,12 +8,16 @@ function journalCommand(name: 'undo' | 'redo', summary: string, action: (db: Db)
     name,
     summary,
     usage: `thumper ${name} --library <dir> [--json]`,
-    options: { ...libraryOption, ...jsonOption },
+    options: { ...libraryOption, ...jsonOption, ...waitOption },
     run: (args) =>
-      withLibrary(args, (library) => {
-        printEditResult(library.db, action(library.db), !!args.values.json);
-        return 0;
-      }),
+      withLibrary(
+        args,
+        (library) => {
+          printEditResult(library.db, action(library.db), !!args.values.json);
+          return 0;
+        },
+        { writer: `thumper ${name}` },
+      ),
   };
 }
 

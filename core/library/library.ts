@@ -1,4 +1,5 @@
-// A library is a folder: thumper.db, photos/, cache/ (thumbnails, previews, crops) and tmp/ (partial copies).
+// A library is a folder: thumper.db, photos/, cache/ (thumbnails, previews, crops) and tmp/ (partial copies, one
+// folder per run so that no run ever touches another's files).
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db/open';
@@ -11,6 +12,7 @@ export interface Library {
   db: Db;
   photosDir: string;
   cacheDir: string;
+  /** This run's own temp folder (tmp/<pid>-<run>): made on first use, removed at close. */
   tmpDir: string;
   close(): void;
 }
@@ -26,7 +28,7 @@ export function openLibrary(dir: string, options: OpenLibraryOptions = {}): Libr
   const root = path.resolve(dir);
   const dbFile = path.join(root, DB_FILE);
   if (!fs.existsSync(dbFile)) {
-    if (!options.create) throw new LibraryError(`${root} is not a Thumper library (no ${DB_FILE} there)`);
+    if (!options.create) throw new LibraryError(missingLibraryMessage(root));
     fs.mkdirSync(root, { recursive: true });
   }
   assertWritable(root);
@@ -35,11 +37,24 @@ export function openLibrary(dir: string, options: OpenLibraryOptions = {}): Libr
     db: openDatabase(dbFile),
     photosDir: path.join(root, 'photos'),
     cacheDir: path.join(root, 'cache'),
-    tmpDir: path.join(root, 'tmp'),
-    close: () => library.db.$client.close(),
+    tmpDir: path.join(root, 'tmp', `${process.pid}-${Math.random().toString(36).slice(2, 10)}`),
+    close: () => {
+      library.db.$client.close();
+      fs.rmSync(library.tmpDir, { recursive: true, force: true });
+    },
   };
-  for (const d of [library.photosDir, library.cacheDir, library.tmpDir]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [library.photosDir, library.cacheDir, path.dirname(library.tmpDir)])
+    fs.mkdirSync(d, { recursive: true });
   return library;
+}
+
+/** Says what is there: nothing, a folder that is not a library, or a library whose database is gone. */
+function missingLibraryMessage(root: string): string {
+  if (!fs.existsSync(root)) return `${root} does not exist; to make a new library there, add --create`;
+  if (fs.existsSync(path.join(root, 'photos'))) {
+    return `${root} has a photos/ folder but no ${DB_FILE}: its database is missing (moved or deleted?). Restore ${DB_FILE} from a backup; --create would start an empty library beside these photos`;
+  }
+  return `${root} is not a Thumper library (no ${DB_FILE} there); to make a new library there, add --create`;
 }
 
 /** A read-only or full disk is reported in words before SQLite fails with "unable to open database file". */

@@ -1,0 +1,55 @@
+// Temp files left by processes that died (killed, disk full, power cut): tmp/<pid>-<run>/ folders of imports and
+// cache/<kind>/<bucket>/<id>.webp.<pid>.<rand>.tmp images. Only files whose writer's pid is no longer alive go; a live
+// process's files are never touched.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const deadPid = (pid: string | undefined) => pid !== undefined && Number(pid) !== process.pid && !pidAlive(Number(pid));
+
+async function list(dir: string): Promise<import('node:fs').Dirent[]> {
+  return fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+}
+
+/** tmp/ entries of a dead pid: "<pid>-<run>" folders and, from older versions, "<pid>-<rand>.part" files. */
+export async function removeDeadImportTemp(tmpRoot: string): Promise<number> {
+  let removed = 0;
+  for (const entry of await list(tmpRoot)) {
+    if (!deadPid(/^(\d+)-/.exec(entry.name)?.[1])) continue;
+    await fs.rm(path.join(tmpRoot, entry.name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+const CACHE_TEMP = /\.webp\.(\d+)\.[a-z0-9]*\.tmp$/;
+
+/** cache/<kind>/<bucket>/*.webp.<pid>.<rand>.tmp of a dead pid. */
+export async function removeDeadCacheTemp(cacheRoot: string): Promise<number> {
+  let removed = 0;
+  for (const kind of await list(cacheRoot)) {
+    if (!kind.isDirectory()) continue;
+    for (const bucket of await list(path.join(cacheRoot, kind.name))) {
+      if (!bucket.isDirectory()) continue;
+      const dir = path.join(cacheRoot, kind.name, bucket.name);
+      for (const file of await list(dir)) {
+        if (!deadPid(CACHE_TEMP.exec(file.name)?.[1])) continue;
+        await fs.rm(path.join(dir, file.name), { force: true });
+        removed++;
+      }
+    }
+  }
+  return removed;
+}
+
+export async function removeDeadTemp(root: string): Promise<number> {
+  return (await removeDeadImportTemp(path.join(root, 'tmp'))) + (await removeDeadCacheTemp(path.join(root, 'cache')));
+}
