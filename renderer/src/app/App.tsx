@@ -16,6 +16,7 @@ import { ToastBar } from '../components/ToastBar';
 import { useNav } from '../store/nav';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { Sidebar } from './Sidebar';
+import { missingServeToken, TokenGate } from './TokenGate';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useHostEvents } from './useHostEvents';
 
@@ -50,6 +51,10 @@ function CurrentView() {
 }
 
 export function App() {
+  return missingServeToken() ? <TokenGate /> : <ConnectedApp />;
+}
+
+function ConnectedApp() {
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   useHostEvents();

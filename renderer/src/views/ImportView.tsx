@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon';
 import { ErrorNote } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
 import { useApi } from '../data/apiContext';
+import { formatCount } from '../lib/format';
 import { useJobs } from '../store/jobs';
 import { navigate } from '../store/nav';
 import { ImportHistory } from './import/ImportHistory';
@@ -30,6 +31,7 @@ export function ImportView() {
 
   // A new set of sources gets a fresh preview; scanning a card takes a moment but never blocks the window.
   useEffect(() => {
+    setStart({ busy: false, error: null });
     if (sources.length === 0) {
       setPreview({ data: null, error: null, loading: false });
       return;
@@ -45,6 +47,9 @@ export function ImportView() {
     };
   }, [api, sources]);
 
+  // The preview lists a source that cannot be read at all against that source, in the order given.
+  const problems = sourceProblems(sources, preview.data);
+  const fresh = preview.data ? preview.data.photos - preview.data.alreadyInLibrary : null;
   const begin = () => {
     setStart({ busy: true, error: null });
     api
@@ -74,11 +79,16 @@ export function ImportView() {
               <header className="panel-header">
                 <h2>1. Photos</h2>
               </header>
-              <SourcePicker sources={sources} onChange={setSources} />
+              <SourcePicker sources={sources} onChange={setSources} problems={problems} />
             </section>
             {preview.loading && <p className="muted">Looking at the card…</p>}
             {preview.error && <ErrorNote what="the card" error={preview.error} />}
-            {preview.data && <PreviewPanel preview={preview.data} />}
+            {preview.data && Object.keys(problems).length < sources.length && (
+              <PreviewPanel
+                preview={preview.data}
+                sourceProblems={new Set(preview.data.sources.filter((_, i) => problems[sources[i]!]))}
+              />
+            )}
           </div>
           <aside className="import-side">
             <section className="panel">
@@ -124,17 +134,22 @@ export function ImportView() {
                 </p>
               )}
               {start.error && <p className="inline-error">{start.error}</p>}
+              {fresh === 0 && (
+                <p className="muted small" data-testid="nothing-to-import">
+                  {Object.keys(problems).length === sources.length
+                    ? 'Nothing to import: check the path above.'
+                    : 'Nothing new to import from these sources.'}
+                </p>
+              )}
               <button
                 type="button"
                 className="btn primary wide"
-                disabled={sources.length === 0 || start.busy || running}
+                disabled={sources.length === 0 || start.busy || running || preview.loading || fresh === 0}
                 onClick={begin}
                 data-testid="start-import"
               >
                 <Icon name="import" size={16} />{' '}
-                {preview.data
-                  ? `Import ${(preview.data.photos - preview.data.alreadyInLibrary).toLocaleString()} photos`
-                  : 'Start import'}
+                {fresh !== null ? `Import ${formatCount(fresh, 'photo')}` : 'Start import'}
               </button>
             </section>
           </aside>
@@ -143,4 +158,15 @@ export function ImportView() {
       </div>
     </div>
   );
+}
+
+/** The preview's reason for each source that could not be read at all (preview.sources follow `sources`' order). */
+function sourceProblems(sources: string[], preview: ImportPreview | null): Record<string, string> {
+  if (!preview) return {};
+  const out: Record<string, string> = {};
+  preview.sources.forEach((resolved, i) => {
+    const problem = preview.unreadable.find((u) => u.file === resolved);
+    if (problem && sources[i] !== undefined) out[sources[i]!] = problem.reason;
+  });
+  return out;
 }

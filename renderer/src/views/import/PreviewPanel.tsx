@@ -2,8 +2,16 @@
 import type { ImportPreview } from '../../../../core/contract/entities';
 import { formatBytes, formatCount, formatDateRange } from '../../lib/format';
 
-export function PreviewPanel({ preview }: { preview: ImportPreview }) {
+export function PreviewPanel({
+  preview,
+  sourceProblems,
+}: {
+  preview: ImportPreview;
+  /** Sources shown with their own error beside them, not repeated here. */
+  sourceProblems: ReadonlySet<string>;
+}) {
   const fresh = preview.photos - preview.alreadyInLibrary;
+  const refused = preview.unreadable.filter((u) => !sourceProblems.has(u.file));
   return (
     <section className="panel" aria-label="What was found" data-testid="import-preview">
       <header className="panel-header">
@@ -54,11 +62,11 @@ export function PreviewPanel({ preview }: { preview: ImportPreview }) {
       {preview.otherFiles > 0 && (
         <p className="muted small">{formatCount(preview.otherFiles, 'other file')} ignored.</p>
       )}
-      {preview.unreadable.length > 0 && (
-        <details className="failures">
-          <summary>{formatCount(preview.unreadable.length, 'file')} could not be read</summary>
+      {refused.length > 0 && (
+        <details className="failures" open={refused.length <= 5}>
+          <summary>{formatCount(refused.length, 'file')} will not be imported</summary>
           <ul>
-            {preview.unreadable.map((f) => (
+            {refused.map((f) => (
               <li key={f.file}>
                 <code>{f.file}</code>
                 <span>{f.reason}</span>

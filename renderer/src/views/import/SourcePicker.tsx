@@ -6,7 +6,16 @@ import { useApi } from '../../data/apiContext';
 import { useQuery } from '../../data/useQuery';
 import { useVolumes } from '../../store/volumes';
 
-export function SourcePicker({ sources, onChange }: { sources: string[]; onChange: (sources: string[]) => void }) {
+export function SourcePicker({
+  sources,
+  onChange,
+  problems = {},
+}: {
+  sources: string[];
+  onChange: (sources: string[]) => void;
+  /** Why a source cannot be imported, by source (it does not exist, it cannot be read). */
+  problems?: Record<string, string>;
+}) {
   const api = useApi();
   const info = useQuery('app-info', (a) => a.call('app.info', {}));
   const [path, setPath] = useState('');
@@ -26,7 +35,9 @@ export function SourcePicker({ sources, onChange }: { sources: string[]; onChang
       setNote(null);
       add(paths);
     } else {
-      setNote('A browser cannot see where a dropped folder lives. Type its path on the machine running Thumper below.');
+      setNote(
+        'A browser cannot see where a dropped folder lives. Type its path on the machine running Thumper in the field above.',
+      );
     }
   };
 
@@ -104,8 +115,13 @@ export function SourcePicker({ sources, onChange }: { sources: string[]; onChang
       {sources.length > 0 && (
         <ul className="chips" aria-label="Sources">
           {sources.map((s) => (
-            <li key={s} className="chip">
+            <li key={s} className={problems[s] ? 'chip has-error' : 'chip'}>
               <code>{s}</code>
+              {problems[s] && (
+                <span className="chip-error" role="alert">
+                  {problems[s]}
+                </span>
+              )}
               <button
                 type="button"
                 className="chip-x"
