@@ -1,5 +1,6 @@
 // Corrections of a single detection: its category, its sex/age class, "not an animal at all", and boxes a person
 // draws where the detector missed one.
+import { moveImage } from '../db/images';
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
 import { detachDetections, IndividualsError, splitDetections } from '../individuals';
@@ -99,9 +100,7 @@ export function addBox(db: Db, args: HandDrawnBox): EditResult & { detectionId: 
         .run(args.imageId, args.category, args.sexAge ?? null, args.x, args.y, args.w, args.h).lastInsertRowid,
     );
     // Photos not yet embedded will embed the new box anyway; later ones step back so the embed stage runs again.
-    db.$client
-      .prepare(`UPDATE images SET state = 'detected' WHERE id = ? AND state IN ('embedded', 'done')`)
-      .run(args.imageId);
+    moveImage(db, args.imageId, 'detected', { from: ['embedded', 'done'] });
     return [];
   });
   return { ...result, detectionId };

@@ -5,6 +5,7 @@
 // Who is who survives as it does a re-detection: replaced boxes pass their tracklets on, decided individuals stay.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { moveImage } from '../db/images';
 import { inTransaction, type Db } from '../db/open';
 import { detections, images, tracklets } from '../db/schema';
 import { eq, inArray } from 'drizzle-orm';
@@ -168,9 +169,13 @@ function replaceDetections(
   refreshTrackletEmbeddings(db, embedder, trackletIds);
   // The photo now has this "detector"'s boxes, without vectors yet; later stages (crops, embeddings) run again from
   // here, and `import:*` boxes are not re-detected (worker/pipeline/pending.ts).
-  const photo = db.select({ state: images.state }).from(images).where(eq(images.id, imageId)).get();
-  const state = photo?.state === 'failed' ? 'failed' : 'detected';
-  db.update(images).set({ detector: model, embedder: null, state }).where(eq(images.id, imageId)).run();
+  // A failed photo stays failed (it has no readable file to go on with) but keeps the boxes' provenance.
+  const moved = moveImage(db, imageId, 'detected', {
+    from: ['imported', 'detected', 'embedded', 'done'],
+    detector: model,
+    embedder: null,
+  });
+  if (!moved) db.update(images).set({ detector: model, embedder: null }).where(eq(images.id, imageId)).run();
   return touched;
 }
 

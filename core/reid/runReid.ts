@@ -1,6 +1,7 @@
 // Sequence -> track -> match over a library, the part of the pipeline after embedding. Resumable: a sequence is
 // processed when all its photos are embedded, in one transaction that also moves them to 'done', so a crash leaves
 // each sequence either untouched or finished; rerunning picks up exactly the sequences still 'embedded'.
+import { moveSequenceImages } from '../db/images';
 import { inTransaction, type Db } from '../db/open';
 import { getSettings } from '../library/settings';
 import { matchTracklets } from './match';
@@ -72,9 +73,7 @@ export async function runReid(db: Db, options: ReidOptions = {}): Promise<ReidSu
       summary.individualsCreated += m.individualsCreated.length;
       summary.autoAccepted += m.autoAccepted;
       summary.suggestions += m.suggestions;
-      db.$client
-        .prepare(`UPDATE images SET state = 'done' WHERE sequence_id = ? AND state = 'embedded'`)
-        .run(sequenceId);
+      moveSequenceImages(db, sequenceId, ['embedded'], 'done');
     });
     summary.sequencesProcessed++;
     options.onSequence?.(summary.sequencesProcessed, ready.length);

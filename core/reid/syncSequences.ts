@@ -7,6 +7,7 @@
 // the first keeps its row and individual; the others keep the individual only when a person decided about it
 // (core/individuals/decided.ts), otherwise they go to the match stage, so a shorter gap can separate two visits the
 // pipeline had linked on its own and propose them as a pair instead.
+import { leaveSequences, setImageSequence } from '../db/images';
 import type { Db } from '../db/open';
 import { decidedIndividuals } from '../individuals/decided';
 import { pruneEmptyIndividuals, pruneEmptyTracklets } from '../individuals/prune';
@@ -110,20 +111,15 @@ export function syncSequences(
   const removed = allStored.filter((id) => !kept.has(id));
   const created: number[] = [];
   const insert = c.prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?)');
-  const assign = c.prepare(
-    `UPDATE images SET sequence_id = ?, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE id = ?`,
-  );
   for (const g of fresh) {
     const id = Number(insert.run(g.cameraId, g.start, g.end, g.photoIds.length).lastInsertRowid);
-    for (const p of g.photoIds) assign.run(id, p);
+    setImageSequence(db, g.photoIds, id);
     created.push(id);
   }
   if (removed.length > 0) {
     const list = removed.join(',');
     // Photos of a replaced sequence that are in no group now (failed since) leave it.
-    c.prepare(
-      `UPDATE images SET sequence_id = NULL, state = CASE WHEN state = 'done' THEN 'embedded' ELSE state END WHERE sequence_id IN (${list})`,
-    ).run();
+    leaveSequences(db, removed);
     const tracklets = (
       c.prepare(`SELECT id FROM tracklets WHERE sequence_id IN (${list}) ORDER BY id`).all() as { id: number }[]
     ).map((r) => r.id);

@@ -1,6 +1,7 @@
 // Results go to the database in batched transactions (per-photo writes were the old system's bottleneck). For each
 // photo, one transaction replaces its machine-made boxes, stores the new ones, runs the later stages' writes and
 // advances its state, so a photo is never half-processed and a rerun never duplicates boxes.
+import { failImage, moveImage } from '../../core/db/images';
 import { inTransaction, type Db } from '../../core/db/open';
 import type { ImageState } from '../../core/db/schema';
 import { inheritTracklets, trackedBoxes } from '../../core/reid/keepBoxes';
@@ -29,12 +30,10 @@ export function writeResults(db: Db, results: readonly PhotoResult[]): void {
     `INSERT INTO detections (image_id, model, raw_label, category, sex_age, confidence, x, y, w, h, duplicate)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const advance = c.prepare('UPDATE images SET state = ?, detector = ?, error = NULL WHERE id = ?');
-  const fail = c.prepare("UPDATE images SET state = 'failed', error = ?, attempts = attempts + 1 WHERE id = ?");
   inTransaction(db, () => {
     for (const r of results) {
       if (r.kind === 'failed') {
-        fail.run(r.reason, r.imageId);
+        failImage(db, r.imageId, r.reason);
         continue;
       }
       // A new box that is an old one again keeps its tracklet, and so its individual.
@@ -59,7 +58,7 @@ export function writeResults(db: Db, results: readonly PhotoResult[]): void {
       );
       inheritTracklets(db, r.imageId, tracked);
       for (const o of r.outputs) o.write?.(db, ids);
-      advance.run(r.state, r.detector, r.imageId);
+      moveImage(db, r.imageId, r.state, { detector: r.detector });
     }
   });
 }

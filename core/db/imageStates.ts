@@ -1,0 +1,48 @@
+// A photo's processing state machine. A photo is created 'imported' (or 'failed' when its file could not be read),
+// then the pipeline moves it on: detection stores its boxes ('detected'), embedding gives them vectors ('embedded'),
+// tracking and matching its sequence finish it ('done'). Changes step it back so the stages run again: a new box or a
+// new detector ('detected'), a new embedder or a changed sequence ('embedded'). Any stage may fail it, and a retry
+// that succeeds takes it on again. Every state change goes through core/db/images.ts, which refuses a move this
+// table does not allow.
+import { IMAGE_STATES, type ImageState } from '../contract/entities';
+
+export { IMAGE_STATES, type ImageState };
+
+/** The states a photo may move to from each state. */
+export const IMAGE_TRANSITIONS = {
+  // Detection stores boxes; when the embed stage runs in the same pass the photo leaves it embedded.
+  imported: ['detected', 'embedded', 'failed'],
+  // Re-detection (another detector) stays 'detected'.
+  detected: ['detected', 'embedded', 'failed'],
+  // Re-embedding (another embedder) stays 'embedded'; tracking and matching its sequence finish it.
+  embedded: ['detected', 'embedded', 'done', 'failed'],
+  // A new box or detector, a new embedder or a changed sequence reopen it.
+  done: ['detected', 'embedded', 'failed'],
+  // A retry that succeeds goes on; a retry that fails again counts another attempt.
+  failed: ['detected', 'embedded', 'failed'],
+} as const satisfies Record<ImageState, readonly ImageState[]>;
+
+/** The states a photo is created in. */
+export const INITIAL_IMAGE_STATES = ['imported', 'failed'] as const satisfies readonly ImageState[];
+
+/** Photos with boxes from a detector (whatever came after). */
+export const PROCESSED_IMAGE_STATES = ['detected', 'embedded', 'done'] as const satisfies readonly ImageState[];
+
+export class ImageStateError extends Error {}
+
+export const canMove = (from: ImageState, to: ImageState): boolean =>
+  (IMAGE_TRANSITIONS[from] as readonly ImageState[]).includes(to);
+
+/** The states from which a photo may move to `to`. */
+export const sourcesOf = (to: ImageState): ImageState[] => IMAGE_STATES.filter((from) => canMove(from, to));
+
+/**
+ * The states a move to `to` applies to: `from` when given (every one of them must be allowed to move there), else
+ * every state that may. Throws for a move the table forbids: a programming error, never a user's.
+ */
+export function movableFrom(to: ImageState, from?: readonly ImageState[]): ImageState[] {
+  if (from === undefined) return sourcesOf(to);
+  const refused = from.filter((s) => !canMove(s, to));
+  if (refused.length > 0) throw new ImageStateError(`a photo cannot go from '${refused.join("', '")}' to '${to}'`);
+  return [...from];
+}
