@@ -1,10 +1,11 @@
 // Electron main process: wires the window, the protocols, the IPC adapter and the supervised worker to core. Kept
 // thin on purpose: everything here is glue no test on the build machines runs (see e2e/electron.spec.ts).
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, utilityProcess } from 'electron';
 import { MEDIA_SCHEME } from '../core/contract';
 import { Supervisor } from '../core/jobs/supervisor';
 import { openLibrary, type Library } from '../core/library/library';
+import { acquireWriterLock, type WriterLock } from '../core/library/writerLock';
 import { RENDERER_DIST_DIR } from '../core/paths';
 import { createServices, type Services } from '../core/services';
 import { chooseLibrary, pickFolder, savePdf } from './dialogs';
@@ -26,6 +27,7 @@ protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 
 interface Open {
   library: Library;
+  lock: WriterLock;
   supervisor: Supervisor;
   services: Services;
   stopEvents: () => void;
@@ -41,12 +43,18 @@ function closeLibrary(): void {
   current.stopEvents();
   current.services.dispose();
   current.supervisor.dispose();
+  void current.lock.release();
   current.library.close();
   current = null;
 }
 
-function useLibrary(dir: string, create: boolean): void {
+async function useLibrary(dir: string, create: boolean): Promise<void> {
   const library = openLibrary(dir, { create });
+  // The app is the library's one writer while it is open; a CLI import or a serve on it is refused, naming the app.
+  const lock = await acquireWriterLock(library.root, 'the Thumper app').catch((err: unknown) => {
+    library.close();
+    throw err;
+  });
   closeLibrary();
   rememberLibrary(userFile('recent-libraries.json'), library.root);
   const supervisor = new Supervisor({ launcher: utilityProcessLauncher(utilityProcess.fork), library });
@@ -65,11 +73,11 @@ function useLibrary(dir: string, create: boolean): void {
       },
     },
   });
-  current = { library, supervisor, services, stopEvents: forwardEvents(services.events, windows) };
+  current = { library, lock, supervisor, services, stopEvents: forwardEvents(services.events, windows) };
 }
 
-function switchLibrary(dir: string, create: boolean): void {
-  useLibrary(dir, create);
+async function switchLibrary(dir: string, create: boolean): Promise<void> {
+  await useLibrary(dir, create);
   // Reload after the reply has left, so the renderer starts over on the new library.
   setTimeout(() => win?.webContents.reload(), 50);
 }
@@ -82,11 +90,11 @@ async function start(): Promise<void> {
   bindIpc(ipcMain, () => current!.services.handlers, windows);
 
   const last = lastLibrary(userFile('recent-libraries.json'));
-  if (last) useLibrary(last, false);
+  if (last) await useLibrary(last, false);
   else {
     const choice = await chooseLibrary(null);
     if (!choice) return app.quit();
-    useLibrary(choice.path, choice.action === 'create');
+    await useLibrary(choice.path, choice.action === 'create');
   }
   win = createMainWindow(userFile('window-state.json'));
   watchCardVolumes((volume) => current?.services.events.emit('volume.detected', volume));
@@ -102,8 +110,13 @@ else {
   app.on('window-all-closed', () => app.quit());
   // Closing mid-import loses nothing: the worker is stopped, recorded photos stay, the import shows as interrupted.
   app.on('before-quit', closeLibrary);
-  app.whenReady().then(start, (err: unknown) => {
-    process.stderr.write(`thumper: ${(err as Error).stack ?? String(err)}\n`);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      process.stderr.write(`thumper: ${(err as Error).stack ?? String(err)}\n`);
+      // Another writer holds the library, or it cannot be opened: say so in a box, not only on a terminal.
+      dialog.showErrorBox('Thumper could not open the library', (err as Error).message);
+      app.exit(1);
+    });
 }
