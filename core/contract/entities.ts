@@ -15,8 +15,10 @@ export const SEX_AGE_CLASSES = ['buck', 'doe', 'fawn', 'unknown'] as const;
 /** The species name that means deer (the Deer gallery); any other name is another animal ("Other animals"). */
 export const DEER = 'deer';
 export const STAGES = ['scan', 'copy', 'decode', 'detect', 'embed', 'match'] as const;
-/** Where a photo's capture time came from. */
-export const TIME_SOURCES = ['exif', 'filename'] as const;
+/** Where a photo's capture time came from (a clip's: its container's creation time, or its name). */
+export const TIME_SOURCES = ['exif', 'filename', 'container'] as const;
+/** photo; clip (a video, whose detections are its sampled frames'); frame (a sampled frame, never listed itself). */
+export const MEDIA_TYPES = ['photo', 'clip', 'frame'] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 export type ImageState = (typeof IMAGE_STATES)[number];
@@ -24,6 +26,7 @@ export type SuggestionState = (typeof SUGGESTION_STATES)[number];
 export type DeerSpecies = (typeof DEER_SPECIES)[number];
 export type SexAgeClass = (typeof SEX_AGE_CLASSES)[number];
 export type TimeSource = (typeof TIME_SOURCES)[number];
+export type MediaType = (typeof MEDIA_TYPES)[number];
 
 export const id = z.number().int().positive();
 export const category = z.enum(CATEGORIES);

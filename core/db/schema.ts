@@ -3,7 +3,14 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 // The enums live in the contract (which the browser imports); the tables take their tuples from there.
-import { CATEGORIES, IMAGE_STATES, JOB_STATUSES, SUGGESTION_STATES, TIME_SOURCES } from '../contract/entities';
+import {
+  CATEGORIES,
+  IMAGE_STATES,
+  JOB_STATUSES,
+  MEDIA_TYPES,
+  SUGGESTION_STATES,
+  TIME_SOURCES,
+} from '../contract/entities';
 
 export { CATEGORIES, IMAGE_STATES, SUGGESTION_STATES, TIME_SOURCES };
 export type { Category, ImageState, SuggestionState, TimeSource } from '../contract/entities';
@@ -75,9 +82,21 @@ export const images = sqliteTable(
     detector: text('detector'),
     /** Embedder whose vectors the photo's detections have. */
     embedder: text('embedder'),
+    /**
+     * photo; clip (a video: its file is the clip, its detections are its frames'); frame (a sampled frame of a clip:
+     * a JPEG in cache/frames/, processed like a photo, never listed as one).
+     */
+    mediaType: text('media_type', { enum: MEDIA_TYPES }).notNull().default('photo'),
+    /** A frame's clip. */
+    clipId: integer('clip_id'),
+    /** A frame's time in its clip. */
+    frameMs: integer('frame_ms'),
+    /** A clip's length. */
+    durationMs: integer('duration_ms'),
     createdAt: createdAt(),
   },
   (t) => [
+    index('images_clip').on(t.clipId, t.frameMs),
     index('images_state').on(t.state),
     index('images_camera_time').on(t.cameraId, t.takenAt),
     index('images_taken_at').on(t.takenAt),

@@ -1,10 +1,11 @@
 // A clip's capture time, camera-local wall-clock like a photo's: the container's creation time (trail cameras write
 // their local clock there, marked UTC or not: the digits are kept as they are, never shifted), else a date and time
 // in the file name, else unknown with the reason. Never "now", never the file's modified time.
+import type { TimeSource } from '../../contract/entities';
 export interface ClipTime {
   takenAt: string | null;
   /** Where the time came from: the container's tags, or the file's name. */
-  source: 'container' | 'filename' | null;
+  source: Extract<TimeSource, 'container' | 'filename'> | null;
   /** Why there is no time, for a person. */
   reason: string | null;
 }

@@ -1,0 +1,117 @@
+// The clip stage of processing: each imported clip's frames are sampled (the first, then N per second), written as
+// JPEGs under cache/frames/<clip id>/ and recorded as frame rows that the photo pipeline detects, embeds, tracks and
+// matches like photos. Frames are derived data: re-sampling a clip replaces them. A clip that cannot be decoded fails
+// with its reason and the rest go on.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { inTransaction } from '../../core/db/open';
+import { images } from '../../core/db/schema';
+import { JobCancelledError, type JobControl } from '../../core/jobs/control';
+import type { ProgressTracker } from '../../core/jobs/progress';
+import { photoAbsolutePath, type Library } from '../../core/library/library';
+import { sampleFrames } from './sampleFrames';
+
+export const DEFAULT_FRAMES_PER_SECOND = 1;
+
+export interface ClipSampleSummary {
+  clips: number;
+  frames: number;
+  failed: number;
+}
+
+/** A frame's capture time: the clip's start plus the frame's offset (fractions of a second kept). */
+export function frameTime(clipStart: string | null, frameMs: number): string | null {
+  if (!clipStart) return null;
+  const t = new Date(`${clipStart.slice(0, 19)}Z`);
+  t.setTime(t.getTime() + frameMs);
+  const iso = t.toISOString();
+  return frameMs % 1000 === 0 ? iso.slice(0, 19) : iso.slice(0, 23);
+}
+
+export const framePath = (clipId: number, frameMs: number) =>
+  path.join('cache', 'frames', String(clipId), `${String(frameMs).padStart(9, '0')}.jpg`);
+
+type ClipRow = typeof images.$inferSelect;
+
+async function sampleClip(library: Library, clip: ClipRow, perSecond: number, control: JobControl): Promise<number> {
+  const file = photoAbsolutePath(library, clip);
+  if (!file) throw new Error('the clip file is not in the library');
+  const dir = path.join(library.root, 'cache', 'frames', String(clip.id));
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true });
+  const rows: (typeof images.$inferInsert)[] = [];
+  for await (const frame of sampleFrames(file, { perSecond })) {
+    await control.checkpoint();
+    const rel = framePath(clip.id, frame.timeMs);
+    await fs.writeFile(path.join(library.root, rel), frame.jpeg);
+    const meta = await sharp(frame.jpeg).metadata();
+    rows.push({
+      // Frames are identified by their clip and time: two frames of a still scene may have equal bytes.
+      sha256: `${clip.sha256}@${frame.timeMs}`,
+      path: rel,
+      fileName: `${clip.fileName} @ ${(frame.timeMs / 1000).toFixed(1)} s`,
+      sourcePath: clip.sourcePath,
+      importId: clip.importId,
+      cameraId: clip.cameraId,
+      takenAt: frameTime(clip.takenAt, frame.timeMs),
+      takenAtSource: clip.takenAtSource,
+      timeNote: clip.timeNote,
+      width: meta.width ?? null,
+      height: meta.height ?? null,
+      orientation: 1,
+      bytes: frame.jpeg.length,
+      state: 'imported',
+      mediaType: 'frame',
+      clipId: clip.id,
+      frameMs: frame.timeMs,
+    });
+  }
+  if (rows.length === 0) throw new Error('no frame could be decoded');
+  const { db } = library;
+  inTransaction(db, () => {
+    db.delete(images)
+      .where(and(eq(images.clipId, clip.id), eq(images.mediaType, 'frame')))
+      .run();
+    for (let i = 0; i < rows.length; i += 50)
+      db.insert(images)
+        .values(rows.slice(i, i + 50))
+        .run();
+    db.update(images).set({ state: 'done', error: null }).where(eq(images.id, clip.id)).run();
+  });
+  return rows.length;
+}
+
+/** Samples every clip still waiting (state imported); progress counts clips under the decode stage. */
+export async function sampleClips(
+  library: Library,
+  progress: ProgressTracker,
+  control: JobControl,
+  perSecond = DEFAULT_FRAMES_PER_SECOND,
+): Promise<ClipSampleSummary> {
+  const { db } = library;
+  const clips = db
+    .select()
+    .from(images)
+    .where(and(eq(images.mediaType, 'clip'), eq(images.state, 'imported')))
+    .orderBy(images.id)
+    .all();
+  const summary: ClipSampleSummary = { clips: clips.length, frames: 0, failed: 0 };
+  for (const clip of clips) {
+    await control.checkpoint();
+    try {
+      summary.frames += await sampleClip(library, clip, perSecond, control);
+    } catch (err) {
+      if (err instanceof JobCancelledError) throw err;
+      summary.failed++;
+      const reason = `frames could not be sampled: ${(err as Error).message}`;
+      db.update(images)
+        .set({ state: 'failed', error: reason, attempts: clip.attempts + 1 })
+        .where(eq(images.id, clip.id))
+        .run();
+      progress.fail('decode', { file: clip.fileName, reason });
+    }
+  }
+  return summary;
+}
