@@ -413,6 +413,8 @@ export const settingsSchema = z.object({
   autoAcceptEmbedder: z.string().nullable(),
   /** The deer species the library is about: the exports' scientific name. */
   deerSpecies,
+  /** Minutes without an animal before a camera's next animal photo is a new independent detection. */
+  independenceMinutes: z.number().int().min(1).max(1440),
 });
 export type SettingsData = z.infer<typeof settingsSchema>;
 

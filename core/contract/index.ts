@@ -2,6 +2,7 @@
 // serve mode and the renderer. Browser-safe: nothing here imports Node.
 export * from './bridge';
 export * from './calibration';
+export * from './cameras';
 export * from './client';
 export * from './entities';
 export * from './errors';

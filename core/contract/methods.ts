@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   activitySchema,
   appInfoSchema,
-  cameraSchema,
   category,
   editResultSchema,
   id,
@@ -35,6 +34,13 @@ import {
   suggestionState,
 } from './entities';
 import { calibrationSchema, setAutoAcceptArgsSchema } from './calibration';
+import {
+  addDeploymentSchema,
+  cameraPlaceSchema,
+  cameraUpdateSchema,
+  mergeCamerasSchema,
+  splitCameraSchema,
+} from './cameras';
 import { savedSurveySchema, saveSurveyArgsSchema, surveyResultSchema, surveyWindowSchema } from './survey';
 import {
   exportArgsSchema,
@@ -108,7 +114,37 @@ export const METHODS = {
     z.object({ sequence: sequenceSchema, photos: z.array(photoSummarySchema) }),
   ),
 
-  'cameras.list': method('Every camera with its photo count and date range.', none, z.array(cameraSchema)),
+  'cameras.list': method(
+    'Every camera: photos and date range, place, deployments, animal detections and relative abundance.',
+    none,
+    z.array(cameraPlaceSchema),
+  ),
+  'cameras.update': method(
+    "Change a camera's display name, coordinates, place name, UTC offset or notes (its identity stays).",
+    cameraUpdateSchema,
+    cameraPlaceSchema,
+  ),
+  'cameras.locateFromPhotos': method(
+    "Set a camera's coordinates from the GPS its photos carry; refused when none of them has GPS.",
+    byId,
+    cameraPlaceSchema,
+  ),
+  'cameras.addDeployment': method(
+    'The camera moved or was re-aimed: a new deployment from a camera-local time on.',
+    addDeploymentSchema,
+    cameraPlaceSchema,
+  ),
+  'cameras.removeDeployment': method('Remove a deployment.', byId, ok),
+  'cameras.merge': method(
+    'Merge camera identities that are one camera into the target (photos, sequences and deployments move).',
+    mergeCamerasSchema,
+    cameraPlaceSchema,
+  ),
+  'cameras.split': method(
+    'Split a camera identity that is two cameras: photos from a time on become a new camera.',
+    splitCameraSchema,
+    cameraPlaceSchema,
+  ),
 
   'individuals.query': method(
     'One page of individuals (merged ones excluded).',

@@ -1,7 +1,16 @@
 // The library database: one source of truth for every table. Vector tables are not modelled by drizzle; they are
 // created per embedder at run time by core/db/vectorIndex.ts.
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 // The enums live in the contract (which the browser imports); the tables take their tuples from there.
 import {
   CATEGORIES,
@@ -30,9 +39,41 @@ export const cameras = sqliteTable('cameras', {
   serial: text('serial'),
   /** "+02:00"; used only when exporting to formats that need a zone. */
   utcOffset: text('utc_offset'),
+  /** A place name people use ("the feeder"); coordinates are latitude/longitude. */
   location: text('location'),
+  /** WGS84 degrees where the camera stands (its first placement; later moves are deployments). */
+  latitude: real('latitude'),
+  longitude: real('longitude'),
+  notes: text('notes').notNull().default(''),
+  /** Set when this identity was merged into another camera: photos imported under it go there (a trigger). */
+  mergedInto: integer('merged_into').references((): AnySQLiteColumn => cameras.id),
   createdAt: createdAt(),
 });
+
+/** A camera moved or re-aimed: from `start` (camera-local) on, its photos were taken here, set up like this. */
+export const deployments = sqliteTable(
+  'deployments',
+  {
+    id: integer('id').primaryKey(),
+    cameraId: integer('camera_id')
+      .notNull()
+      .references(() => cameras.id, { onDelete: 'cascade' }),
+    start: text('start').notNull(),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    locationName: text('location_name'),
+    /** Metres above the ground. */
+    cameraHeight: real('camera_height'),
+    cameraTilt: integer('camera_tilt'),
+    cameraHeading: integer('camera_heading'),
+    baitUse: integer('bait_use', { mode: 'boolean' }),
+    featureType: text('feature_type'),
+    habitat: text('habitat'),
+    comments: text('comments').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('deployments_camera_start').on(t.cameraId, t.start)],
+);
 
 /** One import job: a card or a set of folders. */
 export const imports = sqliteTable('imports', {

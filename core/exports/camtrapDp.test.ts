@@ -9,8 +9,10 @@ import { deerImagesDir } from '../../testing/fixtures';
 import { CamtrapExportError, exportCamtrapDp } from './camtrapDp';
 import { checkCamtrapPackage, interopDir } from './camtrapSchemaCheck';
 import { groupBy } from './libraryRows';
+import { addDeployment } from '../cameras/places';
 
 let t: TestLibrary;
+let stagId = 0;
 
 /** Sequences from the cameras' own trigger events, one tracked animal per sequence of the first camera. */
 function organise(): { stagId: number } {
@@ -56,7 +58,7 @@ beforeAll(async () => {
   const md = path.join(t.dir, 'md.json');
   fs.writeFileSync(md, JSON.stringify(groundTruthMegadetector(t.truth)));
   await importMegadetector(t.library, md, { root: deerImagesDir() });
-  organise();
+  ({ stagId } = organise());
 });
 afterAll(() => t.library.close());
 
@@ -76,7 +78,7 @@ describe('exportCamtrapDp', () => {
   it('writes a package that validates against the official Camtrap DP 1.0.2 schemas', async () => {
     t.library.db
       .update(cameras)
-      .set({ utcOffset: '+01:00', location: '57.05, -3.62' })
+      .set({ utcOffset: '+01:00', latitude: 57.05, longitude: -3.62, location: 'Glen feeder' })
       .where(eq(cameras.name, firstCamera))
       .run();
     const out = path.join(t.dir, 'camtrap');
@@ -97,7 +99,7 @@ describe('exportCamtrapDp', () => {
 
     const deployments = tables.deployments!;
     expect(deployments.map((d) => [d.locationName, d.latitude, d.longitude, d.deploymentStart!.slice(-6)])).toEqual([
-      [firstCamera, '57.05', '-3.62', '+01:00'],
+      ['Glen feeder', '57.05', '-3.62', '+01:00'],
       [secondCamera, '56.9', '-4.1', '+02:00'],
     ]);
     const firstTruth = t.truth.find((g) => g.camera === firstCamera)!;
@@ -108,7 +110,10 @@ describe('exportCamtrapDp', () => {
     const observations = tables.observations!;
     const mediaLevel = observations.filter((o) => o.observationLevel === 'media');
     expect(mediaLevel).toHaveLength(t.truth.reduce((n, g) => n + Math.max(1, g.boxes.length), 0));
-    const stagRows = mediaLevel.filter((o) => o.individualID === 'Big Stag');
+    // The individual is its id, never its name (a rename must not change it); the name is a comment.
+    const stagRows = mediaLevel.filter((o) => o.individualID === `ind-${stagId}`);
+    expect(stagRows.every((o) => o.observationComments === 'individual name: Big Stag')).toBe(true);
+    expect(observations.some((o) => o.individualID?.includes('Big Stag'))).toBe(false);
     expect(stagRows).toHaveLength(t.truth.filter((g) => g.camera === firstCamera).length);
     expect(
       stagRows.every((o) => o.sex === 'male' && o.lifeStage === 'adult' && o.scientificName === 'Cervus elaphus'),
@@ -124,7 +129,7 @@ describe('exportCamtrapDp', () => {
     ).toBe(true);
 
     const events = observations.filter((o) => o.observationLevel === 'event');
-    const stagEvent = events.find((o) => o.individualID === 'Big Stag')!;
+    const stagEvent = events.find((o) => o.individualID === `ind-${stagId}`)!;
     expect(stagEvent).toMatchObject({
       count: '1',
       sex: 'male',
@@ -138,6 +143,57 @@ describe('exportCamtrapDp', () => {
     expect(pkg.taxonomic).toEqual([{ scientificName: 'Cervus elaphus' }]);
     expect(pkg.project.individualAnimals).toBe(true);
     expect(pkg.temporal).toEqual({ start: '2014-06-28', end: '2016-04-09' });
+  });
+});
+
+describe('deployments', () => {
+  it('exports a moved camera as a second deployment with its own place and set-up fields', async () => {
+    const { db } = t.library;
+    const camera = db.select().from(cameras).where(eq(cameras.name, secondCamera)).get()!;
+    db.update(cameras)
+      .set({ utcOffset: '-05:00', latitude: 44.1, longitude: -73.2 })
+      .where(eq(cameras.id, camera.id))
+      .run();
+    db.update(cameras)
+      .set({ utcOffset: '+01:00', latitude: 57.05, longitude: -3.62 })
+      .where(eq(cameras.name, firstCamera))
+      .run();
+    const times = db
+      .select()
+      .from(images)
+      .where(eq(images.cameraId, camera.id))
+      .all()
+      .map((p) => p.takenAt!)
+      .sort();
+    const moved = times.at(-1)!;
+    expect(times[0]! < moved).toBe(true);
+    addDeployment(db, {
+      cameraId: camera.id,
+      start: moved,
+      latitude: 44.2,
+      longitude: -73.3,
+      locationName: 'Creek crossing',
+      cameraHeight: 1.2,
+      cameraTilt: -10,
+      cameraHeading: 270,
+      baitUse: false,
+      featureType: 'trailGame',
+      habitat: 'alder carr',
+      comments: 'moved after the storm',
+    });
+    const out = path.join(t.dir, 'moved');
+    await exportCamtrapDp(t.library, out);
+    const { errors, tables } = checkCamtrapPackage(out, interopDir());
+    expect(errors).toEqual([]);
+    const rows = tables.deployments!.filter((d) => d.deploymentID!.startsWith(`cam-${camera.id}`));
+    expect(rows.map((d) => [d.latitude, d.longitude, d.locationName, d.featureType, d.cameraHeight])).toEqual([
+      ['44.1', '-73.2', secondCamera, '', ''],
+      ['44.2', '-73.3', 'Creek crossing', 'trailGame', '1.2'],
+    ]);
+    expect(rows[1]).toMatchObject({ baitUse: 'false', cameraTilt: '-10', deploymentComments: 'moved after the storm' });
+    expect(rows[1]!.deploymentStart).toBe(`${moved}-05:00`);
+    const media = tables.media!.filter((m) => m.deploymentID === rows[1]!.deploymentID);
+    expect(media).toHaveLength(times.filter((x) => x >= moved).length);
   });
 });
 

@@ -1,7 +1,10 @@
 // Camtrap DP 1.0.2 (https://camtrap-dp.tdwg.org): datapackage.json plus deployments.csv (one per camera), media.csv
-// (one per photo with a known time) and observations.csv (see camtrapObservations.ts). Camtrap DP timestamps carry a
-// zone, so every camera needs its UTC offset; it also needs coordinates. A camera lacking either stops the export
-// with a message naming it, unless the caller gives a value for cameras without one.
+// (one per photo with a known time) and observations.csv (see camtrapObservations.ts). A Camtrap DP deployment is one
+// camera at one place: a camera's first placement, then one per deployment recorded in the library (moved or
+// re-aimed), each with the set-up fields the library holds. Camtrap DP timestamps carry a zone, so every camera needs
+// its UTC offset; it also needs coordinates. A camera lacking either stops the export with a message naming it,
+// unless the caller gives a value for cameras without one. Individuals are exported by their id, which never changes
+// (a rename would otherwise change every individualID); their names go in observationComments.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +24,7 @@ import {
   groupBy,
   loadLibraryRows,
   type CameraRow,
-  type IndividualRef,
+  type DeploymentRow,
   type LibraryRows,
   type PhotoRow,
 } from './libraryRows';
@@ -100,48 +103,71 @@ export interface CamtrapPackage {
 
 export class CamtrapExportError extends Error {}
 
-const COORDINATES = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
+type LatLon = { latitude: number; longitude: number };
 
-export function parseCoordinates(text: string | null | undefined): { latitude: number; longitude: number } | null {
-  const m = COORDINATES.exec(text ?? '');
-  if (!m) return null;
-  const latitude = Number(m[1]);
-  const longitude = Number(m[2]);
-  return Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? { latitude, longitude } : null;
+/** The --coordinates value: "latitude,longitude" in decimal degrees, in range. */
+function optionCoordinates(text: string | undefined): LatLon | null {
+  if (text === undefined) return null;
+  const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*[,;\s]\s*([-+]?\d+(?:\.\d+)?)\s*$/.exec(text);
+  const latitude = Number(m?.[1]);
+  const longitude = Number(m?.[2]);
+  if (!m || Math.abs(latitude) > 90 || Math.abs(longitude) > 180)
+    throw new CamtrapExportError(`coordinates must be "latitude,longitude" in degrees, not "${text}"`);
+  return { latitude, longitude };
 }
 
 function checkOptions(options: CamtrapOptions): void {
   if (options.utcOffset !== undefined && !isUtcOffset(options.utcOffset)) {
     throw new CamtrapExportError(`${UTC_OFFSET_HINT}, not "${options.utcOffset}"`);
   }
-  if (options.coordinates !== undefined && !parseCoordinates(options.coordinates)) {
-    throw new CamtrapExportError(`coordinates must be "latitude,longitude" in degrees, not "${options.coordinates}"`);
-  }
+  optionCoordinates(options.coordinates);
 }
 
-interface Deployment {
+interface Deployment extends LatLon {
   camera: CameraRow;
+  /** The library's deployment; null for the camera's first placement (the camera's own coordinates). */
+  placement: DeploymentRow | null;
   id: string;
   utcOffset: string;
-  latitude: number;
-  longitude: number;
   photos: PhotoRow[];
 }
 
-/** One deployment per camera with exportable photos; every missing offset or location is reported at once. */
+const coordinatesOf = (row: { latitude: number | null; longitude: number | null }): LatLon | null =>
+  row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null;
+
+/** A camera's photos (in time order) by placement: before its first deployment, then from each deployment's start. */
+function placementsOf(camera: CameraRow, rows: LibraryRows, photos: PhotoRow[]) {
+  const own = rows.deployments.filter((d) => d.cameraId === camera.id);
+  const periods: { placement: DeploymentRow | null; photos: PhotoRow[] }[] = [
+    { placement: null, photos: [] },
+    ...own.map((placement) => ({ placement, photos: [] as PhotoRow[] })),
+  ];
+  for (const p of photos) {
+    let i = 0;
+    while (i < own.length && own[i]!.start <= p.takenAt!) i++;
+    periods[i]!.photos.push(p);
+  }
+  return periods.filter((period) => period.photos.length > 0);
+}
+
+/** One deployment per camera placement with exportable photos; every missing offset or location is reported at once. */
 function deploymentsOf(rows: LibraryRows, photos: PhotoRow[], options: CamtrapOptions): Deployment[] {
   const problems: string[] = [];
   const deployments: Deployment[] = [];
+  const fallback = optionCoordinates(options.coordinates);
   for (const [cameraId, list] of groupBy(photos, (p) => p.cameraId!)) {
     const camera = rows.cameras.find((c) => c.id === cameraId)!;
     const utcOffset = camera.utcOffset ?? options.utcOffset;
-    const where = parseCoordinates(camera.location) ?? parseCoordinates(options.coordinates);
     if (!utcOffset) problems.push(`camera "${camera.name}" has no UTC offset`);
-    if (!where)
-      problems.push(
-        `camera "${camera.name}" has no coordinates (its location is ${camera.location ? `"${camera.location}"` : 'empty'})`,
-      );
-    if (utcOffset && where) deployments.push({ camera, id: `cam-${camera.id}`, utcOffset, ...where, photos: list });
+    for (const { placement, photos: periodPhotos } of placementsOf(camera, rows, list)) {
+      const where = (placement && coordinatesOf(placement)) ?? coordinatesOf(camera) ?? fallback;
+      if (!where)
+        problems.push(
+          `camera "${camera.name}" has no coordinates${placement ? ` (deployment from ${placement.start})` : ''}`,
+        );
+      const id = placement ? `cam-${camera.id}-dep-${placement.id}` : `cam-${camera.id}`;
+      if (utcOffset && where) deployments.push({ camera, placement, id, utcOffset, ...where, photos: periodPhotos });
+    }
   }
   if (problems.length > 0) {
     throw new CamtrapExportError(
@@ -178,15 +204,6 @@ const MEDIA_TYPES: Record<string, string> = {
   '.tiff': 'image/tiff',
 };
 
-/** Individual IDs are their names; a name two individuals share gets the id appended so IDs stay distinct. */
-function individualIds(rows: LibraryRows): (i: IndividualRef) => string {
-  const byName = groupBy(
-    [...new Map(rows.detections.filter((d) => d.individual).map((d) => [d.individual!.id, d.individual!])).values()],
-    (i) => i.name,
-  );
-  return (i) => ((byName.get(i.name)?.length ?? 0) > 1 ? `${i.name} #${i.id}` : i.name);
-}
-
 function spatial(deployments: Deployment[]): Record<string, unknown> {
   const points = [...new Set(deployments.map((d) => `${d.longitude},${d.latitude}`))].map((s) =>
     s.split(',').map(Number),
@@ -215,21 +232,29 @@ export function buildCamtrapDp(
     deploymentId: (p) => deploymentOf.get(p.id)!.id,
     mediaId: (p) => `img-${p.id}`,
     timestamp: (p) => zonedTime(p.takenAt!, deploymentOf.get(p.id)!.utcOffset),
-    individualId: individualIds(rows),
+    individualId: (i) => `ind-${i.id}`,
     species: options.species ?? null,
   };
   const detections = (p: PhotoRow) => detectionsOf.get(p.id) ?? [];
 
   const deploymentRows = deployments.map((d) => ({
     deploymentID: d.id,
-    locationID: d.camera.key,
-    locationName: d.camera.name,
+    locationID: d.placement ? `${d.camera.key}@${d.placement.start}` : d.camera.key,
+    locationName: d.placement?.locationName ?? d.camera.location ?? d.camera.name,
     latitude: d.latitude,
     longitude: d.longitude,
-    deploymentStart: ctx.timestamp(d.photos[0]!),
+    // A recorded deployment starts when the camera was set up, which may be before its first photo.
+    deploymentStart: zonedTime(d.placement?.start ?? d.photos[0]!.takenAt!, d.utcOffset),
     deploymentEnd: ctx.timestamp(d.photos.at(-1)!),
-    cameraID: d.camera.serial ?? d.camera.name,
+    cameraID: d.camera.serial ?? d.camera.key,
     cameraModel: [d.camera.make, d.camera.model].filter(Boolean).join('-') || undefined,
+    cameraHeight: d.placement?.cameraHeight ?? undefined,
+    cameraTilt: d.placement?.cameraTilt ?? undefined,
+    cameraHeading: d.placement?.cameraHeading ?? undefined,
+    baitUse: d.placement?.baitUse ?? undefined,
+    featureType: d.placement?.featureType ?? undefined,
+    habitat: d.placement?.habitat ?? undefined,
+    deploymentComments: d.placement?.comments || undefined,
   }));
   const media = photos.map((p) => ({
     mediaID: ctx.mediaId(p),

@@ -2,6 +2,7 @@
 // Media level: a photo the detector looked at and found nothing in is "blank"; one it never looked at "unclassified".
 // Event level: a tracked animal (tracklet) is one observation with count 1 and its individual; boxes not yet tracked
 // are counted per category as the most seen in one photo of the sequence, so two deer in one frame count two.
+// An individual is its stable id (ctx.individualId); its display name, which people change, is only a comment.
 import type { DetectionRow, IndividualRef, PhotoRow } from './libraryRows';
 import { groupBy } from './libraryRows';
 import { parseSexAge } from './sexAge';
@@ -80,6 +81,10 @@ function sexAndStage(members: readonly DetectionRow[]): ObservationRow {
   return { sex: sex ?? undefined, lifeStage: lifeStage ?? undefined };
 }
 
+function individual(who: IndividualRef | null, ctx: ObservationContext): ObservationRow {
+  return who ? { individualID: ctx.individualId(who), observationComments: `individual name: ${who.name}` } : {};
+}
+
 export function mediaObservations(
   photo: PhotoRow,
   detections: readonly DetectionRow[],
@@ -111,7 +116,7 @@ export function mediaObservations(
       ...taxon(d.category, ctx.species),
       count: 1,
       ...sexAndStage([d]),
-      individualID: d.individual ? ctx.individualId(d.individual) : undefined,
+      ...individual(d.individual, ctx),
       bboxX: round(x),
       bboxY: round(y),
       bboxWidth: round(Math.max(1e-6, Math.min(d.w, 1 - x))),
@@ -148,14 +153,14 @@ export function eventObservations(
     all.filter((d) => d.trackletId !== null),
     (d) => d.trackletId!,
   )) {
-    const individual = members.find((d) => d.individual)?.individual;
+    const who = members.find((d) => d.individual)?.individual ?? null;
     rows.push({
       ...base,
       observationID: `${eventId(sequenceId)}-track-${trackletId}`,
       ...taxon(members[0]!.category, ctx.species),
       count: 1,
       ...sexAndStage(members),
-      individualID: individual ? ctx.individualId(individual) : undefined,
+      ...individual(who, ctx),
       ...classification(members),
     });
   }

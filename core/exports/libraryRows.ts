@@ -10,7 +10,27 @@ export interface CameraRow {
   model: string | null;
   serial: string | null;
   utcOffset: string | null;
+  /** A place name; the coordinates are latitude/longitude. */
   location: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** A camera moved or re-aimed from `start` (camera-local) on. */
+export interface DeploymentRow {
+  id: number;
+  cameraId: number;
+  start: string;
+  latitude: number | null;
+  longitude: number | null;
+  locationName: string | null;
+  cameraHeight: number | null;
+  cameraTilt: number | null;
+  cameraHeading: number | null;
+  baitUse: boolean | null;
+  featureType: string | null;
+  habitat: string | null;
+  comments: string;
 }
 
 export interface PhotoRow {
@@ -57,6 +77,8 @@ export interface DetectionRow {
 
 export interface LibraryRows {
   cameras: CameraRow[];
+  /** By camera, then start. */
+  deployments: DeploymentRow[];
   photos: PhotoRow[];
   /** Detections of those photos, without duplicates and boxes marked as false positives, by photo then confidence. */
   detections: DetectionRow[];
@@ -65,8 +87,21 @@ export interface LibraryRows {
 export function loadLibraryRows(db: Db): LibraryRows {
   const sqlite = db.$client;
   const cameras = sqlite
-    .prepare('SELECT id, key, name, make, model, serial, utc_offset AS utcOffset, location FROM cameras ORDER BY id')
+    .prepare(
+      `SELECT id, key, name, make, model, serial, utc_offset AS utcOffset, location, latitude, longitude
+       FROM cameras ORDER BY id`,
+    )
     .all() as CameraRow[];
+  const deployments = (
+    sqlite
+      .prepare(
+        `SELECT id, camera_id AS cameraId, start, latitude, longitude, location_name AS locationName,
+                camera_height AS cameraHeight, camera_tilt AS cameraTilt, camera_heading AS cameraHeading,
+                bait_use AS baitUse, feature_type AS featureType, habitat, comments
+         FROM deployments ORDER BY camera_id, start`,
+      )
+      .all() as (Omit<DeploymentRow, 'baitUse'> & { baitUse: number | null })[]
+  ).map((d) => ({ ...d, baitUse: d.baitUse === null ? null : !!d.baitUse }));
   const photos = (
     sqlite
       .prepare(
@@ -106,7 +141,7 @@ export function loadLibraryRows(db: Db): LibraryRows {
       .all() as (Omit<DetectionRow, 'reviewed' | 'individual'> & { reviewed: number; individualId: number | null })[]
   ).map(({ individualId, reviewed, ...d }) => ({ ...d, reviewed: !!reviewed, individual: resolve(individualId) }));
 
-  return { cameras, photos, detections };
+  return { cameras, deployments, photos, detections };
 }
 
 /** Groups rows by a key, keeping their order. */

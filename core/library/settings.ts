@@ -16,6 +16,8 @@ export const DEFAULT_SETTINGS = {
   autoAcceptEmbedder: null as string | null,
   /** The deer species the library is about (exports' scientific name); "other" says only "deer" (Cervidae). */
   deerSpecies: 'other' as DeerSpecies,
+  /** Animal photos of one camera this close count as one independent detection (relative abundance). */
+  independenceMinutes: 30,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

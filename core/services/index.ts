@@ -18,6 +18,7 @@ import { Where } from '../queries/sqlFilter';
 import { querySuggestions } from '../queries/suggestions';
 import type { Handlers } from './dispatch';
 import { calibrationHandlers } from './calibration';
+import { cameraHandlers } from './cameras';
 import { editHandlers } from './edits';
 import { exportHandlers } from './exports';
 import { EventHub } from './hub';
@@ -116,6 +117,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
       return { sequence, photos: photoSummariesWhere(db, new Where().add('i.sequence_id = ?', a.id)) };
     },
     'cameras.list': () => listCameras(db),
+    ...cameraHandlers(library, events),
     'individuals.query': (a) => queryIndividuals(db, a),
     'individuals.get': (a) => individualDetail(db, a.id) ?? notFound('individual', a.id),
     'individuals.crops': (a) => individualCrops(db, a.id, a.offset, a.limit),
