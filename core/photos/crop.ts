@@ -1,5 +1,6 @@
 // Cut a detection's box out of the decoded photo: for re-ID embeddings, crop thumbnails and cover images. Works on
-// the pixels already in memory, so later stages never decode the photo again.
+// the pixels already in memory, so later stages never decode the photo again. Display crops (displayRegion) are
+// wider than the box, upward most, and keep its aspect.
 import type sharp from 'sharp';
 import { fromDecoded, type DecodedImage } from './decode';
 
@@ -33,6 +34,25 @@ export function cropRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: Nor
   const y1 = Math.max(0, Math.floor((box.y - box.h * margin) * img.height));
   const x2 = Math.min(img.width, Math.ceil((box.x + box.w * (1 + margin)) * img.width));
   const y2 = Math.min(img.height, Math.ceil((box.y + box.h * (1 + margin)) * img.height));
+  const left = Math.min(x1, img.width - 1);
+  const top = Math.min(y1, img.height - 1);
+  return { left, top, width: Math.max(1, x2 - left), height: Math.max(1, y2 - top) };
+}
+
+/**
+ * Context a display crop (cards, profiles, review) adds around a detection box, as a fraction of the box on each
+ * side. Detector boxes often stop at the forehead, so the crop reaches well above the box: antlers are what tell a
+ * buck, and a crop that cuts them shows less than the photo did. No square cut: the crop keeps the animal's shape.
+ */
+export const DISPLAY_MARGINS = { top: 0.35, side: 0.12, bottom: 0.06 } as const;
+
+/** The display crop of a box in pixels of an image of this size: the box with DISPLAY_MARGINS, clipped. */
+export function displayRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: NormalisedBox): Region {
+  const m = DISPLAY_MARGINS;
+  const x1 = Math.max(0, Math.floor((box.x - box.w * m.side) * img.width));
+  const y1 = Math.max(0, Math.floor((box.y - box.h * m.top) * img.height));
+  const x2 = Math.min(img.width, Math.ceil((box.x + box.w * (1 + m.side)) * img.width));
+  const y2 = Math.min(img.height, Math.ceil((box.y + box.h * (1 + m.bottom)) * img.height));
   const left = Math.min(x1, img.width - 1);
   const top = Math.min(y1, img.height - 1);
   return { left, top, width: Math.max(1, x2 - left), height: Math.max(1, y2 - top) };

@@ -1,40 +1,64 @@
-// Crops from an already-decoded, already-oriented RGB image: the model input (resized to the plan's size) and the
-// small JPEG thumbnail the galleries show. The photo is never decoded again for this.
+// Crops from an already-decoded, already-oriented RGB image: the model input (resized to the plan's size), the small
+// JPEG the galleries show and its quality. The photo is never decoded again for this. The embedder's crop (box plus
+// a small margin, cropPlan.ts) and the display crop (wider, reaching up for antlers, core/photos/crop.ts
+// displayRegion) are cut separately: what people see can change without changing any vector.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { InputSpec } from '../../core/models/catalog';
+import { displayRegion } from '../../core/photos/crop';
 import { fromDecoded, type DecodedImage } from '../../core/photos/decode';
 import { planCrop, type NormBox } from './cropPlan';
+import { cropQuality } from './cropQuality';
 import type { PreparedCrop } from './embedder';
 
 export const THUMBNAIL_SIZE = 256;
+/** Side of the small copy of the display crop its quality is measured on. */
+const QUALITY_SIDE = 96;
+
+/** A prepared model input with the display crop's quality (0-1, cropQuality.ts). */
+export type QualifiedCrop = PreparedCrop & { quality: number };
 
 /**
- * The model input for a box and, when `thumbnailFile` is given, its thumbnail (with the same context margin),
- * from one extract of the decoded pixels.
+ * The model input for a box, the quality of its display crop and, when `thumbnailFile` is given, the display crop
+ * as a JPEG (aspect kept, at most THUMBNAIL_SIZE a side).
  */
 export async function prepareCrop(
   image: DecodedImage,
   box: NormBox,
   spec: InputSpec,
   thumbnailFile?: string,
-): Promise<PreparedCrop> {
+): Promise<QualifiedCrop> {
   const plan = planCrop(box, image.width, image.height, spec);
-  const region = fromDecoded(image).extract(plan.region);
+  const display = fromDecoded(image).extract(displayRegion(image, box));
   const thumbnail = thumbnailFile
     ? fs
         .mkdir(path.dirname(thumbnailFile), { recursive: true })
         .then(() =>
-          region
+          display
             .clone()
             .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
             .jpeg({ quality: 82 })
             .toFile(thumbnailFile),
         )
     : null;
-  const rgb = await region.clone().resize(plan.inputWidth, plan.inputHeight, { fit: 'fill' }).raw().toBuffer();
+  const small = display
+    .clone()
+    .resize(QUALITY_SIDE, QUALITY_SIDE, { fit: 'inside' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const rgb = await fromDecoded(image)
+    .extract(plan.region)
+    .resize(plan.inputWidth, plan.inputHeight, { fit: 'fill' })
+    .raw()
+    .toBuffer();
+  const { data, info } = await small;
   await thumbnail;
-  return { width: plan.inputWidth, height: plan.inputHeight, rgb };
+  return {
+    width: plan.inputWidth,
+    height: plan.inputHeight,
+    rgb,
+    quality: cropQuality(data, info.width, info.height),
+  };
 }
 
 /**

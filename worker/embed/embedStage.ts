@@ -20,12 +20,15 @@ export interface EmbeddedBox {
   index: number;
   vector: Float32Array;
   cropPath: string;
+  /** How well the display crop shows the animal (crops.ts), for choosing covers. */
+  quality: number;
 }
 
 export interface EmbeddingRow {
   detectionId: number;
   vector: Float32Array;
   cropPath: string;
+  quality: number;
 }
 
 /** Whether a box gets an embedding: an animal, neither a duplicate nor marked false. */
@@ -45,7 +48,12 @@ export async function embedBoxes(
     boxes.map((b, i) => prepareCrop(decoded, b, embedder.entry.input, path.join(libraryRoot, cropPaths[i]!))),
   );
   const vectors = await embedder.embed(crops);
-  return boxes.map((b, i) => ({ index: b.index, vector: vectors[i]!, cropPath: cropPaths[i]! }));
+  return boxes.map((b, i) => ({
+    index: b.index,
+    vector: vectors[i]!,
+    cropPath: cropPaths[i]!,
+    quality: crops[i]!.quality,
+  }));
 }
 
 /** Stores vectors and crop paths and records the photo's embedder; the caller owns the transaction and the state. */
@@ -62,8 +70,8 @@ export function storeEmbeddings(
   );
   deleteDetectionEmbeddings(db, embedder.id, ids);
   putDetectionEmbeddings(db, embedder.id, rows);
-  const setCrop = db.$client.prepare('UPDATE detections SET crop_path = ? WHERE id = ?');
-  for (const r of rows) setCrop.run(r.cropPath, r.detectionId);
+  const setCrop = db.$client.prepare('UPDATE detections SET crop_path = ?, quality = ? WHERE id = ?');
+  for (const r of rows) setCrop.run(r.cropPath, r.quality, r.detectionId);
   db.$client.prepare('UPDATE images SET embedder = ? WHERE id = ?').run(embedder.id, imageId);
 }
 
@@ -122,7 +130,12 @@ export async function embedPending(
       if (boxes.length > 0 && file === null) throw new Error('the photo file is not in the library');
       const embedded =
         boxes.length === 0 ? [] : await embedBoxes(library.root, embedder, image.id, await decodeImage(file!), boxes);
-      const rows = embedded.map((e, i) => ({ detectionId: boxes[i]!.id, vector: e.vector, cropPath: e.cropPath }));
+      const rows = embedded.map((e, i) => ({
+        detectionId: boxes[i]!.id,
+        vector: e.vector,
+        cropPath: e.cropPath,
+        quality: e.quality,
+      }));
       inTransaction(db, () => {
         storeEmbeddings(db, embedder, image.id, rows);
         db.$client.prepare(`UPDATE images SET state = 'embedded', error = NULL WHERE id = ?`).run(image.id);

@@ -26,7 +26,12 @@ export async function embedStage(ctx: StageContext): Promise<PhotoStage> {
             db,
             embedder,
             photo.image.id,
-            embedded.map((e) => ({ detectionId: detectionIds[e.index]!, vector: e.vector, cropPath: e.cropPath })),
+            embedded.map((e) => ({
+              detectionId: detectionIds[e.index]!,
+              vector: e.vector,
+              cropPath: e.cropPath,
+              quality: e.quality,
+            })),
           ),
       };
     },

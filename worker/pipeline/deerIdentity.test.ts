@@ -132,6 +132,30 @@ describe('the fixture card against its ground truth', () => {
     }
   });
 
+  it("measures every crop and makes each individual's cover its best detection", () => {
+    const c = library.db.$client;
+    const unmeasured = c
+      .prepare(
+        `SELECT count(*) AS n FROM detections WHERE category = 'animal' AND NOT duplicate AND (crop_path IS NULL OR quality IS NULL)`,
+      )
+      .get() as { n: number };
+    expect(unmeasured.n).toBe(0);
+    const individuals = c.prepare('SELECT id, cover_detection_id AS cover FROM individuals').all() as {
+      id: number;
+      cover: number;
+    }[];
+    for (const ind of individuals) {
+      const members = c
+        .prepare(
+          `SELECT d.id, d.w * d.h * d.confidence * d.quality
+             * CASE WHEN d.x < 0.005 OR d.y < 0.005 OR d.x + d.w > 0.995 OR d.y + d.h > 0.995 THEN 0.5 ELSE 1 END AS score
+           FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE t.individual_id = ? ORDER BY score DESC, d.id`,
+        )
+        .all(ind.id) as { id: number; score: number }[];
+      expect(ind.cover).toBe(members[0]!.id);
+    }
+  });
+
   it('gives the same boxes, individuals and suggestions when run again on a fresh library', async () => {
     const again = await processedLibrary([{ dir: deerImagesDir() }]);
     try {
