@@ -11,6 +11,8 @@ import { sequencesCommand } from './sequences';
 import { statsCommand } from './stats';
 import { surveyCommand } from './survey';
 import { calibrationCommand } from './calibration';
+import { camerasCommand } from './cameras';
+import { renameCommand } from './rename';
 import { mergeCommand } from './merge';
 import { reviewCommand } from './review';
 import { splitCommand } from './split';
@@ -38,4 +40,6 @@ export const COMMANDS: Command[] = [
   calibrationCommand,
   traitsCommand,
   surveyCommand,
+  camerasCommand,
+  renameCommand,
 ];

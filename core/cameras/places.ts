@@ -51,7 +51,7 @@ export function updateCamera(db: Db, update: CameraUpdate): void {
 /** "2024-10-03" or "2024-10-03T05:12" as a whole local time, "2024-10-03T00:00:00", as photo times are written. */
 export function fullLocalTime(t: string): string {
   const [date, time = ''] = t.split('T');
-  const [h = '00', m = '00', sec = '00'] = time.split(':');
+  const [h = '00', m = '00', sec = '00'] = time ? time.split(':') : [];
   return `${date}T${h}:${m}:${sec.slice(0, 2)}`;
 }
 
