@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { isUtcOffset, UTC_OFFSET_HINT } from '../../core/contract/utcOffset';
 import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
@@ -38,6 +40,9 @@ export const importCommand: Command = {
     if (typeof utcOffset === 'string' && !isUtcOffset(utcOffset)) {
       throw new UsageError(`--utc-offset: ${UTC_OFFSET_HINT}, not "${utcOffset}"`);
     }
+    const missing = args.positionals.filter((p) => !fs.existsSync(p));
+    if (missing.length > 0)
+      throw new Error(`no such file or folder: ${missing.map((p) => path.resolve(p)).join(', ')}`);
     const processing = args.values['no-process'] ? null : parseProcessOptions(args);
     const library = openLibrary(requireLibrary(args), { create: true });
     const lock = await lockForWriting(library.root, 'thumper import', args).catch((err: unknown) => {
@@ -69,6 +74,7 @@ export const importCommand: Command = {
           `imported ${summary.imported}, duplicates ${summary.duplicates}, failed ${summary.failed}, videos skipped ${summary.videos} (${(summary.elapsedMs / 1000).toFixed(1)} s)\n`,
         );
         for (const f of summary.failures) process.stderr.write(`  failed: ${f.file}: ${f.reason}\n`);
+        for (const f of summary.skipped) process.stderr.write(`  skipped: ${f.file}: ${f.reason}\n`);
         if (processed) process.stderr.write(describeProcessing(processed));
       }
       return 0;

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +48,55 @@ describe('scanSources', () => {
     expect(result.photos).toHaveLength(3);
     expect(result.unreadable).toHaveLength(1);
     expect(result.unreadable[0]!.reason).toMatch(/ENOENT/);
+  });
+
+  it('skips FIFOs, sockets, devices and folders named like photos with a reason, also as the direct source', async () => {
+    const dir = card();
+    const fifo = path.join(dir, 'DCIM/100RECNX/IMG_0009.JPG');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const socketPath = path.join(dir, 'DCIM/cam.sock');
+    const server = net.createServer().listen(socketPath);
+    await new Promise((r) => server.once('listening', r));
+    fs.mkdirSync(path.join(dir, 'DCIM/IMG_0100.JPG'));
+    fs.writeFileSync(path.join(dir, 'DCIM/IMG_0100.JPG/inside.jpg'), 'x');
+    try {
+      const started = Date.now();
+      const direct = await scanSources([fifo, '/dev/null']);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(direct.photos).toEqual([]);
+      expect(direct.skipped).toEqual([
+        { path: fifo, reason: 'a named pipe (FIFO), not a photo file' },
+        { path: '/dev/null', reason: 'a device, not a photo file' },
+      ]);
+      const walked = await scanSources([dir]);
+      expect(walked.photos.map((p) => path.basename(p.path))).toEqual(['IMG_0001.JPG', 'IMG_0002.jpeg', 'scan.png']);
+      expect(Object.fromEntries(walked.skipped.map((s) => [path.basename(s.path), s.reason]))).toEqual({
+        'IMG_0009.JPG': 'a named pipe (FIFO), not a photo file',
+        'cam.sock': 'a socket, not a photo file',
+        'IMG_0100.JPG': 'a folder named like a photo, not a photo file',
+      });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('follows symbolic links once, skipping loops and broken links with a reason', async () => {
+    const dir = card();
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-scan-linked-'));
+    fs.writeFileSync(path.join(elsewhere, 'linked.jpg'), 'x');
+    fs.symlinkSync(elsewhere, path.join(dir, 'DCIM/more'));
+    fs.symlinkSync(dir, path.join(dir, 'DCIM/100RECNX/loop'));
+    fs.symlinkSync(path.join(dir, 'gone.jpg'), path.join(dir, 'DCIM/broken.jpg'));
+    const result = await scanSources([dir]);
+    expect(result.photos.map((p) => path.basename(p.path))).toEqual([
+      'IMG_0001.JPG',
+      'IMG_0002.jpeg',
+      'scan.png',
+      'linked.jpg', // DCIM/more/, after DCIM/101RECNX/
+    ]);
+    expect(Object.fromEntries(result.skipped.map((s) => [path.basename(s.path), s.reason]))).toEqual({
+      loop: 'a link back into a folder above it (loop), not followed',
+      'broken.jpg': 'a link to something that no longer exists',
+    });
   });
 });

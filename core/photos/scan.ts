@@ -1,4 +1,5 @@
 // Finds the photos on a card or in folders. Hidden and system files are skipped; videos are listed, not dropped.
+import type { Dirent, Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -14,6 +15,8 @@ export interface ScanResult {
   otherFiles: number;
   /** Folders that could not be listed, with the reason. */
   unreadable: { path: string; reason: string }[];
+  /** Entries never read, with the reason: FIFOs, sockets, devices, folders named like photos, broken or looping links. */
+  skipped: { path: string; reason: string }[];
 }
 
 const PHOTO_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
@@ -34,9 +37,20 @@ function classify(name: string): 'photo' | 'video' | 'other' {
 
 const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Walks the given files and folders; results are sorted so every run sees the same order. */
+function specialKind(stat: Stats): string | null {
+  if (stat.isFIFO()) return 'a named pipe (FIFO), not a photo file';
+  if (stat.isSocket()) return 'a socket, not a photo file';
+  if (stat.isBlockDevice() || stat.isCharacterDevice()) return 'a device, not a photo file';
+  return null;
+}
+
+/**
+ * Walks the given files and folders; results are sorted so every run sees the same order. Only regular files are
+ * listed (opening a FIFO or a device would block or never end). Symbolic links are followed; one that points back
+ * into a folder being walked (a loop) or at nothing is skipped with its reason.
+ */
 export async function scanSources(sources: readonly string[]): Promise<ScanResult> {
-  const result: ScanResult = { photos: [], videos: [], otherFiles: 0, unreadable: [] };
+  const result: ScanResult = { photos: [], videos: [], otherFiles: 0, unreadable: [], skipped: [] };
   const seen = new Set<string>();
 
   const addFile = (file: string, bytes: number) => {
@@ -48,8 +62,23 @@ export async function scanSources(sources: readonly string[]): Promise<ScanResul
     else result.otherFiles++;
   };
 
-  const walk = async (dir: string): Promise<void> => {
-    let entries: import('node:fs').Dirent[];
+  /** One entry, its stat already taken (through links); `ancestors` are the real paths of the folders above it. */
+  const visit = async (full: string, stat: Stats, ancestors: readonly string[]): Promise<void> => {
+    if (stat.isFile()) return addFile(full, stat.size);
+    if (stat.isDirectory()) {
+      if (classify(full) === 'photo') return skip(full, 'a folder named like a photo, not a photo file');
+      const real = await fs.realpath(full).catch(() => full);
+      if (ancestors.includes(real)) return skip(full, 'a link back into a folder above it (loop), not followed');
+      return walk(full, [...ancestors, real]);
+    }
+    skip(full, specialKind(stat) ?? 'not a regular file');
+  };
+  const skip = (file: string, reason: string) => {
+    result.skipped.push({ path: file, reason });
+  };
+
+  const walk = async (dir: string, ancestors: readonly string[]): Promise<void> => {
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (err) {
@@ -59,11 +88,9 @@ export async function scanSources(sources: readonly string[]): Promise<ScanResul
     for (const entry of entries) {
       if (isHiddenOrSystem(entry.name)) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) {
-        const stat = await fs.stat(full).catch(() => null);
-        if (stat) addFile(full, stat.size);
-      }
+      const stat = await fs.stat(full).catch(() => null);
+      if (stat) await visit(full, stat, ancestors);
+      else if (entry.isSymbolicLink()) skip(full, 'a link to something that no longer exists');
     }
   };
 
@@ -71,8 +98,7 @@ export async function scanSources(sources: readonly string[]): Promise<ScanResul
     const abs = path.resolve(source);
     const stat = await fs.stat(abs).catch((err: Error) => err);
     if (stat instanceof Error) result.unreadable.push({ path: abs, reason: stat.message });
-    else if (stat.isDirectory()) await walk(abs);
-    else addFile(abs, stat.size);
+    else await visit(abs, stat, []);
   }
   result.photos.sort(byPath);
   result.videos.sort(byPath);

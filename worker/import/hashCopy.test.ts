@@ -36,4 +36,13 @@ describe('hashAndCopy', () => {
     expect(result.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(fs.readdirSync(dir)).toEqual(['b.jpg']);
   });
+
+  it('never removes a destination it did not create', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'c.jpg'), 'new');
+    fs.writeFileSync(path.join(dir, 'taken.part'), 'another run');
+    const err = await hashAndCopy(path.join(dir, 'c.jpg'), path.join(dir, 'taken.part')).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/taken\.part/);
+    expect(fs.readFileSync(path.join(dir, 'taken.part'), 'utf8')).toBe('another run');
+  });
 });

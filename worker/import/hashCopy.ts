@@ -83,9 +83,12 @@ export async function hashAndCopy(source: string, dest: string | null): Promise<
     }
     return { sha256: hash.digest('hex'), bytes, head, tail };
   } catch (err) {
-    await output?.close().catch(() => undefined);
-    output = undefined;
-    if (dest) await fs.rm(dest, { force: true }).catch(() => undefined);
+    // Only a file this call created is removed: a dest that already existed (open 'wx' failed) is someone else's.
+    if (output) {
+      await output.close().catch(() => undefined);
+      output = undefined;
+      await fs.rm(dest!, { force: true }).catch(() => undefined);
+    }
     throw err;
   } finally {
     await input?.close().catch(() => undefined);

@@ -43,6 +43,8 @@ export interface ImportSummary {
   elapsedMs: number;
   failures: Failure[];
   duplicateFiles: { file: string; existing: string }[];
+  /** Entries never read (FIFOs, devices, folders named like photos, looping links), with the reason. */
+  skipped: { file: string; reason: string }[];
 }
 
 const CONCURRENCY = 4;
@@ -100,6 +102,7 @@ export async function importPhotos(
     elapsedMs: 0,
     failures: scan.unreadable.map((u) => ({ file: u.path, reason: `folder could not be read: ${u.reason}` })),
     duplicateFiles: [],
+    skipped: scan.skipped.map((s) => ({ file: s.path, reason: s.reason })),
   };
 
   if (scan.videos.length > 0) {
@@ -112,6 +115,12 @@ export async function importPhotos(
           bytes: v.bytes,
         })),
       )
+      .run();
+  }
+  if (scan.skipped.length > 0) {
+    db.insert(skippedFiles)
+      .values(scan.skipped.map((s) => ({ importId: importRow.id, sourcePath: s.path, reason: s.reason })))
+      .onConflictDoNothing()
       .onConflictDoNothing()
       .run();
   }
@@ -234,11 +243,12 @@ export async function importPhotos(
           madeDirs.add(dir);
         }
         await fs.rename(prepared.tmp, abs);
+        // Only files this run placed are taken back if their batch fails; one found already there is not ours.
+        pendingFiles.push(abs);
       }
     } catch (err) {
       throw new LibraryWriteError(describeDiskError(err as NodeJS.ErrnoException, abs));
     }
-    pendingFiles.push(abs);
     return { path: dest.relPath, cameraId };
   };
 
@@ -337,13 +347,13 @@ export async function importPhotos(
 
 function finish(library: Library, summary: ImportSummary, started: number, status: 'done' | 'cancelled' | 'failed') {
   summary.elapsedMs = Date.now() - started;
-  const { failures, duplicateFiles, ...counts } = summary;
+  const { failures, duplicateFiles, skipped, ...counts } = summary;
   library.db
     .update(imports)
     .set({
       status,
       finishedAt: new Date().toISOString(),
-      summary: { ...counts, failures: failures.length, duplicateFiles: duplicateFiles.length },
+      summary: { ...counts, failures: failures.length, duplicateFiles: duplicateFiles.length, skipped: skipped.length },
     })
     .where(eq(imports.id, summary.importId))
     .run();
