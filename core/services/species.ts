@@ -1,10 +1,9 @@
 // Species and "possibly the same": the species list (deer species setting, remembered names, counts) and the
 // candidates shown on a profile.
-import { DEER, type SpeciesList } from '../contract';
+import { ApiError, DEER, type SpeciesList } from '../contract';
 import type { Db } from '../db/open';
 import { DEER_SCIENTIFIC_NAMES } from '../exports/deerSpecies';
 import { rememberedSpecies } from '../individuals/species';
-import { getIndividual } from '../individuals';
 import { getSetting } from '../library/settings';
 import { individualSummaries } from '../queries/individuals';
 import { possiblySame } from '../reid/possiblySame';
@@ -39,7 +38,11 @@ export function speciesHandlers(db: Db): Pick<Handlers, 'species.list' | 'indivi
   return {
     'species.list': () => speciesList(db),
     'individuals.possiblySame': (a) => {
-      getIndividual(db, a.id);
+      const row = db.$client.prepare('SELECT merged_into AS mergedInto FROM individuals WHERE id = ?').get(a.id) as
+        { mergedInto: number | null } | undefined;
+      if (!row) throw new ApiError('not_found', `no individual ${a.id}`);
+      // A merged individual has no candidates of its own: the renderer follows it to the one it was merged into.
+      if (row.mergedInto !== null) return [];
       const rows = possiblySame(db, getSetting(db, 'embedder'), a.id, a.limit);
       const summaries = individualSummaries(
         db,
