@@ -102,9 +102,15 @@ export const METHODS = {
   'photos.get': method('A photo with its detections and its sequence.', byId, photoDetailSchema),
 
   'sequences.query': method(
-    'Sequences (visits) in time order.',
+    'Sequences (visits) in time order, oldest first unless newestFirst.',
     z
-      .object({ cameraIds: z.array(id).optional(), from: localTime.optional(), to: localTime.optional(), ...paging })
+      .object({
+        cameraIds: z.array(id).optional(),
+        from: localTime.optional(),
+        to: localTime.optional(),
+        newestFirst: z.boolean().optional(),
+        ...paging,
+      })
       .strict(),
     page(sequenceSchema),
   ),

@@ -9,7 +9,7 @@ const COLUMNS = `s.id, s.camera_id AS cameraId, c.name AS camera, s.start, s."en
 
 export function querySequences(
   db: Db,
-  q: { cameraIds?: number[]; from?: string; to?: string; offset: number; limit: number },
+  q: { cameraIds?: number[]; from?: string; to?: string; newestFirst?: boolean; offset: number; limit: number },
 ): { items: Sequence[]; total: number; offset: number } {
   const w = new Where();
   if (q.cameraIds) w.in('s.camera_id', q.cameraIds);
@@ -18,7 +18,9 @@ export function querySequences(
   const total = (c.prepare(`SELECT count(*) AS n FROM sequences s ${w.sql}`).get(...w.params) as { n: number }).n;
   // The page's ids first (index order), then the per-sequence counts for those rows only.
   const ids = c
-    .prepare(`SELECT s.id FROM sequences s ${w.sql} ORDER BY s.start, s.id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT s.id FROM sequences s ${w.sql} ORDER BY ${q.newestFirst ? 's.start DESC, s.id DESC' : 's.start, s.id'} LIMIT ? OFFSET ?`,
+    )
     .all(...w.params, q.limit, q.offset) as { id: number }[];
   const rows = c
     .prepare(

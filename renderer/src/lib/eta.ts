@@ -15,8 +15,21 @@ export interface RateState {
 /** Seconds over which older rate samples fade (to 1/e). */
 export const RATE_TIME_CONSTANT_S = 10;
 
-export function initialRate(done: number, at: number): RateState {
-  return { done, at, rate: null, eta: null };
+/**
+ * The first state of a stage. `workerRate` is the worker's own count per second since the stage started: after a
+ * reload the page joins a job midway, and that average is a far better start than the first few noisy samples.
+ */
+export function initialRate(done: number, at: number, workerRate: number | null = null): RateState {
+  return { done, at, rate: workerRate !== null && workerRate > 0 ? workerRate : null, eta: null };
+}
+
+/** A stage's ETA is shown only after this much of its work, by the worker's counters (model loading, first batch). */
+export const WARMUP_SECONDS = 5;
+export const WARMUP_UNITS = 5;
+
+/** Whether a stage has run long enough, by the worker's counters (done and rate since it started), for an ETA. */
+export function warmedUp(done: number, workerRate: number): boolean {
+  return workerRate > 0 && done >= WARMUP_UNITS && done / workerRate >= WARMUP_SECONDS;
 }
 
 /**
@@ -49,9 +62,10 @@ export function smoothEta(previous: number | null, estimate: number | null, dt: 
   return counted + alpha * (estimate - counted);
 }
 
-/** "2 h 05 min", "4 min 10 s", "12 s": the precision a person wants for each range. */
+/** "2 h 05 min", "4 min 10 s", "12 s", "< 1 s": the precision a person wants for each range. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';
+  if (seconds > 0 && seconds < 0.5) return '< 1 s';
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);

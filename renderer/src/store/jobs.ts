@@ -29,7 +29,7 @@ export function nextRates(
   const out: Partial<Record<Stage, RateState>> = {};
   for (const s of snapshot.stages) {
     const prev = base[s.stage];
-    out[s.stage] = prev ? updateRate(prev, s.done, s.total, now) : initialRate(s.done, now);
+    out[s.stage] = prev ? updateRate(prev, s.done, s.total, now) : initialRate(s.done, now, s.rate);
   }
   return out;
 }

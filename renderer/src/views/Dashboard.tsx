@@ -7,14 +7,19 @@ import { EmptyState, ErrorNote, LoadingBar, Skeleton } from '../components/State
 import { ViewHeader } from '../components/ViewHeader';
 import { useQuery } from '../data/useQuery';
 import { DEFAULT_FILTERS, type PhotoFilters } from '../lib/filters';
-import { formatPercent } from '../lib/format';
+import { formatCount, formatPercent } from '../lib/format';
 import { useJobs } from '../store/jobs';
 import { navigate } from '../store/nav';
 import { FinishedNote } from './dashboard/FinishedNote';
 import { JobPanel } from './dashboard/JobPanel';
 import { ModelsBanner } from './models/ModelsBanner';
+import { FAILED_PHOTOS_HASH } from './photos/failedLink';
 
-const LIVE_REFRESH_MS = 5000;
+// Often enough that the header and tiles follow a job's copying, rarely enough to cost nothing.
+const LIVE_REFRESH_MS = 2000;
+
+// Files that failed are counted apart (many are not photos at all: a text file named .jpg, an empty file).
+const photoCount = (s: { images: { total: number; failed: number } }) => s.images.total - s.images.failed;
 
 const photos = (f: Partial<PhotoFilters>) => navigate({ view: 'photos', filters: { ...DEFAULT_FILTERS, ...f } });
 
@@ -75,7 +80,7 @@ export function Dashboard() {
     <div className="view dashboard" data-testid="view-dashboard">
       <ViewHeader
         title="Dashboard"
-        subtitle={s ? `${s.images.total.toLocaleString()} photos from ${s.cameras} cameras` : undefined}
+        subtitle={s ? `${formatCount(photoCount(s), 'photo')} from ${formatCount(s.cameras, 'camera')}` : undefined}
       >
         <button type="button" className="btn primary" onClick={() => navigate({ view: 'import' })}>
           <Icon name="import" size={16} /> Import photos
@@ -85,7 +90,8 @@ export function Dashboard() {
         <LoadingBar active={stats.loading && s !== undefined} />
         <ModelsBanner />
         {progress && <JobPanel progress={progress} />}
-        <FinishedNote />
+        {/* The last job's summary is old news while a new job runs. */}
+        {!progress && <FinishedNote />}
         {stats.error && <ErrorNote what="library totals" error={stats.error} retry={stats.reload} />}
         {empty ? (
           <EmptyState
@@ -105,8 +111,12 @@ export function Dashboard() {
             <section className="tiles" aria-label="Library totals">
               <Tile
                 label="Photos"
-                value={s?.images.total}
-                sub={s && s.images.pending ? `${s.images.pending.toLocaleString()} processing` : undefined}
+                value={s ? photoCount(s) : undefined}
+                sub={
+                  s && s.images.pending
+                    ? `${s.images.pending.toLocaleString()} ${running ? 'processing' : 'waiting to be processed'}`
+                    : undefined
+                }
                 onClick={() => photos({})}
               />
               <Tile
@@ -132,7 +142,10 @@ export function Dashboard() {
             </section>
             {s && s.images.failed > 0 && (
               <p className="inline-warning">
-                {s.images.failed.toLocaleString()} photos failed to process. Each has its reason in the photo browser.
+                {formatCount(s.images.failed, 'file')} could not be imported or processed.{' '}
+                <a href={FAILED_PHOTOS_HASH} data-testid="failed-link">
+                  See {s.images.failed === 1 ? 'it' : 'each'} with the reason and retry
+                </a>
               </p>
             )}
             <div className="chart-grid">

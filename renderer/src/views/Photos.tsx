@@ -8,6 +8,7 @@ import { activeFilterCount, clearFilters, filtersKey, toPhotoQuery, type PhotoFi
 import { formatCount } from '../lib/format';
 import { useBrowse } from '../store/browse';
 import { navigate } from '../store/nav';
+import { FailedList } from './photos/FailedList';
 import { FilterBar } from './photos/FilterBar';
 import { PhotoGrid } from './photos/PhotoGrid';
 import { SequenceGrid } from './photos/SequenceGrid';
@@ -30,7 +31,9 @@ export function Photos({ filters }: { filters: PhotoFilters }) {
       : formatCount(visits, 'visit')
     : list.total === null
       ? '…'
-      : `${formatCount(list.total, 'photo')}${filtered ? ' match the filters' : ''}`;
+      : filters.content === 'failed'
+        ? `${formatCount(list.total, 'file')} could not be imported or processed`
+        : `${formatCount(list.total, 'photo')}${filtered ? ' match the filters' : ''}`;
 
   return (
     <div className="view photos" data-testid="view-photos">
@@ -43,6 +46,8 @@ export function Photos({ filters }: { filters: PhotoFilters }) {
         <LoadingBar active={list.loading} />
         {filters.groupBySequence ? (
           <SequenceGrid filters={filters} onTotal={setVisits} />
+        ) : filters.content === 'failed' && list.total !== 0 ? (
+          <FailedList list={list} />
         ) : list.total === 0 ? (
           filtered ? (
             <EmptyState

@@ -5,8 +5,10 @@ import type { ProgressSnapshotData } from '../../../../core/contract/entities';
 import { Icon } from '../../components/Icon';
 import { useApi } from '../../data/apiContext';
 import { formatDuration, formatRate } from '../../lib/eta';
-import { formatPercent } from '../../lib/format';
+import { formatCount, formatPercent } from '../../lib/format';
 import { useJobs, type Stage } from '../../store/jobs';
+import { FAILED_PHOTOS_HASH } from '../photos/failedLink';
+import { bottleneck, stageEtas } from './throughput';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   scan: 'Scan',
@@ -17,12 +19,22 @@ export const STAGE_LABELS: Record<Stage, string> = {
   match: 'Match',
 };
 
-function StageRow({ stage }: { stage: ProgressSnapshotData['stages'][number] }) {
+function StageRow({
+  stage,
+  found,
+  timing,
+}: {
+  stage: ProgressSnapshotData['stages'][number];
+  /** For the scan: the photos it found (the copy stage's total) once it has them. */
+  found: number | null;
+  timing: { finished: boolean; eta: number | null } | undefined;
+}) {
   const rate = useJobs((s) => s.rates[stage.stage]);
-  const finished = stage.total > 0 && stage.done >= stage.total;
-  // A stage without a total (scanning a card) counts up; it has no percentage or ETA.
-  const open = stage.total === 0;
-  const pct = stage.total > 0 ? Math.min(1, stage.done / stage.total) : 0;
+  // The scan has no total while it walks the card; once the copy knows its total the scan is over.
+  const scanDone = stage.stage === 'scan' && found !== null;
+  const finished = scanDone || (timing?.finished ?? false);
+  const open = stage.total === 0 && !scanDone;
+  const pct = scanDone ? 1 : stage.total > 0 ? Math.min(1, stage.done / stage.total) : 0;
   return (
     <div className={finished ? 'stage-row finished' : 'stage-row'} data-stage={stage.stage}>
       <span className="stage-name">{STAGE_LABELS[stage.stage]}</span>
@@ -37,8 +49,8 @@ function StageRow({ stage }: { stage: ProgressSnapshotData['stages'][number] }) 
         <span className="progress-fill" style={{ width: `${pct * 100}%` }} />
       </span>
       <span className="stage-count tabular">
-        {open ? (
-          `${stage.done.toLocaleString()} found`
+        {stage.stage === 'scan' ? (
+          `${formatCount(found ?? stage.done, stage.total === 0 && found === null ? 'file' : 'photo')} found`
         ) : (
           <>
             {stage.done.toLocaleString()} / {stage.total.toLocaleString()}
@@ -46,8 +58,12 @@ function StageRow({ stage }: { stage: ProgressSnapshotData['stages'][number] }) 
           </>
         )}
       </span>
-      <span className="stage-rate tabular">{finished ? 'done' : formatRate(rate?.rate ?? null)}</span>
-      <span className="stage-eta tabular">{finished || open ? '' : formatDuration(rate?.eta ?? null)}</span>
+      <span className="stage-rate tabular">
+        {finished ? 'done' : open ? '' : formatRate(rate?.rate ?? (stage.rate > 0 ? stage.rate : null))}
+      </span>
+      <span className="stage-eta tabular" title={timing?.eta === null ? 'measuring the pace first' : undefined}>
+        {finished || open ? '' : timing?.eta === null || !timing ? 'estimating…' : formatDuration(timing.eta)}
+      </span>
       <span className={stage.failed ? 'stage-failed has' : 'stage-failed'}>
         {stage.failed ? `${stage.failed} failed` : ''}
       </span>
@@ -95,7 +111,11 @@ function JobControls({ progress }: { progress: ProgressSnapshotData }) {
 
 export function JobPanel({ progress }: { progress: ProgressSnapshotData }) {
   const restarts = useJobs((s) => s.workerRestarts);
+  const rates = useJobs((s) => s.rates);
   const provider = progress.provider?.toUpperCase();
+  const timings = stageEtas(progress.stages, rates);
+  const pace = progress.paused ? null : bottleneck(progress.stages, rates);
+  const copy = progress.stages.find((s) => s.stage === 'copy');
   return (
     <section className="panel job-panel" aria-label="Import progress" data-testid="job-panel">
       <header className="panel-header">
@@ -103,6 +123,15 @@ export function JobPanel({ progress }: { progress: ProgressSnapshotData }) {
           {progress.paused ? 'Import paused' : 'Importing'}
           <span className="muted small"> · {formatDuration(progress.elapsedMs / 1000)} elapsed</span>
         </h2>
+        {pace && (
+          <span
+            className="job-pace tabular"
+            data-testid="job-pace"
+            title="The slowest stage still working sets the pace"
+          >
+            {formatRate(pace.rate)} · bounded by {STAGE_LABELS[pace.stage].toLowerCase()}
+          </span>
+        )}
         {provider && (
           <span className={provider === 'CUDA' ? 'badge accent' : 'badge'} title="Where the models run">
             {provider}
@@ -120,7 +149,12 @@ export function JobPanel({ progress }: { progress: ProgressSnapshotData }) {
           <span />
         </div>
         {progress.stages.map((s) => (
-          <StageRow key={s.stage} stage={s} />
+          <StageRow
+            key={s.stage}
+            stage={s}
+            found={copy && copy.total > 0 ? copy.total : null}
+            timing={timings[s.stage]}
+          />
         ))}
       </div>
       {progress.currentFile && (
@@ -144,8 +178,10 @@ export function FailureList({ failures }: { failures: { file: string; reason: st
   return (
     <details className="failures" open={failures.length <= 5}>
       <summary>
-        <Icon name="alert" size={14} /> {failures.length} {failures.length === 1 ? 'file' : 'files'} could not be
-        processed
+        <Icon name="alert" size={14} /> {formatCount(failures.length, 'file')} could not be imported or processed ·{' '}
+        <a href={FAILED_PHOTOS_HASH} data-testid="failed-link">
+          see them in Photos
+        </a>
       </summary>
       <ul>
         {failures.map((f, i) => (

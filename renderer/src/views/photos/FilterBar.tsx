@@ -1,5 +1,5 @@
 // Filters above the grid. Every change writes the URL (replace, not push: a filter tweak is not a page to go back to).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DateRangeInputs } from '../../components/FilterInputs';
 import { Icon } from '../../components/Icon';
 import { useQuery } from '../../data/useQuery';
@@ -20,11 +20,23 @@ const CONTENT: { id: ContentFilter; label: string }[] = [
   { id: 'all', label: 'All' },
   { id: 'nonEmpty', label: 'Detections' },
   { id: 'empty', label: 'Empty' },
+  { id: 'failed', label: 'Failed' },
 ];
 
 function CameraMenu({ filters, onChange }: { filters: PhotoFilters; onChange: (f: PhotoFilters) => void }) {
   const cameras = useQuery('cameras', (api) => api.call('cameras.list', {}), ['cameras']);
   const [open, setOpen] = useState(false);
+  // Esc closes the menu (and only the menu: the grid's own Esc handling must not see it).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      setOpen(false);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [open]);
   const n = filters.cameraIds.length;
   const label =
     n === 0
@@ -144,19 +156,18 @@ export function FilterBar({ filters, onChange }: { filters: PhotoFilters; onChan
         />{' '}
         Group by visit
       </label>
-      {!filters.groupBySequence && (
-        <select
-          aria-label="Sort"
-          value={filters.sort}
-          onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}
-        >
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {SORT_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      )}
+      <select
+        aria-label="Sort"
+        value={filters.groupBySequence && filters.sort !== 'oldest' ? 'newest' : filters.sort}
+        onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}
+      >
+        {/* Visits sort by time only. */}
+        {(filters.groupBySequence ? (['newest', 'oldest'] as const) : SORTS).map((s) => (
+          <option key={s} value={s}>
+            {SORT_LABELS[s]}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

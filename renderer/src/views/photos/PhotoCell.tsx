@@ -19,7 +19,8 @@ export const PhotoCell = memo(function PhotoCell({
         <Thumb media={{ kind: 'thumbnail', id: photo.id }} alt={photo.fileName} />
       ) : (
         <div className="thumb error">
-          <span className="thumb-missing">file missing</span>
+          {/* A file the import refused never had a copy in the library: say why rather than "missing". */}
+          <span className="thumb-missing">{failed ? (photo.error ?? 'could not be imported') : 'file missing'}</span>
         </div>
       )}
       <div className="cell-badges">

@@ -18,6 +18,8 @@ export function SequenceGrid({ filters, onTotal }: { filters: PhotoFilters; onTo
         ...(filters.cameraIds.length ? { cameraIds: filters.cameraIds } : {}),
         ...(filters.from ? { from: filters.from } : {}),
         ...(filters.to ? { to: filters.to } : {}),
+        // Visits follow the grid's sort: only time orders apply to them, newest first unless asked otherwise.
+        newestFirst: filters.sort !== 'oldest',
       }),
     120,
     ['photos'],
