@@ -1,10 +1,13 @@
 // Entry of the worker process: child_process.fork (serve mode, CLI, tests) or Electron's utilityProcess (app).
-// It runs one job per process (see core/jobs/protocol.ts) and exits when the job ends.
+// It runs one job per process (see core/jobs/protocol.ts), or one short model task (core/jobs/tasks.ts), and exits
+// when it ends.
 import { JobCancelledError, JobControl } from '../core/jobs/control';
 import { ProgressTracker } from '../core/jobs/progress';
 import type { HostMessage, ImportPassResult, WorkerMessage } from '../core/jobs/protocol';
+import type { WorkerTask } from '../core/jobs/tasks';
 import { openLibrary, photoAbsolutePath, type Library } from '../core/library/library';
 import { runCardJob } from './jobs/cardJob';
+import { runModelTask } from './models/modelTask';
 import type { PendingImage } from './pipeline/pending';
 import { crashesAt } from './testHooks';
 
@@ -79,15 +82,32 @@ async function start(message: Extract<HostMessage, { type: 'start' }>): Promise<
     port.send({ type: 'error', message: (err as Error).message, cancelled: err instanceof JobCancelledError });
   } finally {
     library?.close();
-    // Let the last messages leave before exiting.
-    setTimeout(() => process.exit(0), 50);
+    exitSoon();
   }
+}
+
+async function runTask(task: WorkerTask): Promise<void> {
+  const outcome = await runModelTask(task);
+  port.send(
+    outcome.ok
+      ? { type: 'taskDone', result: outcome.result }
+      : { type: 'taskFailed', message: outcome.message, kind: outcome.kind },
+    exitSoon,
+  );
+}
+
+/** Lets the last messages leave before exiting. */
+function exitSoon(): void {
+  setTimeout(() => process.exit(0), 50);
 }
 
 port.listen((message) => {
   switch (message.type) {
     case 'start':
       void start(message);
+      break;
+    case 'task':
+      void runTask(message.task);
       break;
     case 'pause':
       setPaused(true);

@@ -3,6 +3,9 @@ import { addModel, DETECTOR_FAMILIES, EMBEDDER_FAMILIES, type Family } from '../
 import { loadCatalog } from '../../core/models/catalog';
 import type { DownloadProgress } from '../../core/models/download';
 import { fetchModel, listModels } from '../../core/models/fetch';
+import { inspectInWorker } from '../../core/models/inspection';
+import { forkLauncher } from '../../core/jobs/launcher';
+import { runWorkerTask } from '../../core/jobs/workerTask';
 import { resolveModelsFolder } from '../../core/models/folder';
 import { describeMissing, libraryModelsStatus } from '../../core/models/libraryModels';
 import { useModel } from '../../core/models/useModel';
@@ -117,6 +120,8 @@ export const modelsCommand: Command = {
         throw new UsageError(`--family must be one of ${FAMILIES.join(', ')}`);
       const added = await addModel(target, {
         folder,
+        // Opened in a forked worker, as in the app: a file that crashes onnxruntime fails the command with the reason.
+        inspect: inspectInWorker((task) => runWorkerTask(forkLauncher(), task)),
         family: family as Family | undefined,
         labels: typeof args.values.labels === 'string' ? readLabels(args.values.labels) : undefined,
         id: args.values.id as string | undefined,

@@ -4,9 +4,13 @@
 // kills the worker when read alone is recorded as failed instead of being retried forever. Processing is pinned the
 // same way on photos (processImages' onPhoto): a photo that crashes the worker when processed alone is marked failed
 // with the reason, and the job goes on with the others.
+// Short model tasks (tasks.ts) run beside the job, each in a worker of its own: a model that crashes onnxruntime
+// fails its task with the reason, and the host keeps answering.
 import type { Library } from '../library/library';
 import { importedSince, nextImportId } from '../queries/jobSummary';
 import type { Launcher, WorkerExit, WorkerHandle } from './launcher';
+import type { TaskKind, TaskResult, WorkerTask } from './tasks';
+import { runWorkerTask } from './workerTask';
 import type { Failure, ProgressSnapshot } from './progress';
 import type {
   ImportJobOptions,
@@ -60,6 +64,8 @@ export interface SupervisorOptions {
   maxRestarts?: number;
   /** How long a cancelled worker may take to stop before it is killed. */
   cancelGraceMs?: number;
+  /** Longest a model task may run before its worker is killed. */
+  taskTimeoutMs?: number;
 }
 
 export class JobConflictError extends Error {}
@@ -97,7 +103,18 @@ export class Supervisor {
     workerRestarted: new Set(),
   };
 
+  /** Aborted by dispose(): kills the workers of running tasks. */
+  private readonly tasks = new AbortController();
+
   constructor(private readonly options: SupervisorOptions) {}
+
+  /** Runs a short model task in a worker of its own, beside any job (a test run while an import runs is fine). */
+  runTask<K extends TaskKind>(task: WorkerTask<K>): Promise<TaskResult<K>> {
+    return runWorkerTask(this.options.launcher, task, {
+      timeoutMs: this.options.taskTimeoutMs,
+      signal: this.tasks.signal,
+    });
+  }
 
   on<K extends keyof SupervisorEvents>(event: K, listener: Listener<K>): () => void {
     const set = this.listeners[event] as Set<Listener<K>>;
@@ -172,6 +189,7 @@ export class Supervisor {
 
   /** The host is closing: stop the worker now. What was recorded stays; the import is marked interrupted next time. */
   dispose(): void {
+    this.tasks.abort();
     const job = this.job;
     if (!job) return;
     job.ended = true;

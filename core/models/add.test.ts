@@ -8,7 +8,8 @@ import { addModel } from './add';
 import { findDetector, findEmbedder, type DetectorEntry } from './catalog';
 import { sha256File } from './download';
 import { resolveModelsFolder, type ModelsFolder } from './folder';
-import { InvalidModelError } from './inspect';
+import { inspectOnnx as inspect } from '../../worker/models/inspect';
+import { InvalidModelError } from './inspection';
 import { catalogFor, loadUserModels } from './userModels';
 
 let folder: ModelsFolder;
@@ -34,7 +35,7 @@ function writeTinyYolov5(names?: string, extraClasses = 0): string {
 describe('addModel', () => {
   it('registers the Ultralytics YOLOv8 int8 file as a COCO detector', async () => {
     const source = path.join(modelsDir(), 'detectors', 'yolov8n_int8_640.onnx');
-    const added = await addModel(source, { folder, id: 'my_yolov8' });
+    const added = await addModel(source, { folder, inspect, id: 'my_yolov8' });
     const entry = added.entry as DetectorEntry;
     expect(entry).toMatchObject({
       kind: 'detector',
@@ -54,7 +55,7 @@ describe('addModel', () => {
   });
 
   it('reads the class names of a YOLOv5-format graph from its metadata and maps deer sex/age classes', async () => {
-    const added = await addModel(writeTinyYolov5("{0: 'doe', 1: 'fawn', 2: 'buck'}"), { folder });
+    const added = await addModel(writeTinyYolov5("{0: 'doe', 1: 'fawn', 2: 'buck'}"), { folder, inspect });
     expect(added.entry).toMatchObject({
       id: 'my_deer',
       family: 'yolov5',
@@ -67,7 +68,7 @@ describe('addModel', () => {
     });
     expect(added.notes).toContain('class names from the model metadata (names)');
     // The registry is plain JSON the user may edit: a re-add replaces the entry instead of adding a second one.
-    await addModel(writeTinyYolov5(), { folder, labels: ['doe', 'fawn', 'person'] });
+    await addModel(writeTinyYolov5(), { folder, inspect, labels: ['doe', 'fawn', 'person'] });
     const user = loadUserModels(folder);
     expect(user).toHaveLength(1);
     expect((user[0] as DetectorEntry).labels).toEqual([
@@ -78,22 +79,22 @@ describe('addModel', () => {
   });
 
   it('takes YOLOX when told, with its own pre-processing', async () => {
-    const added = await addModel(writeTinyYolov5(), { folder, family: 'yolox', labels: ['a', 'b', 'c'] });
+    const added = await addModel(writeTinyYolov5(), { folder, inspect, family: 'yolox', labels: ['a', 'b', 'c'] });
     expect(added.entry).toMatchObject({ family: 'yolox', input: { channels: 'bgr', scale: 1, anchor: 'top-left' } });
   });
 
   it('refuses labels that do not match the class count, and a model without names', async () => {
-    await expect(addModel(writeTinyYolov5(), { folder, labels: ['doe', 'fawn'] })).rejects.toThrow(
+    await expect(addModel(writeTinyYolov5(), { folder, inspect, labels: ['doe', 'fawn'] })).rejects.toThrow(
       /outputs 3 classes but 2 names/,
     );
-    await expect(addModel(writeTinyYolov5(undefined, 1), { folder })).rejects.toThrow(
+    await expect(addModel(writeTinyYolov5(undefined, 1), { folder, inspect })).rejects.toThrow(
       /4 classes and no class names.*--labels/,
     );
     expect(loadUserModels(folder)).toEqual([]);
   });
 
   it('reads three unnamed classes as the MegaDetector classes', async () => {
-    const added = await addModel(writeTinyYolov5(), { folder, id: 'md_v5a' });
+    const added = await addModel(writeTinyYolov5(), { folder, inspect, id: 'md_v5a' });
     expect((added.entry as DetectorEntry).labels).toEqual([
       { label: 'animal', category: 'animal' },
       { label: 'person', category: 'person' },
@@ -105,6 +106,7 @@ describe('addModel', () => {
   it('registers an embedder with its vector length', async () => {
     const added = await addModel(path.join(modelsDir(), 'reid', 'osnet_x0_25_msmt17.onnx'), {
       folder,
+      inspect,
       family: 'osnet',
       id: 'my_osnet',
     });
@@ -120,9 +122,9 @@ describe('addModel', () => {
   it('rejects a file onnxruntime cannot load, and built-in ids', async () => {
     const junk = path.join(scratch, 'junk.onnx');
     fs.writeFileSync(junk, 'not a model');
-    await expect(addModel(junk, { folder })).rejects.toThrow(InvalidModelError);
+    await expect(addModel(junk, { folder, inspect })).rejects.toThrow(InvalidModelError);
     await expect(
-      addModel(writeTinyYolov5(), { folder, id: 'yolox_nano_416', labels: ['a', 'b', 'c'] }),
+      addModel(writeTinyYolov5(), { folder, inspect, id: 'yolox_nano_416', labels: ['a', 'b', 'c'] }),
     ).rejects.toThrow(/built-in/);
   });
 });

@@ -1,5 +1,5 @@
-// `thumper models add`: bring your own ONNX model. The file is opened and run once, its shapes are checked against
-// the family (given, or recognised from the output layout), its class names are taken from --labels, the Ultralytics
+// `thumper models add`: bring your own ONNX model. The file is opened and run once (in a worker: `inspect`), its
+// shapes are checked against the family (given, or recognised from the output layout), its class names are taken from --labels, the Ultralytics
 // `names` metadata, or the class count (80: COCO, 3: MegaDetector), and it is copied into the models folder and
 // registered with an explicit class mapping the user can edit.
 import fs from 'node:fs/promises';
@@ -14,7 +14,7 @@ import {
 } from './catalog';
 import { sha256File } from './download';
 import type { ModelsFolder } from './folder';
-import { inspectOnnx, InvalidModelError, type OnnxInspection } from './inspect';
+import { InvalidModelError, type ModelInspector, type OnnxInspection } from './inspection';
 import { classMappings, COCO80 } from './labels';
 import { saveUserModel, userCatalogFile } from './userModels';
 
@@ -24,6 +24,8 @@ export type Family = DetectorFamily | EmbedderFamily;
 
 export interface AddModelOptions {
   folder: ModelsFolder;
+  /** Opens the file in onnxruntime: in a worker process (inspectInWorker), which a broken model may crash. */
+  inspect: ModelInspector;
   family?: Family;
   /** Class names in class-index order; overrides the file's own `names`. */
   labels?: string[];
@@ -132,7 +134,7 @@ function detectorLabels(layout: Layout, info: OnnxInspection, given: string[] | 
 }
 
 export async function addModel(file: string, options: AddModelOptions): Promise<AddedModel> {
-  const info = await inspectOnnx(file);
+  const info = await options.inspect(file);
   const labelCount = options.labels?.length ?? info.names?.length ?? null;
   const layout = layoutOf(info, options.family, labelCount);
   const notes = [

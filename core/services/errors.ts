@@ -4,7 +4,7 @@ import { EditConflictError } from '../edits/journal';
 import { IndividualsError } from '../individuals/errors';
 import { JobConflictError, JobNotFoundError } from '../jobs/supervisor';
 import { LibraryError } from '../library/library';
-import { InvalidModelError } from '../models/inspect';
+import { InvalidModelError } from '../models/inspection';
 import { UnknownModelError } from '../models/catalog';
 
 export function toApiError(err: unknown): ApiError {

@@ -1,15 +1,16 @@
-// A detector's test run for the Models view: load the model, decode one sample photo and detect once, in the host
-// process, with the same code the worker runs (worker/detect, worker/media) so the check says what processing would
-// see. Nothing is written to the library: it only reads a photo row, the photo file and the model.
+// A detector's test run for the Models view: the host picks the sample photo and checks the model is known and
+// installed; a worker task of its own (worker/models/testDetector.ts) loads the model, decodes the photo and detects
+// once with the code processing runs, so the check says what processing would see, and a model that crashes
+// onnxruntime takes only that worker down. Nothing is written to the library: it only reads a photo row, the photo
+// file and the model.
 import fs from 'node:fs';
 import { ApiError, type MethodResult, type ParsedArgs } from '../contract';
+import { WorkerTaskError, type RunTask } from '../jobs/tasks';
 import { photoAbsolutePath, type Library } from '../library/library';
 import { getSettings } from '../library/settings';
 import { findDetector, UnknownModelError } from '../models/catalog';
-import { ModelNotFoundError, type ModelsFolder } from '../models/folder';
+import { ModelNotFoundError, modelFilePath, type ModelsFolder } from '../models/folder';
 import { catalogFor } from '../models/userModels';
-import { loadDetector, type Detector } from '../../worker/detect/detector';
-import { DEFAULT_DECODE_SIDE, decodeImage } from '../photos/decode';
 
 interface PhotoRow {
   id: number;
@@ -43,9 +44,10 @@ export function samplePhoto(library: Library, photoId?: number): { id: number; f
   return { id: row.id, file };
 }
 
-async function load(id: string, folder: ModelsFolder): Promise<Detector> {
+/** The model as the catalog and the folder have it, checked here so a wrong id needs no worker. */
+function requireInstalled(id: string, folder: ModelsFolder): void {
   try {
-    return await loadDetector(findDetector(id, catalogFor(folder)), folder);
+    modelFilePath(findDetector(id, catalogFor(folder)), folder);
   } catch (err) {
     if (err instanceof ModelNotFoundError || err instanceof UnknownModelError)
       throw new ApiError('not_found', err.message);
@@ -53,38 +55,26 @@ async function load(id: string, folder: ModelsFolder): Promise<Detector> {
   }
 }
 
+/** A failed task as the API says it: the model's own fault is the caller's argument, the rest the host's. */
+function taskError(err: unknown): unknown {
+  if (!(err instanceof WorkerTaskError)) return err;
+  const code = err.kind === 'not_found' ? 'not_found' : err.kind === 'invalid_model' ? 'invalid_args' : 'internal';
+  return new ApiError(code, err.message);
+}
+
 export async function testRunDetector(
   library: Library,
   folder: ModelsFolder,
+  runTask: RunTask,
   args: ParsedArgs<'models.testRun'>,
 ): Promise<MethodResult<'models.testRun'>> {
   const modelId = args.modelId ?? getSettings(library.db).detector;
   const photo = samplePhoto(library, args.photoId);
-  const t0 = performance.now();
-  const detector = await load(modelId, folder);
+  requireInstalled(modelId, folder);
   try {
-    const t1 = performance.now();
-    const image = await decodeImage(photo.file, Math.max(DEFAULT_DECODE_SIDE, detector.decodeSide));
-    const t2 = performance.now();
-    const [boxes] = await detector.detect([image]);
-    const t3 = performance.now();
-    return {
-      modelId,
-      provider: detector.provider,
-      providerNote: detector.fallbackReason,
-      photoId: photo.id,
-      ms: { load: Math.round(t1 - t0), decode: Math.round(t2 - t1), infer: Math.round(t3 - t2) },
-      detections: boxes!.map(({ category, confidence, x, y, w, h, duplicate }) => ({
-        category,
-        confidence,
-        x,
-        y,
-        w,
-        h,
-        duplicate,
-      })),
-    };
-  } finally {
-    await detector.close();
+    const run = await runTask({ kind: 'testDetector', modelId, folder, photo: photo.file });
+    return { modelId, photoId: photo.id, ...run };
+  } catch (err) {
+    throw taskError(err);
   }
 }

@@ -1,13 +1,16 @@
 // The models part of the API: status of the library's models (first run), the catalog list, downloads and the user's
 // own files, and switching a library's detector or embedder, which starts the processing job that re-runs what
 // depends on it (progress as `job.*` events, like an import), and a detector's test run on one photo (writes nothing).
+// Whatever opens a user's model file in onnxruntime (add, test run) runs as a worker task of the supervisor.
 import path from 'node:path';
 import { ApiError } from '../contract';
 import type { Supervisor } from '../jobs/supervisor';
+import type { RunTask } from '../jobs/tasks';
 import type { Library } from '../library/library';
 import { getSettings } from '../library/settings';
 import { addModel, DETECTOR_FAMILIES, EMBEDDER_FAMILIES, type Family } from '../models/add';
 import { fetchModel, listModels } from '../models/fetch';
+import { inspectInWorker } from '../models/inspection';
 import { resolveModelsFolder } from '../models/folder';
 import { libraryModelsStatus } from '../models/libraryModels';
 import { useModel } from '../models/useModel';
@@ -32,6 +35,7 @@ export function modelHandlers(
 ): ModelHandlers {
   const { db } = library;
   const folder = () => resolveModelsFolder();
+  const runTask: RunTask = (task) => supervisor.runTask(task);
   return {
     'models.status': () => libraryModelsStatus(getSettings(db), folder()),
     'models.list': async () =>
@@ -63,6 +67,7 @@ export function modelHandlers(
         throw new ApiError('invalid_args', `family must be one of ${FAMILIES.join(', ')}`);
       const added = await addModel(a.file, {
         folder: folder(),
+        inspect: inspectInWorker(runTask),
         family: a.family as Family | undefined,
         labels: a.labels,
         id: a.id,
@@ -84,6 +89,6 @@ export function modelHandlers(
       const jobId = a.process ? supervisor.startProcessing() : null;
       return { previous: choice.previous, changed: choice.changed, status: choice.status, jobId };
     },
-    'models.testRun': (a) => testRunDetector(library, folder(), a),
+    'models.testRun': (a) => testRunDetector(library, folder(), runTask, a),
   };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../core/library/library';
 import { setSetting } from '../../core/library/settings';
 import { addModel } from '../../core/models/add';
+import { inspectOnnx } from '../models/inspect';
 import { resolveModelsFolder } from '../../core/models/folder';
 import { modelsDir } from '../../testing/fixtures';
 import { embedStage } from './pipelineStage';
@@ -19,6 +20,7 @@ describe('the embed stage and user-added embedders', () => {
     const folder = resolveModelsFolder(path.join(scratch, 'models'));
     await addModel(path.join(modelsDir(), 'reid', 'osnet_x0_25_msmt17.onnx'), {
       folder,
+      inspect: inspectOnnx,
       family: 'osnet',
       id: 'my_osnet',
     });

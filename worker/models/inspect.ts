@@ -1,27 +1,10 @@
 // What an ONNX file is, as far as Thumper cares: it loads in onnxruntime, its tensors' names and shapes, its
 // metadata (Ultralytics puts class `names` there), and what it really outputs when run once on a blank image of
-// its input size (symbolic dimensions in the graph are resolved only by running it).
+// its input size (symbolic dimensions in the graph are resolved only by running it). Runs in the worker only
+// (`models add` sends it there as a task): a user's file may crash onnxruntime.
 import * as ort from 'onnxruntime-node';
-import { parseNames, readOnnxMetadata } from '../../worker/models/onnxMetadata';
-
-export interface TensorInfo {
-  name: string;
-  type: string;
-  /** Numbers for fixed dimensions, strings for symbolic ones (batch, height ...). */
-  shape: (number | string)[];
-}
-
-export interface OnnxInspection {
-  inputs: TensorInfo[];
-  outputs: TensorInfo[];
-  metadata: Record<string, string>;
-  /** Class names from Ultralytics `names` metadata, by index; null when absent. */
-  names: string[] | null;
-  /** Output shapes when run once on a zero image of `probeSize`. */
-  probe: { size: { width: number; height: number }; outputs: Record<string, number[]> };
-}
-
-export class InvalidModelError extends Error {}
+import { InvalidModelError, type OnnxInspection, type TensorInfo } from '../../core/models/inspection';
+import { parseNames, readOnnxMetadata } from './onnxMetadata';
 
 function tensorInfo(meta: readonly ort.InferenceSession.ValueMetadata[]): TensorInfo[] {
   return meta.map((m) =>
