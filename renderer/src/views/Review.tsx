@@ -1,26 +1,43 @@
-// The "same deer?" queue: one suggestion at a time, most likely first, query individual left and candidate right.
-// Keyboard first: y confirm, n reject, s skip, u undo, ←/→ other candidates of the same individual, o open profile.
+// The review desk: one "same deer?" pair at a time, most likely first. The two individuals' full photos side by side
+// (zoomable, linked zoom as an option, each box highlighted) over a filmstrip of each one's sightings, best first, and
+// a bar with the score, its reasons and the decision. Keyboard first: y same, n different, s skip, u undo, ← → other
+// candidates, ↑ ↓ other deer, b d f buck/doe/fawn on the active side, + - 0 zoom, Space switches the active side,
+// l links the zoom, o opens the active side's profile. Decisions and their undo go through the app's shared edit
+// journal (data/useEdit): an undo from anywhere brings the desk back to the undone pair.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Suggestion } from '../../../core/contract/entities';
+import type { IndividualSummary, SexAgeClass, Suggestion } from '../../../core/contract/entities';
 import { CameraSelect, DateRangeInputs } from '../components/FilterInputs';
 import { Icon } from '../components/Icon';
 import { EmptyState, ErrorNote, LoadingBar } from '../components/States';
+import { UndoButton } from '../components/UndoButton';
 import { ViewHeader } from '../components/ViewHeader';
-import { useApi } from '../data/apiContext';
 import { useCameraNames } from '../data/useCameraNames';
+import { useEdit, useUndo } from '../data/useEdit';
 import { useQuery } from '../data/useQuery';
 import { formatCount } from '../lib/format';
+import type { LinkedView } from '../lib/linkedView';
+import { sexAgeOfKey } from '../lib/sexAgeKeys';
 import { isTypingTarget } from '../lib/shortcuts';
 import { navigate } from '../store/nav';
-import { useToast } from '../store/toast';
-import { IndividualSide, usePreloadPair } from './review/IndividualSide';
-import { formatGap, nextAfterDecision, otherCandidate } from './review/queue';
+import { useReviewCursor } from './review/cursor';
+import { DeskReasons } from './review/DeskReasons';
+import { DeskSide } from './review/DeskSide';
+import { usePreloadPair } from './review/usePreloadPair';
+import { nextAfterDecision, otherCandidate, otherPair, queuePosition } from './review/queue';
+import '../styles/review.css';
 
 const PAGE = 50;
 type Decision = 'accept' | 'reject' | 'skip';
+type Side = 'query' | 'candidate';
+
+function decisionTexts(s: Suggestion, decision: Decision): { done: string; undoes: string } {
+  const pair = `${s.individual.name} and ${s.candidate.name}`;
+  if (decision === 'accept') return { done: `${pair} are now one individual.`, undoes: `the merge of ${pair}` };
+  if (decision === 'reject') return { done: `${pair}: different deer, noted.`, undoes: `"different deer" for ${pair}` };
+  return { done: `Skipped ${pair}.`, undoes: `the skip of ${pair}` };
+}
 
 export function Review() {
-  const api = useApi();
   const [cameraId, setCameraId] = useState<number | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -39,83 +56,85 @@ export function Review() {
     ['suggestions', 'individuals'],
   );
   const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
-  // Decided here but maybe not yet gone from the fetched page: hidden at once so the next pair shows without waiting.
-  const [decided, setDecided] = useState<Set<number>>(new Set());
-  const [currentId, setCurrentId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [canUndo, setCanUndo] = useState(false);
+  const { currentId, decided, show, decide: markDecided, reopen, keepOnly } = useReviewCursor();
+  const edit = useEdit();
+  const undo = useUndo();
+  const [active, setActive] = useState<Side>('query');
+  const [linked, setLinked] = useState(true);
+  const [linkView, setLinkView] = useState<{ from: Side; view: LinkedView } | null>(null);
+  const [command, setCommand] = useState<{ side: Side; key: '+' | '-' | '0'; seq: number } | null>(null);
 
   const current = nextAfterDecision(items, decided, currentId);
   const upcoming = current ? nextAfterDecision(items, new Set([...decided, current.id]), current.id) : null;
-  usePreloadPair(upcoming ? [upcoming.individualId, upcoming.candidateId] : []);
+  usePreloadPair(upcoming ? [upcoming.individual, upcoming.candidate] : []);
 
   // A fresh page means the server caught up: forget local decisions it already reflects.
-  useEffect(() => setDecided((d) => new Set([...d].filter((id) => items.some((s) => s.id === id)))), [items]);
+  useEffect(() => keepOnly(new Set(items.map((s) => s.id))), [items, keepOnly]);
+  // A new pair starts unzoomed, on the deer in question.
+  useEffect(() => {
+    setLinkView(null);
+    setActive('query');
+  }, [current?.id]);
 
   const decide = useCallback(
     (s: Suggestion, decision: Decision) => {
-      setDecided((d) => new Set(d).add(s.id));
-      setCurrentId(nextAfterDecision(items, new Set([...decided, s.id]), s.id)?.id ?? null);
-      api.call('edits.review', { suggestionId: s.id, decision }).then(
-        (r) => {
-          setCanUndo(r.canUndo);
-          const what =
-            decision === 'accept'
-              ? `${s.individual.name} and ${s.candidate.name} are now one individual`
-              : decision === 'reject'
-                ? 'Not the same deer: noted'
-                : 'Skipped';
-          setError(null);
-          useToast.getState().show(`${what}. Press u to undo.`, { undoable: r.canUndo });
-          queue.reload();
-        },
-        (e: Error) => {
-          setDecided((d) => {
-            const n = new Set(d);
-            n.delete(s.id);
-            return n;
-          });
-          setCurrentId(s.id);
-          setError(`Could not ${decision} this suggestion: ${e.message}`);
-        },
-      );
+      markDecided(s.id, nextAfterDecision(items, new Set([...decided, s.id]), s.id)?.id ?? null);
+      const { done, undoes } = decisionTexts(s, decision);
+      void edit(done, (api) => api.call('edits.review', { suggestionId: s.id, decision }), {
+        undoes,
+        onUndone: () => reopen(s.id),
+      }).then((r) => (r ? queue.reload() : reopen(s.id)));
     },
-    [api, items, decided, queue],
+    [edit, items, decided, markDecided, reopen, queue],
   );
 
-  const undo = useCallback(() => {
-    api.call('edits.undo', {}).then(
-      (r) => {
-        setCanUndo(r.canUndo);
-        setDecided(new Set());
-        setError(null);
-        useToast.getState().show(r.journalId === null ? 'Nothing to undo.' : 'Undone.');
-        queue.reload();
-      },
-      (e: Error) => setError(`Could not undo: ${e.message}`),
-    );
-  }, [api, queue]);
+  const setSexAge = useCallback(
+    (i: IndividualSummary, sexAge: SexAgeClass) =>
+      void edit(`${i.name} marked ${sexAge}.`, (api) =>
+        api.call('edits.setSexAge', { individualIds: [i.id], sexAge }),
+      ).then((r) => r && queue.reload()),
+    [edit, queue],
+  );
+
+  const zoom = useCallback((side: Side, key: '+' | '-' | '0') => {
+    setCommand((c) => ({ side, key, seq: (c?.seq ?? 0) + 1 }));
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey && e.key === 'z') {
+      if (e.defaultPrevented || isTypingTarget(e.target)) return;
+      if ((e.ctrlKey || e.metaKey) && e.key === 'z') {
         e.preventDefault();
-        undo();
+        void undo();
         return;
       }
-      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
-      if (e.key === 'u') return undo();
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'u') {
+        e.preventDefault();
+        void undo();
+        return;
+      }
       if (!current) return;
+      const side = active === 'query' ? current.individual : current.candidate;
+      const sexAge = sexAgeOfKey(e.key);
       const act: Record<string, () => void> = {
         y: () => decide(current, 'accept'),
         Enter: () => decide(current, 'accept'),
         n: () => decide(current, 'reject'),
         s: () => decide(current, 'skip'),
-        ArrowRight: () => setCurrentId(otherCandidate(items, decided, current, 1)?.id ?? current.id),
-        ArrowLeft: () => setCurrentId(otherCandidate(items, decided, current, -1)?.id ?? current.id),
-        o: () => navigate({ view: 'deer-profile', individualId: current.individualId }),
+        ArrowRight: () => show(otherCandidate(items, decided, current, 1)?.id ?? current.id),
+        ArrowLeft: () => show(otherCandidate(items, decided, current, -1)?.id ?? current.id),
+        ArrowDown: () => show(otherPair(items, decided, current, 1)?.id ?? current.id),
+        ArrowUp: () => show(otherPair(items, decided, current, -1)?.id ?? current.id),
+        ' ': () => setActive((a) => (a === 'query' ? 'candidate' : 'query')),
+        '+': () => zoom(active, '+'),
+        '=': () => zoom(active, '+'),
+        '-': () => zoom(active, '-'),
+        '0': () => zoom(active, '0'),
+        l: () => setLinked((v) => !v),
+        o: () => navigate({ view: 'deer-profile', individualId: side.id }),
       };
-      const fn = act[e.key];
+      const fn = sexAge && sexAge !== 'unknown' ? () => setSexAge(side, sexAge) : act[e.key];
       if (fn) {
         e.preventDefault();
         fn();
@@ -123,12 +142,22 @@ export function Review() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, decide, undo, items, decided]);
+  }, [current, decide, undo, items, decided, show, active, zoom, setSexAge]);
 
   const total = queue.data?.total ?? null;
-  const alternatives = current
-    ? items.filter((s) => s.individualId === current.individualId && !decided.has(s.id)).length
-    : 0;
+  const position = current && total !== null ? queuePosition(items, decided, current, total) : null;
+  // Linked: + - 0 zoom both photos, each on its own deer, and a drag or wheel on one moves the other; unlinked, keys
+  // zoom the active photo only.
+  const sideProps = (side: Side) => ({
+    role: side,
+    active: active === side,
+    onActivate: () => setActive(side),
+    cameraNames,
+    command: command && (linked || command.side === side) ? { key: command.key, seq: command.seq } : null,
+    link: linked && linkView && linkView.from !== side ? linkView.view : null,
+    onView: linked ? (view: LinkedView) => setLinkView({ from: side, view }) : undefined,
+    onSexAge: setSexAge,
+  });
 
   return (
     <div className="view review" data-testid="view-review">
@@ -137,9 +166,19 @@ export function Review() {
         subtitle={
           total === null
             ? '…'
-            : `${formatCount(Math.max(0, total - decided.size), 'suggestion')} waiting, most likely first`
+            : `${formatCount(position?.pairs ?? Math.max(0, total - decided.size), 'pair')} waiting, most likely first`
         }
       >
+        <button
+          type="button"
+          className={linked ? 'btn on' : 'btn'}
+          aria-pressed={linked}
+          onClick={() => setLinked(!linked)}
+          title="Zoom both photos together, each on its own deer (l)"
+          data-testid="review-link-zoom"
+        >
+          {linked ? 'Linked zoom' : 'Separate zoom'}
+        </button>
         <button
           type="button"
           className="btn ghost"
@@ -148,9 +187,7 @@ export function Review() {
         >
           Calibration
         </button>
-        <button type="button" className="btn" onClick={undo} disabled={!canUndo} title="Undo (u)">
-          Undo
-        </button>
+        <UndoButton shortcut="u" />
       </ViewHeader>
       <div className="filter-bar" role="toolbar" aria-label="Filters">
         <CameraSelect value={cameraId} onChange={setCameraId} />
@@ -163,62 +200,48 @@ export function Review() {
           }}
         />
         <span className="grow" />
-        <span className="muted small">
-          <kbd>y</kbd> same deer · <kbd>n</kbd> different · <kbd>s</kbd> skip · <kbd>u</kbd> undo · <kbd>←</kbd>
-          <kbd>→</kbd> other candidates · <kbd>o</kbd> profile
+        <span className="muted small key-hints">
+          <kbd>←</kbd>
+          <kbd>→</kbd> candidates · <kbd>↑</kbd>
+          <kbd>↓</kbd> deer · <kbd>b</kbd>
+          <kbd>d</kbd>
+          <kbd>f</kbd> buck/doe/fawn · <kbd>+</kbd>
+          <kbd>−</kbd> zoom · <kbd>Space</kbd> other photo · <kbd>l</kbd> link · <kbd>o</kbd> profile
         </span>
       </div>
-      <div className="view-body scroll">
+      <div className="desk-body">
         <LoadingBar active={queue.loading} />
         {queue.error && <ErrorNote what="suggestions" error={queue.error} retry={queue.reload} />}
-        {error && <p className="inline-error">{error}</p>}
-        {current ? (
-          <div className="pair" data-testid="review-pair" data-suggestion-id={current.id}>
-            <IndividualSide individual={current.individual} role="query" cameraNames={cameraNames} />
-            <div className="pair-middle">
-              <div className="score" title="Appearance similarity, adjusted for time and place">
-                <span className="score-value tabular">{Math.round(current.score * 100)}%</span>
-                <span className="muted small">match score</span>
-              </div>
-              <dl className="props compact">
-                <dt>Appearance</dt>
-                <dd className="tabular">{Math.round(current.appearance * 100)}%</dd>
-                <dt>Time apart</dt>
-                <dd>{formatGap(current.timeGapSeconds)}</dd>
-                <dt>Camera</dt>
-                <dd>{current.sameCamera ? 'same' : 'different'}</dd>
-                <dt>Rank</dt>
-                <dd>
-                  #{current.rank}
-                  {alternatives > 1 && (
-                    <span className="muted" title="← → show the other candidates">
-                      {' '}
-                      of {alternatives}
-                    </span>
-                  )}
-                </dd>
-              </dl>
-              <button
-                type="button"
-                className="btn primary wide"
-                onClick={() => decide(current, 'accept')}
-                data-testid="review-accept"
-              >
-                <Icon name="check" size={16} /> Same deer <kbd>y</kbd>
-              </button>
-              <button
-                type="button"
-                className="btn wide"
-                onClick={() => decide(current, 'reject')}
-                data-testid="review-reject"
-              >
-                <Icon name="close" size={16} /> Different <kbd>n</kbd>
-              </button>
-              <button type="button" className="btn ghost wide" onClick={() => decide(current, 'skip')}>
-                Skip <kbd>s</kbd>
-              </button>
+        {current && position ? (
+          <div className="desk" data-testid="review-pair" data-suggestion-id={current.id}>
+            <div className="desk-sides">
+              <DeskSide key={`q${current.individualId}`} individual={current.individual} {...sideProps('query')} />
+              <DeskSide key={`c${current.candidateId}`} individual={current.candidate} {...sideProps('candidate')} />
             </div>
-            <IndividualSide individual={current.candidate} role="candidate" cameraNames={cameraNames} />
+            <div className="desk-bar">
+              <DeskReasons suggestion={current} position={position} />
+              <div className="desk-actions">
+                <button
+                  type="button"
+                  className="btn primary"
+                  onClick={() => decide(current, 'accept')}
+                  data-testid="review-accept"
+                >
+                  <Icon name="check" size={16} /> Same deer <kbd>y</kbd>
+                </button>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => decide(current, 'reject')}
+                  data-testid="review-reject"
+                >
+                  <Icon name="close" size={16} /> Different <kbd>n</kbd>
+                </button>
+                <button type="button" className="btn ghost" onClick={() => decide(current, 'skip')}>
+                  Skip <kbd>s</kbd>
+                </button>
+              </div>
+            </div>
           </div>
         ) : (
           queue.data && (

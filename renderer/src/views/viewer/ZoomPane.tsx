@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Detection } from '../../../../core/contract/entities';
 import { useApi } from '../../data/apiContext';
+import { focusPoint, fromLinkedView, toLinkedView, zoomOnFocus, type LinkedView } from '../../lib/linkedView';
 import { isTypingTarget } from '../../lib/shortcuts';
 import { detectionName } from './labels';
 import {
@@ -11,6 +12,7 @@ import {
   clampTransform,
   fitTransform,
   isZoomed,
+  KEY_ZOOM_STEP,
   keyTransform,
   needsFullResolution,
   panBy,
@@ -38,6 +40,15 @@ export interface ZoomPaneProps {
   /** While on, a drag draws a box (for a missed animal) instead of panning. */
   drawing?: boolean;
   onDrawn?: (box: NormBox) => void;
+  /** false: the pane ignores the keyboard (a parent routes keys to it as `command`). Default true. */
+  keyboard?: boolean;
+  /** The box that + and - zoom onto and linked zoom is relative to (the review desk's deer). */
+  focusBox?: NormBox | null;
+  /** A zoom key from the parent; a new `seq` applies it once. */
+  command?: { key: '+' | '-' | '0'; seq: number } | null;
+  /** Linked zoom: the partner pane's view to follow, and this pane's view after each change of its own. */
+  link?: LinkedView | null;
+  onView?: (view: LinkedView) => void;
 }
 
 const PREVIEW_WIDTH = 1600;
@@ -57,6 +68,11 @@ export function ZoomPane({
   previewWidth = PREVIEW_WIDTH,
   drawing = false,
   onDrawn,
+  keyboard = true,
+  focusBox,
+  command,
+  link,
+  onView,
 }: ZoomPaneProps) {
   const api = useApi();
   const ref = useRef<HTMLDivElement>(null);
@@ -68,6 +84,8 @@ export function ZoomPane({
   const pointers = useRef(new Map<number, Point>());
   const dragged = useRef(false);
   const [sketch, setSketch] = useState<{ from: Point; to: Point } | null>(null);
+  /** Set while the next view change follows a partner or a resize: it is not passed on. */
+  const following = useRef(false);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -78,6 +96,8 @@ export function ZoomPane({
       const before = viewportRef.current;
       viewportRef.current = next;
       setViewport(next);
+      // A (re)measured pane is not a change to pass on to a linked partner.
+      following.current = true;
       // A resized window keeps a zoomed view where it is (clamped); an unzoomed one refits.
       setT((prev) =>
         prev && before && isZoomed(prev, before, image) ? clampTransform(prev, next, image) : fitTransform(next, image),
@@ -136,9 +156,36 @@ export function ZoomPane({
     [t, viewport, image, onStep, detections, selectedId, onSelect],
   );
   useEffect(() => {
+    if (!keyboard) return;
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onKey]);
+  }, [onKey, keyboard]);
+
+  // Commands from the parent (the review desk's + - 0), each applied once, about the focus box.
+  const applied = useRef(0);
+  useEffect(() => {
+    if (!command || command.seq === applied.current || !viewport) return;
+    applied.current = command.seq;
+    const factor = command.key === '+' ? KEY_ZOOM_STEP : command.key === '-' ? 1 / KEY_ZOOM_STEP : 0;
+    const focus = focusPoint(focusBox);
+    // A linked partner gets the same command and zooms on its own box: nothing to pass on.
+    following.current = true;
+    setT((cur) => cur && (factor ? zoomOnFocus(cur, factor, viewport, image, focus) : fitTransform(viewport, image)));
+  }, [command, viewport, image, focusBox]);
+
+  // Linked zoom: follow the partner's view without echoing it back; report every other change of the view.
+  useEffect(() => {
+    if (!link || !viewport) return;
+    following.current = true;
+    setT(fromLinkedView(link, viewport, image, focusPoint(focusBox)));
+  }, [link, viewport, image, focusBox]);
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
+  useEffect(() => {
+    if (!t || !viewport) return;
+    if (following.current) following.current = false;
+    else onViewRef.current?.(toLinkedView(t, viewport, image, focusPoint(focusBox)));
+  }, [t, viewport, image, focusBox]);
 
   // The pointer is captured only once it moves, so a plain click still reaches the box under it.
   const onPointerDown = (e: React.PointerEvent) => {
