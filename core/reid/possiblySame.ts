@@ -1,5 +1,6 @@
 // "Possibly the same": an individual's most likely other individuals (same species, nothing impossible), ranked like
 // the review queue's suggestions but computed on demand for its profile, with the reasons a person can check.
+import { humanDuration } from '../contract/humanDuration';
 import type { Db } from '../db/open';
 import { decodeVector } from '../individuals/embedding';
 import { sexAgeClassOf } from '../individuals/sexAge';
@@ -14,13 +15,8 @@ export interface PossiblySameRow extends ScoreParts {
   suggestionId: number | null;
 }
 
-/** "4 min", "2 h", "3 days": a gap as a person reads it. */
-export function formatGap(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86400)} days`;
-}
+/** "4 min", "2 h", "3 days", "2 months": a gap as a person reads it. */
+export const formatGap = humanDuration;
 
 const PLURAL: Record<string, string> = { buck: 'bucks', doe: 'does', fawn: 'fawns' };
 

@@ -19,6 +19,17 @@ function apply(pref: ThemePreference): void {
   document.documentElement.dataset.theme = resolveTheme(pref, systemQuery()?.matches ?? false);
 }
 
+/**
+ * light -> dark -> system -> light, skipping a step that would look the same (from "system" on a light desktop the
+ * next step, "light", changes nothing visible): every press of `t` changes the theme on screen.
+ */
+export function nextPreference(pref: ThemePreference, systemDark: boolean): ThemePreference {
+  const order: ThemePreference[] = ['light', 'dark', 'system'];
+  const next = order[(order.indexOf(pref) + 1) % order.length]!;
+  if (resolveTheme(next, systemDark) !== resolveTheme(pref, systemDark)) return next;
+  return order[(order.indexOf(next) + 1) % order.length]!;
+}
+
 interface ThemeState {
   preference: ThemePreference;
   setPreference: (p: ThemePreference) => void;
@@ -34,10 +45,7 @@ export const useTheme = create<ThemeState>((set, get) => ({
     apply(preference);
     set({ preference });
   },
-  cycle: () => {
-    const order: ThemePreference[] = ['light', 'dark', 'system'];
-    get().setPreference(order[(order.indexOf(get().preference) + 1) % order.length]!);
-  },
+  cycle: () => get().setPreference(nextPreference(get().preference, systemQuery()?.matches ?? false)),
 }));
 
 /** Applies the stored theme now and follows system changes while the preference is "system". */

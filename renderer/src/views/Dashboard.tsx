@@ -184,7 +184,7 @@ export function Dashboard() {
                       key: c.cameraId,
                       label: c.name,
                       value: c.detections,
-                      detail: `${c.name}: ${c.photos.toLocaleString()} photos, ${c.detections.toLocaleString()} animal detections`,
+                      detail: `${c.name}: ${formatCount(c.photos, 'photo')}, ${formatCount(c.detections, 'animal detection')}`,
                       onClick: () => photos({ cameraIds: [c.cameraId] }),
                     }))}
                   />

@@ -37,12 +37,16 @@ function setup(invoke: Transport['invoke']) {
 
 describe('DetectorTestRun', () => {
   it('runs the chosen detector and shows provider, timings, animals and the boxes on the thumbnail', async () => {
-    const invoke = vi.fn<Transport['invoke']>(() => Promise.resolve({ ok: true, result }));
+    const invoke = vi.fn<Transport['invoke']>((method) =>
+      Promise.resolve({ ok: true, result: method === 'photos.get' ? { id: 7, fileName: 'RCNX0042.JPG' } : result }),
+    );
     const r = setup(invoke);
     fireEvent.click(r.getByTestId('test-run-button'));
     const summary = await r.findByTestId('test-run-summary');
     expect(invoke).toHaveBeenCalledWith('models.testRun', { role: 'detector', modelId: 'yolox_nano_416' });
-    expect(summary.textContent).toBe('1 animal on photo 7 · runs on CPU · load 120 ms, decode 35 ms, detect 48 ms');
+    expect(summary.textContent).toBe(
+      '1 animal on RCNX0042.JPG · runs on CPU · load 120 ms, decode 35 ms, detect 48 ms',
+    );
     expect(r.getByText('CUDA provider not installed')).toBeTruthy();
     expect((r.getByTestId('test-run-photo').querySelector('img') as HTMLImageElement).src).toBe(
       'http://media.test/media/thumbnail/7',
@@ -63,6 +67,7 @@ describe('DetectorTestRun', () => {
     const invoke = vi
       .fn<Transport['invoke']>()
       .mockResolvedValueOnce({ ok: true, result })
+      .mockResolvedValueOnce({ ok: true, result: { id: 7, fileName: 'RCNX0042.JPG' } })
       .mockResolvedValueOnce({
         ok: false,
         error: { code: 'not_found', message: 'the library has no photos to test on: import some first' },

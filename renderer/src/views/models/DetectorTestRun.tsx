@@ -11,13 +11,13 @@ function plural(n: number, word: string): string {
 }
 
 /** The photo's thumbnail (shown whole, not cropped) with the boxes drawn at their normalised positions. */
-function BoxedPhoto({ result }: { result: TestRun }) {
+function BoxedPhoto({ result }: { result: TestRun & { fileName: string | null } }) {
   const api = useApi();
   return (
     <div className="test-run-photo" data-testid="test-run-photo">
       <img
         src={api.mediaUrl({ kind: 'thumbnail', id: result.photoId })}
-        alt={`photo ${result.photoId}`}
+        alt={result.fileName ?? 'the photo tested'}
         draggable={false}
       />
       {result.detections.map((d, i) => (
@@ -36,13 +36,20 @@ function BoxedPhoto({ result }: { result: TestRun }) {
 export function DetectorTestRun({ modelId }: { modelId: string }) {
   const api = useApi();
   const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<TestRun | null>(null);
+  const [result, setResult] = useState<(TestRun & { fileName: string | null }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = () => {
     setRunning(true);
     setError(null);
     api
       .call('models.testRun', { role: 'detector', modelId })
+      // The photo is named by its file, as the person knows it, never by its database id.
+      .then((r) =>
+        api.call('photos.get', { id: r.photoId }).then(
+          (p) => ({ ...r, fileName: p.fileName }),
+          () => ({ ...r, fileName: null }),
+        ),
+      )
       .then(setResult, (e: Error) => {
         setResult(null);
         setError(`The test run failed: ${e.message}`);
@@ -60,8 +67,9 @@ export function DetectorTestRun({ modelId }: { modelId: string }) {
       {result && (
         <>
           <p className="small" data-testid="test-run-summary">
-            {plural(animals, 'animal')} on photo {result.photoId} · runs on {result.provider.toUpperCase()} · load{' '}
-            {result.ms.load} ms, decode {result.ms.decode} ms, detect {result.ms.infer} ms
+            {plural(animals, 'animal')} on {result.fileName ?? 'a photo of the library'} · runs on{' '}
+            {result.provider.toUpperCase()} · load {result.ms.load} ms, decode {result.ms.decode} ms, detect{' '}
+            {result.ms.infer} ms
           </p>
           {result.providerNote && <p className="inline-warning">{result.providerNote}</p>}
           <BoxedPhoto result={result} />
