@@ -9,7 +9,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEER } from '../contract';
 import type { Library } from '../library/library';
+import { getSetting } from '../library/settings';
+import { DEER_SCIENTIFIC_NAMES } from './deerSpecies';
 import { photoAbsolutePath } from '../library/library';
 import { PACKAGE_ROOT } from '../paths';
 import {
@@ -228,12 +231,13 @@ export function buildCamtrapDp(
   const deployments = deploymentsOf(rows, photos, options);
   const deploymentOf = new Map(deployments.flatMap((d) => d.photos.map((p) => [p.id, d] as const)));
   const detectionsOf = groupBy(rows.detections, (d) => d.imageId);
+  const deerName = options.species ?? null;
   const ctx: ObservationContext = {
     deploymentId: (p) => deploymentOf.get(p.id)!.id,
     mediaId: (p) => `img-${p.id}`,
     timestamp: (p) => zonedTime(p.takenAt!, deploymentOf.get(p.id)!.utcOffset),
     individualId: (i) => `ind-${i.id}`,
-    species: options.species ?? null,
+    species: deerName,
   };
   const detections = (p: PhotoRow) => detectionsOf.get(p.id) ?? [];
 
@@ -279,7 +283,12 @@ export function buildCamtrapDp(
     .flatMap((d) => [d.deploymentStart, d.deploymentEnd])
     .map((t) => t.slice(0, 10))
     .sort();
-  const species = options.species ? [{ scientificName: options.species }] : [];
+  const others = [
+    ...new Set(
+      rows.detections.flatMap((d) => (d.individual && d.individual.species !== DEER ? [d.individual.species] : [])),
+    ),
+  ].sort();
+  const species = [...(deerName ? [deerName] : []), ...others].map((scientificName) => ({ scientificName }));
   const title = options.title ?? `Thumper library ${path.basename(library.root)}`;
   const datapackage = {
     resources: (['deployments', 'media', 'observations'] as const).map((name) => ({
@@ -332,7 +341,9 @@ export async function exportCamtrapDp(
 ): Promise<CamtrapSummary> {
   const progress = options.onProgress ?? (() => {});
   progress({ step: 'read', done: 0, total: 1 });
-  const pkg = buildCamtrapDp(library, loadLibraryRows(library.db), options, await packageVersion());
+  // Deer are named as the user asked for this export, else by the library's deer species (deerSpecies.ts).
+  const species = options.species ?? DEER_SCIENTIFIC_NAMES[getSetting(library.db, 'deerSpecies')];
+  const pkg = buildCamtrapDp(library, loadLibraryRows(library.db), { ...options, species }, await packageVersion());
   progress({ step: 'read', done: 1, total: 1 });
   await fs.mkdir(outDir, { recursive: true });
   const files: [string, string][] = [

@@ -3,6 +3,7 @@
 // Event level: a tracked animal (tracklet) is one observation with count 1 and its individual; boxes not yet tracked
 // are counted per category as the most seen in one photo of the sequence, so two deer in one frame count two.
 // An individual is its stable id (ctx.individualId); its display name, which people change, is only a comment.
+import { DEER } from '../contract';
 import type { DetectionRow, IndividualRef, PhotoRow } from './libraryRows';
 import { groupBy } from './libraryRows';
 import { parseSexAge } from './sexAge';
@@ -68,16 +69,24 @@ function classification(members: readonly DetectionRow[]): ObservationRow {
   };
 }
 
-function taxon(category: DetectionRow['category'], species: string | null): ObservationRow {
+/** The deer's scientific name for deer (and animals in no individual); another species' own name for it. */
+function taxon(category: DetectionRow['category'], species: string | null, who?: IndividualRef | null): ObservationRow {
+  const name = who && who.species !== DEER ? who.species : species;
   return {
     observationType: OBSERVATION_TYPE[category],
-    scientificName: category === 'animal' ? (species ?? undefined) : undefined,
+    scientificName: category === 'animal' ? (name ?? undefined) : undefined,
   };
 }
 
 function sexAndStage(members: readonly DetectionRow[]): ObservationRow {
   const individual = members.find((d) => d.individual)?.individual;
-  const { sex, lifeStage } = parseSexAge(...members.map((d) => d.sexAge), individual?.sex, individual?.ageClass);
+  // The individual's class (its detections' majority, or a person's word) before any one detection's.
+  const { sex, lifeStage } = parseSexAge(
+    individual?.sexAge,
+    ...members.map((d) => d.sexAge),
+    individual?.sex,
+    individual?.ageClass,
+  );
   return { sex: sex ?? undefined, lifeStage: lifeStage ?? undefined };
 }
 
@@ -113,7 +122,7 @@ export function mediaObservations(
     return {
       ...base,
       observationID: `det-${d.id}`,
-      ...taxon(d.category, ctx.species),
+      ...taxon(d.category, ctx.species, d.individual),
       count: 1,
       ...sexAndStage([d]),
       ...individual(d.individual, ctx),
@@ -157,7 +166,7 @@ export function eventObservations(
     rows.push({
       ...base,
       observationID: `${eventId(sequenceId)}-track-${trackletId}`,
-      ...taxon(members[0]!.category, ctx.species),
+      ...taxon(members[0]!.category, ctx.species, who),
       count: 1,
       ...sexAndStage(members),
       ...individual(who, ctx),

@@ -56,6 +56,10 @@ export interface IndividualRef {
   name: string;
   sex: string | null;
   ageClass: string | null;
+  /** "deer" or another species by name. */
+  species: string;
+  /** buck, doe, fawn or unknown: its detections' majority or a person's word. */
+  sexAge: string | null;
 }
 
 export interface DetectionRow {
@@ -115,7 +119,10 @@ export function loadLibraryRows(db: Db): LibraryRows {
   const individuals = new Map(
     (
       sqlite
-        .prepare('SELECT id, name, sex, age_class AS ageClass, merged_into AS mergedInto FROM individuals')
+        .prepare(
+          `SELECT id, name, sex, age_class AS ageClass, species, sex_age AS sexAge, merged_into AS mergedInto
+           FROM individuals`,
+        )
         .all() as (IndividualRef & {
         mergedInto: number | null;
       })[]
@@ -126,7 +133,9 @@ export function loadLibraryRows(db: Db): LibraryRows {
     let current = id === null ? undefined : individuals.get(id);
     for (let hops = 0; current?.mergedInto != null && hops < individuals.size; hops++)
       current = individuals.get(current.mergedInto);
-    return current ? { id: current.id, name: current.name, sex: current.sex, ageClass: current.ageClass } : null;
+    if (!current) return null;
+    const { mergedInto: _merged, ...ref } = current;
+    return ref;
   };
 
   const detections = (
