@@ -19,12 +19,13 @@ import { openLibrary } from '../core/library/library';
 import {
   ensureVectorTables,
   exactKnnIndividuals,
+  indexIndividual,
   knnIndividuals,
   type KnnOptions,
   type Neighbour,
-  putIndividualEmbedding,
   rerankIndividuals,
 } from '../core/db/vectorIndex';
+import { encodeVector } from '../core/individuals/embedding';
 import { l2normalize } from '../core/reid/vectorMath';
 import { seededRandom } from '../core/util/seededRandom';
 
@@ -110,6 +111,10 @@ async function main() {
     db.$client.exec(
       `CREATE VIRTUAL TABLE ${VEC0_TABLE} USING vec0(individual_id integer primary key, category text partition key, sketch bit[${DIM}])`,
     );
+    // An individual's vector lives in its row (individuals.embedding); the index holds its sketch.
+    const individualInsert = db.$client.prepare(
+      `INSERT INTO individuals (id, name, category, embedding) VALUES (?, 'bench', ?, ?)`,
+    );
     const vec0Insert = db.$client.prepare(
       `INSERT INTO ${VEC0_TABLE}(individual_id, category, sketch) VALUES (?, ?, vec_bit(?))`,
     );
@@ -118,7 +123,8 @@ async function main() {
       inTransaction(db, () => {
         for (let i = start; i < Math.min(count, start + 5000); i++) {
           const v = around(c[i % clusters]!, rnd, 0.35);
-          putIndividualEmbedding(db, EMBEDDER, i + 1, category(i), v);
+          individualInsert.run(i + 1, category(i), encodeVector(v));
+          indexIndividual(db, EMBEDDER, i + 1, category(i), v);
           const s = Date.now();
           vec0Insert.run(BigInt(i + 1), category(i), previousSketch(v));
           vec0Ms += Date.now() - s;

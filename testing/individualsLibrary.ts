@@ -153,8 +153,7 @@ export function makeTestLibrary(shape: TestLibraryShape = {}): TestLibrary {
 
 /**
  * Every row of every table the app owns, for exact before/after comparisons. The journal is left out (undo keeps
- * its entries) and so are sqlite-vec's internal tables, whose storage layout may differ for equal content: the
- * vec0 tables' rows are compared by id instead.
+ * its entries), and so is the vector index's generation token (random on every change, by design).
  */
 export function dumpTables(db: Library['db']): Record<string, unknown[][]> {
   const c = db.$client;
@@ -163,23 +162,14 @@ export function dumpTables(db: Library['db']): Record<string, unknown[][]> {
       name: string;
       sql: string;
     }[]
-  ).filter(
-    (t) =>
-      t.name !== 'edit_journal' &&
-      !t.name.startsWith('__drizzle') &&
-      !t.name.startsWith('vec_') &&
-      !t.name.startsWith('sqlite_'),
-  );
+  ).filter((t) => t.name !== 'edit_journal' && !t.name.startsWith('__drizzle') && !t.name.startsWith('sqlite_'));
   const out: Record<string, unknown[][]> = {};
-  for (const t of tables)
-    out[t.name] = c.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).raw().all() as unknown[][];
-  const vecTables = (
-    c.prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%vec0%' ORDER BY name`).all() as {
-      name: string;
-    }[]
-  ).map((r) => r.name);
-  // vec0 tables are keyed by their first column (the detection or individual id).
-  for (const name of vecTables) out[name] = c.prepare(`SELECT * FROM "${name}" ORDER BY 1`).raw().all() as unknown[][];
+  for (const t of tables) {
+    const columns = t.name === 'vector_spaces' ? 'embedder, dim' : '*';
+    // Tables without a rowid are ordered by their (two-column) primary key.
+    const order = t.sql.includes('WITHOUT ROWID') ? '1, 2' : 'rowid';
+    out[t.name] = c.prepare(`SELECT ${columns} FROM "${t.name}" ORDER BY ${order}`).raw().all() as unknown[][];
+  }
   return out;
 }
 

@@ -2,9 +2,10 @@
 // maintains them). Used by the tests after every edit; returns what is wrong, empty when all is well.
 import type { Db } from '../core/db/open';
 import { getSetting } from '../core/library/settings';
-import { individualTable } from '../core/db/vectorIndex';
+import { embedderKey } from '../core/db/vectorIndex';
 import { DECIDED_SQL } from '../core/individuals/decided';
 import { decodeVector, meanOfNormalised } from '../core/individuals/embedding';
+import { sketch } from '../core/reid/sketch';
 
 interface Detection {
   id: number;
@@ -109,33 +110,28 @@ export function individualViolations(db: Db): string[] {
   return out;
 }
 
-/** The embedder's vector index holds exactly the standing individuals that have an embedding, with that embedding. */
+/** The embedder's index holds exactly the standing individuals that have a vector, each with its vector's sketch. */
 function vectorViolations(db: Db, individuals: ReadonlyMap<number, Individual>): string[] {
-  const c = db.$client;
-  const table = individualTable(getSetting(db, 'embedder'));
-  if (!c.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table)) return [];
   const out: string[] = [];
-  const indexed = new Set(
-    (c.prepare(`SELECT individual_id AS id FROM ${table}`).all() as { id: number }[]).map((r) => r.id),
-  );
-  const stored = new Map(
+  const indexed = new Map(
     (
-      c.prepare(`SELECT individual_id AS id, category, embedding FROM ${table}_blobs`).all() as {
-        id: number;
-        category: string;
-        embedding: Buffer;
-      }[]
+      db.$client
+        .prepare('SELECT individual_id AS id, category, sketch FROM individual_sketches WHERE embedder = ?')
+        .all(embedderKey(getSetting(db, 'embedder'))) as { id: number; category: string; sketch: Buffer }[]
     ).map((r) => [r.id, r]),
   );
   for (const ind of individuals.values()) {
     const expected = ind.merged_into === null && ind.embedding !== null;
-    const row = stored.get(ind.id);
-    if (expected !== indexed.has(ind.id) || expected !== (row !== undefined))
+    const row = indexed.get(ind.id);
+    if (expected !== (row !== undefined))
       out.push(`individual ${ind.id} is ${expected ? 'missing from' : 'left in'} the vector index`);
-    else if (row && (row.category !== ind.category || Buffer.compare(row.embedding, ind.embedding!) !== 0))
+    else if (
+      row &&
+      (row.category !== ind.category || Buffer.compare(row.sketch, sketch(decodeVector(ind.embedding!))) !== 0)
+    )
       out.push(`individual ${ind.id}'s indexed vector is stale`);
   }
-  for (const id of new Set([...indexed, ...stored.keys()]))
+  for (const id of indexed.keys())
     if (!individuals.has(id)) out.push(`deleted individual ${id} is left in the vector index`);
   return out;
 }

@@ -1,5 +1,5 @@
 // One place opens a library database: pragmas, the sqlite-vec extension (before migrations, which may touch vec0
-// tables) and the migrations, so every process sees the same schema.
+// tables), the migrations and then the vector tables (vectorStore.ts), so every process sees the same schema.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -7,6 +7,9 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as sqliteVec from 'sqlite-vec';
 import { MIGRATIONS_DIR } from '../paths';
 import * as schema from './schema';
+import { prepareVectorStore } from './vectorStore';
+
+export { inTransaction } from './transaction';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -27,11 +30,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // In a packaged app the extension lies beside the asar archive (asarUnpack), where SQLite can load it.
   sqlite.loadExtension(sqliteVec.getLoadablePath().replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`));
   const db = drizzle(sqlite, { schema }) as Db;
-  if (!options.readonly) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  if (!options.readonly) {
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    prepareVectorStore(db);
+  }
   return db;
-}
-
-/** Runs `fn` in one immediate transaction (a writer takes the lock up front, so two writers never deadlock). */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn).immediate();
 }

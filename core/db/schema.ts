@@ -1,5 +1,5 @@
-// The library database: one source of truth for every table. Vector tables are not modelled by drizzle; they are
-// created per embedder at run time by core/db/vectorIndex.ts.
+// The library database: one source of truth for every table. The vector tables (the re-identification hot path, raw
+// SQL) are made by core/db/vectorStore.ts right after the migrations.
 import { sql } from 'drizzle-orm';
 import {
   blob,

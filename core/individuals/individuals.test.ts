@@ -13,7 +13,7 @@ import {
 } from '.';
 import { getSetting } from '../library/settings';
 import { individualsChanged } from '../reid/maintain';
-import { individualTable } from '../db/vectorIndex';
+import { embedderKey } from '../db/vectorIndex';
 import { individualViolations } from '../../testing/invariants';
 import { makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 
@@ -174,7 +174,9 @@ describe('individuals', () => {
     expect(v).toMatch(/individual 1 counts/);
     expect(v).toMatch(/holds two detections of one photo/);
     expect(v).toMatch(/pending suggestion \d+ refers to gone individual 999/);
-    c.prepare(`DELETE FROM ${individualTable(getSetting(lib.db, 'embedder'))}_blobs WHERE individual_id = 1`).run();
+    c.prepare('DELETE FROM individual_sketches WHERE embedder = ? AND individual_id = 1').run(
+      embedderKey(getSetting(lib.db, 'embedder')),
+    );
     c.prepare('UPDATE individuals SET merged_into = 2 WHERE id = 3').run();
     const vectors = individualViolations(lib.db).join('\n');
     expect(vectors).toMatch(/individual 1 is missing from the vector index/);

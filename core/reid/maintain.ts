@@ -1,5 +1,5 @@
 // The one place that keeps re-identification data right after individuals change (new tracklets, merge, split,
-// corrections): derived columns (core/individuals refreshDerived), the individual vectors in sqlite-vec, and the
+// corrections): derived columns (core/individuals refreshDerived), the index over the individual vectors, and the
 // suggestions that involve them (pending ones are superseded, then recomputed for the individuals still active).
 // core/individuals operations change membership only; every caller (edits, the track and match stages) passes the
 // individuals they touched to individualsChanged, in the same transaction: the one entry point for upkeep.
@@ -7,29 +7,22 @@ import type { Db } from '../db/open';
 import { decodeVector } from '../individuals/embedding';
 import { refreshDerived } from '../individuals/derived';
 import { DEFAULT_SUGGEST_OPTIONS, suggestFor, type SuggestOptions } from './suggest';
-import { deleteIndividualEmbedding, ensureVectorTables, putIndividualEmbedding } from '../db/vectorIndex';
+import { getIndividualVector } from '../db/individuals';
+import { ensureVectorTables, indexIndividual, unindexIndividuals } from '../db/vectorIndex';
 
-interface IndividualVectorRow {
-  id: number;
-  category: string;
-  mergedInto: number | null;
-  embedding: Buffer | null;
-}
-
-/** Mirrors individuals.embedding into the embedder's vec0 table (merged, deleted or vector-less ones leave it). */
+/** Indexes individuals.embedding in the embedder's sketches (merged, deleted or vector-less ones leave them). */
 export function syncIndividualVectors(db: Db, embedder: string, ids: Iterable<number>): void {
-  const read = db.$client.prepare(
-    'SELECT id, category, merged_into AS mergedInto, embedding FROM individuals WHERE id = ?',
-  );
+  const dims = new Set<number>();
   for (const id of new Set(ids)) {
-    const row = read.get(id) as IndividualVectorRow | undefined;
+    const row = getIndividualVector(db, id);
     if (!row || row.mergedInto !== null || !row.embedding) {
-      deleteIndividualEmbedding(db, embedder, id);
+      unindexIndividuals(db, embedder, [id]);
       continue;
     }
     const v = decodeVector(row.embedding);
-    ensureVectorTables(db, embedder, v.length);
-    putIndividualEmbedding(db, embedder, id, row.category, v);
+    if (!dims.has(v.length)) ensureVectorTables(db, embedder, v.length);
+    dims.add(v.length);
+    indexIndividual(db, embedder, id, row.category, v);
   }
 }
 
@@ -46,7 +39,7 @@ function otherSides(db: Db, ids: string): number[] {
 }
 
 /**
- * THE upkeep after individuals changed (members, traits, merged, deleted): derived columns, vectors in sqlite-vec,
+ * THE upkeep after individuals changed (members, traits, merged, deleted): derived columns, the vector index,
  * and suggestions. Pending suggestions involving them are superseded, then recomputed for those still standing and
  * for the individuals whose pending suggestions pointed at them. Returns the ids of the suggestions created.
  */

@@ -1,10 +1,12 @@
 // Before a library's photos are re-embedded with another embedder: vectors made by the previous one must not meet the
 // new ones. Tracklets of photos still embedded by another embedder lose their (old) embedding, their individuals'
-// embeddings are recomputed from what is left, and the new embedder's individual table is brought in line, so while
+// embeddings are recomputed from what is left, and the new embedder's individual index is brought in line, so while
 // sequences are re-tracked one at a time no mean or comparison ever combines vectors of two embedders. Resumable: a
 // rerun finds only the photos not yet re-embedded, and tracklets already rebuilt keep their new embeddings.
 import { inTransaction, type Db } from '../../core/db/open';
 import { refreshDerived } from '../../core/individuals';
+import { allIndividualIds } from '../../core/db/individuals';
+import { unindexOtherEmbedders } from '../../core/db/vectorIndex';
 import { syncIndividualVectors } from '../../core/reid/maintain';
 
 export function forgetStaleVectors(db: Db, embedderId: string): { tracklets: number; individuals: number } {
@@ -29,12 +31,10 @@ export function forgetStaleVectors(db: Db, embedderId: string): { tracklets: num
         .all(list) as { id: number }[]
     ).map((r) => r.id);
     refreshDerived(db, touched);
-    // Every individual: the new embedder's table may hold rows from an earlier time this embedder was in use.
-    syncIndividualVectors(
-      db,
-      embedderId,
-      (c.prepare('SELECT id FROM individuals').all() as { id: number }[]).map((r) => r.id),
-    );
+    // Every individual: the new embedder's index may hold rows from an earlier time this embedder was in use. An
+    // individual's vector is stored once, so other embedders' indexes no longer describe it.
+    syncIndividualVectors(db, embedderId, allIndividualIds(db));
+    unindexOtherEmbedders(db, embedderId);
     return { tracklets: stale.length, individuals: touched.length };
   });
 }

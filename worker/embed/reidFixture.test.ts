@@ -87,7 +87,13 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
 
   it('stores one 1280-d vector and one crop thumbnail per box and marks every photo embedded', () => {
     const c = library.db.$client;
-    expect((c.prepare('SELECT count(*) AS n FROM vec_detection_mobilenetv2_gem').get() as { n: number }).n).toBe(82);
+    expect(
+      (
+        c.prepare(`SELECT count(*) AS n FROM detection_vectors WHERE embedder = 'mobilenetv2_gem'`).get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(82);
     const crops = c.prepare('SELECT crop_path AS p FROM detections').all() as { p: string }[];
     for (const { p } of crops) expect(fs.statSync(path.join(library.root, p)).size).toBeGreaterThan(500);
     expect(c.prepare(`SELECT DISTINCT state, embedder FROM images`).all()).toEqual([
@@ -176,10 +182,10 @@ describe('re-identification on the fixture card (ground-truth boxes, real embedd
         c.prepare(`UPDATE detections SET tracklet_id = NULL`).run();
         c.prepare(`UPDATE images SET state = ?, sequence_id = NULL`).run(imageState);
       })();
-    reset(['vec_individual_mobilenetv2_gem'], 'embedded');
+    reset(['individual_sketches'], 'embedded');
     await runReid(library.db);
     const first = snapshot(library);
-    reset(['vec_individual_mobilenetv2_gem', 'vec_detection_mobilenetv2_gem'], 'detected');
+    reset(['individual_sketches', 'detection_vectors'], 'detected');
     await embedPending(library, embedder);
     await runReid(library.db);
     const second = snapshot(library);
