@@ -15,6 +15,7 @@ import {
   putDetectionEmbeddings,
   storedDimension,
   unindexIndividuals,
+  unindexOtherEmbedders,
 } from './vectorIndex';
 import { encodeVector } from '../individuals/embedding';
 import { l2normalize } from '../reid/vectorMath';
@@ -129,6 +130,15 @@ describe('vector index', () => {
       { bytes: dim / 8 },
     ]);
     expect(knnIndividuals(db, 'test_embed', all[9]!, { k: 3 }).map((n) => n.id)).toContain(10);
+  });
+
+  it("empties other embedders' indexes when individuals' vectors become one embedder's", () => {
+    ensureVectorTables(db, 'next_embed', dim);
+    indexIndividual(db, 'next_embed', 1, 'person', all[0]!);
+    expect(knnIndividuals(db, 'test_embed', all[0]!, { k: 1 })).toHaveLength(1);
+    unindexOtherEmbedders(db, 'next_embed');
+    expect(knnIndividuals(db, 'test_embed', all[0]!, { k: 1 })).toEqual([]);
+    expect(knnIndividuals(db, 'next_embed', all[0]!, { k: 1 }).map((n) => n.id)).toEqual([1]);
   });
 
   it('moves a library made with per-embedder tables into the shared ones, once, keeping every vector', () => {
