@@ -1,168 +1,258 @@
-// Pipeline benchmark: a synthetic card of a few thousand real-sized photos (fixture copies with distinct bytes and
-// shifted EXIF times, testing/synth.ts), measured in one run:
-//   - each stage alone: copy+hash (the import stage), decode, detect, write (thumbnails + database rows);
-//   - the whole pipeline as `thumper import` runs it (import, then decode -> detect -> thumbnails -> write);
-//   - efficiency = pipeline rate / (1 / sum over stages of 1 / stage rate): 1 means the pipeline is as fast as the
-//     stages run back to back; above 1 means stages overlap (a GPU frees the CPU for decoding);
-//   - the worker's peak RSS (this process runs the worker's code in-process).
-//   npm run build && npm run bench:pipeline -- [photos=2000] [--models DIR]
+// Pipeline benchmark: a synthetic card of real-sized photos (fixture copies with distinct bytes and shifted EXIF
+// times, testing/synth.ts), measured in one run:
+//   - each stage alone, with its rate and its CPU time per photo (all threads of this process: libuv's for sharp,
+//     onnxruntime's for the models): copy+hash (import), decode, detect, embed, thumbnails, write, match;
+//   - the raw detector: onnxruntime alone on a ready input tensor, what the app can at best reach;
+//   - the whole pipeline as the app's card job runs it (import overlapped with decode -> detect -> embed ->
+//     thumbnails -> write, then match), its rate and its ratio to the raw detector;
+//   - the worker's peak RSS (this process runs the worker's code in-process), by the 500th photo and at the end.
+//   npm run bench:pipeline -- [photos=2000] [--models DIR] [--threads N]
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as ort from 'onnxruntime-node';
 import { JobControl } from '../core/jobs/control';
-import { ProgressTracker } from '../core/jobs/progress';
-import { openLibrary, photoAbsolutePath, type Library } from '../core/library/library';
+import { ProgressTracker, type ProgressSnapshot } from '../core/jobs/progress';
+import { openLibrary, photoAbsolutePath } from '../core/library/library';
 import { getSetting } from '../core/library/settings';
 import { findDetector } from '../core/models/catalog';
-import { resolveModelsFolder } from '../core/models/folder';
+import { modelFilePath, resolveModelsFolder } from '../core/models/folder';
+import { decodeAtScale, workingSide, type DecodedImage } from '../core/photos/decode';
+import { runReid } from '../core/reid/runReid';
+import { mapOrdered } from '../core/util/mapOrdered';
 import { modelsDir } from '../testing/fixtures';
 import { makeSyntheticCard } from '../testing/synth';
-import { mapOrdered } from '../core/util/mapOrdered';
 import { loadDetector, type Detection } from '../worker/detect/detector';
+import { embedStage } from '../worker/embed/pipelineStage';
 import { importPhotos } from '../worker/import/importPhotos';
-import { decodeImage, type DecodedImage } from '../core/photos/decode';
-import { writeThumbnails } from '../core/photos/thumbnails';
-import { selectPending } from '../worker/pipeline/pending';
-import { processImages } from '../worker/pipeline/processImages';
+import { runCardJob } from '../worker/jobs/cardJob';
+import { createSession } from '../worker/models/session';
+import { selectPending, type PendingImage } from '../worker/pipeline/pending';
+import type { PhotoStage, StageOutput } from '../worker/pipeline/stages';
+import { thumbnailStage } from '../worker/pipeline/thumbnailStage';
 import { writeResults, type PhotoResult } from '../worker/pipeline/writeResults';
 
-/** Decoded photos kept for the detect-alone and write-alone runs (cycled): memory stays flat at any photo count. */
+/** Decoded photos kept for the stages that start from pixels (cycled): memory stays flat at any photo count. */
 const RING = 8;
 const DECODE_AHEAD = 3;
 const WRITE_BATCH = 64;
 const STAGES_IN_FLIGHT = 4;
+/** Photos after which the pipeline's peak RSS is read a first time (flat memory: the same figure at the end). */
+const RSS_CHECKPOINT = 500;
 
 const quiet = () => new ProgressTracker(0, () => undefined);
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
+interface Measure {
+  name: string;
+  photos: number;
+  seconds: number;
+  cpuSeconds: number;
 }
 
-/** Peak resident memory while `fn` runs, sampled every 50 ms. */
-async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
-  let peakRss = process.memoryUsage.rss();
-  const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
-  try {
-    const result = await fn();
-    return { result, peakRss: Math.max(peakRss, process.memoryUsage.rss()) };
-  } finally {
-    clearInterval(timer);
-  }
+async function measure(name: string, photos: number, fn: () => Promise<unknown>): Promise<Measure> {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  await fn();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { name, photos, seconds, cpuSeconds: (used.user + used.system) / 1e6 };
 }
+
+const rate = (m: Measure) => m.photos / m.seconds;
 
 async function main() {
   const args = process.argv.slice(2);
-  const modelsFlag = args.indexOf('--models');
-  const models = modelsFlag >= 0 ? args.splice(modelsFlag, 2)[1]! : modelsDir();
+  const flag = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args.splice(at, 2)[1]! : null;
+  };
+  const models = flag('--models') ?? modelsDir();
+  const threads = Number(flag('--threads') ?? 0) || undefined;
   const count = Number(args[0] ?? 2000);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'thumper-bench-pipeline-'));
   try {
     process.stderr.write(`making a card of ${count} photos in ${work} ...\n`);
     const card = makeSyntheticCard(path.join(work, 'card'), count);
-    const rates: [string, number][] = [];
+    const stages: Measure[] = [];
 
-    // copy+hash: the import stage alone (copy, hash, checks, EXIF, database rows).
     const staged = openLibrary(path.join(work, 'staged'), { create: true });
-    const importSeconds = await timed(() => importPhotos(staged, { sources: [card.dir] }, quiet(), new JobControl()));
-    rates.push(['copy+hash (import stage)', count / importSeconds]);
-    const pending = selectPending(staged.db, { detector: getSetting(staged.db, 'detector') });
-    const files = pending.map((p) => photoAbsolutePath(staged, p)!);
-
-    const detector = await loadDetector(findDetector(getSetting(staged.db, 'detector')), resolveModelsFolder(models));
-    const side = Math.max(1024, detector.decodeSide);
-    const ring: DecodedImage[] = [];
-    const decodeSeconds = await timed(async () => {
-      for await (const r of mapOrdered(files, DECODE_AHEAD, (f) => decodeImage(f, side))) {
-        if ('error' in r) throw r.error;
-        if (ring.length < RING) ring.push(r.result);
-      }
-    });
-    rates.push(['decode (shrink-on-load, oriented)', count / decodeSeconds]);
-
-    const boxes: Detection[][] = [];
-    const detectSeconds = await timed(async () => {
-      for (let i = 0; i < count; i += detector.batchSize) {
-        const batch = Array.from(
-          { length: Math.min(detector.batchSize, count - i) },
-          (_, k) => ring[(i + k) % ring.length]!,
-        );
-        const out = await detector.detect(batch);
-        if (boxes.length < RING) boxes.push(...out);
-      }
-    });
-    rates.push([`detect (${detector.id}, ${detector.provider}, batch ${detector.batchSize})`, count / detectSeconds]);
-    await detector.close();
-
-    const writeSeconds = await timed(() =>
-      writeAll(
-        staged,
-        pending.map((p) => p.id),
-        ring,
-        boxes,
-        detector.id,
+    stages.push(
+      await measure('copy+hash (import)', count, () =>
+        importPhotos(staged, { sources: [card.dir] }, quiet(), new JobControl()),
       ),
     );
-    rates.push(['write (thumbnails + database)', count / writeSeconds]);
+    const pending = selectPending(staged.db, { detector: getSetting(staged.db, 'detector') });
+    const files = pending.map((p) => photoAbsolutePath(staged, p)!);
+    const folder = resolveModelsFolder(models);
+    const entry = findDetector(getSetting(staged.db, 'detector'));
+    const detector = await loadDetector(entry, folder, { threads });
+    const side = workingSide(detector.decodeSide);
+
+    const ring: DecodedImage[] = [];
+    stages.push(
+      await measure(`decode (to ${side} px, shrink-on-load)`, count, async () => {
+        for await (const r of mapOrdered(files, DECODE_AHEAD, (f) => decodeAtScale(f, side))) {
+          if ('error' in r) throw r.error;
+          if (ring.length < RING) ring.push(r.result);
+        }
+      }),
+    );
+
+    const boxes: Detection[][] = [];
+    stages.push(
+      await measure(`detect (${detector.id}, ${detector.provider}, batch ${detector.batchSize})`, count, async () => {
+        for (let i = 0; i < count; i += detector.batchSize) {
+          const n = Math.min(detector.batchSize, count - i);
+          const out = await detector.detect(Array.from({ length: n }, (_, k) => ring[(i + k) % RING]!));
+          if (boxes.length < RING) boxes.push(...out);
+        }
+      }),
+    );
+    await detector.close();
+    const raw = await rawDetector(modelFilePath(entry, folder), entry.input, count, threads);
+
+    const ctx = { library: staged, models: folder, threads };
+    const photo = (image: PendingImage, i: number) => ({
+      image,
+      decoded: ring[i % RING]!,
+      detections: boxes[i % RING]!,
+      detector: detector.id,
+    });
+    const embed = await embedStage(ctx);
+    const outputs: StageOutput[] = [];
+    stages.push(
+      await measure('embed (crops + embedder)', count, () =>
+        runStage(embed, pending, photo, (i, out) => (outputs[i] = out)),
+      ),
+    );
+    await embed.close?.();
+    stages.push(
+      await measure('thumbnails (grid, from the decode)', count, () =>
+        runStage(thumbnailStage(ctx), pending, photo, () => undefined),
+      ),
+    );
+    stages.push(
+      await measure('write (database rows, batched)', count, async () => {
+        for (let i = 0; i < pending.length; i += WRITE_BATCH) {
+          const results: PhotoResult[] = pending.slice(i, i + WRITE_BATCH).map((image, k) => ({
+            kind: 'done',
+            imageId: image.id,
+            detector: detector.id,
+            detections: boxes[(i + k) % RING]!,
+            state: 'embedded',
+            outputs: [outputs[i + k]!],
+          }));
+          writeResults(staged.db, results);
+        }
+      }),
+    );
+    stages.push(await measure('match (sequence, track, match)', count, () => runReid(staged.db)));
     staged.close();
 
     const library = openLibrary(path.join(work, 'pipeline'), { create: true });
-    const { result: pipelineSeconds, peakRss } = await withPeakRss(() =>
-      timed(async () => {
-        await importPhotos(library, { sources: [card.dir] }, quiet(), new JobControl());
-        const summary = await processImages(library, { models }, quiet(), new JobControl());
-        if (summary.processed !== count)
-          throw new Error(
-            `processed ${summary.processed} of ${count}: ${JSON.stringify(summary.failures.slice(0, 3))}`,
-          );
-      }),
-    );
+    let rssAtCheckpoint: number | null = null;
+    let peakRss = process.memoryUsage.rss();
+    const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+    const progress = new ProgressTracker(1, (s: ProgressSnapshot) => {
+      const detected = s.stages.find((st) => st.stage === 'detect')?.done ?? 0;
+      if (rssAtCheckpoint === null && detected >= RSS_CHECKPOINT) rssAtCheckpoint = peakRss;
+    });
+    const pipeline = await measure('whole pipeline (card job)', count, async () => {
+      const result = await runCardJob(
+        {
+          library,
+          recovery: { imported: null, poisoned: [], isolate: [], photos: { poisoned: [], isolate: [] } },
+          progress,
+          control: new JobControl(),
+          onFile: () => undefined,
+          onPhoto: () => undefined,
+          processOptions: { models, threads },
+        },
+        { kind: 'import', libraryRoot: library.root, options: { sources: [card.dir] } },
+        () => undefined,
+      );
+      if (result.processingFailures.length > 0)
+        throw new Error(`processing failed: ${JSON.stringify(result.processingFailures.slice(0, 3))}`);
+    });
+    clearInterval(sample);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     library.close();
 
-    const serial = 1 / rates.reduce((sum, [, r]) => sum + 1 / r, 0);
-    const pipeline = count / pipelineSeconds;
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+    const line = (name: string, value: string, extra = '') =>
+      console.log(`${name.padEnd(50)} ${value.padStart(14)}${extra}`);
     console.log(
-      `\npipeline benchmark: ${count} photos, ${(card.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores, node ${process.version}`,
+      `\npipeline benchmark: ${count} photos, ${(card.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores, ` +
+        `node ${process.version}, onnxruntime threads ${threads ?? 'default'}, UV_THREADPOOL_SIZE ` +
+        `${process.env.UV_THREADPOOL_SIZE ?? 'default (4)'}`,
     );
-    for (const [name, r] of rates) console.log(`${name.padEnd(52)} ${r.toFixed(1).padStart(8)} photos/s`);
-    console.log(`${'stages back to back (1 / sum 1/rate)'.padEnd(52)} ${serial.toFixed(1).padStart(8)} photos/s`);
-    console.log(`${'whole pipeline (import + process)'.padEnd(52)} ${pipeline.toFixed(1).padStart(8)} photos/s`);
-    console.log(`${'efficiency'.padEnd(52)} ${(pipeline / serial).toFixed(2).padStart(8)}`);
-    console.log(`${'peak worker RSS'.padEnd(52)} ${(peakRss / 2 ** 20).toFixed(0).padStart(8)} MB`);
+    console.log(`${'stage alone'.padEnd(50)} ${'photos/s'.padStart(14)} ${'CPU ms/photo'.padStart(14)}`);
+    for (const m of stages)
+      line(m.name, rate(m).toFixed(1), ((m.cpuSeconds * 1000) / m.photos).toFixed(1).padStart(15));
+    const bound = stages.reduce((a, b) => (rate(b) < rate(a) ? b : a));
+    const cpuMs = stages.reduce((sum, m) => sum + (m.cpuSeconds * 1000) / m.photos, 0);
+    line('slowest stage', bound.name);
+    line(
+      `CPU bound (${os.cpus().length} cores / CPU ms of all stages)`,
+      ((os.cpus().length * 1000) / cpuMs).toFixed(1),
+    );
+    line(
+      `raw detector (onnxruntime on a ready tensor)`,
+      rate(raw).toFixed(1),
+      ((raw.cpuSeconds * 1000) / raw.photos).toFixed(1).padStart(15),
+    );
+    line(
+      'whole pipeline (card job: import + process)',
+      rate(pipeline).toFixed(1),
+      ((pipeline.cpuSeconds * 1000) / count).toFixed(1).padStart(15),
+    );
+    line('ratio whole pipeline / raw detector', (rate(pipeline) / rate(raw)).toFixed(2));
+    line(`peak worker RSS by photo ${RSS_CHECKPOINT}`, rssAtCheckpoint === null ? 'n/a' : mb(rssAtCheckpoint));
+    line(`peak worker RSS by photo ${count}`, mb(peakRss));
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
 }
 
-/** The write stage alone: each photo's thumbnails (as many in flight as the pipeline) and its rows, batched. */
-async function writeAll(
-  library: Library,
-  ids: number[],
-  ring: DecodedImage[],
-  boxes: Detection[][],
-  detector: string,
+/** A per-photo stage over every photo, as many in flight as the pipeline lets it have. */
+async function runStage(
+  stage: PhotoStage,
+  pending: PendingImage[],
+  photo: (image: PendingImage, i: number) => Parameters<PhotoStage['run']>[0],
+  keep: (i: number, out: StageOutput) => void,
 ): Promise<void> {
-  let batch: PhotoResult[] = [];
-  for await (const r of mapOrdered(ids, STAGES_IN_FLIGHT, (imageId, i) =>
-    writeThumbnails(ring[i % ring.length]!, library.cacheDir, imageId),
-  )) {
+  for await (const r of mapOrdered(pending, STAGES_IN_FLIGHT, async (image, i) => {
+    const result = await stage.run(photo(image, i));
+    if (result.status === 'failed') throw new Error(`${stage.name}: ${result.reason}`);
+    keep(i, result.status === 'success' ? result.output : {});
+  }))
     if ('error' in r) throw r.error;
-    const i = batch.length;
-    batch.push({
-      kind: 'done',
-      imageId: r.item,
-      detector,
-      detections: boxes[i % boxes.length]!,
-      state: 'detected',
-      outputs: [],
+}
+
+/** onnxruntime alone: the detector's session run `count` times on one ready input (batch 1, as the graph fixes). */
+async function rawDetector(
+  file: string,
+  spec: { name: string; width: number; height: number },
+  count: number,
+  threads: number | undefined,
+): Promise<Measure> {
+  const model = await createSession(file, { threads });
+  const input = new ort.Tensor('float32', new Float32Array(3 * spec.width * spec.height).fill(0.5), [
+    1,
+    3,
+    spec.height,
+    spec.width,
+  ]);
+  try {
+    return await measure('raw detector', count, async () => {
+      for (let i = 0; i < count; i++) {
+        const out = await model.session.run({ [spec.name]: input });
+        for (const o of Object.values(out)) o.dispose();
+      }
     });
-    if (batch.length >= WRITE_BATCH) {
-      writeResults(library.db, batch);
-      batch = [];
-    }
+  } finally {
+    await model.session.release();
   }
-  writeResults(library.db, batch);
 }
 
 main().catch((err: unknown) => {

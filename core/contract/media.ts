@@ -9,6 +9,13 @@ export interface MediaRef {
   id: number;
 }
 
+/**
+ * Long side in pixels of the derived images the host serves: a grid cell (thumbnail) and a viewer that fills most of
+ * a laptop screen (preview). The viewer switches to the original once a photo is drawn wider than the preview.
+ */
+export const THUMB_SIDE = 320;
+export const PREVIEW_SIDE = 1024;
+
 export const MEDIA_SCHEME = 'thumper-media';
 export const MEDIA_ROUTE = '/media/';
 

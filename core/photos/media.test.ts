@@ -7,7 +7,7 @@ import { deerImagesDir } from '../../testing/fixtures';
 import { cachePath } from './cachePaths';
 import { cropDecoded, cropRegion } from './crop';
 import { decodeImage, type DecodedImage } from './decode';
-import { PREVIEW_SIDE, THUMB_SIDE, writeThumbnails } from './thumbnails';
+import { derivedImage, PREVIEW_SIDE, THUMB_SIDE, writeThumbnail } from './thumbnails';
 
 describe('decodeImage', () => {
   it('shrinks a 2048x1536 photo on load to the working size', async () => {
@@ -43,14 +43,36 @@ describe('decodeImage', () => {
 describe('thumbnails and crops', () => {
   const img: DecodedImage = { data: Buffer.alloc(1024 * 768 * 3, 128), width: 1024, height: 768 };
 
-  it('writes a WebP thumb and preview at deterministic paths', async () => {
+  it('writes the WebP grid thumbnail from decoded pixels at its deterministic path', async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-cache-'));
-    const files = await writeThumbnails(img, cache, 1234);
-    expect(files.thumb).toBe(path.join(cache, 'thumbs', '1', '1234.webp'));
-    expect(cachePath(cache, 'previews', 1234)).toBe(files.preview);
-    const thumb = await sharp(files.thumb).metadata();
+    const file = await writeThumbnail(img, cache, 1234);
+    expect(file).toBe(path.join(cache, 'thumbs', '1', '1234.webp'));
+    const thumb = await sharp(file).metadata();
     expect([thumb.format, thumb.width, thumb.height]).toEqual(['webp', THUMB_SIDE, 240]);
-    expect((await sharp(files.preview).metadata()).width).toBe(PREVIEW_SIDE);
+    expect(fs.existsSync(cachePath(cache, 'previews', 1234))).toBe(false);
+  });
+
+  it('makes a preview from the original once, for requests at the same moment, and keeps it', async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-cache-'));
+    const original = path.join(deerImagesDir(), 'deer-img1.jpg');
+    const made = await Promise.all([1, 2, 3].map(() => derivedImage(cache, 'previews', 77, original)));
+    expect(new Set(made)).toEqual(new Set([cachePath(cache, 'previews', 77)]));
+    const meta = await sharp(made[0]).metadata();
+    expect([meta.format, meta.width]).toEqual(['webp', PREVIEW_SIDE]);
+    // Nothing half-written is left beside it.
+    expect(fs.readdirSync(path.dirname(made[0]!))).toEqual(['77.webp']);
+    const mtime = fs.statSync(made[0]!).mtimeMs;
+    await derivedImage(cache, 'previews', 77, original);
+    expect(fs.statSync(made[0]!).mtimeMs).toBe(mtime);
+  });
+
+  it('refuses an original it cannot decode and leaves no file', async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-cache-'));
+    const bad = path.join(cache, 'bad.jpg');
+    fs.writeFileSync(bad, 'not a jpeg');
+    await expect(derivedImage(cache, 'previews', 5, bad)).rejects.toThrow();
+    expect(fs.existsSync(cachePath(cache, 'previews', 5))).toBe(false);
+    expect(fs.readdirSync(path.join(cache, 'previews', '0'))).toEqual([]);
   });
 
   it('cuts a box with margin, clipped to the image', async () => {

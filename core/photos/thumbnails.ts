@@ -1,35 +1,63 @@
-// The grid thumbnail and the medium preview of a photo, made from the decode the detector used (no second decode).
+// The one writer of a photo's derived images (grid thumbnail, viewer preview), with one set of encoder settings.
+// The pipeline writes the grid thumbnail from the decode the detector used (no second decode); previews are made
+// only when someone opens the photo (core/services/media.ts), from the original with JPEG shrink-on-load, and kept.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { cachePath } from './cachePaths';
+import sharp from 'sharp';
+import { PREVIEW_SIDE, THUMB_SIDE } from '../contract/media';
+import { cachePath, type CacheKind } from './cachePaths';
 import { fromDecoded, type DecodedImage } from './decode';
 
-/** Long side in pixels: a grid cell (thumbs) and a viewer that fills most of a laptop screen (previews). */
-export const THUMB_SIDE = 320;
-export const PREVIEW_SIDE = 1024;
+export { PREVIEW_SIDE, THUMB_SIDE };
+
+export const SIDES: Record<CacheKind, number> = { thumbs: THUMB_SIDE, previews: PREVIEW_SIDE };
 
 // effort 0: on a 1024 px preview it encodes in under half the time of effort 2 (45 vs 106 ms measured here) for 3%
-// more bytes, and these files are a cache that every imported photo pays for.
+// more bytes; these files are a cache, and a preview is made while the user waits for it.
 const WEBP = { quality: 78, effort: 0 } as const;
 
-async function writeWebp(img: DecodedImage, side: number, file: string): Promise<void> {
+async function writeWebp(image: sharp.Sharp, side: number, file: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  // Write beside and rename, so a reader never sees half a file and a crash leaves no broken thumbnail.
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fromDecoded(img)
-    .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
-    .webp(WEBP)
-    .toFile(tmp);
-  await fs.rename(tmp, file);
+  // Write beside and rename, so a reader never sees half a file and a crash leaves no broken image. The name is
+  // unique per call: two processes (worker, server) may make the same file at once, and either rename wins whole.
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await image.resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).webp(WEBP).toFile(tmp);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
 }
 
-export interface ThumbnailFiles {
-  thumb: string;
-  preview: string;
+/** The grid thumbnail from pixels already decoded (the pipeline's working decode). */
+export async function writeThumbnail(img: DecodedImage, cacheDir: string, imageId: number): Promise<string> {
+  const file = cachePath(cacheDir, 'thumbs', imageId);
+  await writeWebp(fromDecoded(img), THUMB_SIDE, file);
+  return file;
 }
 
-export async function writeThumbnails(img: DecodedImage, cacheDir: string, imageId: number): Promise<ThumbnailFiles> {
-  const files = { thumb: cachePath(cacheDir, 'thumbs', imageId), preview: cachePath(cacheDir, 'previews', imageId) };
-  await Promise.all([writeWebp(img, THUMB_SIDE, files.thumb), writeWebp(img, PREVIEW_SIDE, files.preview)]);
-  return files;
+/** Requests for a file being made right now share its promise: a burst of viewer requests decodes once. */
+const making = new Map<string, Promise<string>>();
+
+/**
+ * The cached thumbnail or preview of a photo, made from its original file on first request (EXIF orientation
+ * applied, JPEG shrink-on-load to the size asked for). Throws when the original cannot be decoded.
+ */
+export async function derivedImage(
+  cacheDir: string,
+  kind: CacheKind,
+  imageId: number,
+  original: string,
+): Promise<string> {
+  const file = cachePath(cacheDir, kind, imageId);
+  const existing = making.get(file);
+  if (existing) return existing;
+  const made = fs
+    .access(file)
+    .catch(() => writeWebp(sharp(original, { failOn: 'error' }).rotate(), SIDES[kind], file))
+    .then(() => file)
+    .finally(() => making.delete(file));
+  making.set(file, made);
+  return made;
 }

@@ -1,13 +1,12 @@
 // Media by id: the only way the renderer gets image bytes. The file is found from the database and the library's
 // id-derived cache paths, never from anything the request says beyond a kind and a number. Thumbnails and previews
-// the pipeline has not made yet are made here on first request (same cache path, written atomically).
+// the pipeline has not made (previews: never eagerly) are made on first request and kept (photos/thumbnails.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { MediaRef } from '../contract';
 import { photoAbsolutePath, type Library } from '../library/library';
 import { cachePath, type CacheKind } from '../photos/cachePaths';
-import { PREVIEW_SIDE, THUMB_SIDE } from '../photos/thumbnails';
+import { derivedImage } from '../photos/thumbnails';
 
 export interface MediaFile {
   file: string;
@@ -41,25 +40,13 @@ function original(library: Library, imageId: number): string | null {
   return file;
 }
 
-async function derived(library: Library, imageId: number, kind: CacheKind, side: number): Promise<string | null> {
+async function derived(library: Library, imageId: number, kind: CacheKind): Promise<string | null> {
   const file = cachePath(library.cacheDir, kind, imageId);
   if (fs.existsSync(file)) return file;
   const source = original(library, imageId);
   if (!source || !fs.existsSync(source)) return null;
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await sharp(source)
-      .rotate()
-      .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 78, effort: 2 })
-      .toFile(tmp);
-    await fs.promises.rename(tmp, file);
-  } catch {
-    await fs.promises.rm(tmp, { force: true });
-    return null;
-  }
-  return file;
+  // An original that cannot be decoded has nothing to show; the pipeline records why.
+  return derivedImage(library.cacheDir, kind, imageId, source).catch(() => null);
 }
 
 function crop(library: Library, detectionId: number): string | null {
@@ -79,10 +66,10 @@ export async function resolveMedia(library: Library, ref: MediaRef): Promise<Med
       file = original(library, ref.id);
       break;
     case 'thumbnail':
-      file = await derived(library, ref.id, 'thumbs', THUMB_SIDE);
+      file = await derived(library, ref.id, 'thumbs');
       break;
     case 'preview':
-      file = await derived(library, ref.id, 'previews', PREVIEW_SIDE);
+      file = await derived(library, ref.id, 'previews');
       break;
     case 'crop':
       file = crop(library, ref.id);

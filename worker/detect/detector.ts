@@ -52,8 +52,12 @@ export interface DetectorOptions extends SessionOptions {
 const NMS_IOU = 0.45;
 const DEFAULT_MAX_BATCH = 8;
 
-/** Resize the decoded image to its letterboxed size (linear, like the OpenCV resize these models were trained with). */
-async function resized(img: DecodedImage, lb: Letterbox): Promise<Buffer> {
+/**
+ * The decoded image at its letterboxed size: the one resize from the decode (linear, like the OpenCV resize these
+ * models were trained with); pixels already at that size go to the tensor as they are.
+ */
+async function resized(img: DecodedImage, lb: Letterbox): Promise<Uint8Array> {
+  if (img.width === lb.resizedWidth && img.height === lb.resizedHeight) return img.data;
   return fromDecoded(img).resize(lb.resizedWidth, lb.resizedHeight, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
 }
 
@@ -77,17 +81,31 @@ export async function loadDetector(
   const batchSize = typeof batchDim === 'number' && batchDim > 0 ? batchDim : (options.maxBatch ?? DEFAULT_MAX_BATCH);
   const plane = 3 * spec.width * spec.height;
 
+  const buffers = new Map<number, Float32Array>();
+  let busy = false;
   const runBatch = async (images: readonly DecodedImage[]): Promise<Detection[][]> => {
     const boxes = images.map((img) =>
       letterbox(img.width, img.height, spec.width, spec.height, spec.anchor ?? 'center'),
     );
-    // A fixed-batch graph gets a full batch; unused slots stay padding and their outputs are ignored.
+    // A fixed-batch graph gets a full batch; the outputs of unused slots are ignored.
     const slots = typeof batchDim === 'number' && batchDim > 0 ? batchDim : images.length;
-    const input = new Float32Array(slots * plane);
     const pixels = await Promise.all(images.map((img, i) => resized(img, boxes[i]!)));
-    pixels.forEach((rgb, i) => fillInput(rgb, boxes[i]!, spec, input, i));
+    // One input buffer per batch size, reused call after call (no 2 MB allocation per photo); a call overlapping
+    // another (none in the pipeline) gets a buffer of its own.
+    const reuse = !busy;
+    const input = (reuse && buffers.get(slots)) || new Float32Array(slots * plane);
+    if (reuse) {
+      buffers.set(slots, input);
+      busy = true;
+    }
+    let outputs: ort.InferenceSession.OnnxValueMapType;
     const tensor = new ort.Tensor('float32', input, [slots, 3, spec.height, spec.width]);
-    const outputs = await model.session.run({ [spec.name]: tensor });
+    try {
+      pixels.forEach((rgb, i) => fillInput(rgb, boxes[i]!, spec, input, i));
+      outputs = await model.session.run({ [spec.name]: tensor });
+    } finally {
+      if (reuse) busy = false;
+    }
     const out = outputs[entry.output];
     if (!out)
       throw new Error(`model "${entry.id}" has no output "${entry.output}" (it has ${model.outputNames.join(', ')})`);

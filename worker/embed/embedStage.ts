@@ -8,7 +8,7 @@ import { photoAbsolutePath, type Library } from '../../core/library/library';
 import { deleteDetectionEmbeddings, ensureVectorTables, putDetectionEmbeddings } from '../../core/db/vectorIndex';
 import { decodeImage, type DecodedImage } from '../../core/photos/decode';
 import { cropRelativePath, prepareCrop } from './crops';
-import type { NormBox } from './cropPlan';
+import { planCrop, type CropPlan, type NormBox } from './cropPlan';
 import type { Embedder } from './embedder';
 
 /** A box to embed and its position among the photo's detections (names its crop file). */
@@ -35,17 +35,28 @@ export interface EmbeddingRow {
 export const embeddable = (d: { category: string; duplicate: boolean; falsePositive?: boolean }) =>
   d.category === 'animal' && !d.duplicate && !d.falsePositive;
 
-/** Crops, crop thumbnails and vectors for one decoded photo (no database writes). */
+/**
+ * Crops, crop thumbnails and vectors for one decoded photo (no database writes). A box whose crop would be enlarged
+ * to the model's input in `decoded` is cut from `detail` instead (the photo decoded at DEFAULT_DECODE_SIDE, made at
+ * most once per photo and only when such a box exists), so a small deer keeps its detail.
+ */
 export async function embedBoxes(
   libraryRoot: string,
   embedder: Embedder,
   imageId: number,
   decoded: DecodedImage,
   boxes: IndexedBox[],
+  detail?: () => Promise<DecodedImage>,
 ): Promise<EmbeddedBox[]> {
+  const spec = embedder.entry.input;
   const cropPaths = boxes.map((b) => cropRelativePath(imageId, b.index));
+  let detailed: Promise<DecodedImage> | null = null;
+  const sourceFor = (b: IndexedBox): DecodedImage | Promise<DecodedImage> => {
+    if (!detail || !tooSmall(planCrop(b, decoded.width, decoded.height, spec))) return decoded;
+    return (detailed ??= detail());
+  };
   const crops = await Promise.all(
-    boxes.map((b, i) => prepareCrop(decoded, b, embedder.entry.input, path.join(libraryRoot, cropPaths[i]!))),
+    boxes.map(async (b, i) => prepareCrop(await sourceFor(b), b, spec, path.join(libraryRoot, cropPaths[i]!))),
   );
   const vectors = await embedder.embed(crops);
   return boxes.map((b, i) => ({
@@ -55,6 +66,10 @@ export async function embedBoxes(
     quality: crops[i]!.quality,
   }));
 }
+
+/** A crop the model would see enlarged: its pixels in this decode are fewer than the model input's. */
+export const tooSmall = (plan: CropPlan) =>
+  plan.region.width < plan.inputWidth || plan.region.height < plan.inputHeight;
 
 /** Stores vectors and crop paths and records the photo's embedder; the caller owns the transaction and the state. */
 export function storeEmbeddings(

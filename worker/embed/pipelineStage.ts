@@ -1,8 +1,10 @@
 // The crop+embed stage in the pipeline (worker/pipeline/processImages.ts createStages): it reuses the pixels the
-// detector decoded, and its vectors are written in the transaction that stores the photo's boxes, which moves the
-// photo to 'embedded'.
+// detector decoded (a small box is cut from a finer decode, see embedBoxes), and its vectors are written in the
+// transaction that stores the photo's boxes, which moves the photo to 'embedded'.
+import { photoAbsolutePath } from '../../core/library/library';
 import { getSetting } from '../../core/library/settings';
-import type { PhotoStage, StageContext } from '../pipeline/stages';
+import { decodeImage, DEFAULT_DECODE_SIDE } from '../../core/photos/decode';
+import { success, type PhotoStage, type StageContext } from '../pipeline/stages';
 import { Embedder } from './embedder';
 import { embedBoxes, embeddable, storeEmbeddings } from './embedStage';
 import { resolveEmbedder } from './resolveEmbedder';
@@ -17,9 +19,15 @@ export async function embedStage(ctx: StageContext): Promise<PhotoStage> {
       const boxes = photo.detections.flatMap((d, index) =>
         embeddable(d) ? [{ x: d.x, y: d.y, w: d.w, h: d.h, index }] : [],
       );
+      const file = photoAbsolutePath(ctx.library, photo.image)!;
       const embedded =
-        boxes.length === 0 ? [] : await embedBoxes(ctx.library.root, embedder, photo.image.id, photo.decoded, boxes);
-      return {
+        boxes.length === 0
+          ? []
+          : await embedBoxes(ctx.library.root, embedder, photo.image.id, photo.decoded, boxes, () =>
+              decodeImage(file, DEFAULT_DECODE_SIDE),
+            );
+      // Also with no box to embed: the photo then records that this embedder has nothing to add for it.
+      return success({
         state: 'embedded',
         write: (db, detectionIds) =>
           storeEmbeddings(
@@ -33,7 +41,7 @@ export async function embedStage(ctx: StageContext): Promise<PhotoStage> {
               quality: e.quality,
             })),
           ),
-      };
+      });
     },
     close: () => embedder.release(),
   };

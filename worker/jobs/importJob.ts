@@ -10,6 +10,7 @@ import type { ImportJobOptions, ImportPassResult, Recovery } from '../../core/jo
 import type { Library } from '../../core/library/library';
 import { importPhotos } from '../import/importPhotos';
 import { scanSources } from '../../core/photos/scan';
+import type { ProcessOptions } from '../pipeline/processImages';
 import type { PhotoListener } from './processJob';
 
 export type FileListener = (file: string, phase: 'start' | 'end', isolated: boolean) => void;
@@ -22,6 +23,8 @@ export interface JobRun {
   control: JobControl;
   onFile: FileListener;
   onPhoto: PhotoListener;
+  /** Models folder, provider, threads for processing (the CLI's and the benchmark's); the defaults otherwise. */
+  processOptions?: Pick<ProcessOptions, 'models' | 'provider' | 'threads'>;
 }
 
 export async function runImportJob(

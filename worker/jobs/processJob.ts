@@ -10,8 +10,9 @@ import type { JobRun } from './importJob';
 
 export type PhotoListener = (image: PendingImage, phase: 'start' | 'end', isolated: boolean) => void;
 
-export async function runProcessJob(run: JobRun): Promise<Failure[]> {
-  const { library, recovery, progress, control, onPhoto } = run;
+/** `importing`: the import of the same card, still running (its photos are processed as they come). */
+export async function runProcessJob(run: JobRun, importing?: Promise<unknown>): Promise<Failure[]> {
+  const { library, recovery, progress, control, onPhoto, processOptions } = run;
   recordPoisonedPhotos(run, recovery);
   const poisoned = new Set(recovery.photos.poisoned.map((p) => p.imageId));
   const quiet = new ProgressTracker(progress.jobId, () => undefined);
@@ -19,14 +20,14 @@ export async function runProcessJob(run: JobRun): Promise<Failure[]> {
     if (poisoned.has(imageId)) continue;
     await processImages(
       library,
-      { imageIds: [imageId], onPhoto: (image, phase) => onPhoto(image, phase, true) },
+      { ...processOptions, imageIds: [imageId], onPhoto: (image, phase) => onPhoto(image, phase, true) },
       quiet,
       control,
     );
   }
   const summary = await processImages(
     library,
-    { onPhoto: (image, phase) => onPhoto(image, phase, false) },
+    { ...processOptions, importing, onPhoto: (image, phase) => onPhoto(image, phase, false) },
     progress,
     control,
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { letterbox } from './letterbox';
+import type { InputSpec } from '../../core/models/catalog';
+import { letterbox, type Letterbox } from './letterbox';
 import { fillInput } from './tensor';
 
 describe('fillInput', () => {
@@ -53,5 +54,71 @@ describe('fillInput', () => {
       0,
     );
     expect(Array.from(out)).toEqual([1, -1, -1, 1, -1, -1]);
+  });
+});
+
+/** The per-pixel, per-channel loop fillInput replaced: kept here as the reference its values must equal bit for bit. */
+function referenceFill(rgb: Uint8Array, lb: Letterbox, spec: InputSpec, out: Float32Array, slot: number): void {
+  const { inputWidth: W, inputHeight: H, resizedWidth: rw, resizedHeight: rh, padX, padY } = lb;
+  const plane = W * H;
+  const base = slot * 3 * plane;
+  const mean = spec.mean ?? [0, 0, 0];
+  const std = spec.std ?? [1, 1, 1];
+  const order = spec.channels === 'bgr' ? [2, 1, 0] : [0, 1, 2];
+  for (let k = 0; k < 3; k++) {
+    const src = order[k]!;
+    const m = mean[src]!;
+    const s = std[src]!;
+    out.fill(((spec.pad ?? 0) / spec.scale - m) / s, base + k * plane, base + (k + 1) * plane);
+    for (let y = 0; y < rh; y++) {
+      let o = base + k * plane + (y + padY) * W + padX;
+      let i = y * rw * 3 + src;
+      for (let x = 0; x < rw; x++, o++, i += 3) out[o] = (rgb[i]! / spec.scale - m) / s;
+    }
+  }
+}
+
+describe('fillInput against the per-channel reference', () => {
+  const specs: InputSpec[] = [
+    { name: 'images', width: 416, height: 416, channels: 'bgr', scale: 1, anchor: 'top-left', pad: 114, batch: 1 },
+    { name: 'images', width: 64, height: 48, channels: 'rgb', scale: 255, anchor: 'center', pad: 114, batch: 1 },
+    {
+      name: 'input',
+      width: 96,
+      height: 64,
+      channels: 'rgb',
+      scale: 255,
+      mean: [0.485, 0.456, 0.406],
+      std: [0.229, 0.224, 0.225],
+      batch: 'dynamic',
+    },
+  ];
+
+  it('writes the same floats into a reused buffer, for any image shape and slot', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff) as number;
+    for (const spec of specs) {
+      const got = new Float32Array(2 * 3 * spec.width * spec.height).fill(Number.NaN);
+      const want = new Float32Array(got.length);
+      for (const [w, h] of [
+        [300, 200],
+        [37, 91],
+        [spec.width, spec.height],
+      ] as const) {
+        const lb = letterbox(w, h, spec.width, spec.height, spec.anchor ?? 'top-left');
+        const rgb = Uint8Array.from({ length: lb.resizedWidth * lb.resizedHeight * 3 }, random);
+        for (const slot of [0, 1]) {
+          fillInput(rgb, lb, spec, got, slot);
+          referenceFill(rgb, lb, spec, want, slot);
+        }
+        // Bit-identical (Object.is tells NaN from a value): a deep equal over a million floats is slow.
+        expect(got.findIndex((v, i) => !Object.is(v, want[i]))).toBe(-1);
+      }
+    }
+  });
+
+  it('refuses pixels smaller than the letterbox says', () => {
+    const lb = letterbox(4, 4, 4, 4, 'top-left');
+    expect(() => fillInput(new Uint8Array(10), lb, specs[0]!, new Float32Array(3 * 416 * 416), 0)).toThrow(/4x4/);
   });
 });

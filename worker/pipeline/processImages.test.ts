@@ -75,7 +75,8 @@ describe('processImages', () => {
           // Detected, embedded, then sequenced, tracked and matched: the pipeline's last state.
           expect(s).toMatchObject({ state: 'done', detector: 'yolox_nano_416', error: null });
           expect(fs.existsSync(cachePath(library.cacheDir, 'thumbs', s.id))).toBe(true);
-          expect(fs.existsSync(cachePath(library.cacheDir, 'previews', s.id))).toBe(true);
+          // Previews are made when a photo is first opened, not by the pipeline.
+          expect(fs.existsSync(cachePath(library.cacheDir, 'previews', s.id))).toBe(false);
         }
       }
       const count = () => (c.prepare('SELECT count(*) AS n FROM detections').get() as { n: number }).n;

@@ -1,5 +1,6 @@
 // The per-photo stages that run after detection, with the decoded pixels still in memory. Each stage is a typed
-// step composed in worker/pipeline/processImages.ts (createStages): thumbnails today, crop + embed next.
+// step composed in worker/pipeline/processImages.ts (createStages): thumbnails, crop + embed. A stage says what it
+// did with a photo (success, skipped, failed) instead of throwing.
 import type { Db } from '../../core/db/open';
 import type { ImageState } from '../../core/db/schema';
 import type { Stage } from '../../core/jobs/progress';
@@ -29,13 +30,33 @@ export interface StageOutput {
   state?: ImageState;
 }
 
+/** What a stage did with one photo (the statuses of Immich's job service). */
+export type StageResult =
+  | { status: 'success'; output: StageOutput }
+  /** Nothing to do for this photo (e.g. its thumbnail exists); the photo goes on to the next stage. */
+  | { status: 'skipped'; reason: string }
+  /** The photo fails with "<stage>: <reason>"; the job goes on with the other photos. */
+  | { status: 'failed'; reason: string };
+
+export const success = (output: StageOutput = {}): StageResult => ({ status: 'success', output });
+export const skipped = (reason: string): StageResult => ({ status: 'skipped', reason });
+export const failed = (reason: string): StageResult => ({ status: 'failed', reason });
+
 export interface PhotoStage {
   name: string;
   /** Progress stage advanced once per photo, when the stage reports its own progress (e.g. 'embed'). */
   progress?: Stage;
-  /** Throwing fails the photo with "<name>: <message>"; the job goes on. */
-  run(photo: DetectedPhoto): Promise<StageOutput>;
+  run(photo: DetectedPhoto): Promise<StageResult>;
   close?(): Promise<void>;
+}
+
+/** A stage's result, also for what it did not expect: anything it throws fails the photo, not the job. */
+export async function runStage(stage: PhotoStage, photo: DetectedPhoto): Promise<StageResult> {
+  try {
+    return await stage.run(photo);
+  } catch (err) {
+    return failed(err instanceof Error ? err.message : String(err));
+  }
 }
 
 /** What a stage factory may need: the library, the models folder, the provider choice. */

@@ -56,6 +56,8 @@ function setup(onStep = vi.fn()) {
         selectedId={null}
         onSelect={onSelect}
         onStep={onStep}
+        // Wider than the contract's PREVIEW_SIDE, so the zoom steps below stay on the preview for a while.
+        previewWidth={1600}
       />
     </ApiProvider>,
   );

@@ -3,6 +3,7 @@
 // screen space from the same transform (crisp borders and labels at any zoom).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Detection } from '../../../../core/contract/entities';
+import { PREVIEW_SIDE } from '../../../../core/contract/media';
 import { useApi } from '../../data/apiContext';
 import { focusPoint, fromLinkedView, toLinkedView, zoomOnFocus, type LinkedView } from '../../lib/linkedView';
 import { isTypingTarget } from '../../lib/shortcuts';
@@ -51,8 +52,6 @@ export interface ZoomPaneProps {
   onView?: (view: LinkedView) => void;
 }
 
-const PREVIEW_WIDTH = 1600;
-
 function boxLabel(d: Detection): string {
   const confidence = d.model === 'human' ? '' : ` ${Math.round(d.confidence * 100)}%`;
   return `${detectionName(d)}${confidence}${d.individualName ? ` · ${d.individualName}` : ''}`;
@@ -65,7 +64,7 @@ export function ZoomPane({
   selectedId,
   onSelect,
   onStep,
-  previewWidth = PREVIEW_WIDTH,
+  previewWidth = PREVIEW_SIDE,
   drawing = false,
   onDrawn,
   keyboard = true,
