@@ -63,7 +63,7 @@ export const libraryStatsSchema = z.object({
   videosSkipped: z.number(),
   sequences: z.number(),
   tracklets: z.number(),
-  /** Not merged away. */
+  /** Deer, not merged away (other animals: species.list). */
   individuals: z.number(),
   suggestionsPending: z.number(),
   /** Boxes that count: neither duplicates nor marked false by a person. */

@@ -199,6 +199,8 @@ describe('importMegadetector', () => {
       .where(eq(images.fileName, g.file))
       .all();
     expect(stored.filter((r) => !r.detections.reviewed).map((r) => r.detections.sexAge)).toContain('doe');
+    // The classifier's name is the label species are read from.
+    expect(stored.filter((r) => !r.detections.reviewed).map((r) => r.detections.rawLabel)).toContain('doe');
     expect(stored.map((r) => r.detections.rawLabel)).not.toContain('cup');
   });
 });

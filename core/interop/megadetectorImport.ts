@@ -95,7 +95,9 @@ function detectionRows(
       return {
         imageId,
         model,
-        rawLabel: label,
+        // A classifier's answer ("white-tailed deer", "coyote", "doe") is the label that names the species
+        // (core/individuals/species.ts); the detector's own category ("animal") still decides the category.
+        rawLabel: topName ?? label,
         category,
         sexAge: knowsSexAge ? topName : null,
         confidence: d.conf,

@@ -8,7 +8,7 @@ export interface LibraryStats {
   images: { total: number; done: number; failed: number; pending: number; empty: number };
   cameras: number;
   videosSkipped: number;
-  /** Re-identification: sequences, tracklets, individuals (not merged away) and suggestions awaiting review. */
+  /** Re-identification: sequences, tracklets, deer individuals (not merged away) and suggestions awaiting review. */
   sequences: number;
   tracklets: number;
   individuals: number;
@@ -56,7 +56,7 @@ export function libraryStats(db: Db): LibraryStats {
   const reid = c
     .prepare(
       `SELECT (SELECT count(*) FROM sequences) AS sequences, (SELECT count(*) FROM tracklets) AS tracklets,
-              (SELECT count(*) FROM individuals WHERE merged_into IS NULL) AS individuals,
+              (SELECT count(*) FROM individuals WHERE merged_into IS NULL AND species = 'deer') AS individuals,
               (SELECT count(*) FROM suggestions WHERE state = 'pending') AS suggestionsPending`,
     )
     .get() as Pick<LibraryStats, 'sequences' | 'tracklets' | 'individuals' | 'suggestionsPending'>;
