@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { callMessageSchema, MEDIA_ROUTE, parseMediaPath, type ServerMessage } from '../core/contract';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { ApiError, callMessageSchema, MEDIA_ROUTE, parseMediaPath, type ServerMessage } from '../core/contract';
 import { forkLauncher, type Launcher } from '../core/jobs/launcher';
 import { Supervisor } from '../core/jobs/supervisor';
 import type { Library } from '../core/library/library';
@@ -41,6 +41,23 @@ export interface RunningServer {
 }
 
 export class RemoteBindError extends Error {}
+
+/** The largest API message answered; larger ones close the connection with 1009 and a reason. */
+export const MAX_MESSAGE = 1 << 20;
+/** Above this ws itself drops the connection (1009) without buffering the message whole. */
+const HARD_MAX_MESSAGE = 8 << 20;
+/** Calls one connection may have running at once; more are answered busy. */
+export const MAX_CALLS_IN_FLIGHT = 32;
+export const MAX_CONNECTIONS = 200;
+
+function messageBytes(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
+}
+
+function busyError() {
+  return new ApiError('conflict', `too many calls at once on this connection (limit ${MAX_CALLS_IN_FLIGHT})`).toJSON();
+}
 
 const COMMON_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -131,10 +148,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_MAX_MESSAGE });
+  // The server's own errors (never a client's) are logged; without a listener they would end the process.
+  wss.on('error', (err) => process.stderr.write(`thumper serve: WebSocket server: ${err.message}\n`));
   const clients = new Set<WebSocket>();
   const send = (ws: WebSocket, message: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    // A socket closing under us makes send fail: that client is gone, the others go on.
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message), () => undefined);
   };
   const unsubscribe = services.events.subscribe((event, payload) => {
     for (const ws of clients) send(ws, { type: 'event', event, payload });
@@ -145,20 +165,41 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return refuseUpgrade(socket, 403, 'Forbidden');
     if ((req.url ?? '').split('?')[0] !== '/api') return refuseUpgrade(socket, 404, 'Not Found');
     if (!tokenValid(tokenFrom(req), token)) return refuseUpgrade(socket, 401, 'Unauthorized');
+    if (clients.size >= MAX_CONNECTIONS) return refuseUpgrade(socket, 503, 'Too many connections');
+    // A socket error before the upgrade completes (client reset) must not reach the process.
+    socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
+      let inFlight = 0;
       ws.on('close', () => clients.delete(ws));
-      ws.on('message', (data) => {
-        let call;
-        try {
-          call = callMessageSchema.parse(JSON.parse(String(data)));
-        } catch {
-          ws.close(1003, 'malformed message');
+      // A bad frame (reserved opcode, invalid UTF-8, over HARD_MAX_MESSAGE): ws has already closed this connection
+      // with the right code; the listener keeps the error from ending the server.
+      ws.on('error', () => ws.terminate());
+      ws.on('message', (data, isBinary) => {
+        const bytes = messageBytes(data);
+        if (bytes > MAX_MESSAGE) {
+          ws.close(1009, `message too big: ${bytes} bytes, the limit is ${MAX_MESSAGE} bytes`);
           return;
         }
-        void dispatch(services.handlers, call.method, call.args).then((reply) =>
-          send(ws, { type: 'result', id: call.id, ...reply }),
-        );
+        let call;
+        try {
+          if (isBinary) throw new Error('binary');
+          call = callMessageSchema.parse(JSON.parse(String(data)));
+        } catch {
+          ws.close(1003, 'malformed message: expected a JSON call');
+          return;
+        }
+        const { id } = call;
+        // A client that floods calls is answered "busy" for the excess instead of queueing unbounded work.
+        if (inFlight >= MAX_CALLS_IN_FLIGHT) {
+          send(ws, { type: 'result', id, ok: false, error: busyError() });
+          return;
+        }
+        inFlight++;
+        void dispatch(services.handlers, call.method, call.args).then((reply) => {
+          inFlight--;
+          send(ws, { type: 'result', id, ...reply });
+        });
       });
     });
   });

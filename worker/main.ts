@@ -41,6 +41,8 @@ function channel(): Channel {
 }
 
 const port = channel();
+// The host died (killed, crashed): stop at once, so no orphan goes on writing the library without its host.
+process.once('disconnect', () => process.exit(1));
 const control = new JobControl();
 let tracker: ProgressTracker | null = null;
 let library: Library | null = null;
