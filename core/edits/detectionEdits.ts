@@ -1,6 +1,6 @@
 // Corrections of a single detection: its category, its sex/age class, "not an animal at all", and boxes a person
 // draws where the detector missed one.
-import { moveImage } from '../db/images';
+import { getImageState, moveImage } from '../db/images';
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
 import { detachDetections, IndividualsError, splitDetections } from '../individuals';
@@ -88,9 +88,7 @@ export function addBox(db: Db, args: HandDrawnBox): EditResult & { detectionId: 
     throw new IndividualsError('a box must lie inside the photo (normalised 0-1 coordinates, positive size)');
   let detectionId = 0;
   const result = runEdit(db, 'addBox', args, () => {
-    const image = db.$client.prepare('SELECT state FROM images WHERE id = ?').get(args.imageId) as
-      { state: string } | undefined;
-    if (!image) throw new IndividualsError(`photo ${args.imageId} does not exist`);
+    if (getImageState(db, args.imageId) === null) throw new IndividualsError(`photo ${args.imageId} does not exist`);
     detectionId = Number(
       db.$client
         .prepare(

@@ -27,6 +27,7 @@ export function syncIndividualVectors(db: Db, embedder: string, ids: Iterable<nu
 }
 
 /** Live individuals outside `ids` with a pending suggestion about one of `ids`: their queue entry goes stale too. */
+// Raw SQL here and below, a hot path of every edit and match: the id lists are inlined, of any length.
 function otherSides(db: Db, ids: string): number[] {
   return (
     db.$client

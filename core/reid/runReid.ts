@@ -33,6 +33,7 @@ export interface ReidSummary {
 
 /** Sequences whose photos are all embedded (or done) and at least one still waits for tracking. */
 function readySequences(db: Db): number[] {
+  // Raw SQL, a hot path: one set-based query over every sequence after each batch of photos.
   return (
     db.$client
       .prepare(

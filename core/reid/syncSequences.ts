@@ -84,6 +84,7 @@ export function syncSequences(
   gapSeconds = getSetting(db, 'sequenceGapSeconds'),
   embedder = getSetting(db, 'embedder'),
 ): SequenceSync {
+  // Raw SQL, a hot path: reads every photo and sequence of the library after each batch.
   const c = db.$client;
   const photos = c
     .prepare(

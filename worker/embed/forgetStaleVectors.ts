@@ -11,6 +11,7 @@ import { syncIndividualVectors } from '../../core/reid/maintain';
 
 export function forgetStaleVectors(db: Db, embedderId: string): { tracklets: number; individuals: number } {
   return inTransaction(db, () => {
+    // Raw SQL, a hot path: set-based updates over every tracklet of the library when the embedder changes.
     const c = db.$client;
     const stale = (
       c
