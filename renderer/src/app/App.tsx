@@ -33,6 +33,8 @@ function CurrentView() {
       return <Viewer key={route.imageId} imageId={route.imageId} filters={route.filters} />;
     case 'deer':
       return <DeerGallery compareWith={route.compareWith ?? null} />;
+    case 'others':
+      return <DeerGallery key="others" group="other" compareWith={null} />;
     case 'compare':
       return <Compare key={`${route.a}-${route.b}`} a={route.a} b={route.b} />;
     case 'deer-profile':

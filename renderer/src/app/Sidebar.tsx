@@ -13,6 +13,7 @@ const SECTIONS: { id: ReturnType<typeof sectionOf>; label: string; icon: IconNam
   { id: 'import', label: 'Import', icon: 'import', route: { view: 'import' }, key: 'g i' },
   { id: 'photos', label: 'Photos', icon: 'photos', route: { view: 'photos', filters: DEFAULT_FILTERS }, key: 'g p' },
   { id: 'deer', label: 'Deer', icon: 'deer', route: { view: 'deer' }, key: 'g e' },
+  { id: 'others', label: 'Other animals', icon: 'layers', route: { view: 'others' }, key: 'g a' },
   { id: 'review', label: 'Review', icon: 'review', route: { view: 'review' }, key: 'g r' },
   { id: 'survey', label: 'Survey', icon: 'chart', route: { view: 'survey' }, key: 'g s' },
   { id: 'models', label: 'Models', icon: 'chip', route: { view: 'models' }, key: 'g m' },

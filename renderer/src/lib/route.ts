@@ -10,6 +10,7 @@ export type Route =
   | { view: 'photos'; filters: PhotoFilters }
   | { view: 'viewer'; imageId: number; filters: PhotoFilters }
   | { view: 'deer'; compareWith?: number }
+  | { view: 'others' }
   | { view: 'deer-profile'; individualId: number }
   | { view: 'compare'; a: number; b: number }
   | { view: 'review' }
@@ -51,6 +52,8 @@ export function parseRoute(hash: string): Route {
     }
     case 'review':
       return { view: 'review' };
+    case 'others':
+      return { view: 'others' };
     case 'calibration':
     case 'models':
     case 'export':
@@ -86,7 +89,7 @@ export function routeToHash(route: Route): string {
 /** Which sidebar entry a route belongs to. */
 export function sectionOf(
   route: Route,
-): 'dashboard' | 'import' | 'photos' | 'deer' | 'review' | 'survey' | 'models' | 'export' {
+): 'dashboard' | 'import' | 'photos' | 'deer' | 'others' | 'review' | 'survey' | 'models' | 'export' {
   switch (route.view) {
     case 'viewer':
       return 'photos';

@@ -8,8 +8,10 @@ export const GO_KEYS: Record<string, { label: string; route: Route }> = {
   i: { label: 'Import', route: { view: 'import' } },
   p: { label: 'Photos', route: { view: 'photos', filters: DEFAULT_FILTERS } },
   e: { label: 'Deer', route: { view: 'deer' } },
+  a: { label: 'Other animals', route: { view: 'others' } },
   r: { label: 'Review', route: { view: 'review' } },
   s: { label: 'Survey', route: { view: 'survey' } },
+  c: { label: 'Cameras', route: { view: 'cameras' } },
   m: { label: 'Models', route: { view: 'models' } },
   x: { label: 'Export', route: { view: 'export' } },
 };

@@ -1,5 +1,6 @@
-// Every individual as a card, virtualized; filter by confirmed/provisional and camera, sort, search by name.
-import { useState } from 'react';
+// Every deer as a card, virtualized (or, as "Other animals", every individual of another species); filter by
+// confirmed/provisional and camera, sort, search by name. s sets the species of the selection or the focused card.
+import { useEffect, useState } from 'react';
 import type { IndividualSummary } from '../../../core/contract/entities';
 import { CameraSelect } from '../components/FilterInputs';
 import { Icon } from '../components/Icon';
@@ -9,9 +10,11 @@ import { ViewHeader } from '../components/ViewHeader';
 import { usePagedList } from '../data/usePagedList';
 import { useCameraNames } from '../data/useCameraNames';
 import { formatCount } from '../lib/format';
+import { isTypingTarget } from '../lib/shortcuts';
 import { navigate } from '../store/nav';
 import { IndividualCard } from './deer/IndividualCard';
 import { MergeBar } from './deer/MergeBar';
+import { SpeciesPicker } from './deer/SpeciesPicker';
 
 const SORTS = [
   ['-detections', 'Most sightings'],
@@ -22,14 +25,30 @@ const SORTS = [
 type SortId = (typeof SORTS)[number][0];
 type Status = 'all' | 'confirmed' | 'provisional';
 
-export function DeerGallery({ compareWith }: { compareWith: number | null }) {
+type Picked = Pick<IndividualSummary, 'id' | 'name' | 'species'>;
+
+/** The card with the keyboard focus, read from the grid's DOM (the grid keeps its focus to itself). */
+function focusedCard(): Picked | null {
+  const el = document.querySelector<HTMLElement>('.deer-card.focused');
+  const id = Number(el?.dataset.individualId);
+  return el && id ? { id, name: el.getAttribute('aria-label') ?? `#${id}`, species: el.dataset.species ?? '' } : null;
+}
+
+export function DeerGallery({
+  compareWith,
+  group = 'deer',
+}: {
+  compareWith: number | null;
+  /** 'deer': the Deer gallery; 'other': every other species ("Other animals"), with the same cards and profiles. */
+  group?: 'deer' | 'other';
+}) {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status>('all');
   const [sort, setSort] = useState<SortId>('-detections');
   const [cameraId, setCameraId] = useState<number | null>(null);
   const cameraNames = useCameraNames();
   const q = search.trim();
-  const key = JSON.stringify([q, status, sort, cameraId]);
+  const key = JSON.stringify([group, q, status, sort, cameraId]);
   const list = usePagedList<IndividualSummary>(
     key,
     (api, offset, limit) =>
@@ -37,6 +56,7 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
         offset,
         limit,
         sort,
+        speciesGroup: group,
         ...(q ? { search: q } : {}),
         ...(status !== 'all' ? { confirmed: status === 'confirmed' } : {}),
         ...(cameraId !== null ? { cameraIds: [cameraId] } : {}),
@@ -56,10 +76,23 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
     else navigate({ view: 'deer-profile', individualId: i.id });
   };
   const narrowed = q !== '' || status !== 'all' || cameraId !== null;
+  const [picking, setPicking] = useState<Picked[] | null>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 's' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      const chosen = selected.size > 0 ? [...selected.values()] : [focusedCard()].filter((c): c is Picked => !!c);
+      if (chosen.length === 0) return;
+      e.preventDefault();
+      setPicking(chosen);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selected]);
+  const title = group === 'deer' ? 'Deer' : 'Other animals';
 
   return (
-    <div className="view deer" data-testid="view-deer">
-      <ViewHeader title="Deer" subtitle={list.total === null ? '…' : formatCount(list.total, 'individual')}>
+    <div className="view deer" data-testid={group === 'deer' ? 'view-deer' : 'view-others'}>
+      <ViewHeader title={title} subtitle={list.total === null ? '…' : formatCount(list.total, 'individual')}>
         <div className="search">
           <Icon name="search" size={15} />
           <input
@@ -89,6 +122,9 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
         </div>
         <CameraSelect value={cameraId} onChange={setCameraId} />
         <span className="grow" />
+        <span className="muted small">
+          <kbd>s</kbd> species of the {selected.size > 0 ? 'selection' : 'focused card'}
+        </span>
         <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value as SortId)}>
           {SORTS.map(([id, label]) => (
             <option key={id} value={id}>
@@ -111,13 +147,29 @@ export function DeerGallery({ compareWith }: { compareWith: number | null }) {
           </a>
         </p>
       )}
-      {selected.size > 0 && <MergeBar selected={selected} onDone={() => setSelected(new Map())} />}
+      {selected.size > 0 && (
+        <MergeBar selected={selected} onDone={() => setSelected(new Map())} onSpecies={setPicking} />
+      )}
+      {picking && (
+        <SpeciesPicker
+          individuals={picking}
+          onClose={(changed) => {
+            setPicking(null);
+            if (changed) setSelected(new Map());
+          }}
+        />
+      )}
       <div className="view-body grid-body">
         <LoadingBar active={list.loading} />
         {list.total === 0 ? (
           narrowed ? (
             <EmptyState icon="search" title="No individual matches">
               Try another name, or show all individuals.
+            </EmptyState>
+          ) : group === 'other' ? (
+            <EmptyState icon="layers" title="No other animals">
+              Individuals of other species show here: the detector&rsquo;s non-deer labels, or any individual you set to
+              another species with <kbd>s</kbd> in the Deer gallery or a profile.
             </EmptyState>
           ) : (
             <EmptyState

@@ -1,26 +1,32 @@
-// One individual: editable name and notes, cover, every crop, sightings over time, activity by hour, cameras, and
-// links into the viewer and the photo browser.
-import { useEffect, useState } from 'react';
+// One individual (a deer or another animal): editable name and notes, cover, the individuals possibly the same with
+// their reasons (merge from here), every crop, sightings over time, activity by hour, cameras, and links into the
+// viewer and the photo browser. Keys: s species; b d f u buck/doe/fawn/unknown on the selected crops (or, with none
+// selected, on the individual). Every change is one undoable edit with the same Undo toast.
+import { useCallback, useEffect, useState } from 'react';
+import { DEER, type SexAgeClass } from '../../../core/contract/entities';
 import { HoursChart } from '../charts/ActivityCharts';
 import { HBarList } from '../charts/HBarList';
 import { Icon } from '../components/Icon';
 import { ErrorNote, LoadingBar, Skeleton } from '../components/States';
 import { Thumb } from '../components/Thumb';
 import { ViewHeader } from '../components/ViewHeader';
-import { useApi } from '../data/apiContext';
 import { useEdit } from '../data/useEdit';
 import { useCameraNames } from '../data/useCameraNames';
 import { useQuery } from '../data/useQuery';
 import { DEFAULT_FILTERS } from '../lib/filters';
-import { formatCount, formatLocal, sexAgeLabel } from '../lib/format';
+import { formatCount, formatLocal } from '../lib/format';
+import { sexAgeOfKey, sexAgeText } from '../lib/sexAgeKeys';
+import { isTypingTarget } from '../lib/shortcuts';
 import { navigate } from '../store/nav';
 import { CropActions } from './profile/CropActions';
 import { CropGallery } from './profile/CropGallery';
 import { EditableText } from './profile/EditableText';
+import { PossiblySame } from './profile/PossiblySame';
 import { SightingsTimeline } from './profile/SightingsTimeline';
+import { SpeciesPicker } from './deer/SpeciesPicker';
+import '../styles/individuals.css';
 
 export function DeerProfile({ individualId }: { individualId: number }) {
-  const api = useApi();
   const detail = useQuery(`individual-${individualId}`, (a) => a.call('individuals.get', { id: individualId }), [
     'individuals',
     'detections',
@@ -36,18 +42,51 @@ export function DeerProfile({ individualId }: { individualId: number }) {
       return next;
     });
 
+  const [picking, setPicking] = useState(false);
+  const setSexAge = useCallback(
+    (sexAge: SexAgeClass) => {
+      if (!d) return;
+      const crops = [...selected];
+      const what = crops.length > 0 ? formatCount(crops.length, 'crop') : d.name;
+      void edit(`${what}: ${sexAge}.`, (api) =>
+        api.call(
+          'edits.setSexAge',
+          crops.length > 0 ? { detectionIds: crops, sexAge } : { individualIds: [individualId], sexAge },
+        ),
+      ).then((r) => {
+        if (!r) return;
+        setSelected(new Set());
+        detail.reload();
+      });
+    },
+    [d, selected, edit, individualId, detail],
+  );
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target) || picking) return;
+      const sexAge = sexAgeOfKey(e.key);
+      if (e.key === 's') setPicking(true);
+      else if (sexAge) setSexAge(sexAge);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setSexAge, picking]);
+
   // A merged individual lives on in the one it was merged into.
   useEffect(() => {
     if (d?.mergedInto) navigate({ view: 'deer-profile', individualId: d.mergedInto }, { replace: true });
   }, [d?.mergedInto]);
 
+  const other = d !== undefined && d.species !== DEER;
   const back = (
     <button
       type="button"
       className="btn ghost icon-btn"
-      onClick={() => navigate({ view: 'deer' })}
-      aria-label="Back to deer"
-      title="Back to deer"
+      onClick={() => navigate({ view: other ? 'others' : 'deer' })}
+      aria-label={other ? 'Back to other animals' : 'Back to deer'}
+      title={other ? 'Back to other animals' : 'Back to deer'}
     >
       <Icon name="left" />
     </button>
@@ -62,8 +101,19 @@ export function DeerProfile({ individualId }: { individualId: number }) {
       </div>
     );
   }
-  const rename = (name: string) => api.call('edits.rename', { individualId, name }).then(detail.reload);
-  const setNotes = (notes: string) => api.call('edits.setNotes', { individualId, notes }).then(detail.reload);
+  // EditableText shows a failure itself, so a failed edit rejects here after the toast said why.
+  const saved = (r: unknown) => {
+    if (!r) throw new Error('not saved');
+    detail.reload();
+  };
+  const rename = (name: string) =>
+    edit(`Renamed to ${name}.`, (api) => api.call('edits.rename', { individualId, name }), {
+      undoes: `the rename to ${name}`,
+    }).then(saved);
+  const setNotes = (notes: string) =>
+    edit('Notes saved.', (api) => api.call('edits.setNotes', { individualId, notes }), {
+      undoes: `the notes of ${d?.name ?? 'this individual'}`,
+    }).then(saved);
 
   return (
     <div className="view profile" data-testid="view-profile">
@@ -78,8 +128,10 @@ export function DeerProfile({ individualId }: { individualId: number }) {
               <span className={d.confirmed ? 'badge accent' : 'badge provisional'}>
                 {d.confirmed ? 'confirmed' : 'provisional'}
               </span>{' '}
-              {sexAgeLabel(d.sex, d.ageClass)} · {formatCount(d.detectionCount, 'sighting')} ·{' '}
-              {formatLocal(d.firstSeen, false)} → {formatLocal(d.lastSeen, false)}
+              <span data-testid="profile-species">{d.species}</span> · {sexAgeText(d.sexAge)}
+              {d.sexAgeByUser ? '' : d.sexAge ? ' (from its detections)' : ''} ·{' '}
+              {formatCount(d.detectionCount, 'sighting')} · {formatLocal(d.firstSeen, false)} →{' '}
+              {formatLocal(d.lastSeen, false)}
             </>
           ) : undefined
         }
@@ -96,6 +148,11 @@ export function DeerProfile({ individualId }: { individualId: number }) {
             data-testid="toggle-confirmed"
           >
             <Icon name="check" size={16} /> {d.confirmed ? 'Mark provisional' : 'Mark confirmed'}
+          </button>
+        )}
+        {d && (
+          <button type="button" className="btn" onClick={() => setPicking(true)} title="Set the species (s)">
+            Species… <kbd>s</kbd>
           </button>
         )}
         {d && (
@@ -121,6 +178,7 @@ export function DeerProfile({ individualId }: { individualId: number }) {
           <Icon name="photos" size={16} /> Photos
         </button>
       </ViewHeader>
+      {picking && d && <SpeciesPicker individuals={[d]} onClose={() => setPicking(false)} />}
       <div className="view-body scroll">
         <LoadingBar active={detail.loading && d !== undefined} />
         {detail.error && <ErrorNote what="the latest changes" error={detail.error} retry={detail.reload} />}
@@ -183,6 +241,7 @@ export function DeerProfile({ individualId }: { individualId: number }) {
             </section>
           </div>
           <div className="profile-main">
+            {d && <PossiblySame individualId={individualId} name={d.name} />}
             <section className="panel">
               <header className="panel-header">
                 <h2>Sightings</h2>

@@ -65,7 +65,8 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
       if (e.key === 'Escape') {
         if (drawing) setDrawing(false);
         else back();
-      } else if (e.key === 'b') {
+      } else if (e.key === 'a') {
+        // a: add a box (b d f u set buck/doe/fawn/unknown on the selected box, in the side panel).
         setDrawing((d) => !d);
       }
     };
@@ -109,7 +110,7 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
           className={drawing ? 'btn primary' : 'btn'}
           onClick={() => setDrawing(!drawing)}
           aria-pressed={drawing}
-          title="Draw a box around an animal the detector missed (b)"
+          title="Draw a box around an animal the detector missed (a)"
           data-testid="draw-box"
         >
           <Icon name="edit" size={16} /> {drawing ? 'Drag on the photo…' : 'Draw box'}

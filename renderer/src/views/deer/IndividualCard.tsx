@@ -1,8 +1,9 @@
-// A card per individual: cover crop, name, sex/age, sightings, first/last seen, cameras; provisional ones are marked.
+// A card per individual: cover crop, name, sex/age (the species for other animals), sightings, first/last seen, cameras; provisional ones are marked.
 import { memo } from 'react';
-import type { IndividualSummary } from '../../../../core/contract/entities';
+import { DEER, type IndividualSummary } from '../../../../core/contract/entities';
 import { Thumb } from '../../components/Thumb';
-import { formatCount, formatLocal, sexAgeLabel } from '../../lib/format';
+import { formatCount, formatLocal } from '../../lib/format';
+import { sexAgeText } from '../../lib/sexAgeKeys';
 
 export const IndividualCard = memo(function IndividualCard({
   individual: i,
@@ -21,6 +22,7 @@ export const IndividualCard = memo(function IndividualCard({
     <article
       className={`card deer-card${focused ? ' focused' : ''}${selected ? ' selected' : ''}${i.confirmed ? ' confirmed' : ' provisional'}`}
       data-individual-id={i.id}
+      data-species={i.species}
       aria-label={i.name}
       aria-selected={selected}
     >
@@ -37,7 +39,7 @@ export const IndividualCard = memo(function IndividualCard({
       </div>
       <div className="card-body">
         <h3 className="card-title ellipsis">{i.name}</h3>
-        <p className="muted small">{sexAgeLabel(i.sex, i.ageClass)}</p>
+        <p className="muted small">{i.species === DEER ? sexAgeText(i.sexAge) : i.species}</p>
         <p className="small">
           <strong className="tabular">{formatCount(i.detectionCount, 'sighting')}</strong>
         </p>

@@ -1,5 +1,5 @@
-// Bulk actions on selected individuals: compare two side by side, or merge several into one (the one with the most
-// sightings by default). One undoable edit.
+// Bulk actions on selected individuals: compare two side by side, merge several into one (the one with the most
+// sightings by default), or set their species. Each is one undoable edit.
 import { useState } from 'react';
 import type { IndividualSummary } from '../../../../core/contract/entities';
 import { useEdit } from '../../data/useEdit';
@@ -9,9 +9,12 @@ import { navigate } from '../../store/nav';
 export function MergeBar({
   selected,
   onDone,
+  onSpecies,
 }: {
   selected: ReadonlyMap<number, IndividualSummary>;
   onDone: () => void;
+  /** Opens the species dialog for the selection (key s). */
+  onSpecies: (individuals: IndividualSummary[]) => void;
 }) {
   const edit = useEdit();
   const list = [...selected.values()].sort((a, b) => b.detectionCount - a.detectionCount);
@@ -55,6 +58,9 @@ export function MergeBar({
           </button>
         </>
       )}
+      <button type="button" className="btn small" onClick={() => onSpecies(list)} title="Set the species (s)">
+        Species… <kbd>s</kbd>
+      </button>
       <button type="button" className="btn ghost small" onClick={onDone}>
         Clear
       </button>

@@ -1,8 +1,18 @@
 // The side panel: the photo's facts and the selected box (category, sex/age, confidence, individual, profile link).
-import { CATEGORIES, type Detection, type PhotoDetail } from '../../../../core/contract/entities';
+// Keys b d f u set buck/doe/fawn/unknown on the selected box.
+import { useEffect } from 'react';
+import {
+  CATEGORIES,
+  SEX_AGE_CLASSES,
+  type Detection,
+  type PhotoDetail,
+  type SexAgeClass,
+} from '../../../../core/contract/entities';
 import { Icon } from '../../components/Icon';
 import { useEdit } from '../../data/useEdit';
 import { formatBytes, formatLocal } from '../../lib/format';
+import { sexAgeOfKey } from '../../lib/sexAgeKeys';
+import { isTypingTarget } from '../../lib/shortcuts';
 import { navigate } from '../../store/nav';
 import { detectionName } from './labels';
 
@@ -30,11 +40,21 @@ function DetectionRow({ d, selected, onSelect }: { d: Detection; selected: boole
   );
 }
 
-const SEX_AGE = ['buck', 'doe', 'fawn', 'adult', 'juvenile'];
+/** Sets a box's sex/age class (its individual follows its boxes' majority): one undoable edit. */
+function useSetSexAge(d: Detection | null, onChanged: () => void): (sexAge: SexAgeClass | null) => void {
+  const edit = useEdit();
+  return (sexAge) => {
+    if (!d) return;
+    void edit(sexAge ? `Box marked ${sexAge}.` : 'Sex/age cleared.', (api) =>
+      api.call('edits.setSexAge', { detectionIds: [d.id], sexAge }),
+    ).then((r) => r && onChanged());
+  };
+}
 
 /** Corrections a person makes to a box; each is one undoable edit. */
 function Corrections({ d, onChanged }: { d: Detection; onChanged: () => void }) {
   const edit = useEdit();
+  const setSexAge = useSetSexAge(d, onChanged);
   const correct = (
     done: string,
     change: { category?: Detection['category']; sexAge?: string | null; falsePositive?: boolean },
@@ -61,9 +81,14 @@ function Corrections({ d, onChanged }: { d: Detection; onChanged: () => void }) 
       </label>
       <label className="field">
         <span>Sex / age</span>
-        <select value={d.sexAge ?? ''} onChange={(e) => correct('Sex/age set.', { sexAge: e.target.value || null })}>
-          <option value="">unknown</option>
-          {[...new Set([...SEX_AGE, ...(d.sexAge ? [d.sexAge] : [])])].map((v) => (
+        <select
+          value={d.sexAge ?? ''}
+          onChange={(e) => setSexAge((e.target.value || null) as SexAgeClass | null)}
+          title="b buck · d doe · f fawn · u unknown"
+          data-testid="box-sexage"
+        >
+          <option value="">not set</option>
+          {[...new Set([...SEX_AGE_CLASSES, ...(d.sexAge ? [d.sexAge] : [])])].map((v) => (
             <option key={v} value={v}>
               {v}
             </option>
@@ -137,6 +162,18 @@ export function DetectionPanel({
   onChanged: () => void;
 }) {
   const selected = photo.detectionList.find((d) => d.id === selectedId) ?? null;
+  const setSexAge = useSetSexAge(selected, onChanged);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const sexAge = sexAgeOfKey(e.key);
+      if (!sexAge || !selected || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTypingTarget(e.target)) return;
+      e.preventDefault();
+      setSexAge(sexAge);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selected, setSexAge]);
   return (
     <aside className="viewer-side" aria-label="Photo details">
       <section className="side-section">
