@@ -9,6 +9,7 @@ import { modelsDir } from '../../testing/fixtures';
 import { makeSyntheticCard } from '../../testing/synth';
 import { forkLauncher, WORKER_ENTRY, type Launcher, type WorkerHandle } from './launcher';
 import type { ProgressSnapshot } from './progress';
+import type { WorkerMessage } from './protocol';
 import { Supervisor, type JobFinished } from './supervisor';
 
 const cleanups: (() => void)[] = [];
@@ -23,10 +24,13 @@ function setup(photos: number, env: NodeJS.ProcessEnv = process.env) {
   const card = makeSyntheticCard(path.join(work, 'card'), photos);
   const library: Library = openLibrary(path.join(work, 'lib'), { create: true });
   const workers: WorkerHandle[] = [];
+  /** See every worker's messages before the supervisor does (to kill a worker at an exact point). */
+  const taps: ((message: WorkerMessage, worker: WorkerHandle) => void)[] = [];
   const fork = forkLauncher(WORKER_ENTRY, env);
   const launcher: Launcher = () => {
     const handle = fork();
     workers.push(handle);
+    handle.onMessage((m) => taps.forEach((tap) => tap(m, handle)));
     return handle;
   };
   const supervisor = new Supervisor({ launcher, library });
@@ -36,7 +40,7 @@ function setup(photos: number, env: NodeJS.ProcessEnv = process.env) {
     fs.rmSync(work, { recursive: true, force: true });
   });
   const finished = new Promise<JobFinished>((resolve) => supervisor.on('finished', resolve));
-  return { work, card, library, workers, supervisor, finished };
+  return { work, card, library, workers, taps, supervisor, finished };
 }
 
 const copied = (s: ProgressSnapshot) => s.stages.find((st) => st.stage === 'copy')?.done ?? 0;
@@ -54,7 +58,14 @@ function libraryContents(library: Library) {
   const files = (fs.readdirSync(library.photosDir, { recursive: true }) as string[]).filter((f) =>
     fs.statSync(path.join(library.photosDir, f)).isFile(),
   );
-  return { rows, files, tmp: fs.readdirSync(library.tmpDir) };
+  // Temp files of every run (each has a folder of its own under tmp/), none of which may stay behind.
+  const tmpRoot = path.join(library.root, 'tmp');
+  const tmp = fs.existsSync(tmpRoot)
+    ? (fs.readdirSync(tmpRoot, { recursive: true }) as string[]).filter((f) =>
+        fs.statSync(path.join(tmpRoot, f)).isFile(),
+      )
+    : [];
+  return { rows, files, tmp };
 }
 
 describe('Supervisor', () => {
@@ -97,12 +108,12 @@ describe('Supervisor', () => {
     const end = await finished;
 
     expect(end.status, end.error ?? '').toBe('done');
-    // Crash in the full pass, then again when the suspects are read one at a time, then a clean pass.
-    expect(workers).toHaveLength(3);
+    // Crash in the full pass, then twice when the suspects are read one at a time, then a clean pass.
+    expect(workers).toHaveLength(4);
     const { rows, files } = libraryContents(library);
     const bad = rows.filter((r) => r.state === 'failed');
     expect(bad.map((r) => path.basename(r.sourcePath))).toEqual(['IMG_00010.JPG']);
-    expect(bad[0]!.error).toMatch(/crashed the worker, also when read alone/);
+    expect(bad[0]!.error).toMatch(/crashed the worker twice, also when read alone/);
     expect(rows.filter((r) => r.state === 'imported')).toHaveLength(15);
     expect(files).toHaveLength(15);
     expect(end.summary).toMatchObject({ imported: 15, failed: 1, duplicates: 0 });
@@ -151,18 +162,50 @@ describe('Supervisor', () => {
     const end = await finished;
 
     expect(end.status, end.error ?? '').toBe('done');
-    // Crash in the full pass, again when the photos in flight are processed one at a time, then a clean pass.
-    expect(workers).toHaveLength(3);
-    expect(restarts).toHaveLength(2);
+    // Crash in the full pass, twice when the photos in flight are processed one at a time, then a clean pass.
+    expect(workers).toHaveLength(4);
+    expect(restarts).toHaveLength(3);
     const { rows } = libraryContents(library);
     const bad = rows.filter((r) => r.state === 'failed');
     expect(bad.map((r) => path.basename(r.sourcePath))).toEqual(['IMG_00005.JPG']);
     expect(bad[0]!.error).toMatch(
-      /processing this photo crashed the worker, also when processed alone \(the worker process was killed \(SIGKILL\)\)/,
+      /processing this photo crashed the worker twice, also when processed alone \(the worker process was killed \(SIGKILL\)\)/,
     );
     expect(rows.filter((r) => r.state === 'done')).toHaveLength(7);
     expect(end.summary).toMatchObject({ processed: 7, failed: 1, duplicates: 0 });
     expect(end.summary.failures.map((f) => path.basename(f.file))).toEqual(['IMG_00005.JPG']);
+  });
+
+  it('does not blame a healthy photo for an outside kill during the one-at-a-time retry; a processing job counts across restarts', async () => {
+    const { card, library, workers, taps, supervisor } = setup(8, { ...process.env, THUMPER_MODELS_DIR: modelsDir() });
+    const ends: JobFinished[] = [];
+    supervisor.on('finished', (e) => ends.push(e));
+    supervisor.startImport({ sources: [card.dir], process: false });
+    await until(() => ends.length === 1);
+    expect(ends[0]).toMatchObject({ status: 'done', summary: { imported: 8, processed: 0 } });
+
+    // Killed from outside: first in the full pass with a photo in flight, then while that photo is processed alone.
+    const kills: string[] = [];
+    taps.push((m, worker) => {
+      if (m.type !== 'photo' || m.phase !== 'start') return;
+      if (kills.length === 0 || (kills.length === 1 && m.isolated)) {
+        kills.push(`${path.basename(m.file)}${m.isolated ? ' alone' : ''}`);
+        worker.kill();
+      }
+    });
+    supervisor.startProcessing();
+    await until(() => ends.length === 2, 120_000);
+    const end = ends[1]!;
+
+    expect(end.status, end.error ?? '').toBe('done');
+    expect(kills).toHaveLength(2);
+    expect(kills[1]).toMatch(/ alone$/);
+    // The import's worker, then the processing job's: killed in the full pass, killed alone, then to the end.
+    expect(workers).toHaveLength(4);
+    const { rows } = libraryContents(library);
+    expect(rows.filter((r) => r.state === 'failed')).toEqual([]);
+    expect(rows.filter((r) => r.state === 'done')).toHaveLength(8);
+    expect(end.summary).toMatchObject({ imported: 0, processed: 8, failed: 0, failures: [] });
   });
 
   it('pauses, resumes and cancels within a second', async () => {

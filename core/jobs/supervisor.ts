@@ -1,13 +1,14 @@
 // Runs jobs in a worker process and keeps them going: if the worker dies, the supervisor says so, starts a new one
 // and the job continues where it stopped (import is idempotent: photos already recorded are recognised by hash).
 // Crashes are pinned on files: the files in flight when a worker died are read again one at a time, and a file that
-// kills the worker when read alone is recorded as failed instead of being retried forever. Processing is pinned the
-// same way on photos (processImages' onPhoto): a photo that crashes the worker when processed alone is marked failed
-// with the reason, and the job goes on with the others.
+// kills the worker twice when read alone is recorded as failed instead of being retried forever. Once is not enough:
+// the worker may have been killed from outside (a user, the OOM killer) while a healthy file was being read. Processing
+// is pinned the same way on photos (processImages' onPhoto): a photo that crashes the worker twice when processed
+// alone is marked failed with the reason, and the job goes on with the others.
 // Short model tasks (tasks.ts) run beside the job, each in a worker of its own: a model that crashes onnxruntime
 // fails its task with the reason, and the host keeps answering.
 import type { Library } from '../library/library';
-import { importedSince, nextImportId } from '../queries/jobSummary';
+import { importedSince, nextImportId, processedAmong, type ImportedCounts } from '../queries/jobSummary';
 import type { Launcher, WorkerExit, WorkerHandle } from './launcher';
 import type { TaskKind, TaskResult, WorkerTask } from './tasks';
 import { runWorkerTask } from './workerTask';
@@ -70,6 +71,9 @@ export interface SupervisorOptions {
 
 export class JobConflictError extends Error {}
 
+/** Crashes of the worker while a file or photo was read alone before it is blamed (see the header). */
+const CRASHES_ALONE_TO_BLAME = 2;
+
 interface Job {
   info: JobInfo;
   firstImportId: number;
@@ -83,6 +87,11 @@ interface Job {
   photosInFlight: Map<number, { file: string; isolated: boolean }>;
   isolatePhotos: Set<number>;
   poisonedPhotos: PhotoFailure[];
+  /** Crashes while each file or photo was read or processed alone. */
+  crashedAlone: Map<string, number>;
+  photoCrashedAlone: Map<number, number>;
+  /** Every photo a worker of this job started processing: what a 'process' job's summary counts. */
+  photosStarted: Set<number>;
   progressed: boolean;
   /** Photos of this job past detection at the last crash: processing that gets no further is not progress. */
   processedAtCrash: number;
@@ -153,6 +162,9 @@ export class Supervisor {
       photosInFlight: new Map(),
       isolatePhotos: new Set(),
       poisonedPhotos: [],
+      crashedAlone: new Map(),
+      photoCrashedAlone: new Map(),
+      photosStarted: new Set(),
       progressed: false,
       processedAtCrash: 0,
       imported: null,
@@ -245,9 +257,10 @@ export class Supervisor {
         }
         break;
       case 'photo':
-        if (message.phase === 'start')
+        if (message.phase === 'start') {
           job.photosInFlight.set(message.imageId, { file: message.file, isolated: message.isolated });
-        else {
+          job.photosStarted.add(message.imageId);
+        } else {
           job.photosInFlight.delete(message.imageId);
           job.isolatePhotos.delete(message.imageId);
           job.progressed = true;
@@ -274,20 +287,29 @@ export class Supervisor {
       ? `the worker process was killed (${exit.signal})`
       : `the worker process exited with code ${exit.code}`;
     for (const [file, isolated] of job.inFlight) {
-      if (isolated)
-        job.poisoned.push({ file, reason: `reading this file crashed the worker, also when read alone (${reason})` });
-      else job.isolate.add(file);
+      job.isolate.add(file);
+      if (isolated && blame(job.crashedAlone, file)) {
+        job.isolate.delete(file);
+        job.poisoned.push({
+          file,
+          reason: `reading this file crashed the worker twice, also when read alone (${reason})`,
+        });
+        job.progressed = true;
+      }
     }
     for (const [imageId, { file, isolated }] of job.photosInFlight) {
-      if (isolated)
+      job.isolatePhotos.add(imageId);
+      if (isolated && blame(job.photoCrashedAlone, imageId)) {
+        job.isolatePhotos.delete(imageId);
         job.poisonedPhotos.push({
           imageId,
           file,
-          reason: `processing this photo crashed the worker, also when processed alone (${reason})`,
+          reason: `processing this photo crashed the worker twice, also when processed alone (${reason})`,
         });
-      else job.isolatePhotos.add(imageId);
+        job.progressed = true;
+      }
     }
-    const processed = importedSince(this.options.library.db, job.firstImportId).processed;
+    const { processed } = this.counts(job);
     if (processed > job.processedAtCrash) job.progressed = true;
     job.processedAtCrash = processed;
     job.crashesWithoutProgress = job.progressed ? 1 : job.crashesWithoutProgress + 1;
@@ -314,7 +336,7 @@ export class Supervisor {
     // A worker that reported its end exits by itself; one that does not is not left behind.
     const worker = job.worker;
     if (worker) setTimeout(() => worker.kill(), 5000).unref();
-    const counts = importedSince(this.options.library.db, job.firstImportId);
+    const counts = this.counts(job);
     const failed = counts.failed + job.poisoned.length;
     const pass = result ?? job.imported;
     // Poisoned photos are counted by `counts` (the worker marked them failed); their reasons join the failures.
@@ -333,6 +355,25 @@ export class Supervisor {
     };
     this.emit('finished', { jobId: job.info.jobId, status, summary, error });
   }
+
+  /**
+   * What the job did so far, from the database (the workers' own tallies restart with each worker): imports by the
+   * import rows the job created; processing by the photos its workers started, which includes photos an earlier,
+   * interrupted import left waiting (a job that processed 76 of those processed 76, not 0).
+   */
+  private counts(job: Job): ImportedCounts {
+    const { db } = this.options.library;
+    const imported = importedSince(db, job.firstImportId);
+    const handled = processedAmong(db, [...job.photosStarted, ...job.poisonedPhotos.map((p) => p.imageId)]);
+    return job.info.kind === 'import' ? { ...imported, processed: handled.processed } : { ...imported, ...handled };
+  }
+}
+
+/** Counts one more crash of the worker while `key` was alone in flight; true when that is enough to blame it. */
+function blame<K>(crashes: Map<K, number>, key: K): boolean {
+  const n = (crashes.get(key) ?? 0) + 1;
+  crashes.set(key, n);
+  return n >= CRASHES_ALONE_TO_BLAME;
 }
 
 export class JobNotFoundError extends Error {}

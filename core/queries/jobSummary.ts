@@ -34,3 +34,14 @@ export function importedSince(db: Db, firstImportId: number): ImportedCounts {
   ).n;
   return { importIds: ids, ...rows, videos };
 }
+
+/** Of the given photos (those a processing job handled, across its workers), how many are past detection or failed. */
+export function processedAmong(db: Db, imageIds: readonly number[]): { processed: number; failed: number } {
+  return db.$client
+    .prepare(
+      `SELECT coalesce(sum(state IN ('detected', 'embedded', 'done')), 0) AS processed,
+              coalesce(sum(state = 'failed'), 0) AS failed
+       FROM images WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .get(JSON.stringify(imageIds)) as { processed: number; failed: number };
+}
