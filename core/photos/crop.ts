@@ -1,7 +1,9 @@
 // Cut a detection's box out of the decoded photo: for re-ID embeddings, crop thumbnails and cover images. Works on
 // the pixels already in memory, so later stages never decode the photo again. Display crops (displayRegion) are
 // wider than the box, upward most, and keep its aspect.
-import type sharp from 'sharp';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
 import { fromDecoded, type DecodedImage } from './decode';
 
 export interface NormalisedBox {
@@ -56,6 +58,35 @@ export function displayRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: 
   const left = Math.min(x1, img.width - 1);
   const top = Math.min(y1, img.height - 1);
   return { left, top, width: Math.max(1, x2 - left), height: Math.max(1, y2 - top) };
+}
+
+/** Longest side of a display crop cut from a full-resolution file. */
+export const DISPLAY_CROP_SIDE = 512;
+
+/**
+ * Cuts a box's display crop from the full-resolution file (EXIF orientation applied, as boxes are stored) and writes
+ * it as JPEG at most DISPLAY_CROP_SIDE a side, atomically. For boxes without a crop from the pipeline, and wherever
+ * the working decode had too few pixels for the box.
+ */
+export async function writeDisplayCrop(source: string, box: NormalisedBox, file: string): Promise<string> {
+  const meta = await sharp(source).metadata();
+  const swap = (meta.orientation ?? 1) >= 5;
+  const size = { width: (swap ? meta.height : meta.width) ?? 0, height: (swap ? meta.width : meta.height) ?? 0 };
+  if (size.width === 0 || size.height === 0) throw new Error(`cannot read the size of ${source}`);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await sharp(source)
+      .rotate()
+      .extract(displayRegion(size, box))
+      .resize(DISPLAY_CROP_SIDE, DISPLAY_CROP_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 85 })
+      .toFile(tmp);
+    await fs.promises.rename(tmp, file);
+  } finally {
+    await fs.promises.rm(tmp, { force: true });
+  }
+  return file;
 }
 
 /** A sharp pipeline over the crop: chain `.raw()`, `.webp()` ... as the caller needs. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { MediaRef } from '../contract';
 import { photoAbsolutePath, type Library } from '../library/library';
 import { cachePath, type CacheKind } from '../photos/cachePaths';
+import { writeDisplayCrop, type NormalisedBox } from '../photos/crop';
 import { derivedImage } from '../photos/thumbnails';
 
 export interface MediaFile {
@@ -49,13 +50,25 @@ async function derived(library: Library, imageId: number, kind: CacheKind): Prom
   return derivedImage(library.cacheDir, kind, imageId, source).catch(() => null);
 }
 
-function crop(library: Library, detectionId: number): string | null {
+/**
+ * A detection's display crop: the pipeline's (cut with the display margins, antlers included), else one cut now from
+ * the full-resolution original and kept (a box drawn by hand, a photo not embedded yet).
+ */
+async function crop(library: Library, detectionId: number): Promise<string | null> {
   const row = library.db.$client
-    .prepare('SELECT crop_path AS cropPath FROM detections WHERE id = ?')
-    .get(detectionId) as { cropPath: string | null } | undefined;
-  if (!row?.cropPath) return null;
-  const file = path.resolve(library.root, row.cropPath);
-  return inside(library.root, file) ? file : null;
+    .prepare('SELECT crop_path AS cropPath, image_id AS imageId, x, y, w, h FROM detections WHERE id = ?')
+    .get(detectionId) as ({ cropPath: string | null; imageId: number } & NormalisedBox) | undefined;
+  if (!row) return null;
+  if (row.cropPath) {
+    const file = path.resolve(library.root, row.cropPath);
+    if (inside(library.root, file) && fs.existsSync(file)) return file;
+  }
+  const folder = path.join(library.cacheDir, 'crops', 'display', String(Math.floor(detectionId / 1000)));
+  const file = path.join(folder, `${detectionId}.jpg`);
+  if (fs.existsSync(file)) return file;
+  const source = original(library, row.imageId);
+  if (!source || !fs.existsSync(source)) return null;
+  return writeDisplayCrop(source, row, file).catch(() => null);
 }
 
 /** The file for a media reference, or null when the id is unknown or there is nothing to show. */
@@ -72,7 +85,7 @@ export async function resolveMedia(library: Library, ref: MediaRef): Promise<Med
       file = await derived(library, ref.id, 'previews');
       break;
     case 'crop':
-      file = crop(library, ref.id);
+      file = await crop(library, ref.id);
       break;
   }
   if (!file || !fs.existsSync(file)) return null;
