@@ -29,7 +29,7 @@ function template(): string {
   const TEMPLATE = templateDir();
   if (!fs.existsSync(path.join(TEMPLATE, 'ready'))) {
     fs.rmSync(TEMPLATE, { recursive: true, force: true });
-    thumper('import', deerImagesDir(), '--library', TEMPLATE, '--create');
+    thumper('import', deerImagesDir(), '--library', TEMPLATE);
     fs.writeFileSync(path.join(TEMPLATE, 'ready'), '');
   }
   return TEMPLATE;
@@ -41,7 +41,8 @@ export function processedFixtureLibrary(): string {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-e2e-library-'));
   fs.cpSync(source, copy, {
     recursive: true,
-    filter: (f) => path.basename(f) !== 'ready' && !f.includes(`${path.sep}tmp${path.sep}`),
+    // Relative to the template: the template itself lies under the system's /tmp.
+    filter: (f) => path.basename(f) !== 'ready' && path.relative(source, f).split(path.sep)[0] !== 'tmp',
   });
   return copy;
 }

@@ -6,7 +6,8 @@ export function contentSecurityPolicy(extra: { connect?: string[]; img?: string[
     "script-src 'self'",
     // React sets style attributes through the DOM (allowed); 'unsafe-inline' covers libraries that inject <style>.
     "style-src 'self' 'unsafe-inline'",
-    ["img-src 'self' data: blob:", ...(extra.img ?? [])].join(' '),
+    // The map's online tiles (renderer/src/views/map/tiles.ts), fetched only when the user turns them on.
+    ["img-src 'self' data: blob: https://tile.openstreetmap.org", ...(extra.img ?? [])].join(' '),
     "font-src 'self' data:",
     ["connect-src 'self'", ...(extra.connect ?? [])].join(' '),
     "base-uri 'none'",

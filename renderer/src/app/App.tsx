@@ -1,6 +1,7 @@
 // The window: sidebar and the current view. Views are chosen from the route; each owns its data.
 import { useCallback, useEffect, useState } from 'react';
 import { Calibration } from '../views/Calibration';
+import { Cameras } from '../views/Cameras';
 import { Compare } from '../views/Compare';
 import { Dashboard } from '../views/Dashboard';
 import { DeerGallery } from '../views/DeerGallery';
@@ -45,6 +46,8 @@ function CurrentView() {
       return <Calibration />;
     case 'survey':
       return <Survey />;
+    case 'cameras':
+      return <Cameras />;
     case 'models':
       return <Models />;
     case 'export':

@@ -16,6 +16,7 @@ const SECTIONS: { id: ReturnType<typeof sectionOf>; label: string; icon: IconNam
   { id: 'others', label: 'Other animals', icon: 'layers', route: { view: 'others' }, key: 'g a' },
   { id: 'review', label: 'Review', icon: 'review', route: { view: 'review' }, key: 'g r' },
   { id: 'survey', label: 'Survey', icon: 'chart', route: { view: 'survey' }, key: 'g s' },
+  { id: 'cameras', label: 'Cameras', icon: 'camera', route: { view: 'cameras' }, key: 'g c' },
   { id: 'models', label: 'Models', icon: 'chip', route: { view: 'models' }, key: 'g m' },
   { id: 'export', label: 'Export', icon: 'export', route: { view: 'export' }, key: 'g x' },
 ];

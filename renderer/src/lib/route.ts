@@ -17,6 +17,7 @@ export type Route =
   | { view: 'calibration' }
   | { view: 'models' }
   | { view: 'survey' }
+  | { view: 'cameras' }
   | { view: 'export' };
 
 export type ViewName = Route['view'];
@@ -58,6 +59,7 @@ export function parseRoute(hash: string): Route {
     case 'models':
     case 'export':
     case 'survey':
+    case 'cameras':
       return { view: path[0] };
     default:
       return DEFAULT_ROUTE;
@@ -89,7 +91,7 @@ export function routeToHash(route: Route): string {
 /** Which sidebar entry a route belongs to. */
 export function sectionOf(
   route: Route,
-): 'dashboard' | 'import' | 'photos' | 'deer' | 'others' | 'review' | 'survey' | 'models' | 'export' {
+): 'dashboard' | 'import' | 'photos' | 'deer' | 'others' | 'review' | 'survey' | 'cameras' | 'models' | 'export' {
   switch (route.view) {
     case 'viewer':
       return 'photos';

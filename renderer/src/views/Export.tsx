@@ -1,8 +1,10 @@
 // Export: the library as a Camtrap DP package, CSV tables or MegaDetector JSON, written by the host to a path the user
-// gives, with progress and the outcome (a camera without a UTC offset stops a Camtrap DP export with its name).
+// gives, with progress and the outcome. For Camtrap DP, cameras without coordinates or a UTC offset are listed with
+// fields to fill in; Export saves them on the cameras, then runs.
 import { useState } from 'react';
 import { EXPORT_FORMATS } from '../../../core/contract/models';
-import { isUtcOffset, UTC_OFFSET_HINT } from '../../../core/contract/utcOffset';
+import { MissingPlaces, needsPlace } from './cameras/MissingPlaces';
+import { checkPlace, draftOf, type PlaceDraft } from './cameras/placeInput';
 import { TaskProgress } from '../components/TaskProgress';
 import { ViewHeader } from '../components/ViewHeader';
 import { useApi } from '../data/apiContext';
@@ -30,7 +32,9 @@ export function Export() {
   const info = useQuery('app-info', (a) => a.call('app.info', {}));
   const [format, setFormat] = useState<Format>('camtrap-dp');
   const [out, setOut] = useState('');
-  const [utcOffset, setUtcOffset] = useState('');
+  const cameras = useQuery('cameras', (a) => a.call('cameras.list', {}), ['cameras']);
+  const missing = format === 'camtrap-dp' ? (cameras.data ?? []).filter(needsPlace) : [];
+  const [drafts, setDrafts] = useState<Record<number, PlaceDraft>>({});
   const [taskId, setTaskId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const task = useTask(taskId);
@@ -39,19 +43,25 @@ export function Export() {
     api
       .call('dialog.pickFolder', { title: 'Export to' })
       .then((dir) => dir && setOut(format === 'megadetector' ? `${dir}/megadetector.json` : dir));
+  /** Saves what was filled in for cameras missing a place or offset; the first problem stops it. */
+  const savePlaces = async () => {
+    for (const c of missing) {
+      const checked = checkPlace(drafts[c.id] ?? draftOf(c));
+      if ('error' in checked) throw new Error(`${c.name}: ${checked.error}`);
+      const { latitude, longitude, utcOffset } = checked.values;
+      if (latitude === null || utcOffset === null)
+        throw new Error(
+          `${c.name}: Camtrap DP needs its ${latitude === null ? 'latitude and longitude' : 'UTC offset'}`,
+        );
+      await api.call('cameras.update', { id: c.id, latitude, longitude, utcOffset });
+    }
+    if (missing.length > 0) cameras.reload();
+  };
   const run = () => {
     setError(null);
     setTaskId(null);
-    if (format === 'camtrap-dp' && utcOffset.trim() && !isUtcOffset(utcOffset.trim())) {
-      setError(`${UTC_OFFSET_HINT}, not "${utcOffset.trim()}"`);
-      return;
-    }
-    api
-      .call('exports.run', {
-        format,
-        out: out.trim(),
-        ...(format === 'camtrap-dp' && utcOffset.trim() ? { utcOffset: utcOffset.trim() } : {}),
-      })
+    savePlaces()
+      .then(() => api.call('exports.run', { format, out: out.trim() }))
       .then(
         (r) => setTaskId(r.taskId),
         (e: Error) => setError(e.message),
@@ -98,19 +108,11 @@ export function Export() {
                 )}
               </div>
             </label>
-            {format === 'camtrap-dp' && (
-              <label className="path-field">
-                UTC offset for cameras without one (optional, e.g. -05:00)
-                <div className="input-row">
-                  <input
-                    value={utcOffset}
-                    onChange={(e) => setUtcOffset(e.target.value)}
-                    placeholder="+01:00"
-                    spellCheck={false}
-                  />
-                </div>
-              </label>
-            )}
+            <MissingPlaces
+              cameras={missing}
+              drafts={drafts}
+              onChange={(id, d) => setDrafts((cur) => ({ ...cur, [id]: d }))}
+            />
             <div className="export-actions">
               <button type="submit" className="btn primary" disabled={!out.trim() || running} data-testid="export-run">
                 {running ? 'Exporting…' : 'Export'}
