@@ -23,6 +23,7 @@ import { CropGallery } from './profile/CropGallery';
 import { EditableText } from './profile/EditableText';
 import { PossiblySame } from './profile/PossiblySame';
 import { SightingsTimeline } from './profile/SightingsTimeline';
+import { DeerPathMap } from './map/DeerPathMap';
 import { SpeciesPicker } from './deer/SpeciesPicker';
 import '../styles/individuals.css';
 
@@ -249,6 +250,7 @@ export function DeerProfile({ individualId }: { individualId: number }) {
               </header>
               {d ? <SightingsTimeline sightings={d.sightings} cameraNames={cameraNames} /> : <Skeleton height={120} />}
             </section>
+            <DeerPathMap individualId={individualId} />
             <section className="panel grow-panel">
               <header className="panel-header">
                 <h2>Every crop</h2>
