@@ -9,6 +9,7 @@ import { HBarList } from '../charts/HBarList';
 import { Icon } from '../components/Icon';
 import { ErrorNote, LoadingBar, Skeleton } from '../components/States';
 import { Thumb } from '../components/Thumb';
+import { UndoButton } from '../components/UndoButton';
 import { ViewHeader } from '../components/ViewHeader';
 import { useEdit } from '../data/useEdit';
 import { useCameraNames } from '../data/useCameraNames';
@@ -178,6 +179,7 @@ export function DeerProfile({ individualId }: { individualId: number }) {
         >
           <Icon name="photos" size={16} /> Photos
         </button>
+        <UndoButton />
       </ViewHeader>
       {picking && d && <SpeciesPicker individuals={[d]} onClose={() => setPicking(false)} />}
       <div className="view-body scroll">

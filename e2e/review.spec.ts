@@ -1,0 +1,211 @@
+// The review desk, the galleries and the profile in `thumper serve` on the processed deer fixture card, in Debian's
+// Chromium: a keyboard-only review (decisions, buck/doe/fawn, undo back to the undone pair), both full photos zoomed,
+// the queue's place never beyond its count, the species key moving an individual to Other animals and back, and
+// screenshots of gallery, profile and desk at 1440×900 in light and dark under test-results/review/.
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_ENV, processedFixtureLibrary, ROOT } from './fixtureLibrary';
+import { startServe } from './startServe';
+
+const SHOTS = path.join(ROOT, 'test-results', 'review');
+const servers: ChildProcess[] = [];
+const dirs: string[] = [];
+let baseUrl = '';
+
+const at = (hash: string) => `${baseUrl.replace(/#.*$/, '')}${hash}`;
+
+async function shot(page: Page, name: string): Promise<void> {
+  // Thumbnails load lazily and fade in; wait until every image on screen has loaded.
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined, { timeout: 15_000 });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate((t) => localStorage.setItem('thumper.theme', t), theme);
+}
+
+/** The desk's place in the queue, read from the screen: "Pair 2 of 14 · candidate 1 of 3". */
+async function position(page: Page) {
+  const text = (await page.getByTestId('review-rank').textContent()) ?? '';
+  const m = /Pair (\d+) of (\d+)(?: · candidate (\d+) of (\d+))?/.exec(text);
+  expect(m, `rank text "${text}"`).not.toBeNull();
+  return { pair: Number(m![1]), pairs: Number(m![2]), candidate: Number(m![3] ?? 1), candidates: Number(m![4] ?? 1) };
+}
+
+async function expectPlaceWithinCount(page: Page, after: string): Promise<void> {
+  const p = await position(page);
+  expect(p.pair, `pair after ${after}`).toBeGreaterThanOrEqual(1);
+  expect(p.pair, `pair after ${after}`).toBeLessThanOrEqual(p.pairs);
+  expect(p.candidate, `candidate after ${after}`).toBeLessThanOrEqual(p.candidates);
+}
+
+const pairId = (page: Page) => page.getByTestId('review-pair').getAttribute('data-suggestion-id');
+const scale = async (page: Page, role: 'query' | 'candidate') =>
+  Number(await page.getByTestId(`${role}-photo`).getByTestId('zoom-pane').getAttribute('data-scale'));
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const library = processedFixtureLibrary();
+  dirs.push(library);
+  baseUrl = await startServe(library, E2E_ENV, servers);
+});
+
+test.afterAll(() => {
+  for (const s of servers) s.kill();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+test('gallery, profile and review desk in light and dark', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.goto(at('#/deer'));
+    await setTheme(page, theme);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expect(page.locator('.deer-card[data-individual-id]').first()).toBeVisible();
+    // The Deer gallery lists deer only.
+    for (const species of await page
+      .locator('.deer-card')
+      .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.species)))
+      expect(species).toBe('deer');
+    await shot(page, `gallery-${theme}`);
+
+    await page.locator('.deer-card[data-individual-id]').first().click();
+    await expect(page.getByTestId('view-profile')).toBeVisible();
+    await expect(page.getByTestId('possibly-same')).toBeVisible();
+    await expect(page.getByTestId('possibly-same').locator('.ps-reasons li').first()).toBeVisible();
+    await shot(page, `profile-${theme}`);
+
+    await page.goto(at('#/review'));
+    await expect(page.getByTestId('review-pair')).toBeVisible();
+    await expect(page.getByTestId('query-photo').getByTestId('viewer-box')).toBeVisible();
+    await expect(page.getByTestId('candidate-photo').getByTestId('viewer-box')).toBeVisible();
+    await expect(page.getByTestId('review-reasons').locator('li').first()).toBeVisible();
+    await shot(page, `desk-${theme}`);
+  }
+});
+
+test('both full photos zoom together on their own deer, and apart when unlinked', async ({ page }) => {
+  await page.goto(at('#/review'));
+  await expect(page.getByTestId('review-pair')).toBeVisible();
+  await expect(page.getByTestId('candidate-photo').getByTestId('viewer-box')).toBeVisible();
+  const fitQ = await scale(page, 'query');
+  const fitC = await scale(page, 'candidate');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+  await expect.poll(() => scale(page, 'query')).toBeGreaterThan(fitQ * 2);
+  await expect.poll(() => scale(page, 'candidate')).toBeGreaterThan(fitC * 2);
+  // Each box stays in view: zooming goes to the deer, not to the middle of the photo.
+  for (const role of ['query', 'candidate'] as const) {
+    const pane = (await page.getByTestId(`${role}-photo`).getByTestId('zoom-pane').boundingBox())!;
+    const box = (await page.getByTestId(`${role}-photo`).getByTestId('viewer-box').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    expect(cx).toBeGreaterThan(pane.x);
+    expect(cx).toBeLessThan(pane.x + pane.width);
+  }
+  await shot(page, 'desk-zoomed');
+
+  // Unlinked, - zooms only the active photo; Space makes the other one active.
+  await page.keyboard.press('0');
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('review-link-zoom')).toHaveAttribute('aria-pressed', 'false');
+  const q0 = await scale(page, 'query');
+  const c0 = await scale(page, 'candidate');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('+');
+  await expect.poll(() => scale(page, 'candidate')).toBeGreaterThan(c0 * 1.2);
+  expect(await scale(page, 'query')).toBeCloseTo(q0, 3);
+});
+
+test('a keyboard-only review: ten decisions, buck/doe/fawn, undo back to the pair, place never beyond the count', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(at('#/review'));
+  await expect(page.getByTestId('review-pair')).toBeVisible();
+  await expectPlaceWithinCount(page, 'opening');
+  const total = (await position(page)).pairs;
+
+  // The report's sequence: → → ← n n once read "Rank #4 of 3".
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp']) {
+    await page.keyboard.press(key);
+    await expectPlaceWithinCount(page, key);
+  }
+
+  // Buck on the query side, then doe and fawn on the candidate side (Space switches sides).
+  const queryId = await page.getByTestId('review-query').getAttribute('data-individual-id');
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('toast')).toContainText('marked buck');
+  await expect(
+    page.locator(`[data-testid=review-query][data-individual-id="${queryId}"] [data-testid=query-sexage-buck]`),
+  ).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('toast')).toContainText('marked doe');
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('toast')).toContainText('marked fawn');
+  await expectPlaceWithinCount(page, 'b d f');
+
+  // Ten decisions by key, with undo in between; each moves on to another pair.
+  const keys = ['n', 'n', 's', 'n', 'y', 'n', 's', 'n', 'n', 'y'];
+  let decided = 0;
+  for (const [i, key] of keys.entries()) {
+    const before = await pairId(page);
+    if (before === null) break;
+    await page.keyboard.press(key);
+    decided++;
+    await expect.poll(() => pairId(page).catch(() => null)).not.toBe(before);
+    if ((await page.getByTestId('review-pair').count()) === 0) break;
+    await expectPlaceWithinCount(page, `decision ${i + 1} (${key})`);
+    if (i === 4) {
+      // Undo the merge just made: the desk returns to that pair and says what it undid.
+      await page.keyboard.press('u');
+      await expect(page.getByTestId('toast')).toContainText('Undone: the merge of');
+      await expect.poll(() => pairId(page)).toBe(before);
+      await expectPlaceWithinCount(page, 'undo');
+      await page.keyboard.press('y');
+      await expect.poll(() => pairId(page).catch(() => null)).not.toBe(before);
+    }
+  }
+  expect(decided).toBe(10);
+  await shot(page, 'desk-after-review');
+
+  // The header Undo still works after navigating away and back.
+  await page.goto(at('#/deer'));
+  await page.goto(at('#/review'));
+  await expect(page.getByTestId('header-undo')).toBeEnabled();
+  await page.getByTestId('header-undo').click();
+  await expect(page.getByTestId('toast')).toContainText('Undone:');
+  expect(total).toBeGreaterThan(0);
+});
+
+test('the species key moves an individual to Other animals, and undo moves it back', async ({ page }) => {
+  await page.goto(at('#/deer'));
+  const card = page.locator('.deer-card[data-individual-id]').first();
+  await expect(card).toBeVisible();
+  const id = await card.getAttribute('data-individual-id');
+  await card.click({ modifiers: ['Control'] });
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('species-picker')).toBeVisible();
+  await page.getByTestId('species-name').fill('fox');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('toast')).toContainText('fox');
+  await expect(page.locator(`.deer-card[data-individual-id="${id}"]`)).toHaveCount(0);
+
+  await page.getByRole('link', { name: /Other animals/ }).click();
+  await expect(page.getByTestId('view-others')).toBeVisible();
+  await expect(page.locator(`.deer-card[data-individual-id="${id}"]`)).toBeVisible();
+  await shot(page, 'other-animals');
+
+  await page.locator(`.deer-card[data-individual-id="${id}"]`).click();
+  await expect(page.getByTestId('profile-species')).toHaveText('fox');
+  await page.getByTestId('header-undo').click();
+  await expect(page.getByTestId('toast')).toContainText('Undone:');
+  await expect(page.getByTestId('profile-species')).toHaveText('deer');
+  await page.goto(at('#/deer'));
+  await expect(page.locator(`.deer-card[data-individual-id="${id}"]`)).toBeVisible();
+});
