@@ -110,6 +110,25 @@ describe('suggestions', () => {
     expect(pending(db).some((s) => s.a === back && s.b === stag)).toBe(false);
   });
 
+  it('joins a deer lost for a while within one visit, and proposes one that looks only somewhat alike', async () => {
+    // One visit at North: the stag at the left for two frames, a deer that looks only somewhat like it at the right
+    // (cosine 0.69), seven empty frames, then the stag again a little further on: joined (alike, within reach).
+    // The other deer never shares a photo with the stag, so it is proposed for it, not excluded.
+    const somewhatAlike = l2normalize(Float32Array.from([1, 0.2, 0.1, 0.6, 0.5, 0.2, 0, 0]));
+    const { db: visit, add: addVisit } = library('visit');
+    const a = addVisit(1, '2020-05-01T10:00:00', [{ x: 0.05, vector: looks.stag }]);
+    addVisit(1, '2020-05-01T10:00:01', [{ x: 0.06, vector: looks.stag }]);
+    const other = addVisit(1, '2020-05-01T10:00:02', [{ x: 0.78, vector: somewhatAlike }]);
+    for (let i = 3; i < 10; i++) addVisit(1, `2020-05-01T10:00:0${i}`, []);
+    const b = addVisit(1, '2020-05-01T10:00:10', [{ x: 0.3, vector: looks.stagAgain }]);
+    expect((await runReid(visit)).sequencesCreated).toBe(1);
+    const stag = individualOf(visit, a.ids[0]!);
+    expect(individualOf(visit, b.ids[0]!)).toBe(stag);
+    const otherDeer = individualOf(visit, other.ids[0]!);
+    expect(otherDeer).not.toBe(stag);
+    expect(pending(visit).some((s) => [s.a, s.b].sort().join() === [stag, otherDeer].sort().join())).toBe(true);
+  });
+
   it('auto-accepts a new tracklet only when switched on with a threshold, for the embedder it was calibrated for', async () => {
     const { db: auto, add: addAuto } = library('auto');
     addAuto(1, '2020-05-01T10:00:00', [{ x: 0.1, vector: looks.stag }]);
