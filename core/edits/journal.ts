@@ -6,6 +6,7 @@ import { IndividualsError } from '../individuals/errors';
 import { getSetting } from '../library/settings';
 import { syncIndividualVectors } from '../reid/maintain';
 import { captureChanges, type RowChange } from './capture';
+import { describeConflict, rebuiltByPipeline } from './conflicts';
 import { readRow, rowDelta, rowHolds, writeRow, type JournalledTable, type StoredRow } from './rows';
 
 /** What every edit, undo and redo returns (the contract's EditResult). */
@@ -82,16 +83,23 @@ interface Entry {
 }
 
 /** Writes `to` over rows that must currently hold `from`; returns the individuals touched. */
-function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: string): number[] {
+function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: 'undo' | 'redo'): number[] {
   const key = (r: { table: string; id: number }) => `${r.table}:${r.id}`;
   const expected = new Map(from.rows.map((r) => [key(r), r.row]));
-  for (const r of to.rows) {
-    if (!rowHolds(readRow(db, r.table, r.id), expected.get(key(r)) ?? null)) {
-      throw new EditConflictError(`cannot ${verb} "${entry.kind}": ${r.table} ${r.id} changed since`);
-    }
+  // Rows the pipeline rebuilt since (suggestions after a later import) are left as they are now.
+  const rows = to.rows.filter((r) => {
+    const current = readRow(db, r.table, r.id);
+    if (rowHolds(current, expected.get(key(r)) ?? null)) return true;
+    if (rebuiltByPipeline(r.table)) return false;
+    throw new EditConflictError(describeConflict(entry.kind, verb, r.table, current, expected.get(key(r)) ?? null));
+  });
+  if (rows.length === 0 && to.rows.length > 0) {
+    const r = to.rows[0]!;
+    const current = readRow(db, r.table, r.id);
+    throw new EditConflictError(describeConflict(entry.kind, verb, r.table, current, expected.get(key(r)) ?? null));
   }
-  for (const r of to.rows) writeRow(db, r.table, r.id, r.row);
-  const changes = to.rows.map((r) => ({
+  for (const r of rows) writeRow(db, r.table, r.id, r.row);
+  const changes = rows.map((r) => ({
     table: r.table,
     id: r.id,
     before: expected.get(key(r)) ?? null,
