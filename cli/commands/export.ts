@@ -3,7 +3,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Library } from '../../core/library/library';
 import { megadetectorExport } from '../../core/exports/megadetector';
-import { libraryOption, UsageError, withLibrary, type Command, type ParsedArgs } from '../command';
+import {
+  jsonOption,
+  libraryOption,
+  printJson,
+  UsageError,
+  withLibrary,
+  type Command,
+  type ParsedArgs,
+} from '../command';
 import { INTEROP_FORMATS, interopExportOptions } from './exportInterop';
 
 export interface ExportFormat {
@@ -26,9 +34,10 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export detections and individuals to other tools (MegaDetector JSON, ...)',
-  usage: `thumper export --library <dir> --format ${Object.keys(EXPORT_FORMATS).join('|')} --out <file or folder> [--utc-offset +HH:MM] [--coordinates LAT,LON] [--species NAME] [--contributor NAME] [--title TEXT]`,
+  usage: `thumper export --library <dir> --format ${Object.keys(EXPORT_FORMATS).join('|')} --out <file or folder> [--utc-offset +HH:MM] [--coordinates LAT,LON] [--species NAME] [--contributor NAME] [--title TEXT] [--json]`,
   options: {
     ...libraryOption,
+    ...jsonOption,
     ...interopExportOptions,
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
@@ -40,7 +49,8 @@ export const exportCommand: Command = {
     if (!format) throw new UsageError(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
     if (typeof out !== 'string' || out === '') throw new UsageError('--out <file> is required');
     const line = await withLibrary(args, (library) => format.write(library, path.resolve(out), args));
-    process.stderr.write(`wrote ${out}: ${line}\n`);
+    if (args.values.json) printJson({ format: name, out: path.resolve(out), summary: line });
+    else process.stderr.write(`wrote ${out}: ${line}\n`);
     return 0;
   },
 };

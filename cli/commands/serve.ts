@@ -1,13 +1,14 @@
 import { isLoopback } from '../../server/security';
 import { startServer } from '../../server/server';
-import { libraryOption, UsageError, waitOption, withLibrary, type Command } from '../command';
+import { jsonOption, libraryOption, printJson, UsageError, waitOption, withLibrary, type Command } from '../command';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the app in a browser: serves the interface and the API with a per-run token',
-  usage: 'thumper serve --library <dir> [--port N] [--host 127.0.0.1] [--allow-remote]',
+  usage: 'thumper serve --library <dir> [--port N] [--host 127.0.0.1] [--allow-remote] [--wait] [--json]',
   options: {
     ...libraryOption,
+    ...jsonOption,
     ...waitOption,
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
@@ -38,7 +39,8 @@ export const serveCommand: Command = {
             `thumper serve: listening on ${server.host}, reachable from the network; anyone with the URL below has full access\n`,
           );
         }
-        process.stdout.write(`${server.appUrl}\n`);
+        if (args.values.json) printJson({ url: server.url, appUrl: server.appUrl, token: server.token });
+        else process.stdout.write(`${server.appUrl}\n`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
