@@ -56,7 +56,8 @@ export function Sidebar({ onHelp }: { onHelp: () => void }) {
   ]);
   const info = useQuery('app-info', (api) => api.call('app.info', {}));
   const counts: Partial<Record<string, number>> = {
-    photos: stats.data?.images.total,
+    // Failed files are counted apart from photos (the Photos view's Failed filter lists them).
+    photos: stats.data && stats.data.images.total - stats.data.images.failed,
     deer: stats.data?.individuals,
     review: stats.data?.suggestionsPending,
   };

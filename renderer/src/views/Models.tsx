@@ -13,6 +13,7 @@ import { useToast } from '../store/toast';
 import { AddModel } from './models/AddModel';
 import { DetectorTestRun } from './models/DetectorTestRun';
 import { FetchModel } from './models/FetchModel';
+import { missingModelAdvice, providerNoteText } from './models/modelWords';
 
 type Listing = MethodResult<'models.list'>[number];
 type RoleStatus = MethodResult<'models.status'>['roles'][number];
@@ -23,11 +24,13 @@ function RolePanel({
   role,
   listing,
   provider,
+  providerNote,
   onUse,
 }: {
   role: RoleStatus;
   listing: Listing[];
   provider: string | null;
+  providerNote: string | null;
   onUse: (id: string) => void;
 }) {
   const installed = listing.filter((m) => m.kind === role.role && m.status === 'installed');
@@ -49,7 +52,7 @@ function RolePanel({
       </dl>
       {role.status !== 'installed' && (
         <div className="role-missing">
-          {role.howTo && <p className="muted small">{role.howTo}</p>}
+          <p className="muted small">{missingModelAdvice(role)}</p>
           {role.fetchable && <FetchModel id={role.id} />}
         </div>
       )}
@@ -69,7 +72,9 @@ function RolePanel({
           ))}
         </select>
       </label>
-      {role.role === 'detector' && role.status === 'installed' && <DetectorTestRun modelId={role.id} />}
+      {role.role === 'detector' && role.status === 'installed' && (
+        <DetectorTestRun modelId={role.id} knownNote={providerNote} />
+      )}
     </section>
   );
 }
@@ -118,7 +123,11 @@ export function Models() {
         {status.error && <ErrorNote what="the library's models" error={status.error} retry={status.reload} />}
         {list.error && <ErrorNote what="the model catalog" error={list.error} retry={list.reload} />}
         {error && <p className="inline-error">{error}</p>}
-        {stats.data?.providerNote && <p className="inline-warning">{stats.data.providerNote}</p>}
+        {stats.data?.providerNote && (
+          <p className="inline-warning" data-testid="provider-note">
+            {providerNoteText(stats.data.providerNote)}
+          </p>
+        )}
         <div className="chart-grid">
           {s && list.data ? (
             s.roles.map((r) => (
@@ -127,6 +136,7 @@ export function Models() {
                 role={r}
                 listing={list.data!}
                 provider={provider}
+                providerNote={stats.data?.providerNote ?? null}
                 onUse={(id) => use(r.role, id)}
               />
             ))

@@ -4,12 +4,13 @@ import type { PhotoSummary } from '../../../core/contract/entities';
 import { EmptyState, LoadingBar } from '../components/States';
 import { ViewHeader } from '../components/ViewHeader';
 import { usePagedList } from '../data/usePagedList';
+import { useQuery } from '../data/useQuery';
 import { activeFilterCount, clearFilters, filtersKey, toPhotoQuery, type PhotoFilters } from '../lib/filters';
 import { formatCount } from '../lib/format';
 import { useBrowse } from '../store/browse';
 import { navigate } from '../store/nav';
 import { FailedList } from './photos/FailedList';
-import { FilterBar } from './photos/FilterBar';
+import { FilterBar, SortControls } from './photos/FilterBar';
 import { PhotoGrid } from './photos/PhotoGrid';
 import { SequenceGrid } from './photos/SequenceGrid';
 
@@ -21,6 +22,13 @@ export function Photos({ filters }: { filters: PhotoFilters }) {
     120,
     ['photos', 'detections'],
   );
+  // Failed files are counted apart from the photos (many are not photos at all) and have their own filter.
+  const failed = useQuery(
+    'photos-failed-count',
+    (api) => api.call('photos.query', { filter: { states: ['failed'] }, offset: 0, limit: 1 }),
+    ['photos'],
+  );
+  const failedCount = failed.data?.total ?? 0;
   const browse = useBrowse();
   const [visits, setVisits] = useState<number | null>(null);
   const setFilters = (f: PhotoFilters) => navigate({ view: 'photos', filters: f }, { replace: true });
@@ -33,11 +41,15 @@ export function Photos({ filters }: { filters: PhotoFilters }) {
       ? '…'
       : filters.content === 'failed'
         ? `${formatCount(list.total, 'file')} could not be imported or processed`
-        : `${formatCount(list.total, 'photo')}${filtered ? ' match the filters' : ''}`;
+        : filtered
+          ? `${formatCount(list.total, 'photo')} match the filters`
+          : `${formatCount(list.total - failedCount, 'photo')}${failedCount ? ` · ${formatCount(failedCount, 'failed file')}` : ''}`;
 
   return (
     <div className="view photos" data-testid="view-photos">
-      <ViewHeader title="Photos" subtitle={<span data-testid="photo-count">{subtitle}</span>} />
+      <ViewHeader title="Photos" subtitle={<span data-testid="photo-count">{subtitle}</span>}>
+        <SortControls filters={filters} onChange={setFilters} />
+      </ViewHeader>
       <FilterBar filters={filters} onChange={setFilters} />
       {filters.groupBySequence && filtered && (
         <p className="inline-note">Grouped by visit: only the camera and date filters apply.</p>

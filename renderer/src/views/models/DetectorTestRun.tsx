@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { MethodResult } from '../../../../core/contract/methods';
 import { useApi } from '../../data/apiContext';
+import { providerNoteText } from './modelWords';
 
 type TestRun = MethodResult<'models.testRun'>;
 
@@ -33,7 +34,7 @@ function BoxedPhoto({ result }: { result: TestRun & { fileName: string | null } 
   );
 }
 
-export function DetectorTestRun({ modelId }: { modelId: string }) {
+export function DetectorTestRun({ modelId, knownNote = null }: { modelId: string; knownNote?: string | null }) {
   const api = useApi();
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<(TestRun & { fileName: string | null }) | null>(null);
@@ -71,7 +72,10 @@ export function DetectorTestRun({ modelId }: { modelId: string }) {
             {result.provider.toUpperCase()} · load {result.ms.load} ms, decode {result.ms.decode} ms, detect{' '}
             {result.ms.infer} ms
           </p>
-          {result.providerNote && <p className="inline-warning">{result.providerNote}</p>}
+          {/* The Models view already says once why models run on the CPU; only a different reason is news here. */}
+          {result.providerNote && result.providerNote !== knownNote && (
+            <p className="inline-warning">{providerNoteText(result.providerNote)}</p>
+          )}
           <BoxedPhoto result={result} />
         </>
       )}

@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { useQuery } from '../../data/useQuery';
 import { navigate } from '../../store/nav';
 import { FetchModel } from './FetchModel';
+import { missingModelAdvice, MODELS_NEEDED } from './modelWords';
 
 const ROLE_TEXT = {
   detector: 'finds the animals, people and vehicles in each photo',
@@ -24,6 +25,7 @@ export function ModelsBanner() {
           Open Models
         </button>
       </header>
+      <p data-testid="models-needed">{MODELS_NEEDED}</p>
       <ul className="banner-roles">
         {missing.map((r) => (
           <li key={r.role}>
@@ -32,16 +34,16 @@ export function ModelsBanner() {
               <span className="muted">
                 ({r.role}: {ROLE_TEXT[r.role]})
               </span>{' '}
-              is {r.status === 'missing' ? 'not installed' : r.status}.
-              {r.howTo && <div className="muted small">{r.howTo}</div>}
+              is{' '}
+              {r.status === 'missing' ? 'not installed' : r.status === 'unknown' ? 'not known here' : 'the wrong kind'}.
+              <div className="muted small">{missingModelAdvice(r)}</div>
             </div>
-            {r.fetchable ? (
-              <FetchModel id={r.id} />
-            ) : (
+            <div className="banner-actions">
+              {r.fetchable && <FetchModel id={r.id} />}
               <button type="button" className="btn small" onClick={() => navigate({ view: 'models' })}>
-                Add a model file
+                Add a model file…
               </button>
-            )}
+            </div>
           </li>
         ))}
       </ul>

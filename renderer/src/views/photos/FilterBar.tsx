@@ -147,7 +147,14 @@ export function FilterBar({ filters, onChange }: { filters: PhotoFilters; onChan
           Clear {active}
         </button>
       )}
-      <span className="grow" />
+    </div>
+  );
+}
+
+/** Grouping and sort, in the view's header: with the filters they would not fit one line at 1440 px. */
+export function SortControls({ filters, onChange }: { filters: PhotoFilters; onChange: (f: PhotoFilters) => void }) {
+  return (
+    <div className="sort-controls">
       <label className="check">
         <input
           type="checkbox"
