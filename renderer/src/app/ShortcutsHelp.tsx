@@ -28,7 +28,19 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
       ['s', 'Skip'],
       ['u, Ctrl+Z', 'Undo'],
       ['← →', 'Other candidates'],
+      ['↑ ↓', 'Other deer'],
+      ['b d f', 'Buck / doe / fawn (active side)'],
+      ['+ − 0', 'Zoom on the deer / fit'],
+      ['Space', 'Switch the active side'],
+      ['l', 'Link or unlink the zoom'],
       ['o', 'Open the profile'],
+    ],
+  },
+  {
+    title: 'Deer, other animals and profiles',
+    keys: [
+      ['s', 'Species of the selection, focused card or profile'],
+      ['b d f u', 'Buck / doe / fawn / unknown (selected crops, else the individual)'],
     ],
   },
   {
