@@ -3,6 +3,7 @@
 // vehicles are not re-identified. In the pipeline this runs on the decode the detector used (pipelineStage.ts);
 // embedPending serves resumption and re-embedding on its own.
 import path from 'node:path';
+import { failImage, moveImage } from '../../core/db/images';
 import { inTransaction, type Db } from '../../core/db/open';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
 import { deleteDetectionEmbeddings, ensureVectorTables, putDetectionEmbeddings } from '../../core/db/vectorIndex';
@@ -153,15 +154,13 @@ export async function embedPending(
       }));
       inTransaction(db, () => {
         storeEmbeddings(db, embedder, image.id, rows);
-        db.$client.prepare(`UPDATE images SET state = 'embedded', error = NULL WHERE id = ?`).run(image.id);
+        moveImage(db, image.id, 'embedded');
       });
       summary.images++;
       summary.detections += rows.length;
     } catch (err) {
       summary.failed++;
-      db.$client
-        .prepare(`UPDATE images SET state = 'failed', error = ?, attempts = attempts + 1 WHERE id = ?`)
-        .run(`embedding failed: ${(err as Error).message}`, image.id);
+      failImage(db, image.id, `embedding failed: ${(err as Error).message}`);
     }
     hooks.onImage?.(image.id);
   }

@@ -1,6 +1,7 @@
 // The processing pass as the worker runs it, with what the supervisor learned from earlier crashes: photos that crashed
 // the worker when processed alone are marked failed with the reason; photos in flight during a crash are processed
 // one at a time first, so the next crash can be pinned on one of them; then everything still waiting.
+import { failImage } from '../../core/db/images';
 import type { Failure } from '../../core/jobs/progress';
 import { ProgressTracker } from '../../core/jobs/progress';
 import type { Recovery } from '../../core/jobs/protocol';
@@ -35,8 +36,6 @@ export async function runProcessJob(run: JobRun, importing?: Promise<unknown>): 
 }
 
 function recordPoisonedPhotos({ library }: JobRun, recovery: Recovery): void {
-  const fail = library.db.$client.prepare(
-    "UPDATE images SET state = 'failed', error = ?, attempts = attempts + 1 WHERE id = ? AND state != 'failed'",
-  );
-  for (const { imageId, reason } of recovery.photos.poisoned) fail.run(reason, imageId);
+  for (const { imageId, reason } of recovery.photos.poisoned)
+    failImage(library.db, imageId, reason, { unlessFailed: true });
 }
