@@ -117,6 +117,10 @@ export const photoSummarySchema = z.object({
   categories: z.array(category),
   /** Whether the library has the file (false for a file that could not be read). */
   hasOriginal: z.boolean(),
+  /** A photo or a clip (whose detections are those of its sampled frames). */
+  mediaType: z.enum(MEDIA_TYPES),
+  /** A clip's length; null for a photo. */
+  durationMs: z.number().nullable(),
 });
 export type PhotoSummary = z.infer<typeof photoSummarySchema>;
 
@@ -153,6 +157,8 @@ export const photoDetailSchema = photoSummarySchema.extend({
   detectionList: z.array(detectionSchema),
   /** Photo ids of its sequence in time order (the filmstrip); empty when not sequenced yet. */
   sequencePhotoIds: z.array(id),
+  /** A clip's sampled frames in time order, each with its detections; empty for a photo. */
+  clipFrames: z.array(z.object({ imageId: id, frameMs: z.number(), detections: z.array(detectionSchema) })),
 });
 export type PhotoDetail = z.infer<typeof photoDetailSchema>;
 

@@ -1,9 +1,9 @@
 // Media are addressed by kind and database id only, never by a path: the host maps the id to a file it owns.
 // The same path shape is used by the HTTP route (serve mode) and the custom protocol (Electron).
-export const MEDIA_KINDS = ['original', 'preview', 'thumbnail', 'crop'] as const;
+export const MEDIA_KINDS = ['original', 'preview', 'thumbnail', 'crop', 'video'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
-/** original, preview and thumbnail take a photo id; crop takes a detection id. */
+/** original, preview and thumbnail take a photo id; crop takes a detection id; video a clip's id (a playable MP4). */
 export interface MediaRef {
   kind: MediaKind;
   id: number;

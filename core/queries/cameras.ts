@@ -43,7 +43,7 @@ export function listCameras(db: Db): CameraPlace[] {
       // Per camera, from images_camera_time alone: a count over its range and the range's two ends.
       `SELECT c.id, c.key, c.name, c.make, c.model, c.serial, c.utc_offset AS utcOffset, c.location,
               c.latitude, c.longitude, c.notes,
-              (SELECT count(*) FROM images i WHERE i.camera_id = c.id) AS photos,
+              (SELECT count(*) FROM images i WHERE i.camera_id = c.id AND i.media_type != 'frame') AS photos,
               (SELECT min(i.taken_at) FROM images i WHERE i.camera_id = c.id) AS firstTaken,
               (SELECT max(i.taken_at) FROM images i WHERE i.camera_id = c.id) AS lastTaken,
               (SELECT count(*) FROM detections d JOIN images i ON i.id = d.image_id

@@ -14,10 +14,14 @@ const ORDER: Record<Exclude<(typeof PHOTO_SORTS)[number], 'detections' | '-detec
   '-imported': 'i.id DESC',
 };
 
+/** The photo itself, or a clip's sampled frames: where an item's detections are. */
+const OWN_IMAGES = '(SELECT i.id UNION ALL SELECT f.id FROM images f WHERE f.clip_id = i.id)';
+
 const SUMMARY_COLUMNS = `i.id, i.file_name AS fileName, i.camera_id AS cameraId, c.name AS camera, i.taken_at AS takenAt,
   i.width, i.height, i.state, i.error, i.sequence_id AS sequenceId, i.path IS NOT NULL AS hasOriginal,
-  (SELECT count(*) FROM detections d WHERE d.image_id = i.id AND ${COUNTED}) AS detections,
-  (SELECT group_concat(DISTINCT d.category) FROM detections d WHERE d.image_id = i.id AND ${COUNTED}) AS categories`;
+  i.media_type AS mediaType, i.duration_ms AS durationMs,
+  (SELECT count(*) FROM detections d WHERE d.image_id IN ${OWN_IMAGES} AND ${COUNTED}) AS detections,
+  (SELECT group_concat(DISTINCT d.category) FROM detections d WHERE d.image_id IN ${OWN_IMAGES} AND ${COUNTED}) AS categories`;
 
 type SummaryRow = Omit<PhotoSummary, 'categories' | 'hasOriginal'> & { categories: string | null; hasOriginal: number };
 
@@ -27,7 +31,8 @@ function toSummary(row: SummaryRow): PhotoSummary {
 
 /** The same photos either way; `use` picks the form SQLite runs fastest for a count or for a page in index order. */
 export function photoWhere(filter: PhotoFilter, use: 'count' | 'page' = 'count'): Where {
-  const w = new Where();
+  // A clip's sampled frames are processed like photos but listed only through their clip.
+  const w = new Where().add("i.media_type != 'frame'");
   if (filter.cameraIds) w.in('i.camera_id', filter.cameraIds);
   w.timeRange('i.taken_at', filter.from, filter.to);
   if (filter.category)
@@ -103,6 +108,7 @@ export function photoSummaries(db: Db, ids: readonly number[]): PhotoSummary[] {
 }
 
 export function photoSummariesWhere(db: Db, where: Where): PhotoSummary[] {
+  where.add("i.media_type != 'frame'");
   const rows = db.$client
     .prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${where.sql} ORDER BY ${ORDER.takenAt}`,
@@ -142,6 +148,14 @@ export function detectionsOf(db: Db, imageId: number): Detection[] {
   }));
 }
 
+/** A clip's sampled frames with their detections, in time order (none for a photo). */
+function clipFrames(db: Db, clipId: number): PhotoDetail['clipFrames'] {
+  const frames = db.$client
+    .prepare("SELECT id, frame_ms AS frameMs FROM images WHERE clip_id = ? AND media_type = 'frame' ORDER BY frame_ms")
+    .all(clipId) as { id: number; frameMs: number }[];
+  return frames.map((f) => ({ imageId: f.id, frameMs: f.frameMs, detections: detectionsOf(db, f.id) }));
+}
+
 export function photoDetail(db: Db, id: number): PhotoDetail | null {
   const c = db.$client;
   const row = c
@@ -174,7 +188,7 @@ export function photoDetail(db: Db, id: number): PhotoDetail | null {
           (
             c
               .prepare(
-                'SELECT group_concat(id) AS ids FROM (SELECT id FROM images WHERE sequence_id = ? ORDER BY taken_at, id)',
+                "SELECT group_concat(id) AS ids FROM (SELECT id FROM images WHERE sequence_id = ? AND media_type != 'frame' ORDER BY taken_at, id)",
               )
               .get(summary.sequenceId) as { ids: string | null }
           ).ids,
@@ -196,5 +210,6 @@ export function photoDetail(db: Db, id: number): PhotoDetail | null {
     embedder: embedder as string | null,
     detectionList: detectionsOf(db, id),
     sequencePhotoIds,
+    clipFrames: clipFrames(db, id),
   };
 }

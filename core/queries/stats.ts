@@ -27,23 +27,32 @@ const UNPROCESSED = IMAGE_STATES.filter((state) => !PROCESSED.includes(state));
 
 export function libraryStats(db: Db): LibraryStats {
   const c = db.$client;
-  // States from the images_state index alone.
-  const states = new Map(
-    (c.prepare('SELECT state, count(*) AS n FROM images GROUP BY state').all() as { state: string; n: number }[]).map(
-      (r) => [r.state, r.n],
-    ),
-  );
+  // States from the images_state index alone, less the clips' sampled frames (few, from the images_clip index):
+  // a clip counts once, as a photo does.
+  const count = (sql: string) => c.prepare(sql).all() as { state: string; n: number }[];
+  const states = new Map(count('SELECT state, count(*) AS n FROM images GROUP BY state').map((r) => [r.state, r.n]));
+  for (const r of count('SELECT state, count(*) AS n FROM images WHERE clip_id IS NOT NULL GROUP BY state'))
+    states.set(r.state, states.get(r.state)! - r.n);
   const total = [...states.values()].reduce((sum, n) => sum + n, 0);
   const done = states.get('done') ?? 0;
   const failed = states.get('failed') ?? 0;
   // Empty = processed photos without a counted box. Not a probe per photo: the photos with counted boxes are counted
   // in one ordered pass over their covering index, less the few of them not processed (those states are rare).
   const processed = PROCESSED.reduce((sum, state) => sum + (states.get(state) ?? 0), 0);
-  const boxed = (
+  const boxedImages = (
     c.prepare(`SELECT count(DISTINCT d.image_id) AS n FROM detections d WHERE ${COUNTED}`).get() as { n: number }
   ).n;
+  // A clip is boxed when one of its frames is: its boxed frames count once, as the clip.
+  const boxedFrames = c
+    .prepare(
+      `SELECT count(DISTINCT f.id) AS frames, count(DISTINCT f.clip_id) AS clips FROM images f
+       JOIN detections d ON d.image_id = f.id WHERE f.clip_id IS NOT NULL AND ${COUNTED}`,
+    )
+    .get() as { frames: number; clips: number };
+  const boxed = boxedImages - boxedFrames.frames + boxedFrames.clips;
   const unprocessed = new Where()
     .in('i.state', UNPROCESSED)
+    .add('i.clip_id IS NULL')
     .add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
   const boxedUnprocessed = (
     c.prepare(`SELECT count(*) AS n FROM images i ${unprocessed.sql}`).get(...unprocessed.params) as { n: number }

@@ -53,7 +53,8 @@ async function sampleClip(library: Library, clip: ClipRow, perSecond: number, co
       path: rel,
       fileName: `${clip.fileName} @ ${(frame.timeMs / 1000).toFixed(1)} s`,
       sourcePath: clip.sourcePath,
-      importId: clip.importId,
+      // The clip is what was imported: frames stay out of the import's counts.
+      importId: null,
       cameraId: clip.cameraId,
       takenAt: frameTime(clip.takenAt, frame.timeMs),
       takenAtSource: clip.takenAtSource,
