@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Library } from '../../core/library/library';
-import { megadetectorExport } from '../../core/exports/megadetector';
+import { megadetectorExport, megadetectorJson } from '../../core/exports/megadetector';
 import {
   jsonOption,
   libraryOption,
@@ -23,7 +23,7 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
   megadetector: {
     async write(library, out) {
       const md = megadetectorExport(library);
-      await fs.writeFile(out, `${JSON.stringify(md, null, 1)}\n`);
+      await fs.writeFile(out, megadetectorJson(md));
       const failed = md.images.filter((i) => i.failure).length;
       return `${md.images.length} photos (${failed} failed), file paths relative to ${library.photosDir}`;
     },

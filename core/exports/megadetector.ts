@@ -76,17 +76,53 @@ export function megadetectorExport(library: Library, now = new Date()): MdFile {
     });
   }
   const threshold = detectors.length === 1 ? thresholdOf(detectors[0]!) : 0.2;
+  // MegaDetector's convention: the conservative threshold is the lower one (more boxes kept, more false ones), as
+  // MDv5's 0.05 against its typical 0.2.
+  const conservative = round4(Math.min(threshold, threshold / 4));
   return {
     info: {
       format_version: '1.6',
       detector: detectors.length > 0 ? `thumper:${detectors.join('+')}` : 'thumper',
-      detection_completion_time: now.toISOString().replace(/\.\d+Z$/, ''),
+      detection_completion_time: mdTime(now),
       detector_metadata: {
         typical_detection_threshold: threshold,
-        conservative_detection_threshold: Math.max(threshold, 0.4),
+        conservative_detection_threshold: conservative,
       },
     },
     detection_categories: Object.fromEntries(Object.entries(MD_CATEGORIES).map(([name, id]) => [id, name])),
     images,
   };
+}
+
+/** MegaDetector's own completion time format (run_detector_batch: UTC, "%Y-%m-%d %H:%M:%S"). */
+export function mdTime(d: Date): string {
+  return d
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '');
+}
+
+// Keys whose numbers MegaDetector's validator requires to be floats: JSON.stringify writes a hand-drawn box's 1 as
+// `1`, which validate_batch_results rejects ("illegal confidence value").
+const FLOAT_KEYS = new Set(['conf', 'bbox', 'typical_detection_threshold', 'conservative_detection_threshold']);
+
+const float = (n: number) => (Number.isInteger(n) ? n.toFixed(1) : String(n));
+
+function write(value: unknown, asFloat: boolean, indent: string): string {
+  if (typeof value === 'number') return asFloat ? float(value) : JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const inner = `${indent} `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + write(v, asFloat, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  const body = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${write(v, FLOAT_KEYS.has(k), inner)}`);
+  return `{\n${body.join(',\n')}\n${indent}}`;
+}
+
+/** The file's text: JSON indented by one space, confidences, boxes and thresholds always written as floats. */
+export function megadetectorJson(md: MdFile): string {
+  return `${write(md, false, '')}\n`;
 }

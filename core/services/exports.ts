@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ApiError, type ParsedArgs } from '../contract';
 import { exportCamtrapDp } from '../exports/camtrapDp';
 import { exportCsv } from '../exports/csv';
-import { megadetectorExport } from '../exports/megadetector';
+import { megadetectorExport, megadetectorJson } from '../exports/megadetector';
 import type { ExportProgress } from '../exports/progress';
 import type { Library } from '../library/library';
 import type { Handlers } from './dispatch';
@@ -28,7 +28,7 @@ async function runExport(library: Library, a: Args, report: ReportProgress): Pro
       report('photos', 0, 1);
       const md = megadetectorExport(library);
       await fs.mkdir(path.dirname(a.out), { recursive: true });
-      await fs.writeFile(a.out, `${JSON.stringify(md, null, 1)}\n`);
+      await fs.writeFile(a.out, megadetectorJson(md));
       report('photos', 1, 1);
       return `${md.images.length} photos in ${a.out}`;
     }
