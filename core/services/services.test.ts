@@ -233,6 +233,12 @@ describe('media by id', () => {
       id: number;
       p: string | null;
     }[];
-    for (const c of crops) expect(await resolveMedia(library, { kind: 'crop', id: c.id }), String(c.p)).toBeNull();
+    // No crop file from the pipeline here: each is cut from the full-resolution original on first request.
+    for (const c of crops) {
+      const crop = await resolveMedia(library, { kind: 'crop', id: c.id });
+      expect(crop, String(c.p)).toMatchObject({ contentType: 'image/jpeg' });
+      expect(path.relative(library.cacheDir, crop!.file).split(path.sep).slice(0, 2)).toEqual(['crops', 'display']);
+    }
+    expect(await resolveMedia(library, { kind: 'crop', id: 999999 })).toBeNull();
   });
 });
