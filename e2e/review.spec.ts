@@ -209,3 +209,29 @@ test('the species key moves an individual to Other animals, and undo moves it ba
   await page.goto(at('#/deer'));
   await expect(page.locator(`.deer-card[data-individual-id="${id}"]`)).toBeVisible();
 });
+
+test("b d f u set sex/age on the viewer's selected box and on selected crops of a profile", async ({ page }) => {
+  await page.goto(at('#/deer'));
+  await page.locator('.deer-card[data-individual-id]').first().click();
+  await expect(page.getByTestId('view-profile')).toBeVisible();
+  const crops = page.locator('[data-detection-id]');
+  await expect(crops.nth(1)).toBeVisible();
+  await crops.nth(0).click({ modifiers: ['Control'] });
+  await crops.nth(1).click({ modifiers: ['Control'] });
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('toast')).toContainText('2 crops: fawn');
+  // With no crop selected the key sets the individual's class.
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('toast')).toContainText(': buck');
+  await expect(page.locator('.view-subtitle')).toContainText('buck');
+
+  await crops.nth(0).dblclick();
+  await expect(page.getByTestId('view-viewer')).toBeVisible();
+  await expect(page.getByTestId('selected-box')).toBeVisible();
+  await expect(page.getByTestId('box-sexage')).toHaveValue('fawn');
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('toast')).toContainText('Box marked doe');
+  await expect(page.getByTestId('box-sexage')).toHaveValue('doe');
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('box-sexage')).toHaveValue('unknown');
+});
