@@ -13,6 +13,7 @@ import { RENDERER_DIST_DIR } from '../core/paths';
 import { createServices } from '../core/services';
 import { contentSecurityPolicy } from '../core/services/csp';
 import { dispatch } from '../core/services/dispatch';
+import { byteRange, rangeHeaders } from '../core/services/byteRange';
 import { resolveMedia } from '../core/services/media';
 import { hostAllowed, isLoopback, newToken, originAllowed, tokenFrom, tokenValid, type HostPolicy } from './security';
 import { resolveStatic } from '../core/services/staticFiles';
@@ -82,11 +83,32 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   );
 }
 
-function sendFile(res: ServerResponse, file: string, contentType: string, headers: Record<string, string>): void {
-  const stream = fs.createReadStream(file);
+function sendFile(
+  res: ServerResponse,
+  file: string,
+  contentType: string,
+  headers: Record<string, string>,
+  rangeHeader?: string,
+): void {
+  // A <video> seeks by asking for byte ranges.
+  const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  const range = byteRange(rangeHeader, size);
+  if (range.kind === 'unsatisfiable') {
+    res.writeHead(416, { ...COMMON_HEADERS, 'Content-Range': `bytes */${size}` });
+    res.end();
+    return;
+  }
+  const part = range.kind === 'part' ? range : null;
+  const stream = fs.createReadStream(file, part ? { start: part.start, end: part.end } : {});
   stream.on('error', () => (res.headersSent ? res.destroy() : refuse(res, 404, 'not found')));
   stream.once('open', () => {
-    res.writeHead(200, { ...COMMON_HEADERS, ...headers, 'Content-Type': contentType });
+    res.writeHead(part ? 206 : 200, {
+      ...COMMON_HEADERS,
+      ...headers,
+      'Content-Type': contentType,
+      'Accept-Ranges': 'bytes',
+      ...(part ? rangeHeaders(part, size) : { 'Content-Length': String(size) }),
+    });
     stream.pipe(res);
   });
 }
@@ -118,7 +140,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const ref = parseMediaPath(rawPath);
       const media = ref && (await resolveMedia(options.library, ref));
       if (!media) return refuse(res, 404, 'not found');
-      return sendFile(res, media.file, media.contentType, { 'Cache-Control': 'private, max-age=3600' });
+      return sendFile(
+        res,
+        media.file,
+        media.contentType,
+        { 'Cache-Control': 'private, max-age=3600' },
+        req.headers.range,
+      );
     }
     if (rawPath === '/api' || rawPath.startsWith('/api/')) {
       return refuse(

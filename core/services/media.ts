@@ -7,6 +7,7 @@ import type { MediaRef } from '../contract';
 import { photoAbsolutePath, type Library } from '../library/library';
 import { cachePath, type CacheKind } from '../photos/cachePaths';
 import { writeDisplayCrop, type NormalisedBox } from '../photos/crop';
+import { playableClip } from '../photos/video/playable';
 import { derivedImage } from '../photos/thumbnails';
 
 export interface MediaFile {
@@ -19,6 +20,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.jpeg': 'image/jpeg',
   '.png': 'image/png',
   '.webp': 'image/webp',
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.m4v': 'video/mp4',
 };
 
 function contentType(file: string): string {
@@ -44,10 +48,27 @@ function original(library: Library, imageId: number): string | null {
 async function derived(library: Library, imageId: number, kind: CacheKind): Promise<string | null> {
   const file = cachePath(library.cacheDir, kind, imageId);
   if (fs.existsSync(file)) return file;
-  const source = original(library, imageId);
+  const source = displaySource(library, imageId);
   if (!source || !fs.existsSync(source)) return null;
   // An original that cannot be decoded has nothing to show; the pipeline records why.
   return derivedImage(library.cacheDir, kind, imageId, source).catch(() => null);
+}
+
+/** The image a photo is shown from: its original, or for a clip its first sampled frame. */
+function displaySource(library: Library, imageId: number): string | null {
+  const frame = library.db.$client
+    .prepare("SELECT id FROM images WHERE clip_id = ? AND media_type = 'frame' ORDER BY frame_ms LIMIT 1")
+    .get(imageId) as { id: number } | undefined;
+  return original(library, frame?.id ?? imageId);
+}
+
+/** A clip as a browser plays it (converted once when its codec or container is not playable). */
+async function video(library: Library, clipId: number): Promise<string | null> {
+  const row = library.db.$client.prepare('SELECT media_type AS mediaType FROM images WHERE id = ?').get(clipId) as
+    { mediaType: string } | undefined;
+  const source = row?.mediaType === 'clip' ? original(library, clipId) : null;
+  if (!source || !fs.existsSync(source)) return null;
+  return playableClip(library.cacheDir, clipId, source).catch(() => null);
 }
 
 /**
@@ -86,6 +107,9 @@ export async function resolveMedia(library: Library, ref: MediaRef): Promise<Med
       break;
     case 'crop':
       file = await crop(library, ref.id);
+      break;
+    case 'video':
+      file = await video(library, ref.id);
       break;
   }
   if (!file || !fs.existsSync(file)) return null;
