@@ -2,7 +2,7 @@
 // then the pipeline moves it on: detection stores its boxes ('detected'), embedding gives them vectors ('embedded'),
 // tracking and matching its sequence finish it ('done'). Changes step it back so the stages run again: a new box or a
 // new detector ('detected'), a new embedder or a changed sequence ('embedded'). Any stage may fail it, and a retry
-// that succeeds takes it on again. Every state change goes through core/db/images.ts, which refuses a move this
+// that succeeds takes it on again (or a person's retry starts it over as 'imported'). Every state change goes through core/db/images.ts, which refuses a move this
 // table does not allow.
 import { IMAGE_STATES, type ImageState } from '../contract/entities';
 
@@ -18,8 +18,8 @@ export const IMAGE_TRANSITIONS = {
   embedded: ['detected', 'embedded', 'done', 'failed'],
   // A new box or detector, a new embedder or a changed sequence reopen it.
   done: ['detected', 'embedded', 'failed'],
-  // A retry that succeeds goes on; a retry that fails again counts another attempt.
-  failed: ['detected', 'embedded', 'failed'],
+  // A retry that succeeds goes on; a retry that fails again counts another attempt; a person's retry starts it over.
+  failed: ['imported', 'detected', 'embedded', 'failed'],
 } as const satisfies Record<ImageState, readonly ImageState[]>;
 
 /** The states a photo is created in. */

@@ -24,9 +24,9 @@ describe('the image state machine', () => {
     for (const to of Object.values(IMAGE_TRANSITIONS).flat()) expect(IMAGE_STATES).toContain(to);
   });
 
-  it('lets only an embedded photo finish, and nothing go back to imported', () => {
+  it('lets only an embedded photo finish, and only a failed one start over', () => {
     expect(sourcesOf('done')).toEqual(['embedded']);
-    expect(sourcesOf('imported')).toEqual([]);
+    expect(sourcesOf('imported')).toEqual(['failed']);
     expect(canMove('failed', 'detected')).toBe(true);
     expect(canMove('detected', 'done')).toBe(false);
   });
@@ -64,8 +64,9 @@ describe('the images repository', () => {
     expect(getImage(db, id)).toMatchObject({ state: 'failed', error: 'decode failed', attempts: 1 });
     expect(failImage(db, id, 'again')).toBe(true);
     expect(getImage(db, id)).toMatchObject({ error: 'again', attempts: 2 });
-    expect(moveImage(db, id, 'embedded')).toBe(true);
-    expect(getImage(db, id)).toMatchObject({ state: 'embedded', error: null });
+    expect(moveImage(db, id, 'imported', { attempts: 0 })).toBe(true);
+    expect(getImage(db, id)).toMatchObject({ state: 'imported', error: null, attempts: 0 });
+    expect(moveImage(db, id, 'imported')).toBe(false);
   });
 
   it('finishes a sequence, and reopens finished photos whose sequence changes', () => {

@@ -17,6 +17,8 @@ export interface MoveOptions {
   embedder?: string | null;
   /** Why the photo last failed; a photo that moves on clears it unless told otherwise. */
   error?: string | null;
+  /** Processing attempts so far (a person's retry starts again at 0). */
+  attempts?: number;
 }
 
 export function getImage(db: Db, imageId: number): ImageRow | undefined {
@@ -32,6 +34,7 @@ function changes(options: MoveOptions, to: ImageState) {
     state: to,
     ...(options.detector !== undefined ? { detector: options.detector } : {}),
     ...(options.embedder !== undefined ? { embedder: options.embedder } : {}),
+    ...(options.attempts !== undefined ? { attempts: options.attempts } : {}),
     ...(to !== 'failed' || options.error !== undefined ? { error: options.error ?? null } : {}),
   };
 }
