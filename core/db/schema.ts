@@ -5,6 +5,7 @@ import {
   blob,
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
   text,
@@ -316,3 +317,19 @@ export const surveys = sqliteTable('surveys', {
   cameraIds: text('camera_ids', { mode: 'json' }).$type<number[]>().notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Counted animal boxes per camera and day and per camera and hour of the day, kept by triggers (migration
+ * 0006_activity_aggregate) for the dashboard's charts. cameraKey 0: no camera; day '': no time; hour -1: no hour.
+ */
+export const activityDays = sqliteTable(
+  'activity_days',
+  { cameraKey: integer('camera_key').notNull(), day: text('day').notNull(), n: integer('n').notNull() },
+  (t) => [primaryKey({ columns: [t.cameraKey, t.day] })],
+);
+
+export const activityHours = sqliteTable(
+  'activity_hours',
+  { cameraKey: integer('camera_key').notNull(), hour: integer('hour').notNull(), n: integer('n').notNull() },
+  (t) => [primaryKey({ columns: [t.cameraKey, t.hour] })],
+);

@@ -1,41 +1,47 @@
-// Activity for the dashboard's small charts (the totals are core/queries/stats.ts, the one place that counts): one
-// pass over the animal detections, grouped by camera, day and hour, folded into the three charts here.
+// Activity for the dashboard's small charts (the totals are core/queries/stats.ts, the one place that counts). The
+// counted animal boxes are summed per camera and day and per camera and hour of the day by triggers
+// (migration 0006_activity_aggregate), so a call reads a few thousand small rows at most, whatever the library's size.
 import type { Activity } from '../contract';
 import type { Db } from '../db/open';
-import { COUNTED, Where } from './sqlFilter';
+import { Where } from './sqlFilter';
+
+/** camera_key of boxes on photos without a camera, day and hour of photos without a time (see the migration). */
+const NO_CAMERA = 0;
 
 export function activity(db: Db, cameraIds?: number[]): Activity {
   const c = db.$client;
-  const w = new Where().add(`d.category = 'animal' AND ${COUNTED}`);
-  if (cameraIds) w.in('i.camera_id', cameraIds);
-  // Photos first, in images_camera_time order (index only), each probing the covering index of counted boxes; the
-  // groups are keyed on the hour prefix of the time, one sort key instead of two, and split into day and hour after.
-  const groups = c
+  const cams = () => (cameraIds ? new Where().in('camera_key', cameraIds) : new Where());
+  const days = cams().add(`day != ''`);
+  const perDay = c
     .prepare(
-      `SELECT cameraId, substr(p, 1, 10) AS day, CASE WHEN length(p) >= 13 THEN CAST(substr(p, 12, 2) AS INTEGER) END AS hour, n
-       FROM (SELECT i.camera_id AS cameraId, substr(i.taken_at, 1, 13) AS p, count(*) AS n
-             FROM images i CROSS JOIN detections d ON d.image_id = i.id ${w.sql} GROUP BY i.camera_id, p)`,
+      `SELECT day, sum(n) AS detections FROM activity_days ${days.sql} GROUP BY day HAVING sum(n) > 0 ORDER BY day`,
     )
-    .all(...w.params) as { cameraId: number | null; day: string | null; hour: number | null; n: number }[];
-  const days = new Map<string, number>();
+    .all(...days.params) as { day: string; detections: number }[];
+  const hours = cams().add('hour BETWEEN 0 AND 23');
   const perHour = new Array<number>(24).fill(0);
-  const perCameraDetections = new Map<number, number>();
-  for (const g of groups) {
-    if (g.day !== null) days.set(g.day, (days.get(g.day) ?? 0) + g.n);
-    if (g.hour !== null && g.hour >= 0 && g.hour < 24) perHour[g.hour]! += g.n;
-    if (g.cameraId !== null) perCameraDetections.set(g.cameraId, (perCameraDetections.get(g.cameraId) ?? 0) + g.n);
-  }
-  const cams = new Where();
-  if (cameraIds) cams.in('c.id', cameraIds);
+  for (const h of c
+    .prepare(`SELECT hour, sum(n) AS n FROM activity_hours ${hours.sql} GROUP BY hour`)
+    .all(...hours.params) as { hour: number; n: number }[])
+    perHour[h.hour] = h.n;
+  const perCamera = cams().add(`camera_key != ${NO_CAMERA}`);
+  const detections = new Map(
+    (
+      c
+        .prepare(`SELECT camera_key AS cameraId, sum(n) AS n FROM activity_days ${perCamera.sql} GROUP BY camera_key`)
+        .all(...perCamera.params) as { cameraId: number; n: number }[]
+    ).map((r) => [r.cameraId, r.n]),
+  );
+  const cameraFilter = new Where();
+  if (cameraIds) cameraFilter.in('c.id', cameraIds);
   const cameras = c
     .prepare(
       `SELECT c.id AS cameraId, c.name, (SELECT count(*) FROM images i WHERE i.camera_id = c.id) AS photos
-       FROM cameras c ${cams.sql} ORDER BY c.name COLLATE NOCASE`,
+       FROM cameras c ${cameraFilter.sql} ORDER BY c.name COLLATE NOCASE`,
     )
-    .all(...cams.params) as { cameraId: number; name: string; photos: number }[];
+    .all(...cameraFilter.params) as { cameraId: number; name: string; photos: number }[];
   return {
-    perDay: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, detections]) => ({ day, detections })),
+    perDay,
     perHour,
-    perCamera: cameras.map((cam) => ({ ...cam, detections: perCameraDetections.get(cam.cameraId) ?? 0 })),
+    perCamera: cameras.map((cam) => ({ ...cam, detections: detections.get(cam.cameraId) ?? 0 })),
   };
 }
