@@ -19,6 +19,7 @@ let baseUrl = '';
 let cameras: { id: number; name: string; photos: number }[] = [];
 let inView: { id: number; name: string };
 let inExport: { id: number; name: string };
+let travelled = 0;
 
 const at = (hash: string) => `${baseUrl.replace(/#.*$/, '')}${hash}`;
 
@@ -50,6 +51,15 @@ test.beforeAll(async () => {
         `--location=${(44.05 + 0.0021 * (i % 5)).toFixed(5)},${(-73.16 + 0.0034 * Math.floor(i / 5) + 0.0009 * (i % 2)).toFixed(5)}`,
       ),
     );
+  // Two individuals seen at different cameras made one, so a deer has a path between cameras to map.
+  const individuals = JSON.parse(thumper('individuals', '--library', library, '--json')) as {
+    id: number;
+    cameras: string[];
+  }[];
+  const a = individuals[0]!;
+  const b = individuals.find((i) => i.cameras.some((c) => !a.cameras.includes(c)))!;
+  thumper('merge', '--library', library, String(a.id), String(b.id));
+  travelled = a.id;
   baseUrl = await startServe(library, E2E_ENV, servers);
 });
 
@@ -86,6 +96,7 @@ test('the Cameras view refuses bad input, then sets a location and an offset', a
     longitude: -73.15,
     utcOffset: '-05:00',
   });
+  await page.locator('.view-body').evaluate((el) => el.scrollTo(0, 0));
   await shot(page, 'cameras-view');
   await page.getByTestId('camera-map').screenshot({ path: path.join(SHOTS, 'cameras-map.png') });
 });
@@ -119,17 +130,11 @@ test('the Export view lists the camera still missing its place, then exports a v
 });
 
 test("a deer's profile maps the cameras where it was seen and its path", async ({ page }) => {
-  const individuals = JSON.parse(thumper('individuals', '--library', library, '--json')) as {
-    id: number;
-    cameras?: unknown[];
-    detections: number;
-  }[];
-  const deer = [...individuals].sort(
-    (a, b) => (b.cameras?.length ?? 0) - (a.cameras?.length ?? 0) || b.detections - a.detections,
-  )[0]!;
-  await page.goto(at(`#/deer/${deer.id}`));
+  await page.goto(at(`#/deer/${travelled}`));
   const map = page.getByTestId('deer-path-map');
-  await expect(map.getByTestId('map-camera').first()).toBeVisible();
+  await expect(map).toContainText('2 cameras · 1 move between cameras', { timeout: 20_000 });
+  await expect(map.getByTestId('map-camera')).toHaveCount(2);
+  await expect(map.locator('.map-path')).toHaveCount(1);
   await map.scrollIntoViewIfNeeded();
   await shot(page, 'deer-profile-map');
   await map.screenshot({ path: path.join(SHOTS, 'deer-path-map.png') });

@@ -102,8 +102,8 @@ export function CameraEditor({ camera, picked, picking, onPicking, onSaved }: Pr
         </dd>
         <dt>Animals</dt>
         <dd>
-          {camera.animalDetections} detections · {camera.independentDetections} independent in {camera.trapNights}{' '}
-          trap-nights
+          {camera.animalDetections} detections · {camera.independentDetections} independent in{' '}
+          {Math.round(camera.trapNights)} trap-nights
           {camera.relativeAbundance !== null && (
             <>
               {' '}
