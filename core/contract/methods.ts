@@ -100,6 +100,11 @@ export const METHODS = {
     page(photoSummarySchema),
   ),
   'photos.get': method('A photo with its detections and its sequence.', byId, photoDetailSchema),
+  'photos.retryFailed': method(
+    'Retry failed files (all, or these ids): photos the library holds are processed again, refused files are imported again from their source; starts a job.',
+    z.object({ ids: z.array(id).min(1).optional() }).strict(),
+    z.object({ jobId: z.number(), reprocess: z.number(), reimport: z.number(), missing: z.array(z.string()) }),
+  ),
 
   'sequences.query': method(
     'Sequences (visits) in time order, oldest first unless newestFirst.',

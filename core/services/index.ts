@@ -23,6 +23,7 @@ import { editHandlers } from './edits';
 import { exportHandlers } from './exports';
 import { EventHub } from './hub';
 import { previewImport } from './importPreview';
+import { prepareRetry } from './retryFailed';
 import { modelHandlers } from './models';
 import { speciesHandlers } from './species';
 import { surveyHandlers } from './survey';
@@ -111,6 +112,24 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
 
     'photos.query': (a) => queryPhotos(db, a),
     'photos.get': (a) => photoDetail(db, a.id) ?? notFound('photo', a.id),
+    'photos.retryFailed': (a) => {
+      const running = supervisor.current();
+      if (running) throw new ApiError('conflict', `job ${running.jobId} is still running: retry when it has finished`);
+      const plan = prepareRetry(db, a.ids);
+      if (plan.reprocess === 0 && plan.reimport.length === 0)
+        throw new ApiError(
+          'not_found',
+          plan.missing.length
+            ? `nothing to retry: the source files are gone (${plan.missing.join(', ')})`
+            : 'nothing to retry: no failed files',
+        );
+      events.emit('library.changed', { scopes: ['photos'] });
+      // An import processes everything waiting afterwards, the photos set back to waiting included.
+      const jobId = plan.reimport.length
+        ? supervisor.startImport({ sources: plan.reimport })
+        : supervisor.startProcessing();
+      return { jobId, reprocess: plan.reprocess, reimport: plan.reimport.length, missing: plan.missing };
+    },
     'sequences.query': (a) => querySequences(db, a),
     'sequences.get': (a) => {
       const sequence = sequenceById(db, a.id) ?? notFound('sequence', a.id);
