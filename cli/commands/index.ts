@@ -11,6 +11,7 @@ import { sequencesCommand } from './sequences';
 import { statsCommand } from './stats';
 import { surveyCommand } from './survey';
 import { calibrationCommand } from './calibration';
+import { checkCommand } from './check';
 import { camerasCommand } from './cameras';
 import { renameCommand } from './rename';
 import { mergeCommand } from './merge';
@@ -40,6 +41,7 @@ export const COMMANDS: Command[] = [
   calibrationCommand,
   traitsCommand,
   surveyCommand,
+  checkCommand,
   camerasCommand,
   renameCommand,
 ];

@@ -16,6 +16,7 @@ import { mapOrdered } from '../../core/util/mapOrdered';
 import { identifyCamera, type CameraIdentity } from '../../core/photos/camera';
 import { chooseDestination, photoFolder } from '../../core/photos/destination';
 import { hashAndCopy, type HashedFile } from './hashCopy';
+import { restoreMissing, type KnownPhoto } from './restoreMissing';
 import {
   BadPhotoError,
   checkPhotoBytes,
@@ -125,7 +126,9 @@ export async function importPhotos(
       .run();
   }
 
-  const shaExists = db.$client.prepare('SELECT path, source_path AS sourcePath FROM images WHERE sha256 = ?');
+  const shaExists = db.$client.prepare(
+    'SELECT id, path, in_place AS inPlace, source_path AS sourcePath FROM images WHERE sha256 = ?',
+  );
   const cameraIds = new Map<string, number>();
   const cameraFor = (identity: CameraIdentity): number => {
     const known = cameraIds.get(identity.key);
@@ -280,10 +283,14 @@ export async function importPhotos(
         recordFailure(file, prepared.reason);
       } else {
         const sha = prepared.hashed.sha256;
-        const existing =
-          (shaExists.get(sha) as { path: string | null; sourcePath: string } | undefined)?.sourcePath ??
-          claimed.get(sha);
-        if (existing !== undefined) {
+        const known = shaExists.get(sha) as KnownPhoto | undefined;
+        const existing = known?.sourcePath ?? claimed.get(sha);
+        // A photo of the library whose file went missing: these are its bytes, so put them back instead of calling
+        // them a duplicate.
+        if (known && (await restoreMissing(library, known, prepared.tmp))) {
+          summary.imported++;
+          progress.advance('copy', 1, file.path);
+        } else if (existing !== undefined) {
           if (prepared.tmp) await fs.rm(prepared.tmp, { force: true });
           summary.duplicates++;
           summary.duplicateFiles.push({ file: file.path, existing });

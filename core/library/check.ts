@@ -1,0 +1,138 @@
+// `thumper check`: is the library whole? Every photo file present with the bytes it was imported with, nothing in
+// photos/ the database does not know, no temp files of dead runs, no vectors of deleted detections, no cached images
+// of photos no longer there, and SQLite's own quick_check. --repair fixes what can be fixed without losing anything:
+// a missing or changed photo is marked failed with the reason (import the card again to restore it); orphan photo
+// files are only reported, never deleted, since they may be the only copy.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { removeDeadTemp, pidAlive } from './deadTemp';
+import { photoAbsolutePath, type Library } from './library';
+
+export type ProblemKind = 'missing' | 'changed' | 'orphan' | 'temp' | 'vector' | 'cache' | 'database';
+
+export interface CheckProblem {
+  kind: ProblemKind;
+  /** The file or row concerned, in words. */
+  what: string;
+  detail: string;
+  repaired: boolean;
+}
+
+export interface CheckReport {
+  photos: number;
+  problems: CheckProblem[];
+  /** Problems left after --repair (all of them without it). */
+  remaining: number;
+}
+
+export const MISSING_PREFIX = 'missing:';
+export const CHANGED_PREFIX = 'changed:';
+
+interface PhotoRow {
+  id: number;
+  path: string;
+  inPlace: number;
+  sha256: string;
+  error: string | null;
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => path.join(d.parentPath, d.name));
+  } catch {
+    return [];
+  }
+}
+
+export async function checkLibrary(library: Library, options: { repair?: boolean } = {}): Promise<CheckReport> {
+  const c = library.db.$client;
+  const repair = !!options.repair;
+  const problems: CheckProblem[] = [];
+  const add = (kind: ProblemKind, what: string, detail: string, repaired = false) =>
+    problems.push({ kind, what, detail, repaired });
+
+  const quick = c.pragma('quick_check') as { quick_check: string }[];
+  for (const row of quick) if (row.quick_check !== 'ok') add('database', 'thumper.db', row.quick_check);
+
+  // Photos already marked missing or changed by an earlier --repair are known: not problems again.
+  const photos = c
+    .prepare(
+      'SELECT id, path, in_place AS inPlace, sha256, error FROM images WHERE path IS NOT NULL AND sha256 IS NOT NULL',
+    )
+    .all() as PhotoRow[];
+  const markFailed = c.prepare("UPDATE images SET state = 'failed', error = ? WHERE id = ?");
+  for (const photo of photos) {
+    const file = photoAbsolutePath(library, { path: photo.path, inPlace: !!photo.inPlace })!;
+    const known = photo.error?.startsWith(MISSING_PREFIX) || photo.error?.startsWith(CHANGED_PREFIX);
+    if (!fs.existsSync(file)) {
+      if (known) continue;
+      const reason = `${MISSING_PREFIX} the file ${file} is no longer there; import its card again to restore it`;
+      if (repair) markFailed.run(reason, photo.id);
+      add('missing', file, `photo ${photo.id}: file missing`, repair);
+    } else if ((await sha256Of(file)) !== photo.sha256) {
+      if (known) continue;
+      const reason = `${CHANGED_PREFIX} the file ${file} no longer has the bytes it was imported with (damaged or edited)`;
+      if (repair) markFailed.run(reason, photo.id);
+      add('changed', file, `photo ${photo.id}: sha256 differs from the one recorded at import`, repair);
+    }
+  }
+
+  const stored = new Set(photos.filter((p) => !p.inPlace).map((p) => path.join(library.root, p.path)));
+  const failedPaths = c.prepare('SELECT path FROM images WHERE path IS NOT NULL AND sha256 IS NULL').all() as {
+    path: string;
+  }[];
+  for (const p of failedPaths) stored.add(path.join(library.root, p.path));
+  for (const file of listFiles(library.photosDir)) {
+    if (!stored.has(file)) add('orphan', file, 'a file in photos/ that no photo of the library refers to (kept)');
+  }
+
+  // Temp files of runs whose process is gone (a live run's own files are left alone).
+  for (const entry of fs.existsSync(path.join(library.root, 'tmp'))
+    ? fs.readdirSync(path.join(library.root, 'tmp'))
+    : []) {
+    const pid = Number(/^(\d+)-/.exec(entry)?.[1]);
+    if (pid && pid !== process.pid && !pidAlive(pid))
+      add('temp', path.join('tmp', entry), 'left by a run that died', repair);
+  }
+  for (const file of listFiles(library.cacheDir)) {
+    const m = /\.(\d+)\.[a-z0-9]*\.tmp$/.exec(file);
+    if (m && !pidAlive(Number(m[1]))) add('temp', path.relative(library.root, file), 'left by a run that died', repair);
+  }
+  if (repair) await removeDeadTemp(library.root);
+
+  const hasVectors = c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'detection_vectors'").get();
+  if (hasVectors) {
+    const orphans = c
+      .prepare(
+        'SELECT count(*) AS n FROM detection_vectors v WHERE NOT EXISTS (SELECT 1 FROM detections d WHERE d.id = v.detection_id)',
+      )
+      .get() as { n: number };
+    if (orphans.n > 0) {
+      if (repair)
+        c.prepare(
+          'DELETE FROM detection_vectors WHERE NOT EXISTS (SELECT 1 FROM detections d WHERE d.id = detection_vectors.detection_id)',
+        ).run();
+      add('vector', 'detection_vectors', `${orphans.n} vectors of detections that no longer exist`, repair);
+    }
+  }
+
+  // Cached thumbnails and previews are named by image id: one whose photo is gone is stale.
+  const ids = new Set((c.prepare('SELECT id FROM images').all() as { id: number }[]).map((r) => r.id));
+  for (const file of listFiles(library.cacheDir)) {
+    const m = /^(\d+)\.webp$/.exec(path.basename(file));
+    if (!m || ids.has(Number(m[1]))) continue;
+    if (repair) fs.rmSync(file, { force: true });
+    add('cache', path.relative(library.root, file), 'a cached image of a photo no longer in the library', repair);
+  }
+
+  return { photos: photos.length, problems, remaining: problems.filter((p) => !p.repaired).length };
+}
