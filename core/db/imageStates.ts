@@ -10,8 +10,9 @@ export { IMAGE_STATES, type ImageState };
 
 /** The states a photo may move to from each state. */
 export const IMAGE_TRANSITIONS = {
-  // Detection stores boxes; when the embed stage runs in the same pass the photo leaves it embedded.
-  imported: ['detected', 'embedded', 'failed'],
+  // Detection stores boxes; when the embed stage runs in the same pass the photo leaves it embedded. A video clip is
+  // done once its frames are sampled (the frames are the photos that go through the pipeline).
+  imported: ['detected', 'embedded', 'done', 'failed'],
   // Re-detection (another detector) stays 'detected'.
   detected: ['detected', 'embedded', 'failed'],
   // Re-embedding (another embedder) stays 'embedded'; tracking and matching its sequence finish it.

@@ -24,8 +24,8 @@ describe('the image state machine', () => {
     for (const to of Object.values(IMAGE_TRANSITIONS).flat()) expect(IMAGE_STATES).toContain(to);
   });
 
-  it('lets only an embedded photo finish, and only a failed one start over', () => {
-    expect(sourcesOf('done')).toEqual(['embedded']);
+  it('finishes an embedded photo or a sampled clip, and lets only a failed one start over', () => {
+    expect(sourcesOf('done')).toEqual(['imported', 'embedded']);
     expect(sourcesOf('imported')).toEqual(['failed']);
     expect(canMove('failed', 'detected')).toBe(true);
     expect(canMove('detected', 'done')).toBe(false);
@@ -49,9 +49,10 @@ describe('the images repository', () => {
 
   it('moves a photo along allowed transitions only, recording detector and clearing the error', () => {
     const id = add('imported');
-    expect(moveImage(db, id, 'done')).toBe(false);
+    expect(moveImage(db, id, 'failed', { from: ['detected'] })).toBe(false);
     expect(getImageState(db, id)).toBe('imported');
     expect(moveImage(db, id, 'detected', { detector: 'md' })).toBe(true);
+    expect(moveImage(db, id, 'done')).toBe(false);
     expect(getImage(db, id)).toMatchObject({ state: 'detected', detector: 'md', error: null });
     expect(moveImage(db, id, 'detected', { from: ['embedded', 'done'] })).toBe(false);
     expect(moveImage(db, 999_999, 'detected')).toBe(false);

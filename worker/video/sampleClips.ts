@@ -6,14 +6,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
+import { failImage, moveImage } from '../../core/db/images';
 import { inTransaction } from '../../core/db/open';
 import { images } from '../../core/db/schema';
 import { JobCancelledError, type JobControl } from '../../core/jobs/control';
 import type { ProgressTracker } from '../../core/jobs/progress';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
+import { getSetting } from '../../core/library/settings';
 import { sampleFrames } from './sampleFrames';
-
-export const DEFAULT_FRAMES_PER_SECOND = 1;
 
 export interface ClipSampleSummary {
   clips: number;
@@ -79,7 +79,7 @@ async function sampleClip(library: Library, clip: ClipRow, perSecond: number, co
       db.insert(images)
         .values(rows.slice(i, i + 50))
         .run();
-    db.update(images).set({ state: 'done', error: null }).where(eq(images.id, clip.id)).run();
+    moveImage(db, clip.id, 'done', { from: ['imported'] });
   });
   return rows.length;
 }
@@ -89,9 +89,9 @@ export async function sampleClips(
   library: Library,
   progress: ProgressTracker,
   control: JobControl,
-  perSecond = DEFAULT_FRAMES_PER_SECOND,
 ): Promise<ClipSampleSummary> {
   const { db } = library;
+  const perSecond = getSetting(db, 'clipFramesPerSecond');
   const clips = db
     .select()
     .from(images)
@@ -107,10 +107,7 @@ export async function sampleClips(
       if (err instanceof JobCancelledError) throw err;
       summary.failed++;
       const reason = `frames could not be sampled: ${(err as Error).message}`;
-      db.update(images)
-        .set({ state: 'failed', error: reason, attempts: clip.attempts + 1 })
-        .where(eq(images.id, clip.id))
-        .run();
+      failImage(db, clip.id, reason);
       progress.fail('decode', { file: clip.fileName, reason });
     }
   }
