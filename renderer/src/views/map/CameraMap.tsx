@@ -98,7 +98,12 @@ export function CameraMap({
   const borders = useMemo(() => (land ? draw(land.borders) : null), [land, draw]);
   const tiles = tilesOn && width > 0 ? tilesFor(current, width, height, tileUrl) : [];
   const bar = scaleBar(current, width || 600);
-  const line = path && path.length > 1 ? draw({ type: 'LineString', coordinates: path }) : null;
+  // The path as straight legs between cameras, each with an arrow halfway along it (the ends lie under the circles).
+  const legs = (path ?? []).flatMap((p, i, all) => {
+    const from = i > 0 ? projection(all[i - 1]!) : null;
+    const to = projection(p);
+    return from && to ? [{ from, to, angle: (Math.atan2(to[1] - from[1], to[0] - from[0]) * 180) / Math.PI }] : [];
+  });
 
   const at = (e: { clientX: number; clientY: number }): [number, number] => {
     const r = boxRef.current!.getBoundingClientRect();
@@ -189,12 +194,16 @@ export function CameraMap({
           {tiles.map((t) => (
             <image key={t.key} href={t.url} x={t.x} y={t.y} width={t.size + 0.5} height={t.size + 0.5} />
           ))}
-          {line && <path className="map-path" d={line} markerMid="url(#map-arrow)" markerEnd="url(#map-arrow)" />}
-          <defs>
-            <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
-              <path d="M0,0 L10,5 L0,10 z" className="map-arrow" />
-            </marker>
-          </defs>
+          {legs.map((l, i) => (
+            <g key={i} className="map-path">
+              <line x1={l.from[0]} y1={l.from[1]} x2={l.to[0]} y2={l.to[1]} />
+              <path
+                className="map-arrow"
+                d="M-7,-6 L7,0 L-7,6 z"
+                transform={`translate(${(l.from[0] + l.to[0]) / 2},${(l.from[1] + l.to[1]) / 2}) rotate(${l.angle})`}
+              />
+            </g>
+          ))}
           {cameras.map((c) => {
             const p = projection([c.longitude, c.latitude]);
             if (!p) return null;
