@@ -421,6 +421,8 @@ export const settingsSchema = z.object({
   deerSpecies,
   /** Minutes without an animal before a camera's next animal photo is a new independent detection. */
   independenceMinutes: z.number().int().min(1).max(1440),
+  /** Frames sampled per second of a clip, after its first frame. */
+  clipFramesPerSecond: z.number().min(0.1).max(10),
 });
 export type SettingsData = z.infer<typeof settingsSchema>;
 

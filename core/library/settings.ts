@@ -18,6 +18,8 @@ export const DEFAULT_SETTINGS = {
   deerSpecies: 'other' as DeerSpecies,
   /** Animal photos of one camera this close count as one independent detection (relative abundance). */
   independenceMinutes: 30,
+  /** Frames sampled from each second of a clip after its first frame (detection runs on each). */
+  clipFramesPerSecond: 1,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

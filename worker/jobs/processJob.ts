@@ -7,6 +7,7 @@ import { ProgressTracker } from '../../core/jobs/progress';
 import type { Recovery } from '../../core/jobs/protocol';
 import { processImages } from '../pipeline/processImages';
 import type { PendingImage } from '../pipeline/pending';
+import { sampleClips } from '../video/sampleClips';
 import type { JobRun } from './importJob';
 
 export type PhotoListener = (image: PendingImage, phase: 'start' | 'end', isolated: boolean) => void;
@@ -26,13 +27,16 @@ export async function runProcessJob(run: JobRun, importing?: Promise<unknown>): 
       control,
     );
   }
-  const summary = await processImages(
-    library,
-    { ...processOptions, importing, onPhoto: (image, phase) => onPhoto(image, phase, false) },
-    progress,
-    control,
-  );
-  return summary.failures;
+  const options = {
+    ...processOptions,
+    onPhoto: (image: PendingImage, phase: 'start' | 'end') => onPhoto(image, phase, false),
+  };
+  const summary = await processImages(library, { ...options, importing }, progress, control);
+  // Clips come last on a card: once the import is over, their frames are sampled and processed like photos.
+  const clips = await sampleClips(library, progress, control);
+  if (clips.frames === 0) return summary.failures;
+  const frames = await processImages(library, options, progress, control);
+  return [...summary.failures, ...frames.failures];
 }
 
 function recordPoisonedPhotos({ library }: JobRun, recovery: Recovery): void {
