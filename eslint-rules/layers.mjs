@@ -14,7 +14,12 @@ export const LAYERS = [
   { layer: 'worker/', may: ['worker/', 'core/'], why: 'the worker builds on core' },
   { layer: 'electron/', may: ['electron/', 'core/'], why: 'electron/ is an adapter over core' },
   { layer: 'server/', may: ['server/', 'core/'], why: 'server/ is an adapter over core' },
-  { layer: 'cli/', may: ['cli/', 'core/', 'server/'], why: 'cli/ is an adapter over core and may start the server' },
+  {
+    layer: 'cli/',
+    // One named exception: `--in-process` (benchmarks, debugging) runs the worker's job code in the CLI's process.
+    may: ['cli/', 'core/', 'server/', 'worker/inProcessLauncher'],
+    why: 'cli/ is an adapter over core and may start the server; worker code runs in the forked worker',
+  },
   {
     layer: 'renderer/',
     may: ['renderer/', 'core/contract/'],

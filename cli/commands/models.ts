@@ -20,7 +20,7 @@ import {
   type Command,
   type ParsedArgs,
 } from '../command';
-import { describeProcessing, runProcessing } from './process';
+import { describeJob, jobJson, runSupervisedJob } from '../supervisedJob';
 
 const FAMILIES: readonly Family[] = [...DETECTOR_FAMILIES, ...EMBEDDER_FAMILIES];
 const mb = (n: number) => (n / 1e6).toFixed(1);
@@ -167,9 +167,10 @@ async function useCommand(args: ParsedArgs, folder: ReturnType<typeof resolveMod
         else process.stderr.write('run `thumper process` to re-run what depends on it\n');
         return 0;
       }
-      const summary = await runProcessing(library, { models: (args.values.models as string | undefined) ?? null });
-      if (args.values.json) printJson({ choice, processing: summary });
-      else process.stderr.write(describeProcessing(summary));
+      const models = (args.values.models as string | undefined) ?? null;
+      const outcome = await runSupervisedJob(library, args, (supervisor) => supervisor.startProcessing({ models }));
+      if (args.values.json) printJson({ choice, processing: jobJson(outcome, 'process', true) });
+      else process.stderr.write(describeJob(outcome, 'process'));
       return 0;
     },
     { writer: 'thumper models use' },

@@ -18,6 +18,7 @@ import type {
   ImportPassResult,
   JobKind,
   PhotoFailure,
+  ProcessingOptions,
   WorkerJobResult,
   WorkerMessage,
 } from './protocol';
@@ -76,6 +77,7 @@ const CRASHES_ALONE_TO_BLAME = 2;
 
 interface Job {
   info: JobInfo;
+  processing: ProcessingOptions;
   firstImportId: number;
   startedAt: number;
   worker: WorkerHandle | null;
@@ -139,20 +141,22 @@ export class Supervisor {
     return this.job ? { ...this.job.info } : null;
   }
 
-  startImport(options: ImportJobOptions): number {
-    return this.start('import', options);
+  /** `processing`: the CLI's models folder, provider and threads; the defaults otherwise. */
+  startImport(options: ImportJobOptions, processing: ProcessingOptions = {}): number {
+    return this.start('import', options, processing);
   }
 
   /** Processes what is waiting (photos of another detector or embedder than the settings, after `models use`). */
-  startProcessing(): number {
-    return this.start('process', { sources: [] });
+  startProcessing(processing: ProcessingOptions = {}): number {
+    return this.start('process', { sources: [] }, processing);
   }
 
-  private start(kind: JobKind, options: ImportJobOptions): number {
+  private start(kind: JobKind, options: ImportJobOptions, processing: ProcessingOptions): number {
     if (this.job) throw new JobConflictError(`job ${this.job.info.jobId} is still running: pause or cancel it first`);
     const jobId = this.nextJobId++;
     this.job = {
       info: { jobId, kind, state: 'running', options, restarts: 0, progress: null },
+      processing,
       firstImportId: nextImportId(this.options.library.db),
       startedAt: Date.now(),
       worker: null,
@@ -229,7 +233,13 @@ export class Supervisor {
     worker.send({
       type: 'start',
       jobId: job.info.jobId,
-      spec: { kind: job.info.kind, libraryRoot: this.options.library.root, options: job.info.options },
+      spec: {
+        kind: job.info.kind,
+        libraryRoot: this.options.library.root,
+        options: job.info.options,
+        // Failed photos are retried by the first worker only: after a crash, a photo blamed for it stays failed.
+        processing: { ...job.processing, retryFailed: job.processing.retryFailed && job.info.restarts === 0 },
+      },
       recovery: {
         poisoned: job.poisoned,
         isolate: [...job.isolate],
