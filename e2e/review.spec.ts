@@ -17,8 +17,19 @@ let baseUrl = '';
 const at = (hash: string) => `${baseUrl.replace(/#.*$/, '')}${hash}`;
 
 async function shot(page: Page, name: string): Promise<void> {
-  // Thumbnails load lazily and fade in; wait until every image on screen has loaded.
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined, { timeout: 15_000 });
+  // Thumbnails load lazily and fade in; wait until every image on screen has loaded (lazy ones scrolled out of a
+  // filmstrip never load, and need not).
+  await page.waitForFunction(
+    () =>
+      [...document.images].every((i) => {
+        const r = i.getBoundingClientRect();
+        const onScreen = r.width > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+        const seen = i.loading !== 'lazy' || document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === i;
+        return i.complete || !onScreen || !seen;
+      }),
+    undefined,
+    { timeout: 15_000 },
+  );
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }

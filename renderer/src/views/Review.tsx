@@ -4,7 +4,7 @@
 // candidates, ↑ ↓ other deer, b d f buck/doe/fawn on the active side, + - 0 zoom, Space switches the active side,
 // l links the zoom, o opens the active side's profile. Decisions and their undo go through the app's shared edit
 // journal (data/useEdit): an undo from anywhere brings the desk back to the undone pair.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IndividualSummary, SexAgeClass, Suggestion } from '../../../core/contract/entities';
 import { CameraSelect, DateRangeInputs } from '../components/FilterInputs';
 import { Icon } from '../components/Icon';
@@ -23,7 +23,7 @@ import { useReviewCursor } from './review/cursor';
 import { DeskReasons } from './review/DeskReasons';
 import { DeskSide } from './review/DeskSide';
 import { usePreloadPair } from './review/usePreloadPair';
-import { nextAfterDecision, otherCandidate, otherPair, queuePosition } from './review/queue';
+import { currentPair, nextAfterDecision, otherCandidate, otherPair, queuePosition } from './review/queue';
 import '../styles/review.css';
 
 const PAGE = 50;
@@ -64,17 +64,20 @@ export function Review() {
   const [linkView, setLinkView] = useState<{ from: Side; view: LinkedView } | null>(null);
   const [command, setCommand] = useState<{ side: Side; key: '+' | '-' | '0'; seq: number } | null>(null);
 
-  const current = nextAfterDecision(items, decided, currentId);
+  const shownPair = useRef<{ individualId: number; candidateId: number } | null>(null);
+  const current = currentPair(items, decided, currentId, shownPair.current);
+  if (current) shownPair.current = { individualId: current.individualId, candidateId: current.candidateId };
   const upcoming = current ? nextAfterDecision(items, new Set([...decided, current.id]), current.id) : null;
   usePreloadPair(upcoming ? [upcoming.individual, upcoming.candidate] : []);
 
   // A fresh page means the server caught up: forget local decisions it already reflects.
   useEffect(() => keepOnly(new Set(items.map((s) => s.id))), [items, keepOnly]);
-  // A new pair starts unzoomed, on the deer in question.
+  // A new pair starts unzoomed, on the deer in question (the same two re-made under a new id stay as they are).
+  const pairKey = current ? `${current.individualId}-${current.candidateId}` : '';
   useEffect(() => {
     setLinkView(null);
     setActive('query');
-  }, [current?.id]);
+  }, [pairKey]);
 
   const decide = useCallback(
     (s: Suggestion, decision: Decision) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../../../core/contract/entities';
-import { formatGap, nextAfterDecision, otherCandidate, otherPair, queuePosition } from './queue';
+import { currentPair, formatGap, nextAfterDecision, otherCandidate, otherPair, queuePosition } from './queue';
 
 const s = (id: number, individualId: number, rank = 1): Suggestion => ({ id, individualId, rank }) as Suggestion;
 const items = [s(1, 10), s(2, 10), s(3, 11), s(4, 10)];
@@ -11,6 +11,16 @@ describe('review queue', () => {
     expect(nextAfterDecision(items, new Set([4]), 4)?.id).toBe(1);
     expect(nextAfterDecision(items, new Set([1, 2, 3, 4]), 2)).toBeNull();
     expect(nextAfterDecision(items, new Set(), null)?.id).toBe(1);
+  });
+
+  it('keeps showing the same two individuals when their suggestion was re-made under a new id', () => {
+    const pair = (id: number, individualId: number, candidateId: number) =>
+      ({ id, individualId, candidateId }) as Suggestion;
+    const remade = [pair(7, 10, 20), pair(8, 10, 21), pair(9, 11, 20)];
+    expect(currentPair(remade, new Set(), 2, { individualId: 10, candidateId: 21 })?.id).toBe(8);
+    // Decided here (not re-made): the next open one, not the same two again.
+    expect(currentPair(remade, new Set([8]), 8, { individualId: 10, candidateId: 21 })?.id).toBe(9);
+    expect(currentPair(remade, new Set(), 9, null)?.id).toBe(9);
   });
 
   it('cycles through the candidates of the same query individual', () => {

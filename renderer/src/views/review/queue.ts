@@ -20,6 +20,26 @@ export function nextAfterDecision(
   return null;
 }
 
+/**
+ * The pair to show: the current one while it is open; when an edit re-made the suggestions (a sex/age change
+ * supersedes and recomputes them under new ids), the same two individuals if they are still paired; else the next.
+ */
+export function currentPair(
+  items: Suggestion[],
+  decidedIds: ReadonlySet<number>,
+  currentId: number | null,
+  last: { individualId: number; candidateId: number } | null,
+): Suggestion | null {
+  const open = (s: Suggestion) => !decidedIds.has(s.id);
+  const same = items.find((s) => s.id === currentId && open(s));
+  if (same) return same;
+  const again =
+    currentId !== null && !items.some((s) => s.id === currentId) && last
+      ? items.find((s) => open(s) && s.individualId === last.individualId && s.candidateId === last.candidateId)
+      : undefined;
+  return again ?? nextAfterDecision(items, decidedIds, currentId);
+}
+
 /** Another candidate for the same query individual, in score order, wrapping around; null if there is none. */
 export function otherCandidate(
   items: Suggestion[],
