@@ -28,6 +28,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'cli/**/*.test.ts',
             'bench/**/*.test.ts',
+            'eslint-rules/**/*.test.ts',
           ],
           pool: 'forks',
         },
