@@ -1,6 +1,9 @@
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFixturePhotos, type TestLibrary } from '../../testing/interopLibrary';
 import { listCameras } from '../queries/cameras';
+import { cameraGps, gpsToLatLon } from './exifGps';
 import { independentDetections, relativeAbundance, trapNights } from './abundance';
 import { mergeCameras, splitCamera } from './identities';
 import { addDeployment, fullLocalTime, updateCamera } from './places';
@@ -36,6 +39,28 @@ describe('camera edits', () => {
     t = await importFixturePhotos(4);
   });
   afterAll(() => t.library.close());
+
+  it("reads a camera's place from the GPS its photos carry, and ignores a 0,0 fix", async () => {
+    const [c] = listCameras(t.library.db);
+    const file = path.join(t.dir, 'gps.jpg');
+    await sharp({ create: { width: 16, height: 16, channels: 3, background: '#888' } })
+      .jpeg()
+      .withExif({
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '44/1 3/1 30/1', GPSLongitudeRef: 'W', GPSLongitude: '73/1 9/1 0/1' },
+      })
+      .toFile(file);
+    // The camera's earliest photo, so it is among the few read.
+    const id = t.library.db.$client
+      .prepare(
+        `INSERT INTO images (file_name, source_path, path, in_place, camera_id, taken_at, state)
+         VALUES ('gps.jpg', ?, ?, 1, ?, '2000-01-01T00:00:00', 'imported')`,
+      )
+      .run(file, file, c!.id).lastInsertRowid;
+    expect(await cameraGps(t.library, c!.id, c!.name)).toEqual({ latitude: 44.058333, longitude: -73.15 });
+    t.library.db.$client.prepare('DELETE FROM images WHERE id = ?').run(id);
+    await expect(cameraGps(t.library, c!.id, c!.name)).rejects.toThrow(/carries a GPS position/);
+    expect(gpsToLatLon({ GPSLatitude: [0, 0, 0], GPSLongitude: [0, 0, 0] })).toBeNull();
+  });
 
   it('refuses coordinates out of range and a malformed offset without writing anything', () => {
     const [c] = listCameras(t.library.db);
