@@ -102,6 +102,16 @@ async function tryLock(root: string): Promise<(() => Promise<void>) | null> {
   }
 }
 
+/** The holder's name: it writes writer.json just after taking the lock, so give it a moment to appear. */
+async function holderOf(root: string): Promise<WriterHolder | null> {
+  for (let i = 0; i < 20; i++) {
+    const holder = readHolder(root);
+    if (holder && (holder.host !== os.hostname() || pidAlive(holder.pid))) return holder;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return readHolder(root);
+}
+
 /** Takes the library's writer lock, or throws WriterBusyError naming the holder (waits instead with `wait`). */
 export async function acquireWriterLock(
   root: string,
@@ -110,8 +120,9 @@ export async function acquireWriterLock(
 ): Promise<WriterLock> {
   let release = await tryLock(root);
   if (!release) {
-    if (!options.wait) throw new WriterBusyError(readHolder(root), root);
-    options.onWait?.(readHolder(root));
+    const holder = await holderOf(root);
+    if (!options.wait) throw new WriterBusyError(holder, root);
+    options.onWait?.(holder);
     while (!release) {
       await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
       release = await tryLock(root);
