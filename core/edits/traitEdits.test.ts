@@ -3,6 +3,7 @@ import { individualViolations } from '../../testing/invariants';
 import { copyTestLibrary, dumpTables, makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 import { redo, setSexAge, setSpecies, undo } from '.';
 import { IndividualsError } from '../individuals';
+import { DECIDED_SQL } from '../individuals/decided';
 import { queryIndividuals } from '../queries/individuals';
 import { speciesList } from '../services/species';
 
@@ -53,6 +54,13 @@ describe('species edits', () => {
     expect(
       one<{ s: string; u: number }>('SELECT species AS s, species_by_user AS u FROM individuals WHERE id = ?', a),
     ).toEqual({ s: 'Coyote', u: 1 });
+    // Provisional names follow the species; they are still provisional (the pipeline treats them as "Deer 8").
+    expect(
+      all<{ name: string }>('SELECT name FROM individuals WHERE id IN (?, ?) ORDER BY id', a, b).map((r) => r.name),
+    ).toEqual(['Coyote 1', 'Coyote 2']);
+    expect(
+      one<{ n: number }>(`SELECT count(*) AS n FROM individuals WHERE id IN (?, ?) AND ${DECIDED_SQL}`, a, b).n,
+    ).toBe(0);
     // Other animals never enter deer suggestions, on either side.
     expect(pendingWith(a!)).toBe(0);
     expect(individualViolations(lib.db)).toEqual([]);

@@ -5,6 +5,7 @@ import type { SexAgeClass } from '../contract';
 import type { Db } from '../db/open';
 import { getIndividual, IndividualsError } from '../individuals';
 import { IDS, idList } from '../individuals/members';
+import { isProvisional, provisionalName } from '../individuals/names';
 import { canonicalSpecies, rememberSpecies } from '../individuals/species';
 import { runEdit, type EditResult } from './journal';
 import { membersChanged } from './maintenance';
@@ -15,7 +16,15 @@ export function setSpecies(db: Db, args: { individualIds: number[]; species: str
   return runEdit(db, 'setSpecies', args, () => {
     const species = canonicalSpecies(db, args.species);
     const ids = [...new Set(args.individualIds)];
-    for (const id of ids) getIndividual(db, id);
+    const read = db.$client.prepare('SELECT name, species FROM individuals WHERE id = ?');
+    const rename = db.$client.prepare('UPDATE individuals SET name = ? WHERE id = ?');
+    for (const id of ids) {
+      getIndividual(db, id);
+      // A provisional name follows the species ("Deer 8" set to coyote is "Coyote 1"); a name a person gave stays.
+      const row = read.get(id) as { name: string; species: string };
+      if (row.species !== species && isProvisional(row.name, row.species))
+        rename.run(provisionalName(db, 'animal', species), id);
+    }
     db.$client
       .prepare(`UPDATE individuals SET species = ?, species_by_user = 1 WHERE id IN ${IDS}`)
       .run(species, idList(ids));

@@ -4,9 +4,12 @@
 import type { Db } from '../db/open';
 import { PROVISIONAL_PREFIXES } from './names';
 
-const provisional = PROVISIONAL_PREFIXES.map(
-  (p) => `(name GLOB '${p} [0-9]*' AND substr(name, ${p.length + 2}) NOT GLOB '*[^0-9]*')`,
-).join(' OR ');
+// Another species' provisional name is its own name and a number ("Zebra 2", names.ts).
+const provisional = [
+  ...PROVISIONAL_PREFIXES.map((p) => `(name GLOB '${p} [0-9]*' AND substr(name, ${p.length + 2}) NOT GLOB '*[^0-9]*')`),
+  `(species != 'deer' AND lower(substr(name, 1, length(species) + 1)) = lower(species) || ' '
+    AND length(name) > length(species) + 1 AND substr(name, length(species) + 2) NOT GLOB '*[^0-9]*')`,
+].join(' OR ');
 
 /** SQL over an `individuals` row: confirmed, renamed (no longer "Deer 17"), annotated, or given a sex or age class. */
 export const DECIDED_SQL = `(confirmed OR notes != '' OR sex IS NOT NULL OR age_class IS NOT NULL OR NOT (${provisional}))`;

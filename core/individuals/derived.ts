@@ -4,6 +4,7 @@
 // detections of its tracklets that are not marked false.
 import type { Db } from '../db/open';
 import { decodeVector, encodeVector, meanOfNormalised } from './embedding';
+import { isProvisional, provisionalName } from './names';
 import { majoritySexAge } from './sexAge';
 import { speciesOfDetections } from './species';
 
@@ -69,7 +70,7 @@ export function individualEmbedding(db: Db, id: number): Float32Array | null {
 /** Recomputes the derived columns of these individuals (ids that no longer exist are ignored). */
 export function refreshDerived(db: Db, ids: Iterable<number>): void {
   const read = db.$client.prepare(
-    `SELECT cover_detection_id AS cover, cover_by_user AS coverByUser, species, species_by_user AS speciesByUser,
+    `SELECT name, cover_detection_id AS cover, cover_by_user AS coverByUser, species, species_by_user AS speciesByUser,
        sex_age AS sexAge, sex_age_by_user AS sexAgeByUser FROM individuals WHERE id = ?`,
   );
   const write = db.$client.prepare(
@@ -77,9 +78,14 @@ export function refreshDerived(db: Db, ids: Iterable<number>): void {
        cover_detection_id = @cover, cover_by_user = @coverByUser, embedding = @embedding, species = @species,
        sex_age = @sexAge WHERE id = @id`,
   );
+  const rename = db.$client.prepare('UPDATE individuals SET name = ? WHERE id = ?');
   for (const id of new Set(ids)) {
-    const row = read.get(id) as (Traits & { cover: number | null; coverByUser: number }) | undefined;
+    const row = read.get(id) as (Traits & { name: string; cover: number | null; coverByUser: number }) | undefined;
     if (!row) continue;
+    const derived = traits(db, id, row);
+    // A provisional name follows the species its labels give ("Deer 8" that turns out a zebra is "Zebra 1").
+    if (derived.species !== row.species && isProvisional(row.name, row.species))
+      rename.run(provisionalName(db, 'animal', derived.species), id);
     const s = stats(db, id);
     const embedding = individualEmbedding(db, id);
     const chosen = cover(db, id, row.cover, row.coverByUser === 1);
@@ -90,7 +96,7 @@ export function refreshDerived(db: Db, ids: Iterable<number>): void {
       // A picked cover that left the individual gives way to the best one, and so does the pick.
       coverByUser: row.coverByUser === 1 && chosen === row.cover ? 1 : 0,
       embedding: embedding ? encodeVector(embedding) : null,
-      ...traits(db, id, row),
+      ...derived,
     });
   }
 }

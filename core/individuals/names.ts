@@ -1,5 +1,7 @@
 // Provisional names ("Deer 17"): the next number per library and category, counted over every individual ever
-// named that way (merged ones included), so a number is never reused while its individual exists.
+// named that way (merged ones included), so a number is never reused while its individual exists. Animals of
+// another species are named after it ("Zebra 2", "Red fox 1").
+import { DEER } from '../contract';
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
 
@@ -7,8 +9,17 @@ const PREFIX: Record<Category, string> = { animal: 'Deer', person: 'Person', veh
 
 export const PROVISIONAL_PREFIXES = Object.values(PREFIX);
 
-export function provisionalName(db: Db, category: Category): string {
-  const prefix = PREFIX[category];
+/** "Zebra" for zebra, "Red fox" for red fox: the provisional prefix of another species. */
+export const speciesPrefix = (species: string) => species.charAt(0).toUpperCase() + species.slice(1);
+
+/** Whether `name` is a provisional name of an animal of this species ("Deer 3" for deer, "Zebra 3" for zebra). */
+export function isProvisional(name: string, species: string): boolean {
+  const prefix = species === DEER ? PREFIX.animal : speciesPrefix(species);
+  return name.startsWith(`${prefix} `) && /^[0-9]+$/.test(name.slice(prefix.length + 1));
+}
+
+export function provisionalName(db: Db, category: Category, species: string = DEER): string {
+  const prefix = category === 'animal' && species !== DEER ? speciesPrefix(species) : PREFIX[category];
   const row = db.$client
     .prepare(
       `SELECT max(CAST(substr(name, length(@prefix) + 2) AS INTEGER)) AS n
