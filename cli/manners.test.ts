@@ -38,11 +38,14 @@ describe('CLI manners', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 
-  it('says a folder with photos/ but no database is a library whose database is missing', () => {
+  it('never makes a library implicitly where one lost its database: stats, serve and import say so', () => {
     const orphan = path.join(work, 'orphan');
     fs.mkdirSync(path.join(orphan, 'photos'), { recursive: true });
-    const r = thumper('stats', '--library', orphan);
-    expect(r.stderr).toContain(`${orphan} has a photos/ folder but no thumper.db: its database is missing`);
+    for (const args of [['stats'], ['serve', '--port', '0'], ['import', work, '--no-process']]) {
+      const r = thumper(...args, '--library', orphan);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${orphan} has a photos/ folder but no thumper.db: its database is missing`);
+    }
     expect(fs.existsSync(path.join(orphan, 'thumper.db'))).toBe(false);
   });
 

@@ -18,11 +18,13 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'copy photos from an SD card or folders into a library and process them',
   usage:
-    'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--models DIR] [--provider auto|cuda|cpu] [--in-process] [--wait] [--json]',
+    'thumper import <path...> --library <dir> [--camera NAME] [--utc-offset +HH:MM] [--in-place] [--no-process] [--models DIR] [--provider auto|cuda|cpu] [--in-process] [--create] [--wait] [--json]',
   options: {
     ...libraryOption,
     ...jsonOption,
     ...waitOption,
+    /** Make a library in a folder that already holds other things. */
+    create: { type: 'boolean' },
     camera: { type: 'string' },
     'utc-offset': { type: 'string' },
     'in-place': { type: 'boolean' },
@@ -40,7 +42,7 @@ export const importCommand: Command = {
     if (missing.length > 0)
       throw new Error(`no such file or folder: ${missing.map((p) => path.resolve(p)).join(', ')}`);
     const processing = parseProcessingOptions(args);
-    const library = openLibrary(requireLibrary(args), { create: true });
+    const library = openLibrary(requireLibrary(args), { create: args.values.create ? true : 'when-new' });
     const lock = await lockForWriting(library.root, 'thumper import', args).catch((err: unknown) => {
       library.close();
       throw err;

@@ -5,11 +5,12 @@ import { jsonOption, libraryOption, printJson, UsageError, waitOption, withLibra
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the app in a browser: serves the interface and the API with a per-run token',
-  usage: 'thumper serve --library <dir> [--port N] [--host 127.0.0.1] [--allow-remote] [--wait] [--json]',
+  usage: 'thumper serve --library <dir> [--port N] [--host 127.0.0.1] [--allow-remote] [--create] [--wait] [--json]',
   options: {
     ...libraryOption,
     ...jsonOption,
     ...waitOption,
+    create: { type: 'boolean' },
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
     /** Binding to anything but loopback shows the library to the network: it must be asked for. */
@@ -49,7 +50,7 @@ export const serveCommand: Command = {
         await server.close();
         return 0;
       },
-      { create: true, writer: 'thumper serve' },
+      { create: args.values.create ? true : 'when-new', writer: 'thumper serve' },
     );
   },
 };
