@@ -144,6 +144,13 @@ test('4. failed files: counted apart from photos, linked from the banner, listed
   await expect(list).toContainText('looks like a text file');
   await expect(list).toContainText('empty file (0 bytes)');
   await shot(page, '04b-photos-failed');
+  // Retry reads the refused files again from the card: they are still not photos, and say so again.
+  await page.getByTestId('retry-all').click();
+  await expect(page.getByTestId('view-dashboard')).toBeVisible();
+  await expect(page.getByText('Import finished')).toBeVisible({ timeout: 60_000 });
+  await page.goto(at('#/photos?content=failed'));
+  await expect(page.getByTestId('failed-list')).toContainText('looks like a text file');
+  await expect(page.getByTestId('photo-count')).toHaveText('2 files could not be imported or processed');
   // The grid's tile for a refused file says why, not "file missing".
   await page.goto(at('#/photos'));
   await expect(page.locator('.thumb-missing').first()).toBeVisible();
@@ -220,6 +227,20 @@ test('6. models: missing models are explained for people, with buttons, and noth
   await expect(page.getByText(/test fixture|placeholder\)/)).toHaveCount(0);
   await expect(page.getByText(/thumper models|THUMPER_MODELS_DIR/)).toHaveCount(0);
   await shot(page, '06b-models-view');
+
+  // Importing without models copies the photos; nothing then claims they are processing or "done".
+  await page.goto(at('#/import', firstRun));
+  await page.getByTestId('import-path').fill(card);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByTestId('start-import').click();
+  await expect(page.getByText(/Import (finished|failed)/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.tile').first()).toContainText('3 waiting to be processed');
+  await expect(page.locator('.tile').first()).not.toContainText('processing');
+  await page.goto(at('#/import', firstRun));
+  await expect(page.getByTestId('waiting-note')).toHaveText(
+    '3 photos copied but not processed yet: Thumper needs its models first. Open Models',
+  );
+  await shot(page, '06c-import-history-waiting');
 });
 
 test('7. photos: one-line toolbar at 1440 px, Esc closes the camera menu, visits follow the sort', async ({ page }) => {

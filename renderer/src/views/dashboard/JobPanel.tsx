@@ -50,7 +50,12 @@ function StageRow({
       </span>
       <span className="stage-count tabular">
         {stage.stage === 'scan' ? (
-          `${formatCount(found ?? stage.done, stage.total === 0 && found === null ? 'file' : 'photo')} found`
+          // The worker counts the card's photos once its walk is over: until then there is no honest number.
+          found === null ? (
+            'looking at the card…'
+          ) : (
+            `${formatCount(found, 'photo')} found`
+          )
         ) : (
           <>
             {stage.done.toLocaleString()} / {stage.total.toLocaleString()}

@@ -1,7 +1,8 @@
 // Past imports, newest first.
 import { ErrorNote, Skeleton } from '../../components/States';
 import { useQuery } from '../../data/useQuery';
-import { formatWhen } from '../../lib/format';
+import { formatCount, formatWhen } from '../../lib/format';
+import { useJobs } from '../../store/jobs';
 
 const STATUS_LABEL = {
   running: 'running',
@@ -15,11 +16,16 @@ export function ImportHistory() {
   const history = useQuery('import-history', (api) => api.call('import.history', { offset: 0, limit: 50 }), [
     'imports',
   ]);
+  // "done" means copied; photos still waiting to be processed (models missing, a cancelled run) are said apart.
+  const stats = useQuery('library-stats', (api) => api.call('library.stats', {}), ['photos']);
+  const models = useQuery('models-status', (api) => api.call('models.status', {}), ['settings']);
+  const running = useJobs((s) => s.progress !== null);
+  const waiting = running ? 0 : (stats.data?.images.pending ?? 0);
   return (
     <section className="panel" aria-label="Import history">
       <header className="panel-header">
         <h2>History</h2>
-        {history.data && <span className="muted small">{history.data.total.toLocaleString()} imports</span>}
+        {history.data && <span className="muted small">{formatCount(history.data.total, 'import')}</span>}
       </header>
       {history.error ? (
         <ErrorNote what="import history" error={history.error} retry={history.reload} />
@@ -57,6 +63,13 @@ export function ImportHistory() {
             ))}
           </tbody>
         </table>
+      )}
+      {waiting > 0 && (
+        <p className="inline-warning" data-testid="waiting-note">
+          {formatCount(waiting, 'photo')} copied but not processed yet
+          {models.data && !models.data.ready ? ': Thumper needs its models first. ' : '. '}
+          <a href="#/models">{models.data && !models.data.ready ? 'Open Models' : 'See Models'}</a>
+        </p>
       )}
     </section>
   );
