@@ -389,7 +389,7 @@ export const METHODS = {
   ),
 
   'models.testRun': method(
-    'Run a detector once on a sample photo in the host, writing nothing: provider, timings and boxes (a check of the model).',
+    'Run a detector once on a sample photo in a worker of its own, writing nothing: provider, timings and boxes (a check of the model).',
     testRunArgsSchema,
     testRunResultSchema,
   ),
