@@ -99,6 +99,10 @@ test('the Cameras view refuses bad input, then sets a location and an offset', a
   await page.locator('.view-body').evaluate((el) => el.scrollTo(0, 0));
   await shot(page, 'cameras-view');
   await page.getByTestId('camera-map').screenshot({ path: path.join(SHOTS, 'cameras-map.png') });
+  // Zoomed out, the shipped Natural Earth outlines draw the land (no tile server involved).
+  await page.getByRole('button', { name: 'World' }).click();
+  await expect(page.locator('.map-land')).toHaveAttribute('d', /^M/);
+  await page.getByTestId('camera-map').screenshot({ path: path.join(SHOTS, 'cameras-map-world.png') });
 });
 
 test('the Export view lists the camera still missing its place, then exports a valid Camtrap DP package', async ({

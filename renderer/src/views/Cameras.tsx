@@ -25,7 +25,7 @@ export function mapCameras(cameras: CameraPlace[]): MapCamera[] {
     weight: c.relativeAbundance ?? 0,
     figure:
       c.relativeAbundance === null
-        ? `${c.animalDetections} detections`
+        ? `${c.animalDetections} detection${c.animalDetections === 1 ? '' : 's'}`
         : `RAI ${c.relativeAbundance} · ${c.animalDetections} det.`,
     title: `${c.name}: ${c.animalDetections} animal detections, ${c.independentDetections} independent in ${c.trapNights} trap-nights`,
   }));

@@ -147,6 +147,18 @@ export function CameraMap({
   }, [boxRef, fitted, width, height]);
 
   const max = Math.max(1e-9, ...cameras.map((c) => c.weight));
+  // Zoomed out, cameras crowd: only those with room around them (and the selected one) are labelled.
+  const projected = cameras.flatMap((camera) => {
+    const p = projection([camera.longitude, camera.latitude]);
+    return p ? [{ camera, p }] : [];
+  });
+  const placedCameras = projected.map(({ camera, p }) => ({
+    camera,
+    p,
+    labelled:
+      camera.id === selectedId ||
+      projected.every((o) => o.camera === camera || Math.hypot(o.p[0] - p[0], o.p[1] - p[1]) > 36),
+  }));
   return (
     <div className={onPick ? 'camera-map picking' : 'camera-map'} data-testid="camera-map">
       <div className="map-toolbar">
@@ -204,9 +216,7 @@ export function CameraMap({
               />
             </g>
           ))}
-          {cameras.map((c) => {
-            const p = projection([c.longitude, c.latitude]);
-            if (!p) return null;
+          {placedCameras.map(({ camera: c, p, labelled }) => {
             const r = 6 + 12 * Math.sqrt(c.weight / max);
             return (
               <g
@@ -219,10 +229,12 @@ export function CameraMap({
               >
                 <title>{c.title}</title>
                 <circle r={r} />
-                <text className="map-label" y={r + 13}>
-                  {c.name}
-                </text>
-                {c.figure && (
+                {labelled && (
+                  <text className="map-label" y={r + 13}>
+                    {c.name}
+                  </text>
+                )}
+                {labelled && c.figure && (
                   <text className="map-figure" y={r + 26}>
                     {c.figure}
                   </text>
