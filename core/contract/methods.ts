@@ -1,6 +1,7 @@
 // Every method the renderer may call: name -> argument schema and result schema. The hosts (Electron main, serve)
 // validate arguments with these schemas before anything else runs; results are plain JSON of the result schema.
 import { z } from 'zod';
+import { checkArgsSchema, checkReportSchema } from './libraryCheck';
 import {
   activitySchema,
   appInfoSchema,
@@ -72,6 +73,11 @@ export const METHODS = {
   'app.info': method('Version, host kind, open library and what this host can do.', none, appInfoSchema),
 
   'library.stats': method('Library totals for the dashboard.', none, libraryStatsSchema),
+  'library.check': method(
+    'Check every photo file (present, same sha256) and look for leftovers; repair marks lost photos failed with the reason.',
+    checkArgsSchema,
+    checkReportSchema,
+  ),
   'library.activity': method(
     'Detections per day, per hour of day and per camera.',
     z
@@ -354,6 +360,15 @@ export const METHODS = {
     'Download a catalog model (resumable, sha256-checked); progress as task events.',
     z.object({ id: z.string().min(1) }).strict(),
     taskRef,
+  ),
+  'models.installFromFolder': method(
+    'Copy the catalog models found in a folder (a stick, another computer) into the models folder, checked by sha256.',
+    z.object({ dir: z.string().min(1) }).strict(),
+    z.object({
+      installed: z.array(z.string()),
+      alreadyInstalled: z.array(z.string()),
+      refused: z.array(z.object({ file: z.string(), reason: z.string() })),
+    }),
   ),
   'models.add': method(
     "Register the user's own ONNX model (validated against its family; Ultralytics names read from its metadata).",

@@ -14,6 +14,7 @@ import { individualCrops, individualDetail, queryIndividuals } from '../queries/
 import { photoDetail, photoSummariesWhere, queryPhotos } from '../queries/photos';
 import { querySequences, sequenceById } from '../queries/sequences';
 import { libraryStats } from '../queries/stats';
+import { checkLibrary } from '../library/check';
 import { Where } from '../queries/sqlFilter';
 import { querySuggestions } from '../queries/suggestions';
 import type { Handlers } from './dispatch';
@@ -24,6 +25,8 @@ import { exportHandlers } from './exports';
 import { EventHub } from './hub';
 import { previewImport } from './importPreview';
 import { prepareRetry } from './retryFailed';
+import { installFromFolder } from '../models/installFromFolder';
+import { resolveModelsFolder } from '../models/folder';
 import { modelHandlers } from './models';
 import { speciesHandlers } from './species';
 import { surveyHandlers } from './survey';
@@ -97,6 +100,11 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
       },
     }),
     'library.stats': () => libraryStats(db),
+    'library.check': async (a) => {
+      const report = await checkLibrary(library, { repair: a.repair });
+      if (a.repair && report.problems.some((p) => p.repaired)) events.emit('library.changed', { scopes: ['photos'] });
+      return report;
+    },
     'library.activity': (a) => activity(db, a.cameraIds),
     'library.recent': () => host.libraries?.recent() ?? [],
     'library.open': async (a) => {
@@ -112,6 +120,16 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
 
     'photos.query': (a) => queryPhotos(db, a),
     'photos.get': (a) => photoDetail(db, a.id) ?? notFound('photo', a.id),
+    'models.installFromFolder': async (a) => {
+      try {
+        const result = await installFromFolder(a.dir, resolveModelsFolder());
+        events.emit('library.changed', { scopes: ['settings'] });
+        return result;
+      } catch (err) {
+        if (err instanceof Error && /is not a folder/.test(err.message)) throw new ApiError('not_found', err.message);
+        throw err;
+      }
+    },
     'photos.retryFailed': (a) => {
       const running = supervisor.current();
       if (running) throw new ApiError('conflict', `job ${running.jobId} is still running: retry when it has finished`);

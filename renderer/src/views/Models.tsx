@@ -13,6 +13,7 @@ import { useToast } from '../store/toast';
 import { AddModel } from './models/AddModel';
 import { DetectorTestRun } from './models/DetectorTestRun';
 import { FetchModel } from './models/FetchModel';
+import { UseModelsFolder } from './models/UseModelsFolder';
 import { missingModelAdvice, providerNoteText } from './models/modelWords';
 
 type Listing = MethodResult<'models.list'>[number];
@@ -199,9 +200,18 @@ export function Models() {
               </table>
             )}
           </section>
+          <section className="panel span-2" id="models-folder">
+            <header className="panel-header">
+              <h2>Use a models folder…</h2>
+              <span className="muted small">
+                model files brought on a stick or from another computer: known models are checked and copied in
+              </span>
+            </header>
+            <UseModelsFolder onDone={reload} />
+          </section>
           <section className="panel span-2">
             <header className="panel-header">
-              <h2>Add your own model</h2>
+              <h2>Add a model file…</h2>
               <span className="muted small">
                 an ONNX detector (YOLOv8/v5, YOLOX, MegaDetector) or embedder; it is checked before it is added
               </span>

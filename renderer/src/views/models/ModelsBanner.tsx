@@ -1,9 +1,11 @@
 // First run: when the library's detector or embedder is not installed, say what Thumper needs and offer the download
 // (or the user's own file in the Models view), instead of letting an import fail on every photo.
+import { useState } from 'react';
 import { Icon } from '../../components/Icon';
 import { useQuery } from '../../data/useQuery';
 import { navigate } from '../../store/nav';
 import { FetchModel } from './FetchModel';
+import { UseModelsFolder } from './UseModelsFolder';
 import { missingModelAdvice, MODELS_NEEDED } from './modelWords';
 
 const ROLE_TEXT = {
@@ -13,6 +15,7 @@ const ROLE_TEXT = {
 
 export function ModelsBanner() {
   const status = useQuery('models-status', (api) => api.call('models.status', {}), ['settings']);
+  const [folderOpen, setFolderOpen] = useState(false);
   const s = status.data;
   if (!s || s.ready) return null;
   const missing = s.roles.filter((r) => r.status !== 'installed');
@@ -47,6 +50,15 @@ export function ModelsBanner() {
           </li>
         ))}
       </ul>
+      <div className="banner-folder">
+        {folderOpen ? (
+          <UseModelsFolder onDone={status.reload} />
+        ) : (
+          <button type="button" className="btn small" onClick={() => setFolderOpen(true)}>
+            Use a models folder…
+          </button>
+        )}
+      </div>
       <p className="muted small">Models are kept in {s.folder.dir}.</p>
     </section>
   );
