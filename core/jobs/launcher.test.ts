@@ -26,7 +26,9 @@ describe('forkLauncher', () => {
     expect(await exit).toEqual({ code: 0, signal: null });
     const error = messages.find((m) => m.type === 'error');
     expect(error).toMatchObject({ type: 'error', cancelled: false });
-    expect((error as { message: string }).message).toMatch(/not a Thumper library/);
+    expect((error as { message: string }).message).toBe(
+      `${missing} does not exist; to make a new library there, add --create`,
+    );
   });
 
   it('reports a killed worker and one that could not start', async () => {
