@@ -11,6 +11,7 @@ import { formatCount } from '../lib/format';
 import { useJobs } from '../store/jobs';
 import { navigate } from '../store/nav';
 import { ImportHistory } from './import/ImportHistory';
+import { LibraryCheck } from './import/LibraryCheck';
 import { ModelsBanner } from './models/ModelsBanner';
 import { PreviewPanel } from './import/PreviewPanel';
 import { SourcePicker } from './import/SourcePicker';
@@ -155,6 +156,7 @@ export function ImportView() {
           </aside>
         </div>
         <ImportHistory />
+        <LibraryCheck />
       </div>
     </div>
   );
