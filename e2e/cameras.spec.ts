@@ -74,6 +74,14 @@ test('the Cameras view refuses bad input, then sets a location and an offset', a
   await expect(page.getByTestId('map-camera')).toHaveCount(cameras.length - 2);
   await page.getByTestId('camera-row').filter({ hasText: inView.name }).click();
   const editor = page.getByTestId('camera-editor');
+  // Picking on the map fills the coordinates with the clicked point (the map shows the property, near 44°N 73°W).
+  await editor.getByRole('button', { name: 'Pick on map' }).click();
+  await page
+    .getByTestId('camera-map')
+    .locator('.map-box')
+    .click({ position: { x: 600, y: 200 } });
+  await expect(editor.getByTestId('camera-latitude')).toHaveValue(/^44\.0\d+$/);
+  await expect(editor.getByTestId('camera-longitude')).toHaveValue(/^-73\.1\d+$/);
   await editor.getByTestId('camera-latitude').fill('95');
   await editor.getByTestId('camera-longitude').fill('-73.15');
   await editor.getByTestId('camera-save').click();
