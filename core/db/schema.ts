@@ -333,3 +333,9 @@ export const activityHours = sqliteTable(
   { cameraKey: integer('camera_key').notNull(), hour: integer('hour').notNull(), n: integer('n').notNull() },
   (t) => [primaryKey({ columns: [t.cameraKey, t.hour] })],
 );
+
+/** Photos per camera (cameraKey 0: no camera), kept by triggers (migration 0006_activity_aggregate). */
+export const activityPhotos = sqliteTable('activity_photos', {
+  cameraKey: integer('camera_key').primaryKey(),
+  n: integer('n').notNull(),
+});

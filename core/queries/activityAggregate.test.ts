@@ -29,6 +29,11 @@ function fromScratch() {
   return { days, hours };
 }
 
+const photosFromScratch = () =>
+  c.prepare('SELECT ifnull(camera_id, 0) AS k, count(*) AS n FROM images GROUP BY 1 ORDER BY 1').all();
+const photosMaintained = () =>
+  c.prepare('SELECT camera_key AS k, n FROM activity_photos WHERE n != 0 ORDER BY 1').all();
+
 const maintained = () => ({
   days: c.prepare('SELECT camera_key AS k, day AS v, n FROM activity_days WHERE n != 0 ORDER BY 1, 2').all(),
   hours: c.prepare('SELECT camera_key AS k, hour AS v, n FROM activity_hours WHERE n != 0 ORDER BY 1, 2').all(),
@@ -93,6 +98,7 @@ describe('activity aggregate', () => {
       if (i % 40 === 0) expect(maintained()).toEqual(fromScratch());
     }
     expect(maintained()).toEqual(fromScratch());
+    expect(photosMaintained()).toEqual(photosFromScratch());
 
     // What activity() answers is what the full scan of the boxes answers.
     const scratch = fromScratch();
@@ -109,8 +115,9 @@ describe('activity aggregate', () => {
     expect(charts.perDay).toEqual(
       days.map((day) => ({ day, detections: sumBy<string>(scratch.days, (r) => inCams(r) && r.v === day) })),
     );
-    expect(charts.perCamera.map((p) => [p.cameraId, p.detections])).toEqual(
-      [1, 3].map((k) => [k, sumBy<string>(scratch.days, (r) => r.k === k)]),
+    const photos = new Map((photosFromScratch() as { k: number; n: number }[]).map((r) => [r.k, r.n]));
+    expect(charts.perCamera.map((p) => [p.cameraId, p.detections, p.photos])).toEqual(
+      [1, 3].map((k) => [k, sumBy<string>(scratch.days, (r) => r.k === k), photos.get(k) ?? 0]),
     );
   });
 });

@@ -1,6 +1,7 @@
 // Activity for the dashboard's small charts (the totals are core/queries/stats.ts, the one place that counts). The
-// counted animal boxes are summed per camera and day and per camera and hour of the day by triggers
-// (migration 0006_activity_aggregate), so a call reads a few thousand small rows at most, whatever the library's size.
+// counted animal boxes are summed per camera and day and per camera and hour of the day, and the photos per camera,
+// by triggers (migration 0006_activity_aggregate): a call reads a few thousand small rows at most, whatever the
+// library's size.
 import type { Activity } from '../contract';
 import type { Db } from '../db/open';
 import { Where } from './sqlFilter';
@@ -35,8 +36,8 @@ export function activity(db: Db, cameraIds?: number[]): Activity {
   if (cameraIds) cameraFilter.in('c.id', cameraIds);
   const cameras = c
     .prepare(
-      `SELECT c.id AS cameraId, c.name, (SELECT count(*) FROM images i WHERE i.camera_id = c.id) AS photos
-       FROM cameras c ${cameraFilter.sql} ORDER BY c.name COLLATE NOCASE`,
+      `SELECT c.id AS cameraId, c.name, ifnull(p.n, 0) AS photos
+       FROM cameras c LEFT JOIN activity_photos p ON p.camera_key = c.id ${cameraFilter.sql} ORDER BY c.name COLLATE NOCASE`,
     )
     .all(...cameraFilter.params) as { cameraId: number; name: string; photos: number }[];
   return {

@@ -46,3 +46,25 @@ BEGIN
   INSERT INTO activity_days (camera_key, day, n) SELECT ifnull(OLD.camera_id, 0), ifnull(substr(OLD.taken_at, 1, 10), ''), -count(*) FROM detections d WHERE d.image_id = OLD.id AND d.category = 'animal' AND NOT d.duplicate AND NOT d.false_positive HAVING count(*) > 0 ON CONFLICT (camera_key, day) DO UPDATE SET n = n + excluded.n;
   INSERT INTO activity_hours (camera_key, hour, n) SELECT ifnull(OLD.camera_id, 0), CASE WHEN length(OLD.taken_at) >= 13 THEN CAST(substr(OLD.taken_at, 12, 2) AS INTEGER) ELSE -1 END, -count(*) FROM detections d WHERE d.image_id = OLD.id AND d.category = 'animal' AND NOT d.duplicate AND NOT d.false_positive HAVING count(*) > 0 ON CONFLICT (camera_key, hour) DO UPDATE SET n = n + excluded.n;
 END;
+--> statement-breakpoint
+-- Photos per camera, for the same charts (the camera list's photo counts).
+CREATE TABLE `activity_photos` (`camera_key` integer PRIMARY KEY NOT NULL, `n` integer NOT NULL);
+--> statement-breakpoint
+INSERT INTO activity_photos (camera_key, n) SELECT ifnull(camera_id, 0), count(*) FROM images GROUP BY 1;
+--> statement-breakpoint
+CREATE TRIGGER `activity_photo_insert` AFTER INSERT ON `images`
+BEGIN
+  INSERT INTO activity_photos (camera_key, n) VALUES (ifnull(NEW.camera_id, 0), 1) ON CONFLICT (camera_key) DO UPDATE SET n = n + excluded.n;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `activity_photo_delete` AFTER DELETE ON `images`
+BEGIN
+  INSERT INTO activity_photos (camera_key, n) VALUES (ifnull(OLD.camera_id, 0), -1) ON CONFLICT (camera_key) DO UPDATE SET n = n + excluded.n;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `activity_photo_update` AFTER UPDATE OF `camera_id` ON `images`
+  WHEN OLD.camera_id IS NOT NEW.camera_id
+BEGIN
+  INSERT INTO activity_photos (camera_key, n) VALUES (ifnull(OLD.camera_id, 0), -1) ON CONFLICT (camera_key) DO UPDATE SET n = n + excluded.n;
+  INSERT INTO activity_photos (camera_key, n) VALUES (ifnull(NEW.camera_id, 0), 1) ON CONFLICT (camera_key) DO UPDATE SET n = n + excluded.n;
+END;
