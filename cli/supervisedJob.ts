@@ -67,7 +67,9 @@ export async function runSupervisedJob(
   process.once('SIGINT', onSignal);
   try {
     const end = await finished;
-    if (end.status === 'failed') throw new Error(end.error ?? 'the job failed');
+    // Errors are one line on the command line; a worker's reason may span several (each missing model and how to
+    // get it), joined so none is lost.
+    if (end.status === 'failed') throw new Error((end.error ?? 'the job failed').split(/\n\s*/).join(' '));
     if (end.status === 'cancelled') throw new Error('cancelled: what was done is kept; run the command again to go on');
     return { summary: end.summary, provider, detector: getSettings(library.db).detector, restarts };
   } finally {
@@ -93,7 +95,7 @@ export function describeJob(
   const seconds = `${(s.elapsedMs / 1000).toFixed(1)} s`;
   const lines = [
     kind === 'import'
-      ? `imported ${s.imported}, duplicates ${s.duplicates}, failed ${s.failed}, videos skipped ${s.videos}, processed ${s.processed} (${seconds})`
+      ? `imported ${s.imported}, duplicates ${s.duplicates}, failed ${s.failed}, clips ${s.videos}, processed ${s.processed} (${seconds})`
       : `processed ${s.processed}, failed ${s.failed} (${detector}${provider ? ` on ${provider}` : ''}, ${seconds})`,
   ];
   if (restarts.length > 0) lines.push(`  the worker was restarted ${restarts.length} time(s) after a crash`);
