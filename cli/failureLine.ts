@@ -28,7 +28,11 @@ export function describeFailure(err: unknown, library: string | undefined): stri
   const where = library ? path.resolve(library) : 'the library';
   const disk = asLibraryWriteError(err, where);
   const message = ((disk as Error)?.message ?? String(err)).split('\n')[0]!;
-  if (!(disk instanceof LibraryWriteError) || !library || !message.includes('is full')) return message;
+  // A job run in a worker reports its failure as text: a full disk is recognised by its words.
+  const full =
+    message.includes("the library's disk is full") ||
+    (disk instanceof LibraryWriteError && message.includes('is full'));
+  if (!full || !library) return message;
   const free = freeSpace(path.resolve(library));
   const resume = 'what was done is kept: free some space and run the command again to go on';
   return `${message}${free === null ? '' : `; ${free} free there`}; ${resume}`;

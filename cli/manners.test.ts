@@ -75,5 +75,8 @@ describe('CLI manners', () => {
     const line = describeFailure(err, lib);
     expect(line).toMatch(new RegExp(`^the library's disk is full \\(${lib}\\); [\\d.]+ [KMGT]?B(ytes)? free there; `));
     expect(line).toContain('run the command again');
+    // The same words coming back from a worker as a job's error text.
+    const fromWorker = describeFailure(new Error(`the library's disk is full (${lib}/thumper.db)`), lib);
+    expect(fromWorker).toMatch(/free there; what was done is kept/);
   });
 });
