@@ -241,6 +241,17 @@ test('6. models: missing models are explained for people, with buttons, and noth
     '3 photos copied but not processed yet: Thumper needs its models first. Open Models',
   );
   await shot(page, '06c-import-history-waiting');
+
+  // Offline: the model files from another computer, installed from the app without the command line.
+  await page.getByRole('button', { name: 'Use a models folder…' }).click();
+  await page.getByTestId('models-folder-path').fill(modelsDir());
+  await shot(page, '06d-use-models-folder');
+  await page.getByRole('button', { name: 'Use this folder' }).click();
+  await expect(page.getByTestId('models-banner')).toHaveCount(0, { timeout: 30_000 });
+  await page.goto(at('#/models', firstRun));
+  await expect(page.getByTestId('model-role-detector')).toContainText('installed');
+  await expect(page.getByTestId('model-role-embedder')).toContainText('installed');
+  await shot(page, '06e-models-installed-from-folder');
 });
 
 test('7. photos: one-line toolbar at 1440 px, Esc closes the camera menu, visits follow the sort', async ({ page }) => {
