@@ -7,6 +7,7 @@
 // alone is marked failed with the reason, and the job goes on with the others.
 // Short model tasks (tasks.ts) run beside the job, each in a worker of its own: a model that crashes onnxruntime
 // fails its task with the reason, and the host keeps answering.
+import { removeDeadTemp } from '../library/deadTemp';
 import type { Library } from '../library/library';
 import { importedSince, nextImportId, processedAmong, type ImportedCounts } from '../queries/jobSummary';
 import type { Launcher, WorkerExit, WorkerHandle } from './launcher';
@@ -336,7 +337,14 @@ export class Supervisor {
     }
     job.info.restarts++;
     this.emit('workerRestarted', { jobId: job.info.jobId, restarts: job.info.restarts, reason });
-    this.launch(job);
+    // The dead worker's temp files (its tmp/<pid>-<run>/ folder, cache *.<pid>.tmp) go before the next one starts.
+    void removeDeadTemp(this.options.library.root)
+      .catch(() => 0)
+      .then(() => {
+        if (job.ended) return;
+        if (job.cancelRequested) return this.finish(job, 'cancelled', null, null);
+        this.launch(job);
+      });
   }
 
   private finish(job: Job, status: JobFinished['status'], error: string | null, result: WorkerJobResult | null): void {
