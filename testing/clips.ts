@@ -39,7 +39,16 @@ export function makeBurstClip(dir: string, name: string, camera: string, event: 
     ffmpegPath(),
     [
       ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list],
-      ...['-vf', 'scale=1024:-2,fps=2', ...codec, '-metadata', `creation_time=${start}`, file],
+      ...[
+        '-vf',
+        'scale=1024:-2,fps=2',
+        ...codec,
+        '-metadata',
+        `creation_time=${start}`,
+        '-metadata',
+        `date=${start.replace('T', ' ')}`,
+        file,
+      ],
     ],
     { stdio: 'pipe' },
   );

@@ -15,6 +15,7 @@ export interface ImageRecord {
   height: number | null;
   state: string;
   error: string | null;
+  mediaType: string;
 }
 
 export function listAllImages(db: Db): ImageRecord[] {
@@ -22,8 +23,9 @@ export function listAllImages(db: Db): ImageRecord[] {
     .prepare(
       `SELECT i.id, i.sha256, i.file_name AS fileName, i.path, i.source_path AS sourcePath, c.name AS camera,
               i.taken_at AS takenAt, i.taken_at_source AS takenAtSource, i.time_note AS timeNote,
-              i.width, i.height, i.state, i.error
+              i.width, i.height, i.state, i.error, i.media_type AS mediaType
        FROM images i LEFT JOIN cameras c ON c.id = i.camera_id
+       WHERE i.media_type != 'frame'
        ORDER BY i.id`,
     )
     .all() as ImageRecord[];

@@ -72,6 +72,19 @@ describe('groupSequences rules', () => {
     triggerFrame: null,
   });
 
+  it('keeps the sampled frames of a clip of unknown time together, in frame order', () => {
+    const frame = (id: number, clipId: number, frameMs: number): SequencePhoto => ({
+      ...p(id, 1, null),
+      clipId,
+      frameMs,
+    });
+    const groups = groupSequences(
+      [frame(5, 9, 2000), frame(3, 9, 0), frame(4, 9, 1000), frame(6, 10, 0), p(7, 1, null)],
+      60,
+    );
+    expect(groups.map((g) => g.photoIds).sort((a, b) => a[0]! - b[0]!)).toEqual([[3, 4, 5], [6], [7]]);
+  });
+
   it('puts photos of unknown time or camera in sequences of their own', () => {
     const groups = groupSequences(
       [p(1, 1, '2020-01-01T10:00:00'), p(2, 1, null), p(3, 1, null), p(4, null, '2020-01-01T10:00:01')],

@@ -2,7 +2,8 @@
 // capture times are at most `gapSeconds` apart. Two rules come before the gap:
 // - frames of one camera trigger event (Reconyx maker notes: event number, "3 of 10") are never split, even when
 //   a slow frame leaves a gap, because the camera itself says they are one burst;
-// - a photo whose time or camera is unknown is its own sequence (nothing says what it belongs with).
+// - a photo whose time or camera is unknown is its own sequence (nothing says what it belongs with), except the
+//   sampled frames of one clip, which are one visit in frame order whether or not the clip's time is known.
 // Sequences never span cameras. The grouping is a pure function of the photos, so changing the gap and recomputing
 // gives the same answer as grouping from scratch.
 import { localMillis } from './time';
@@ -13,6 +14,9 @@ export interface SequencePhoto {
   takenAt: string | null;
   triggerEvent: number | null;
   triggerFrame: number | null;
+  /** A sampled frame's clip and its time in it (null for photos). */
+  clipId?: number | null;
+  frameMs?: number | null;
 }
 
 export interface SequenceGroup {
@@ -58,8 +62,13 @@ function groupCamera(photos: Timed[], gapMs: number): Timed[][] {
 export function groupSequences(photos: SequencePhoto[], gapSeconds: number): SequenceGroup[] {
   const out: SequenceGroup[] = [];
   const perCamera = new Map<number, Timed[]>();
+  const timelessClips = new Map<number, SequencePhoto[]>();
   for (const p of photos) {
     const ms = localMillis(p.takenAt);
+    if ((ms === null || p.cameraId === null) && p.clipId != null) {
+      timelessClips.set(p.clipId, [...(timelessClips.get(p.clipId) ?? []), p]);
+      continue;
+    }
     if (ms === null || p.cameraId === null) {
       out.push({ cameraId: p.cameraId, start: p.takenAt, end: p.takenAt, photoIds: [p.id] });
       continue;
@@ -72,6 +81,10 @@ export function groupSequences(photos: SequencePhoto[], gapSeconds: number): Seq
     for (const g of groupCamera(list, gapSeconds * 1000)) {
       out.push({ cameraId, start: g[0]!.takenAt, end: g[g.length - 1]!.takenAt, photoIds: g.map((p) => p.id) });
     }
+  }
+  for (const frames of timelessClips.values()) {
+    frames.sort((a, b) => (a.frameMs ?? 0) - (b.frameMs ?? 0) || a.id - b.id);
+    out.push({ cameraId: frames[0]!.cameraId, start: null, end: null, photoIds: frames.map((f) => f.id) });
   }
   // A stable order (camera, start, first photo) so that stored sequence ids come out the same on every run.
   return out.sort(

@@ -88,7 +88,8 @@ export function syncSequences(
   const c = db.$client;
   const photos = c
     .prepare(
-      `SELECT id, camera_id AS cameraId, taken_at AS takenAt, trigger_event AS triggerEvent, trigger_frame AS triggerFrame
+      `SELECT id, camera_id AS cameraId, taken_at AS takenAt, trigger_event AS triggerEvent, trigger_frame AS triggerFrame,
+              clip_id AS clipId, frame_ms AS frameMs
        FROM images WHERE state != 'failed' ORDER BY id`,
     )
     .all() as SequencePhoto[];

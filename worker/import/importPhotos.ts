@@ -1,4 +1,6 @@
-// The import stage: scan -> copy+hash -> check -> metadata -> place -> record, for a card or folders.
+// The import stage: scan -> copy+hash -> check -> metadata -> place -> record, for a card or folders. Clips go the
+// same way after the photos, with ffprobe's reading for the photo checks and metadata (their frames are sampled by
+// the processing job).
 // Crash safety comes from the order of effects: bytes go to tmp/ and are fsynced, then renamed into photos/, then
 // recorded in a batched transaction. A rerun adopts a photo renamed before a crash (same bytes at the same place)
 // and tmp/ is emptied at every start, so a kill at any instant leaves nothing half-done.
@@ -25,6 +27,8 @@ import {
   type PhotoMetadata,
 } from '../../core/photos/metadata';
 import { scanSources, type SourceFile } from '../../core/photos/scan';
+import { readClipMetadata, type ClipMetadata } from '../../core/photos/video/clipMetadata';
+import { ClipError } from '../../core/photos/video/probe';
 
 /** The contract's import options (processing afterwards is the job's business, not this stage's). */
 export interface ImportOptions extends Omit<ImportOptionsInput, 'process'> {
@@ -53,14 +57,14 @@ const BATCH_ROWS = 100;
 const BATCH_MS = 500;
 
 type Prepared =
-  | { kind: 'ok'; file: SourceFile; hashed: HashedFile; meta: PhotoMetadata; tmp: string | null }
+  | { kind: 'ok'; file: SourceFile; hashed: HashedFile; meta: PhotoMetadata | ClipMetadata; tmp: string | null }
   | {
       kind: 'bad';
       file: SourceFile;
       hashed: HashedFile;
       reason: string;
       tmp: string | null;
-      meta: PhotoMetadata | null;
+      meta: PhotoMetadata | ClipMetadata | null;
     }
   | { kind: 'unreadable'; file: SourceFile; reason: string };
 
@@ -79,7 +83,9 @@ export async function importPhotos(
   db.update(imports).set({ status: 'interrupted' }).where(eq(imports.status, 'running')).run();
 
   const scan = await scanSources(options.sources);
-  progress.setTotal('copy', scan.photos.length);
+  const clips = new Set(scan.videos);
+  const files = [...scan.photos, ...scan.videos];
+  progress.setTotal('copy', files.length);
   progress.advance('scan', 1);
   const importRow = db
     .insert(imports)
@@ -93,7 +99,7 @@ export async function importPhotos(
 
   const summary: ImportSummary = {
     importId: importRow.id,
-    scanned: scan.photos.length,
+    scanned: files.length,
     imported: 0,
     duplicates: 0,
     failed: 0,
@@ -106,18 +112,6 @@ export async function importPhotos(
     skipped: scan.skipped.map((s) => ({ file: s.path, reason: s.reason })),
   };
 
-  if (scan.videos.length > 0) {
-    db.insert(skippedFiles)
-      .values(
-        scan.videos.map((v) => ({
-          importId: importRow.id,
-          sourcePath: v.path,
-          reason: 'video: not yet supported',
-          bytes: v.bytes,
-        })),
-      )
-      .run();
-  }
   if (scan.skipped.length > 0) {
     db.insert(skippedFiles)
       .values(scan.skipped.map((s) => ({ importId: importRow.id, sourcePath: s.path, reason: s.reason })))
@@ -130,6 +124,7 @@ export async function importPhotos(
     'SELECT id, path, in_place AS inPlace, source_path AS sourcePath FROM images WHERE sha256 = ?',
   );
   const cameraIds = new Map<string, number>();
+  const photoCameras = new Map<string, CameraIdentity>();
   const cameraFor = (identity: CameraIdentity): number => {
     const known = cameraIds.get(identity.key);
     if (known !== undefined) return known;
@@ -200,6 +195,17 @@ export async function importPhotos(
     }
     const fileName = path.basename(file.path);
     const stored = tmp ?? file.path;
+    if (clips.has(file)) {
+      try {
+        return { kind: 'ok', file, hashed, meta: await readClipMetadata(stored, fileName), tmp };
+      } catch (err) {
+        if (!(err instanceof ClipError)) throw err;
+        // Keep a damaged clip's bytes, as a truncated JPEG's: they may be all that is left once the card is wiped.
+        const keep = hashed.bytes > 0;
+        if (!keep && tmp) await fs.rm(tmp, { force: true });
+        return { kind: 'bad', file, hashed, reason: err.message, tmp: keep ? tmp : null, meta: null };
+      }
+    }
     let format: 'jpeg' | 'png';
     try {
       const check = checkPhotoBytes(hashed.bytes, hashed.head, hashed.tail);
@@ -227,15 +233,24 @@ export async function importPhotos(
     prepared: Exclude<Prepared, { kind: 'unreadable' }>,
   ): Promise<{ path: string | null; cameraId: number | null }> => {
     const { file, hashed, meta } = prepared;
-    const identity = identifyCamera(meta, options.camera, file.path);
+    const folder = path.dirname(file.path);
+    // A clip that names no camera of its own belongs to the camera of the photos beside it (photos come first).
+    const untagged = clips.has(file) && !meta?.make && !meta?.model && !options.camera;
+    const identity = (untagged && photoCameras.get(folder)) || identifyCamera(meta, options.camera, file.path);
+    if (!clips.has(file) && meta && !photoCameras.has(folder)) photoCameras.set(folder, identity);
     const cameraId = meta || prepared.kind === 'ok' ? cameraFor(identity) : null;
     if (options.inPlace) return { path: file.path, cameraId };
     if (!prepared.tmp) return { path: null, cameraId };
-    const folder = photoFolder(identity.name, meta?.time.takenAt ?? null);
-    const dest = await chooseDestination(library.root, folder, path.basename(file.path), hashed.sha256, async (abs) => {
-      const stat = await fs.stat(abs);
-      return stat.size === hashed.bytes && (await hashAndCopy(abs, null)).sha256 === hashed.sha256;
-    });
+    const dest = await chooseDestination(
+      library.root,
+      photoFolder(identity.name, meta?.time.takenAt ?? null),
+      path.basename(file.path),
+      hashed.sha256,
+      async (abs) => {
+        const stat = await fs.stat(abs);
+        return stat.size === hashed.bytes && (await hashAndCopy(abs, null)).sha256 === hashed.sha256;
+      },
+    );
     const abs = path.join(library.root, dest.relPath);
     try {
       if (dest.exists) await fs.rm(prepared.tmp, { force: true });
@@ -263,7 +278,7 @@ export async function importPhotos(
   };
 
   try {
-    for await (const outcome of mapOrdered(scan.photos, CONCURRENCY, prepare)) {
+    for await (const outcome of mapOrdered(files, CONCURRENCY, prepare)) {
       if ('error' in outcome) throw outcome.error;
       const prepared = outcome.result;
       options.onFile?.(prepared.file.path, 'end');
@@ -318,6 +333,8 @@ export async function importPhotos(
             triggerEvent: meta?.reconyx?.event ?? null,
             triggerFrame: meta?.reconyx?.frame ?? null,
             triggerFrames: meta?.reconyx?.frames ?? null,
+            mediaType: clips.has(file) ? 'clip' : 'photo',
+            durationMs: meta?.format === 'clip' ? meta.durationMs : null,
             state: prepared.kind === 'ok' ? 'imported' : 'failed',
             error: prepared.kind === 'ok' ? null : prepared.reason,
             attempts: prepared.kind === 'ok' ? 0 : 1,

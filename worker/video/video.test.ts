@@ -31,6 +31,7 @@ async function frames(file: string, perSecond = 1) {
 describe('clips', () => {
   it('probes an MJPEG AVI and an H.264 MP4', async () => {
     const a = await probeClip(avi.file);
+    expect(clipCaptureTime(a.creationTime, 'stag.avi')).toMatchObject({ takenAt: avi.start });
     expect(a).toMatchObject({ codec: 'mjpeg', width: 1024 });
     expect(a.durationSeconds).toBeCloseTo(avi.photos.length, 0);
     const m = await probeClip(mp4.file);
@@ -69,6 +70,7 @@ describe('clips', () => {
       takenAt: '2016-02-03T08:35:59',
       source: 'filename',
     });
+    expect(clipCaptureTime('Tue Feb  3 18:57:01 2015', 'x.avi')).toMatchObject({ takenAt: '2015-02-03T18:57:01' });
     expect(clipCaptureTime(null, 'CLIP0001.AVI')).toMatchObject({
       takenAt: null,
       reason: expect.stringMatching(/no creation time/),

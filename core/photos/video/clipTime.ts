@@ -11,6 +11,9 @@ export interface ClipTime {
 }
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})/;
+// An AVI's IDIT chunk as cameras write it: "Tue Feb 03 18:57:01 2015".
+const IDIT = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+(\d{4})/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // 20150203_071244, 2015-02-03 07.12.44, IMG_20150203-071244 ...
 const IN_NAME = /(19|20)(\d{2})[-_.]?(\d{2})[-_.]?(\d{2})[-_. T]?(\d{2})[-_.:]?(\d{2})[-_.:]?(\d{2})/;
 
@@ -26,8 +29,14 @@ const iso = (p: number[]) =>
 
 export function clipCaptureTime(creationTime: string | null | undefined, fileName: string): ClipTime {
   const tagged = WALL_CLOCK.exec(creationTime ?? '');
-  if (tagged) {
-    const parts = tagged.slice(1).map(Number);
+  const idit = IDIT.exec(creationTime ?? '');
+  const fromTag = tagged
+    ? tagged.slice(1).map(Number)
+    : idit
+      ? [Number(idit[6]), MONTHS.indexOf(idit[1]!.toLowerCase()) + 1, ...idit.slice(2, 6).map(Number)]
+      : null;
+  if (fromTag) {
+    const parts = fromTag;
     // MP4's epoch (1904) or a camera that never had its clock set is no time.
     if (plausible(...(parts as [number, number, number, number, number, number])))
       return { takenAt: iso(parts), source: 'container', reason: null };

@@ -1,0 +1,117 @@
+// Clips through the whole app path (the CLI's import, the supervised worker, real models): a clip made from the
+// 2015-02-03 stag burst, beside that burst's photos, is imported as a clip, its frames are detected and tracked in
+// the burst's visit, and its deer ends up in the stag's individual or a suggestion to it; a truncated MP4 and a
+// zero-byte clip fail with their reasons while the rest goes on. The exports carry the clip.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main';
+import { DB_FILE } from '../../core/library/library';
+import { burstFrames, makeBurstClip, truncatedCopy } from '../../testing/clips';
+import { modelsDir } from '../../testing/fixtures';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+let dir: string;
+let library: string;
+let db: Database.Database;
+
+beforeAll(async () => {
+  process.env.THUMPER_MODELS_DIR = modelsDir();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-clip-import-'));
+  const card = path.join(dir, 'card', 'DCIM');
+  fs.mkdirSync(card, { recursive: true });
+  // The photos of the stag's two visits that evening, and a clip of the second one.
+  for (const event of [266, 267, 270, 271, 272])
+    for (const photo of burstFrames('H6R1-01-V03', event).photos)
+      fs.copyFileSync(photo, path.join(card, path.basename(photo)));
+  const clip = makeBurstClip(card, 'STAG0271.AVI', 'H6R1-01-V03', 271);
+  const mp4 = makeBurstClip(dir, 'doe.mp4', 'H6R1-05', 202);
+  truncatedCopy(mp4.file, path.join(card, 'CUT0001.MP4'));
+  fs.writeFileSync(path.join(card, 'EMPTY001.MP4'), '');
+  expect(fs.existsSync(clip.file)).toBe(true);
+  library = path.join(dir, 'library');
+  const imported = await cli('import', card, '--library', library);
+  expect(imported.code, imported.err).toBe(0);
+  db = new Database(path.join(library, DB_FILE), { readonly: true });
+}, 600_000);
+
+afterAll(() => {
+  db?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const row = (name: string) =>
+  db.prepare('SELECT * FROM images WHERE file_name = ?').get(name) as Record<string, string | number | null>;
+
+describe('clips on a card', () => {
+  it('imports the clip with its time and the camera of the photos beside it; bad clips fail with reasons', () => {
+    const clip = row('STAG0271.AVI');
+    expect(clip).toMatchObject({
+      media_type: 'clip',
+      state: 'done',
+      taken_at: '2015-02-03T18:57:01',
+      duration_ms: 10_000,
+    });
+    expect(clip.camera_id).toBe(row('deer-img71.JPG').camera_id);
+    expect(row('CUT0001.MP4')).toMatchObject({ state: 'failed', error: expect.stringMatching(/truncated or damaged/) });
+    expect(row('EMPTY001.MP4')).toMatchObject({ state: 'failed', error: 'empty file (0 bytes)' });
+  });
+
+  it('processes the sampled frames in the visit of the burst, and the deer joins the stag', () => {
+    const clip = row('STAG0271.AVI');
+    const frames = db
+      .prepare("SELECT id, state, sequence_id AS sequenceId FROM images WHERE clip_id = ? AND media_type = 'frame'")
+      .all(clip.id) as { id: number; state: string; sequenceId: number }[];
+    expect(frames.length).toBe(10);
+    expect(frames.every((f) => f.state === 'done')).toBe(true);
+    expect(new Set(frames.map((f) => f.sequenceId))).toEqual(new Set([row('deer-img71.JPG').sequence_id]));
+    const individualsOf = (ids: number[]) =>
+      new Set(
+        (
+          db
+            .prepare(
+              `SELECT DISTINCT t.individual_id AS id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id
+               WHERE d.image_id IN (SELECT value FROM json_each(?)) AND d.category = 'animal' AND NOT d.duplicate`,
+            )
+            .all(JSON.stringify(ids)) as { id: number }[]
+        ).map((r) => r.id),
+      );
+    const clipDeer = individualsOf(frames.map((f) => f.id));
+    const photoIds = (db.prepare("SELECT id FROM images WHERE media_type = 'photo'").all() as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const stag = individualsOf(photoIds);
+    expect(clipDeer.size).toBeGreaterThan(0);
+    const linked = [...clipDeer].every((id) => {
+      if (stag.has(id)) return true;
+      const pair = db
+        .prepare(
+          `SELECT 1 FROM suggestions WHERE (individual_id = ? AND candidate_id IN (SELECT value FROM json_each(?)))
+           OR (candidate_id = ? AND individual_id IN (SELECT value FROM json_each(?)))`,
+        )
+        .get(id, JSON.stringify([...stag]), id, JSON.stringify([...stag]));
+      return pair !== undefined;
+    });
+    expect(linked, `clip individuals ${[...clipDeer]} vs the stag's ${[...stag]}`).toBe(true);
+  });
+
+  it('lists the clip, not its frames, and counts it once', async () => {
+    const listed = await cli('images', '--library', library, '--json');
+    const names = (JSON.parse(listed.out) as { fileName: string }[]).map((i) => i.fileName);
+    expect(names).toContain('STAG0271.AVI');
+    expect(names.some((n) => n.includes(' @ '))).toBe(false);
+  });
+});
