@@ -77,12 +77,12 @@ export async function checkLibrary(library: Library, options: { repair?: boolean
       if (known) continue;
       const reason = `${MISSING_PREFIX} the file ${file} is no longer there; import its card again to restore it`;
       if (repair) markFailed.run(reason, photo.id);
-      add('missing', file, `photo ${photo.id}: file missing`, repair);
+      add('missing', file, 'the file is gone', repair);
     } else if ((await sha256Of(file)) !== photo.sha256) {
       if (known) continue;
       const reason = `${CHANGED_PREFIX} the file ${file} no longer has the bytes it was imported with (damaged or edited)`;
       if (repair) markFailed.run(reason, photo.id);
-      add('changed', file, `photo ${photo.id}: sha256 differs from the one recorded at import`, repair);
+      add('changed', file, 'its bytes differ from those recorded at import (sha256)', repair);
     }
   }
 
