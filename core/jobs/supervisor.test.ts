@@ -121,15 +121,18 @@ describe('Supervisor', () => {
   });
 
   it('resumes processing after the worker dies in it, without importing again or doubling detections', async () => {
-    const { card, library, workers, supervisor, finished } = setup(12, {
+    const { card, library, workers, taps, supervisor, finished } = setup(12, {
       ...process.env,
       THUMPER_MODELS_DIR: modelsDir(),
     });
+    // Processing may start before the import pass ends (cardJob): kill once the import is recorded, in processing.
+    let imported = false;
     let killed = false;
-    supervisor.on('progress', (s) => {
-      if (!killed && s.stages.some((st) => st.stage === 'detect')) {
+    taps.push((m, worker) => {
+      if (m.type === 'imported') imported = true;
+      else if (imported && !killed && m.type === 'photo' && m.phase === 'start') {
         killed = true;
-        workers[0]!.kill();
+        worker.kill();
       }
     });
     supervisor.startImport({ sources: [card.dir] });
