@@ -27,7 +27,10 @@ export function formatBytes(bytes: number): string {
 export function describeFailure(err: unknown, library: string | undefined): string {
   const where = library ? path.resolve(library) : 'the library';
   const disk = asLibraryWriteError(err, where);
-  const message = ((disk as Error)?.message ?? String(err)).split('\n')[0]!;
+  let message = ((disk as Error)?.message ?? String(err)).split('\n')[0]!;
+  // SQLite's and the OS's own words for a full disk, as they come back from a worker as text.
+  if (/database or disk is full|ENOSPC|no space left on device/i.test(message) && !message.includes('is full ('))
+    message = `the library's disk is full (${where}): ${message}`;
   // A job run in a worker reports its failure as text: a full disk is recognised by its words.
   const full =
     message.includes("the library's disk is full") ||
