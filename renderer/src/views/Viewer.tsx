@@ -11,17 +11,24 @@ import { isTypingTarget } from '../lib/shortcuts';
 import type { NormBox } from '../lib/viewTransform';
 import { useBrowse } from '../store/browse';
 import { navigate } from '../store/nav';
+import type { PhotoDetail } from '../../../core/contract/entities';
+import { ClipPlayer } from './viewer/ClipPlayer';
 import { DetectionPanel } from './viewer/DetectionPanel';
 import { Filmstrip } from './viewer/Filmstrip';
 import { useNeighbours } from './viewer/useNeighbours';
 import { ZoomPane } from './viewer/ZoomPane';
+
+function withClipBoxes(p: PhotoDetail | undefined): PhotoDetail | undefined {
+  return p?.mediaType === 'clip' ? { ...p, detectionList: p.clipFrames.flatMap((f) => f.detections) } : p;
+}
 
 export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFilters }) {
   const photo = useQuery(`photo-${imageId}`, (api) => api.call('photos.get', { id: imageId }), [
     'detections',
     'individuals',
   ]);
-  const p = photo.data;
+  // A clip's boxes are its sampled frames': the side panel and the first selection see them all.
+  const p = useMemo(() => withClipBoxes(photo.data), [photo.data]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [drawing, setDrawing] = useState(false);
   const edit = useEdit();
@@ -143,7 +150,16 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
       ) : (
         <div className="viewer-layout">
           <div className="viewer-stage">
-            {p && size ? (
+            {p?.mediaType === 'clip' ? (
+              <ClipPlayer
+                key={p.id}
+                clipId={p.id}
+                durationMs={p.durationMs ?? 0}
+                frames={p.clipFrames}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+              />
+            ) : p && size ? (
               <ZoomPane
                 photoId={p.id}
                 image={size}

@@ -4,6 +4,12 @@ import type { PhotoSummary } from '../../../../core/contract/entities';
 import { Thumb } from '../../components/Thumb';
 import { formatLocal } from '../../lib/format';
 
+/** A clip's length as people read it on a tile: 0:10, 1:05. */
+function formatClipLength(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 export const PhotoCell = memo(function PhotoCell({
   photo,
   focused,
@@ -24,6 +30,11 @@ export const PhotoCell = memo(function PhotoCell({
         </div>
       )}
       <div className="cell-badges">
+        {photo.mediaType === 'clip' && (
+          <span className="badge dark" title="Video clip">
+            ▶ {photo.durationMs === null ? 'clip' : formatClipLength(photo.durationMs)}
+          </span>
+        )}
         {failed && <span className="badge danger">failed</span>}
         {!failed && photo.state !== 'done' && <span className="badge">processing</span>}
         {photo.detections > 0 && (
