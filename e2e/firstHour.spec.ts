@@ -166,13 +166,16 @@ test('3. dashboard during an import: live counts, honest rates, no stale finishe
 
   // Record what the dashboard shows on every change, however fast the job goes (the route changes without a reload).
   await page.evaluate(() => {
-    const w = window as unknown as { seen: { header: string; scan: string; etas: string[]; finishedCard: boolean }[] };
+    const w = window as unknown as {
+      seen: { header: string; sidebarPhotos: string; scan: string; etas: string[]; finishedCard: boolean }[];
+    };
     w.seen = [];
     new MutationObserver(() => {
       const panel = document.querySelector('[data-testid=job-panel]');
       if (!panel) return;
       w.seen.push({
         header: document.querySelector('.view-subtitle')?.textContent ?? '',
+        sidebarPhotos: document.querySelector('a[href*="#/photos"] .nav-count')?.textContent ?? '',
         scan: panel.querySelector('[data-stage=scan] .stage-count')?.textContent ?? '',
         etas: [...panel.querySelectorAll('.stage-eta')].map((e) => e.textContent ?? ''),
         finishedCard: document.querySelector('.finished-note') !== null,
@@ -186,7 +189,7 @@ test('3. dashboard during an import: live counts, honest rates, no stale finishe
   await expect(page.getByText('Import finished')).toBeVisible({ timeout: 240_000 });
   await shot(page, '03b-dashboard-finished');
 
-  type Seen = { header: string; scan: string; etas: string[]; finishedCard: boolean };
+  type Seen = { header: string; sidebarPhotos: string; scan: string; etas: string[]; finishedCard: boolean };
   const seen = await page.evaluate(() => (window as unknown as { seen: Seen[] }).seen);
   expect(seen.length).toBeGreaterThan(2);
   // The first import's card is not left under the live panel.
@@ -196,6 +199,7 @@ test('3. dashboard during an import: live counts, honest rates, no stale finishe
   // The header follows the copy instead of staying at the totals from before the job.
   const headerCounts = seen.map((s) => Number(/^(\d+) photos? from/.exec(s.header)?.[1] ?? 0));
   expect(Math.max(...headerCounts)).toBeGreaterThan(3);
+  expect(Math.max(...seen.map((s) => Number(s.sidebarPhotos) || 0))).toBeGreaterThan(3);
   // No stage claims "0 s" left.
   expect(seen.flatMap((s) => s.etas).filter((e) => e === '0 s')).toEqual([]);
   await expect(page.locator('.tile').first()).toContainText('19');

@@ -1,4 +1,5 @@
 // Left navigation: sections with live counts, the running job in miniature, the theme switch and shortcut help.
+import { useEffect } from 'react';
 import { DEFAULT_FILTERS } from '../lib/filters';
 import { sectionOf, type Route } from '../lib/route';
 import { Icon, type IconName } from '../components/Icon';
@@ -55,6 +56,14 @@ export function Sidebar({ onHelp }: { onHelp: () => void }) {
     'cameras',
   ]);
   const info = useQuery('app-info', (api) => api.call('app.info', {}));
+  // The counts grow while a job runs (the job reports progress, not totals): follow them like the dashboard does.
+  const running = useJobs((s) => s.progress !== null);
+  const { reload: reloadStats } = stats;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(reloadStats, 2000);
+    return () => clearInterval(timer);
+  }, [running, reloadStats]);
   const counts: Partial<Record<string, number>> = {
     // Failed files are counted apart from photos (the Photos view's Failed filter lists them).
     photos: stats.data && stats.data.images.total - stats.data.images.failed,
