@@ -29,6 +29,18 @@ describe('CLI manners', () => {
     expect(r.stderr).toBe('thumper import: no such file or folder: /no/such/folder\n');
   });
 
+  it('skips a FIFO given as the source at once, recording the reason', () => {
+    const fifo = path.join(work, 'IMG_0001.JPG');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = thumper('import', fifo, '--library', lib, '--no-process');
+    expect(r.status, r.stderr).toBe(0);
+    const library = openLibrary(lib);
+    const skipped = library.db.$client.prepare('SELECT source_path, reason FROM skipped_files').all();
+    library.close();
+    expect(skipped).toEqual([{ source_path: fifo, reason: 'a named pipe (FIFO), not a photo file' }]);
+    fs.rmSync(fifo);
+  });
+
   it('prints errors in one line, with the stack only under --debug', () => {
     const plain = thumper('stats', '--library', path.join(work, 'nothing'));
     expect(plain.status).toBe(1);

@@ -116,7 +116,6 @@ export async function importPhotos(
     db.insert(skippedFiles)
       .values(scan.skipped.map((s) => ({ importId: importRow.id, sourcePath: s.path, reason: s.reason })))
       .onConflictDoNothing()
-      .onConflictDoNothing()
       .run();
   }
 
