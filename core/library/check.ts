@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { failImage } from '../db/images';
 import { removeDeadTemp, pidAlive } from './deadTemp';
 import { photoAbsolutePath, type Library } from './library';
 
@@ -69,19 +70,18 @@ export async function checkLibrary(library: Library, options: { repair?: boolean
       'SELECT id, path, in_place AS inPlace, sha256, error FROM images WHERE path IS NOT NULL AND sha256 IS NOT NULL',
     )
     .all() as PhotoRow[];
-  const markFailed = c.prepare("UPDATE images SET state = 'failed', error = ? WHERE id = ?");
   for (const photo of photos) {
     const file = photoAbsolutePath(library, { path: photo.path, inPlace: !!photo.inPlace })!;
     const known = photo.error?.startsWith(MISSING_PREFIX) || photo.error?.startsWith(CHANGED_PREFIX);
     if (!fs.existsSync(file)) {
       if (known) continue;
       const reason = `${MISSING_PREFIX} the file ${file} is no longer there; import its card again to restore it`;
-      if (repair) markFailed.run(reason, photo.id);
+      if (repair) failImage(library.db, photo.id, reason);
       add('missing', file, 'the file is gone', repair);
     } else if ((await sha256Of(file)) !== photo.sha256) {
       if (known) continue;
       const reason = `${CHANGED_PREFIX} the file ${file} no longer has the bytes it was imported with (damaged or edited)`;
-      if (repair) markFailed.run(reason, photo.id);
+      if (repair) failImage(library.db, photo.id, reason);
       add('changed', file, 'its bytes differ from those recorded at import (sha256)', repair);
     }
   }

@@ -3,6 +3,7 @@
 // marked failed for it goes back to be processed again.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { getImage, moveImage } from '../../core/db/images';
 import { MISSING_PREFIX } from '../../core/library/check';
 import { describeDiskError, LibraryWriteError } from '../../core/library/diskErrors';
 import type { Library } from '../../core/library/library';
@@ -31,11 +32,8 @@ export async function restoreMissing(library: Library, known: KnownPhoto, tmp: s
   } catch (err) {
     throw new LibraryWriteError(describeDiskError(err as NodeJS.ErrnoException, abs));
   }
-  library.db.$client
-    .prepare(
-      `UPDATE images SET state = CASE WHEN error LIKE ? THEN 'imported' ELSE state END,
-         error = CASE WHEN error LIKE ? THEN NULL ELSE error END WHERE id = ?`,
-    )
-    .run(`${MISSING_PREFIX}%`, `${MISSING_PREFIX}%`, known.id);
+  // Failed only because its file was gone: processed again from the start.
+  if (getImage(library.db, known.id)?.error?.startsWith(MISSING_PREFIX))
+    moveImage(library.db, known.id, 'imported', { from: ['failed'], error: null, attempts: 0 });
   return true;
 }
