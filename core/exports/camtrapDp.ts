@@ -32,6 +32,7 @@ import {
   type PhotoRow,
 } from './libraryRows';
 import { isUtcOffset, UTC_OFFSET_HINT, zonedTime } from '../contract/utcOffset';
+import { addMillis } from '../photos/video/clipTime';
 import type { ExportProgressCallback } from './progress';
 
 export const CAMTRAP_DP_VERSION = '1.0.2';
@@ -205,6 +206,10 @@ const MEDIA_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.tif': 'image/tiff',
   '.tiff': 'image/tiff',
+  '.mp4': 'video/mp4',
+  '.m4v': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.avi': 'video/x-msvideo',
 };
 
 function spatial(deployments: Deployment[]): Record<string, unknown> {
@@ -236,6 +241,7 @@ export function buildCamtrapDp(
     deploymentId: (p) => deploymentOf.get(p.id)!.id,
     mediaId: (p) => `img-${p.id}`,
     timestamp: (p) => zonedTime(p.takenAt!, deploymentOf.get(p.id)!.utcOffset),
+    endTimestamp: (p) => zonedTime(addMillis(p.takenAt, p.durationMs ?? 0)!, deploymentOf.get(p.id)!.utcOffset),
     individualId: (i) => `ind-${i.id}`,
     species: deerName,
   };
@@ -275,7 +281,8 @@ export function buildCamtrapDp(
     (p) => p.sequenceId!,
   );
   const observations = [
-    ...photos.flatMap((p) => mediaObservations(p, detections(p), ctx)),
+    // Boxes are media-level for photos; a clip's boxes (its sampled frames') count at event level only.
+    ...photos.filter((p) => p.mediaType === 'photo').flatMap((p) => mediaObservations(p, detections(p), ctx)),
     ...[...sequences].flatMap(([id, list]) => eventObservations(id, list, detections, ctx)),
   ];
 

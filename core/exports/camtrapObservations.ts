@@ -48,6 +48,8 @@ export interface ObservationContext {
   deploymentId(photo: PhotoRow): string;
   mediaId(photo: PhotoRow): string;
   timestamp(photo: PhotoRow): string;
+  /** When a medium ends: a photo's own time, a clip's start plus its length. */
+  endTimestamp(photo: PhotoRow): string;
   individualId(individual: IndividualRef): string;
   /** scientificName for animal observations, when the user named the species. */
   species: string | null;
@@ -147,7 +149,8 @@ export function eventObservations(
     deploymentID: ctx.deploymentId(first),
     eventID: eventId(sequenceId),
     eventStart: ctx.timestamp(first),
-    eventEnd: ctx.timestamp(photos.at(-1)!),
+    // The latest end: a clip that started first may last past the photos after it.
+    eventEnd: photos.map((p) => ctx.endTimestamp(p)).reduce((a, b) => (b > a ? b : a)),
     observationLevel: 'event',
   };
   const all = photos.flatMap((p) => detectionsOf(p));

@@ -49,6 +49,10 @@ export interface PhotoRow {
   sequenceId: number | null;
   /** Detector whose boxes the photo has; null when detection has not run (no detections means "not looked at"). */
   detector: string | null;
+  /** A photo or a clip (whose detections are its sampled frames'). */
+  mediaType: 'photo' | 'clip';
+  /** A clip's length; null for a photo. */
+  durationMs: number | null;
 }
 
 export interface IndividualRef {
@@ -77,6 +81,8 @@ export interface DetectionRow {
   reviewed: boolean;
   trackletId: number | null;
   individual: IndividualRef | null;
+  /** For a clip's detection (its imageId is the clip's), the sampled frame's time in the clip. */
+  frameMs: number | null;
 }
 
 export interface LibraryRows {
@@ -110,8 +116,9 @@ export function loadLibraryRows(db: Db): LibraryRows {
     sqlite
       .prepare(
         `SELECT id, sha256, path, in_place AS inPlace, file_name AS fileName, camera_id AS cameraId, taken_at AS takenAt,
-                width, height, state, error, sequence_id AS sequenceId, detector
-         FROM images ORDER BY camera_id, taken_at, id`,
+                width, height, state, error, sequence_id AS sequenceId, detector, media_type AS mediaType,
+                duration_ms AS durationMs
+         FROM images WHERE media_type != 'frame' ORDER BY camera_id, taken_at, id`,
       )
       .all() as (Omit<PhotoRow, 'inPlace'> & { inPlace: number })[]
   ).map((p) => ({ ...p, inPlace: !!p.inPlace }));
@@ -141,11 +148,13 @@ export function loadLibraryRows(db: Db): LibraryRows {
   const detections = (
     sqlite
       .prepare(
-        `SELECT d.id, d.image_id AS imageId, d.model, d.raw_label AS rawLabel, d.category, d.sex_age AS sexAge,
-                d.confidence, d.x, d.y, d.w, d.h, d.reviewed, d.tracklet_id AS trackletId, t.individual_id AS individualId
-         FROM detections d LEFT JOIN tracklets t ON t.id = d.tracklet_id
+        // A sampled frame's detections are its clip's, with the frame's time.
+        `SELECT d.id, coalesce(i.clip_id, d.image_id) AS imageId, i.frame_ms AS frameMs, d.model, d.raw_label AS rawLabel,
+                d.category, d.sex_age AS sexAge, d.confidence, d.x, d.y, d.w, d.h, d.reviewed, d.tracklet_id AS trackletId,
+                t.individual_id AS individualId
+         FROM detections d JOIN images i ON i.id = d.image_id LEFT JOIN tracklets t ON t.id = d.tracklet_id
          WHERE d.duplicate = 0 AND d.false_positive = 0
-         ORDER BY d.image_id, d.confidence DESC, d.id`,
+         ORDER BY imageId, i.frame_ms, d.confidence DESC, d.id`,
       )
       .all() as (Omit<DetectionRow, 'reviewed' | 'individual'> & { reviewed: number; individualId: number | null })[]
   ).map(({ individualId, reviewed, ...d }) => ({ ...d, reviewed: !!reviewed, individual: resolve(individualId) }));

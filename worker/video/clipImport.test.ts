@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main';
+import { checkCamtrapPackage, interopDir, parseCsv } from '../../core/exports/camtrapSchemaCheck';
 import { DB_FILE } from '../../core/library/library';
 import { burstFrames, makeBurstClip, truncatedCopy } from '../../testing/clips';
 import { modelsDir } from '../../testing/fixtures';
@@ -113,5 +114,43 @@ describe('clips on a card', () => {
     const names = (JSON.parse(listed.out) as { fileName: string }[]).map((i) => i.fileName);
     expect(names).toContain('STAG0271.AVI');
     expect(names.some((n) => n.includes(' @ '))).toBe(false);
+  });
+
+  it('exports the clip to Camtrap DP as video media with event-level observations, and validates', async () => {
+    const cameras = JSON.parse((await cli('cameras', 'list', '--library', library, '--json')).out) as { id: number }[];
+    for (const c of cameras) {
+      const set = await cli(
+        'cameras',
+        'set',
+        String(c.id),
+        '--library',
+        library,
+        '--location',
+        '52.1,5.2',
+        '--utc-offset',
+        '+01:00',
+      );
+      expect(set.code, set.err).toBe(0);
+    }
+    const out = path.join(dir, 'camtrap');
+    const exported = await cli('export', '--library', library, '--format', 'camtrap-dp', '--out', out);
+    expect(exported.code, exported.err).toBe(0);
+    expect(checkCamtrapPackage(out, interopDir()).errors).toEqual([]);
+    const table = (name: string) => {
+      const [head, ...rows] = parseCsv(fs.readFileSync(path.join(out, name), 'utf8')).filter((r) => r.length > 1);
+      return rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]])));
+    };
+    const clipMedia = table('media.csv').find((m) => m.fileName === 'STAG0271.AVI')!;
+    expect(clipMedia.fileMediatype).toBe('video/x-msvideo');
+    expect(table('media.csv').some((m) => m.fileName!.includes(' @ '))).toBe(false);
+    expect(table('observations.csv').some((o) => o.mediaID === clipMedia.mediaID)).toBe(false);
+    // The visit holding the clip ends no earlier than the clip does (18:57:01 + 10 s).
+    const events = table('observations.csv').filter(
+      (o) =>
+        o.observationLevel === 'event' &&
+        o.eventStart! <= '2015-02-03T18:57:01' &&
+        o.eventEnd! >= '2015-02-03T18:57:11',
+    );
+    expect(events.length).toBeGreaterThan(0);
   });
 });

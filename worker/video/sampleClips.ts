@@ -12,6 +12,7 @@ import { images } from '../../core/db/schema';
 import { JobCancelledError, type JobControl } from '../../core/jobs/control';
 import type { ProgressTracker } from '../../core/jobs/progress';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
+import { addMillis } from '../../core/photos/video/clipTime';
 import { getSetting } from '../../core/library/settings';
 import { sampleFrames } from './sampleFrames';
 
@@ -22,13 +23,7 @@ export interface ClipSampleSummary {
 }
 
 /** A frame's capture time: the clip's start plus the frame's offset (fractions of a second kept). */
-export function frameTime(clipStart: string | null, frameMs: number): string | null {
-  if (!clipStart) return null;
-  const t = new Date(`${clipStart.slice(0, 19)}Z`);
-  t.setTime(t.getTime() + frameMs);
-  const iso = t.toISOString();
-  return frameMs % 1000 === 0 ? iso.slice(0, 19) : iso.slice(0, 23);
-}
+export const frameTime = addMillis;
 
 export const framePath = (clipId: number, frameMs: number) =>
   path.join('cache', 'frames', String(clipId), `${String(frameMs).padStart(9, '0')}.jpg`);

@@ -55,3 +55,12 @@ export function clipCaptureTime(creationTime: string | null | undefined, fileNam
       : 'the clip records no creation time, and its name holds no date',
   };
 }
+
+/** A camera-local time `ms` later (a frame in its clip, a clip's end); fractions of a second kept when present. */
+export function addMillis(localTime: string | null, ms: number): string | null {
+  if (!localTime) return null;
+  const t = new Date(`${localTime.slice(0, 19)}Z`);
+  t.setTime(t.getTime() + ms);
+  const iso = t.toISOString();
+  return ms % 1000 === 0 ? iso.slice(0, 19) : iso.slice(0, 23);
+}
