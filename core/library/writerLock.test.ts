@@ -48,7 +48,9 @@ describe('writer lock', () => {
     const err = await acquireWriterLock(root, 'thumper process').catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(err).toBeInstanceOf(WriterBusyError);
-    expect((err as Error).message).toContain(`thumper import is writing to the library ${root} (pid ${child.pid}, since`);
+    expect((err as Error).message).toContain(
+      `thumper import is writing to the library ${root} (pid ${child.pid}, since`,
+    );
     expect((err as Error).message).toContain('--wait');
     const reader = openLibrary(root);
     expect(reader.db.$client.prepare('SELECT count(*) AS n FROM images').get()).toEqual({ n: 0 });
