@@ -29,8 +29,14 @@ test.beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   library = processedFixtureLibrary();
   const individuals = (
-    JSON.parse(thumper('individuals', '--library', library, '--json')) as { id: number; detections: number }[]
-  ).sort((a, b) => b.detections - a.detections || a.id - b.id);
+    JSON.parse(thumper('individuals', '--library', library, '--json')) as {
+      id: number;
+      detections: number;
+      species: string;
+    }[]
+  )
+    .filter((i) => i.species === 'deer')
+    .sort((a, b) => b.detections - a.detections || a.id - b.id);
   const traits: [string, string][] = [
     ['male', 'adult'],
     ['male', 'adult'],

@@ -15,6 +15,8 @@ export interface IndividualListing {
   category: string;
   sex: string | null;
   age: string | null;
+  /** "deer" or another species by name. */
+  species: string;
   tracklets: number;
   detections: number;
   firstSeen: string | null;
@@ -53,7 +55,7 @@ export function listSequences(db: Db): SequenceListing[] {
 export function listIndividuals(db: Db): IndividualListing[] {
   const rows = db.$client
     .prepare(
-      `SELECT ind.id, ind.name, ind.category, ind.sex, ind.age_class AS age,
+      `SELECT ind.id, ind.name, ind.category, ind.sex, ind.age_class AS age, ind.species,
               (SELECT count(*) FROM tracklets t WHERE t.individual_id = ind.id) AS tracklets,
               ind.detection_count AS detections, ind.first_seen AS firstSeen, ind.last_seen AS lastSeen,
               (SELECT group_concat(name, '\n') FROM (SELECT DISTINCT c.name FROM tracklets t JOIN sequences s ON s.id = t.sequence_id

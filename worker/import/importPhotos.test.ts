@@ -146,8 +146,14 @@ describe('bad input on a card', () => {
     expect(uni).toMatchObject({ state: 'imported', takenAt: '2014-06-19T11:12:07' });
     expect(fs.existsSync(path.join(lib, uni.path!))).toBe(true);
 
-    expect(summary).toMatchObject({ scanned: 8, imported: 3, failed: 5, videos: 1 });
+    // A clip is imported like a photo; one that is not a readable video fails with ffprobe's reason.
+    expect(summary).toMatchObject({ scanned: 9, imported: 3, failed: 6, videos: 1 });
+    expect(failed('clip.MP4')).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/truncated or damaged clip|not a readable clip/),
+    });
     expect(summary.failures.map((f) => path.basename(f.file)).sort()).toEqual([
+      'clip.MP4',
       'empty.jpg',
       'huge.jpg',
       'notes.jpg',

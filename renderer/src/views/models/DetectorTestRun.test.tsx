@@ -47,7 +47,7 @@ describe('DetectorTestRun', () => {
     expect(summary.textContent).toBe(
       '1 animal on RCNX0042.JPG · runs on CPU · load 120 ms, decode 35 ms, detect 48 ms',
     );
-    expect(r.getByText('CUDA provider not installed')).toBeTruthy();
+    expect(r.getByText(/GPU \(CUDA\) support is not installed/)).toBeTruthy();
     expect((r.getByTestId('test-run-photo').querySelector('img') as HTMLImageElement).src).toBe(
       'http://media.test/media/thumbnail/7',
     );
