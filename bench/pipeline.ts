@@ -5,7 +5,9 @@
 //   - the raw detector: onnxruntime alone on a ready input tensor, what the app can at best reach;
 //   - the whole pipeline as the app's card job runs it (import overlapped with decode -> detect -> embed ->
 //     thumbnails -> write, then match), its rate and its ratio to the raw detector;
-//   - the worker's peak RSS (this process runs the worker's code in-process), by the 500th photo and at the end.
+//   - the worker's peak RSS (this process runs the worker's code in-process), by the 500th photo and at the end;
+//   - clips: frame sampling alone (sampled frames per second) and a card of clips made from the fixture bursts
+//     through the same card job (clips per minute, frames per second, end to end).
 //   npm run bench:pipeline -- [photos=2000] [--models DIR] [--threads N]
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -22,6 +24,8 @@ import { runReid } from '../core/reid/runReid';
 import { mapOrdered } from '../core/util/mapOrdered';
 import { modelsDir } from '../testing/fixtures';
 import { makeSyntheticCard } from '../testing/synth';
+import { makeBurstClip } from '../testing/clips';
+import { sampleFrames } from '../worker/video/sampleFrames';
 import { loadDetector, type Detection } from '../worker/detect/detector';
 import { embedStage } from '../worker/embed/pipelineStage';
 import { importPhotos } from '../worker/import/importPhotos';
@@ -209,9 +213,56 @@ async function main() {
     line('ratio whole pipeline / raw detector', (rate(pipeline) / rate(raw)).toFixed(2));
     line(`peak worker RSS by photo ${RSS_CHECKPOINT}`, rssAtCheckpoint === null ? 'n/a' : mb(rssAtCheckpoint));
     line(`peak worker RSS by photo ${count}`, mb(peakRss));
+    await clipFigures(path.join(work, 'clips'), models, threads, line);
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+/** Clips beside photos: sampling alone, and a card of clips through the app's card job. */
+async function clipFigures(
+  dir: string,
+  models: string,
+  threads: number | undefined,
+  line: (name: string, value: string, extra?: string) => void,
+): Promise<void> {
+  const card = path.join(dir, 'card');
+  await fs.mkdir(card, { recursive: true });
+  const bursts: [string, number][] = [
+    ['H6R1-01-V03', 271],
+    ['H6R1-05', 202],
+    ['H4R0-02', 9],
+    ['H6R1-01-V03', 545],
+  ];
+  const clips = bursts.flatMap(([camera, event], i) =>
+    ['avi', 'mp4'].map((ext) => makeBurstClip(card, `CLIP${i}.${ext}`, camera, event).file),
+  );
+  let frames = 0;
+  const sampling = await measure('sample frames (1 per second + the first)', 0, async () => {
+    for (const clip of clips) for await (const _frame of sampleFrames(clip)) frames++;
+  });
+  const library = openLibrary(path.join(dir, 'library'), { create: true });
+  const job = await measure('clips: whole card job', 0, () =>
+    runCardJob(
+      {
+        library,
+        recovery: { imported: null, poisoned: [], isolate: [], photos: { poisoned: [], isolate: [] } },
+        progress: quiet(),
+        control: new JobControl(),
+        onFile: () => undefined,
+        onPhoto: () => undefined,
+        processOptions: { models, threads },
+      },
+      { kind: 'import', libraryRoot: library.root, options: { sources: [card] } },
+      () => undefined,
+    ),
+  );
+  library.close();
+  console.log(`
+clips: ${clips.length} clips (MJPEG AVI and H.264 MP4, 1024 px, ${frames} sampled frames)`);
+  line('sampling alone: sampled frames/s', (frames / sampling.seconds).toFixed(1));
+  line('whole card job: clips/min', ((clips.length * 60) / job.seconds).toFixed(1));
+  line('whole card job: sampled frames/s', (frames / job.seconds).toFixed(1));
 }
 
 /** A per-photo stage over every photo, as many in flight as the pipeline lets it have. */

@@ -63,7 +63,9 @@ test('the Survey view shows the counts, the estimate and the charts', async ({ p
   const estimate = page.getByTestId('survey-estimate');
   await expect(estimate.locator('tr', { hasText: 'Bucks' })).toContainText(String(expected.observations.buck));
   await expect(estimate.locator('tr', { hasText: 'Does' })).toContainText(String(expected.observations.doe));
-  await expect(report.getByText('Unique bucks').locator('..')).toContainText(String(expected.uniqueBucks));
+  await expect(report.locator('.survey-figure', { hasText: 'Unique bucks' })).toContainText(
+    String(expected.uniqueBucks),
+  );
   await expect(report.getByRole('img', { name: 'Observations by hour of day and class' })).toBeVisible();
   await expect(report.getByRole('img', { name: 'Observations per week by class' })).toBeVisible();
   await expect(report.locator('.survey-buck')).toHaveCount(expected.uniqueBucks);
@@ -83,6 +85,9 @@ test('a saved survey runs again beside the current one', async ({ page }) => {
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page.getByText('Compared with “Whole card”')).toBeVisible();
   await expect(page.getByTestId('survey-report')).toHaveCount(2);
+  // Loading the saved survey puts its window back.
+  await page.getByRole('button', { name: 'Whole card', exact: true }).click();
+  await expect(page.getByLabel('From')).toHaveValue('');
   await shot(page, 'survey-compare');
 });
 

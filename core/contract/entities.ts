@@ -403,6 +403,7 @@ export const jobSummarySchema = z.object({
   processed: z.number(),
   duplicates: z.number(),
   failed: z.number(),
+  /** Video clips imported (among `imported`). */
   videos: z.number(),
   elapsedMs: z.number(),
   failures: z.array(failureSchema),

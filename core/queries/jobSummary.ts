@@ -27,10 +27,11 @@ export function importedSince(db: Db, firstImportId: number): ImportedCounts {
        FROM images WHERE import_id >= ?`,
     )
     .get(firstImportId) as { imported: number; failed: number; processed: number };
+  // Clips are imported like photos (and counted among them too).
   const videos = (
-    c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files WHERE import_id >= ?').get(firstImportId) as {
-      n: number;
-    }
+    c
+      .prepare("SELECT count(*) AS n FROM images WHERE import_id >= ? AND media_type = 'clip' AND state != 'failed'")
+      .get(firstImportId) as { n: number }
   ).n;
   return { importIds: ids, ...rows, videos };
 }

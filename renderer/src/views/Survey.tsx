@@ -37,7 +37,10 @@ export function Survey() {
   ]);
   const compared = useQuery(
     `survey:compare:${compare ? windowKey(compare) : 'none'}`,
-    (a) => (compare ? a.call('survey.run', compare) : Promise.resolve(null)),
+    (a) =>
+      compare
+        ? a.call('survey.run', { from: compare.from, to: compare.to, cameras: compare.cameras })
+        : Promise.resolve(null),
     ['detections', 'individuals', 'cameras'],
   );
   const title = useMemo(

@@ -19,7 +19,7 @@ export function FinishedNote() {
       </header>
       <p>
         {formatCount(summary.imported, 'photo')} imported · {summary.processed.toLocaleString()} processed ·{' '}
-        {formatCount(summary.duplicates, 'duplicate')} skipped · {formatCount(summary.videos, 'video')} not imported ·{' '}
+        {formatCount(summary.duplicates, 'duplicate')} skipped · {formatCount(summary.videos, 'clip')} ·{' '}
         {summary.failed} failed · took {formatDuration(summary.elapsedMs / 1000)}
       </p>
       {finished.error && <p className="inline-error">{finished.error}</p>}

@@ -32,7 +32,7 @@ export function PreviewPanel({
         </div>
         <div className="fact">
           <span className="fact-value tabular">{preview.videos.toLocaleString()}</span>
-          <span className="fact-label">videos (skipped)</span>
+          <span className="fact-label">video clips</span>
         </div>
         <div className="fact">
           <span className="fact-value tabular">{preview.unknownTime.toLocaleString()}</span>

@@ -65,8 +65,8 @@ export function SourcePicker({
           {canDrop ? 'Drop an SD card or folders here' : 'Type the path of a card or folder below'}
         </p>
         <p className="muted small">
-          {canDrop ? '' : 'In a browser the path is on the computer running Thumper. '}JPEG photos in any sub-folder are
-          found (DCIM/100RECNX …); videos are listed but not imported yet.
+          {canDrop ? '' : 'In a browser the path is on the computer running Thumper. '}JPEG photos and video clips (MP4,
+          MOV, AVI) in any sub-folder are found (DCIM/100RECNX …).
         </p>
         {canPick && (
           <button type="button" className="btn" onClick={pick}>

@@ -58,7 +58,12 @@ export function SavedSurveys({
         <ul className="survey-saved-list" aria-label="Saved surveys">
           {saved.data!.map((s) => (
             <li key={s.id} className={compare?.id === s.id ? 'saved-survey comparing' : 'saved-survey'}>
-              <button type="button" className="linklike" onClick={() => onLoad(s)} title="Show this survey">
+              <button
+                type="button"
+                className="linklike"
+                onClick={() => onLoad({ from: s.from, to: s.to, cameras: s.cameras })}
+                title="Show this survey"
+              >
                 {s.name}
               </button>
               <span className="muted small">
