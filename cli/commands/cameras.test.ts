@@ -1,24 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCamtrapPackage, interopDir, parseCsv } from '../../core/exports/camtrapSchemaCheck';
 import { importMegadetector } from '../../core/interop/megadetectorImport';
 import { detections, images, individuals, sequences, tracklets } from '../../core/db/schema';
 import { deerImagesDir } from '../../testing/fixtures';
 import { groundTruthMegadetector, importFixturePhotos, type TestLibrary } from '../../testing/interopLibrary';
-import { main } from '../main';
+import { runCli as cli } from '../../testing/cli';
 
 let t: TestLibrary;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const code = await main(argv).finally(() => vi.restoreAllMocks());
-  return { code, out, err };
-}
 
 const lib = () => ['--library', t.library.root];
 const list = async () =>

@@ -4,19 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { tinyYolov5Model } from '../../testing/models/tinyYolov5';
-import { main } from '../main';
+import { runCli as cli } from '../../testing/cli';
 
 /** Runs the CLI in-process and returns its exit code and what it wrote. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
-
 afterEach(() => vi.restoreAllMocks());
 
 describe('thumper models', () => {
