@@ -2,6 +2,8 @@
 // detection with the individual it belongs to (merged individuals resolved to the one they were merged into).
 import type { Db } from '../db/open';
 
+export { groupBy } from '../util/groupBy';
+
 export interface CameraRow {
   id: number;
   key: string;
@@ -160,16 +162,4 @@ export function loadLibraryRows(db: Db): LibraryRows {
   ).map(({ individualId, reviewed, ...d }) => ({ ...d, reviewed: !!reviewed, individual: resolve(individualId) }));
 
   return { cameras, deployments, photos, detections };
-}
-
-/** Groups rows by a key, keeping their order. */
-export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
 }

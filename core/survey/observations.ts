@@ -1,5 +1,6 @@
 // What a survey is computed from: one row per kept deer detection, with the class it counts as.
 import type { ByClass, DeerClass } from '../contract/survey';
+import { groupBy } from '../util/groupBy';
 
 export interface Observation {
   detectionId: number;
@@ -35,12 +36,5 @@ export function uniqueBucks(observations: Iterable<Observation>): Set<number> {
 
 /** Observations grouped by visit; an observation without a sequence is its own visit. */
 export function visits(observations: readonly Observation[]): Observation[][] {
-  const byVisit = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const key = o.visitId === null ? `d${o.detectionId}` : `s${o.visitId}`;
-    const list = byVisit.get(key);
-    if (list) list.push(o);
-    else byVisit.set(key, [o]);
-  }
-  return [...byVisit.values()];
+  return [...groupBy(observations, (o) => (o.visitId === null ? `d${o.detectionId}` : `s${o.visitId}`)).values()];
 }

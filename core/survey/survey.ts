@@ -1,6 +1,7 @@
 // One survey from its observations: counts by class, unique bucks, the Jacobson estimate with its interval, and the
 // breakdowns the report draws (per camera, per week, per hour). Pure: the rows come from core/queries/survey.ts.
 import type { ByClass, SurveyResult, SurveyWindow } from '../contract/survey';
+import { groupBy } from '../util/groupBy';
 import { bootstrapTotal } from './bootstrap';
 import { jacobsonEstimate, ratios } from './jacobson';
 import { countByClass, emptyByClass, uniqueBucks, visits, type Observation } from './observations';
@@ -10,18 +11,6 @@ export function weekStart(date: string): string {
   const day = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
   return day.toISOString().slice(0, 10);
-}
-
-function groupBy<K>(observations: readonly Observation[], key: (o: Observation) => K | null): Map<K, Observation[]> {
-  const groups = new Map<K, Observation[]>();
-  for (const o of observations) {
-    const k = key(o);
-    if (k === null) continue;
-    const list = groups.get(k);
-    if (list) list.push(o);
-    else groups.set(k, [o]);
-  }
-  return groups;
 }
 
 function bestBuckPhotos(observations: readonly Observation[], bucks: Set<number>): SurveyResult['bucks'] {

@@ -8,7 +8,7 @@ import { probeClip } from './probe';
 import { ffmpegPath } from './tools';
 
 const PLAYABLE = new Set(['.mp4', '.mov', '.m4v']);
-const inFlight = new Map<string, Promise<string>>();
+const decided = new Map<string, Promise<string>>();
 
 export const playablePath = (cacheDir: string, clipId: number) =>
   path.join(cacheDir, 'clips', String(Math.floor(clipId / 1000)), `${clipId}.mp4`);
@@ -39,14 +39,20 @@ function convert(source: string, target: string): Promise<string> {
 }
 
 /** The file to play for a clip: its original when a browser plays it, else a converted copy (made once). */
-export async function playableClip(cacheDir: string, clipId: number, source: string): Promise<string> {
+export function playableClip(cacheDir: string, clipId: number, source: string): Promise<string> {
+  // A <video> asks for many byte ranges: the decision (a probe, perhaps a conversion) is made once per clip file.
+  const known = decided.get(source);
+  if (known) return known;
+  const pending = decide(cacheDir, clipId, source).catch((err: unknown) => {
+    decided.delete(source);
+    throw err;
+  });
+  decided.set(source, pending);
+  return pending;
+}
+
+async function decide(cacheDir: string, clipId: number, source: string): Promise<string> {
   if (PLAYABLE.has(path.extname(source).toLowerCase()) && (await probeClip(source)).codec === 'h264') return source;
   const target = playablePath(cacheDir, clipId);
-  if (fs.existsSync(target)) return target;
-  let pending = inFlight.get(target);
-  if (!pending) {
-    pending = convert(source, target).finally(() => inFlight.delete(target));
-    inFlight.set(target, pending);
-  }
-  return pending;
+  return fs.existsSync(target) ? target : convert(source, target);
 }
