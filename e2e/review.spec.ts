@@ -57,6 +57,18 @@ const pairId = (page: Page) => page.getByTestId('review-pair').getAttribute('dat
 const scale = async (page: Page, role: 'query' | 'candidate') =>
   Number(await page.getByTestId(`${role}-photo`).getByTestId('zoom-pane').getAttribute('data-scale'));
 
+/** The fitted scale once layout has settled (read too early, it is the scale before the pane took its size). */
+async function settledScale(page: Page, role: 'query' | 'candidate'): Promise<number> {
+  let last = await scale(page, role);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(150);
+    const now = await scale(page, role);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
@@ -105,8 +117,8 @@ test('both full photos zoom together on their own deer, and apart when unlinked'
   await page.goto(at('#/review'));
   await expect(page.getByTestId('review-pair')).toBeVisible();
   await expect(page.getByTestId('candidate-photo').getByTestId('viewer-box')).toBeVisible();
-  const fitQ = await scale(page, 'query');
-  const fitC = await scale(page, 'candidate');
+  const fitQ = await settledScale(page, 'query');
+  const fitC = await settledScale(page, 'candidate');
   for (let i = 0; i < 4; i++) await page.keyboard.press('+');
   await expect.poll(() => scale(page, 'query')).toBeGreaterThan(fitQ * 2);
   await expect.poll(() => scale(page, 'candidate')).toBeGreaterThan(fitC * 2);
