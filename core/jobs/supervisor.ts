@@ -9,6 +9,7 @@
 // fails its task with the reason, and the host keeps answering.
 import { removeDeadTemp } from '../library/deadTemp';
 import type { Library } from '../library/library';
+import { trackWriterWorker } from '../library/writerLock';
 import { importedSince, nextImportId, processedAmong, type ImportedCounts } from '../queries/jobSummary';
 import type { Launcher, WorkerExit, WorkerHandle } from './launcher';
 import type { TaskKind, TaskResult, WorkerTask } from './tasks';
@@ -222,6 +223,7 @@ export class Supervisor {
   private launch(job: Job): void {
     const worker = this.options.launcher();
     job.worker = worker;
+    trackWriterWorker(this.options.library.root, worker.pid);
     job.inFlight.clear();
     job.photosInFlight.clear();
     job.progressed = false;

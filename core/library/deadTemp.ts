@@ -1,15 +1,26 @@
 // Temp files left by processes that died (killed, disk full, power cut): tmp/<pid>-<run>/ folders of imports and
 // cache/<kind>/<bucket>/<id>.webp.<pid>.<rand>.tmp images. Only files whose writer's pid is no longer alive go; a live
 // process's files are never touched.
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/** A process that exited but was not reaped yet still answers kill(pid, 0); on Linux /proc says it is a zombie. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fsSync.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../paths';
 import { openLibrary } from './library';
+import { pidAlive } from './deadTemp';
 import { acquireWriterLock, readHolder, WriterBusyError } from './writerLock';
 
 const BUILT = path.join(PACKAGE_ROOT, 'dist', 'core', 'library', 'writerLock.js');
@@ -19,11 +20,21 @@ function library(): string {
   return dir;
 }
 
-/** A child process that takes the lock, says "locked", and releases it after `holdMs` (never when omitted). */
-function holder(root: string, holdMs?: number): Promise<ChildProcess> {
+/**
+ * A child process that takes the lock, says "locked", and releases it after `holdMs` (never when omitted). With
+ * `workerMs`, it first starts a worker of its own that lives that long and has a temp folder, as a job's worker does.
+ */
+function holder(root: string, holdMs?: number, workerMs?: number): Promise<ChildProcess> {
   const script = `
-    const { acquireWriterLock } = require(${JSON.stringify(BUILT)});
+    const { acquireWriterLock, trackWriterWorker } = require(${JSON.stringify(BUILT)});
     acquireWriterLock(${JSON.stringify(root)}, 'thumper import').then((lock) => {
+      ${
+        workerMs === undefined
+          ? ''
+          : `const worker = require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, ${workerMs})']);
+      require('node:fs').mkdirSync(${JSON.stringify(root)} + '/tmp/' + worker.pid + '-run', { recursive: true });
+      trackWriterWorker(${JSON.stringify(root)}, worker.pid);`
+      }
       process.stdout.write('locked\\n');
       ${holdMs === undefined ? 'setInterval(() => {}, 1000);' : `setTimeout(() => lock.release(), ${holdMs});`}
     });`;
@@ -89,6 +100,19 @@ describe('writer lock', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(fs.existsSync(deadTmp)).toBe(false);
     expect(fs.readdirSync(bucket)).toEqual(['7.webp']);
+    await lock.release();
+  });
+
+  it("waits for a killed holder's worker to exit before taking over, then clears the worker's temp files", async () => {
+    const root = library();
+    const child = await holder(root, undefined, 1500);
+    const worker = readHolder(root)!.worker!;
+    expect(worker).toBeGreaterThan(0);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const lock = await acquireWriterLock(root, 'thumper process');
+    expect(pidAlive(worker), "the dead holder's worker is gone before the lock is taken").toBe(false);
+    expect(fs.readdirSync(path.join(root, 'tmp'))).toEqual([]);
     await lock.release();
   });
 });

@@ -17,6 +17,8 @@ export interface WriterHolder {
   what: string;
   /** ISO time the lock was taken. */
   since: string;
+  /** The worker process writing for the holder, if any: it must be gone before another writer takes over. */
+  worker?: number;
 }
 
 export class WriterBusyError extends Error {
@@ -46,6 +48,16 @@ export interface WriterLockOptions {
 // another machine, or a frozen one). A holder whose pid is dead on this machine is taken over at once.
 const STALE_MS = 10_000;
 const UPDATE_MS = 2_000;
+// How long a dead holder's worker may take to exit before the lock is left to go stale instead.
+const ORPHAN_WAIT_MS = 3_000;
+
+// The locks this process holds, by library root, so the job supervisor can name the worker that writes for it.
+const held = new Map<string, (worker: number | undefined) => void>();
+
+/** Records the worker process now writing for this process's lock on `root` (no-op when this process holds none). */
+export function trackWriterWorker(root: string, worker: number | undefined): void {
+  held.get(path.resolve(root))?.(worker);
+}
 
 export function describeHolder(holder: WriterHolder | null, root: string): string {
   if (!holder) return `another Thumper process is writing to the library ${root}`;
@@ -74,10 +86,16 @@ function lockOptions(root: string) {
   return { lockfilePath: path.join(root, LOCK_DIR), realpath: false };
 }
 
-/** A lock left by a process that died on this machine: make it look stale so proper-lockfile takes it over now. */
-function expireDeadHolder(root: string): void {
+/**
+ * A lock left by a process that died on this machine: make it look stale so proper-lockfile takes it over now. The
+ * dead holder's worker may outlive it by a moment (it exits when it notices its parent is gone): that is waited for, so
+ * two writers never overlap and its temp files are dead by the time the new writer clears them. A worker still there
+ * after ORPHAN_WAIT_MS leaves the lock to go stale the usual way (STALE_MS).
+ */
+async function expireDeadHolder(root: string): Promise<void> {
   const holder = readHolder(root);
   if (!holder || holder.host !== os.hostname() || holder.pid === process.pid || pidAlive(holder.pid)) return;
+  if (holder.worker !== undefined && !(await exits(holder.worker))) return;
   try {
     fs.utimesSync(path.join(root, LOCK_DIR), 0, 0);
   } catch {
@@ -85,8 +103,17 @@ function expireDeadHolder(root: string): void {
   }
 }
 
+/** Whether `pid` exits within ORPHAN_WAIT_MS. Never killed: after a crash the pid may be reused by another program. */
+async function exits(pid: number): Promise<boolean> {
+  for (let waited = 0; pidAlive(pid); waited += 20) {
+    if (waited >= ORPHAN_WAIT_MS) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+
 async function tryLock(root: string): Promise<(() => Promise<void>) | null> {
-  expireDeadHolder(root);
+  await expireDeadHolder(root);
   try {
     return await lockfile.lock(root, {
       ...lockOptions(root),
@@ -130,8 +157,15 @@ export async function acquireWriterLock(
   }
   const holder: WriterHolder = { pid: process.pid, host: os.hostname(), what, since: new Date().toISOString() };
   const file = path.join(root, HOLDER_FILE);
-  fs.writeFileSync(`${file}.${process.pid}.tmp`, `${JSON.stringify(holder)}\n`);
-  fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  const writeHolder = () => {
+    fs.writeFileSync(`${file}.${process.pid}.tmp`, `${JSON.stringify(holder)}\n`);
+    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+  };
+  writeHolder();
+  held.set(path.resolve(root), (worker) => {
+    holder.worker = worker;
+    writeHolder();
+  });
   // Temp files of writers that died are this writer's to clear: no live process can be writing them.
   await removeDeadTemp(root);
   let released = false;
@@ -140,6 +174,7 @@ export async function acquireWriterLock(
     release: async () => {
       if (released) return;
       released = true;
+      held.delete(path.resolve(root));
       if (readHolder(root)?.pid === process.pid) fs.rmSync(file, { force: true });
       await release!().catch(() => undefined);
     },
