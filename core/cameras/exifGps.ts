@@ -1,9 +1,11 @@
 // Where a camera stands, from the GPS its photos carry (some cellular and newer cameras write it; most trail cameras
 // do not). A few photos per camera are read: a camera does not move between triggers, and a full scan of a card
 // would read every file again.
+import { and, eq, isNotNull } from 'drizzle-orm';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
 import { ApiError } from '../contract/errors';
+import { images } from '../db/schema';
 import type { Library } from '../library/library';
 import { photoAbsolutePath } from '../library/library';
 import type { LatLon } from './coordinates';
@@ -37,14 +39,15 @@ async function photoGps(file: string): Promise<LatLon | null> {
 
 /** The GPS position of the first of a camera's photos that has one. */
 export async function cameraGps(library: Library, cameraId: number, cameraName: string): Promise<LatLon> {
-  const photos = library.db.$client
-    .prepare(
-      `SELECT path, in_place AS inPlace FROM images WHERE camera_id = ? AND path IS NOT NULL
-       ORDER BY taken_at LIMIT ${PHOTOS_TO_READ}`,
-    )
-    .all(cameraId) as { path: string; inPlace: number }[];
+  const photos = library.db
+    .select({ path: images.path, inPlace: images.inPlace })
+    .from(images)
+    .where(and(eq(images.cameraId, cameraId), isNotNull(images.path)))
+    .orderBy(images.takenAt)
+    .limit(PHOTOS_TO_READ)
+    .all();
   for (const p of photos) {
-    const file = photoAbsolutePath(library, { path: p.path, inPlace: !!p.inPlace });
+    const file = photoAbsolutePath(library, p);
     const where = file ? await photoGps(file) : null;
     if (where) return where;
   }

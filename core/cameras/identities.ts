@@ -2,8 +2,10 @@
 // one key that is two cameras (two cheap cameras of one model, told apart only by when) is split at a time. Photos,
 // sequences and deployments move with them in one transaction. A merged identity stays as a pointer so photos
 // imported under it later land on the camera it was merged into (a trigger in migration 0007).
+import { and, count, eq, gte, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import { ApiError } from '../contract/errors';
 import { inTransaction, type Db } from '../db/open';
+import { cameras, deployments, images, sequences } from '../db/schema';
 import { requireCamera } from './places';
 
 export function mergeCameras(db: Db, targetId: number, sourceIds: readonly number[]): void {
@@ -12,50 +14,57 @@ export function mergeCameras(db: Db, targetId: number, sourceIds: readonly numbe
     requireCamera(db, targetId);
     for (const sourceId of sourceIds) {
       requireCamera(db, sourceId);
-      const sql = db.$client;
-      sql.prepare('UPDATE images SET camera_id = ? WHERE camera_id = ?').run(targetId, sourceId);
-      sql.prepare('UPDATE sequences SET camera_id = ? WHERE camera_id = ?').run(targetId, sourceId);
+      db.update(images).set({ cameraId: targetId }).where(eq(images.cameraId, sourceId)).run();
+      db.update(sequences).set({ cameraId: targetId }).where(eq(sequences.cameraId, sourceId)).run();
       // Deployments keep their start; one starting at the same moment as the target's is the same placement.
-      sql
-        .prepare(
-          `UPDATE deployments SET camera_id = ? WHERE camera_id = ?
-             AND start NOT IN (SELECT start FROM deployments WHERE camera_id = ?)`,
-        )
-        .run(targetId, sourceId, targetId);
-      sql.prepare('DELETE FROM deployments WHERE camera_id = ?').run(sourceId);
+      const targetStarts = db
+        .select({ start: deployments.start })
+        .from(deployments)
+        .where(eq(deployments.cameraId, targetId));
+      db.update(deployments)
+        .set({ cameraId: targetId })
+        .where(and(eq(deployments.cameraId, sourceId), notInArray(deployments.start, targetStarts)))
+        .run();
+      db.delete(deployments).where(eq(deployments.cameraId, sourceId)).run();
       // Earlier merges into the source now point at the target.
-      sql.prepare('UPDATE cameras SET merged_into = ? WHERE merged_into = ?').run(targetId, sourceId);
-      sql.prepare('UPDATE cameras SET merged_into = ? WHERE id = ?').run(targetId, sourceId);
+      db.update(cameras).set({ mergedInto: targetId }).where(eq(cameras.mergedInto, sourceId)).run();
+      db.update(cameras).set({ mergedInto: targetId }).where(eq(cameras.id, sourceId)).run();
       // The target takes what it lacks from the source (a place, an offset).
-      sql
-        .prepare(
-          `UPDATE cameras SET
-             latitude = coalesce(latitude, (SELECT latitude FROM cameras WHERE id = @s)),
-             longitude = coalesce(longitude, (SELECT longitude FROM cameras WHERE id = @s)),
-             utc_offset = coalesce(utc_offset, (SELECT utc_offset FROM cameras WHERE id = @s)),
-             location = coalesce(location, (SELECT location FROM cameras WHERE id = @s))
-           WHERE id = @t`,
-        )
-        .run({ s: sourceId, t: targetId });
+      const placeOf = (id: number) =>
+        db
+          .select({
+            latitude: cameras.latitude,
+            longitude: cameras.longitude,
+            utcOffset: cameras.utcOffset,
+            location: cameras.location,
+          })
+          .from(cameras)
+          .where(eq(cameras.id, id))
+          .get()!;
+      const [target, source] = [placeOf(targetId), placeOf(sourceId)];
+      db.update(cameras)
+        .set({
+          latitude: target.latitude ?? source.latitude,
+          longitude: target.longitude ?? source.longitude,
+          utcOffset: target.utcOffset ?? source.utcOffset,
+          location: target.location ?? source.location,
+        })
+        .where(eq(cameras.id, targetId))
+        .run();
     }
   });
 }
+
+const photoCount = (db: Db, where: SQL | undefined): number =>
+  db.select({ n: count() }).from(images).where(where).get()!.n;
 
 /** Photos taken at or after `from` become a new camera's; returns its id. */
 export function splitCamera(db: Db, cameraId: number, from: string, name: string): number {
   return inTransaction(db, () => {
     const camera = requireCamera(db, cameraId);
-    const sql = db.$client;
-    const moving = (
-      sql.prepare('SELECT count(*) AS n FROM images WHERE camera_id = ? AND taken_at >= ?').get(cameraId, from) as {
-        n: number;
-      }
-    ).n;
-    const staying = (
-      sql
-        .prepare('SELECT count(*) AS n FROM images WHERE camera_id = ? AND (taken_at < ? OR taken_at IS NULL)')
-        .get(cameraId, from) as { n: number }
-    ).n;
+    const ofCamera = eq(images.cameraId, cameraId);
+    const moving = photoCount(db, and(ofCamera, gte(images.takenAt, from)));
+    const staying = photoCount(db, and(ofCamera, or(lt(images.takenAt, from), isNull(images.takenAt))));
     if (moving === 0)
       throw new ApiError('invalid_args', `camera "${camera.name}" has no photo taken at or after ${from}`);
     if (staying === 0)
@@ -63,20 +72,34 @@ export function splitCamera(db: Db, cameraId: number, from: string, name: string
         'invalid_args',
         `every photo of camera "${camera.name}" is from ${from} or later: nothing to split`,
       );
+    const keyTaken = (key: string) =>
+      db.select({ id: cameras.id }).from(cameras).where(eq(cameras.key, key)).get() !== undefined;
     let n = 2;
-    while (sql.prepare('SELECT 1 FROM cameras WHERE key = ?').get(`${camera.key}#${n}`)) n++;
+    while (keyTaken(`${camera.key}#${n}`)) n++;
+    const model = db
+      .select({ make: cameras.make, model: cameras.model, serial: cameras.serial, utcOffset: cameras.utcOffset })
+      .from(cameras)
+      .where(eq(cameras.id, cameraId))
+      .get()!;
     const id = Number(
-      sql
-        .prepare(
-          `INSERT INTO cameras (key, name, make, model, serial, utc_offset)
-           SELECT ?, ?, make, model, serial, utc_offset FROM cameras WHERE id = ?`,
-        )
-        .run(`${camera.key}#${n}`, name, cameraId).lastInsertRowid,
+      db
+        .insert(cameras)
+        .values({ key: `${camera.key}#${n}`, name, ...model })
+        .run().lastInsertRowid,
     );
-    sql.prepare('UPDATE images SET camera_id = ? WHERE camera_id = ? AND taken_at >= ?').run(id, cameraId, from);
+    db.update(images)
+      .set({ cameraId: id })
+      .where(and(ofCamera, gte(images.takenAt, from)))
+      .run();
     // A sequence follows its first photo.
-    sql.prepare(`UPDATE sequences SET camera_id = ? WHERE camera_id = ? AND start >= ?`).run(id, cameraId, from);
-    sql.prepare('UPDATE deployments SET camera_id = ? WHERE camera_id = ? AND start >= ?').run(id, cameraId, from);
+    db.update(sequences)
+      .set({ cameraId: id })
+      .where(and(eq(sequences.cameraId, cameraId), gte(sequences.start, from)))
+      .run();
+    db.update(deployments)
+      .set({ cameraId: id })
+      .where(and(eq(deployments.cameraId, cameraId), gte(deployments.start, from)))
+      .run();
     return id;
   });
 }
