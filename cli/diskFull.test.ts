@@ -50,7 +50,8 @@ describe('a full disk during processing', () => {
     const card = makeSyntheticCard(path.join(work, 'card'), 8);
     const lib = path.join(disk, 'lib');
     const clean = path.join(work, 'clean');
-    for (const l of [lib, clean]) expect(thumper('import', card.dir, '--library', l, '--no-process').status).toBe(0);
+    for (const l of [lib, clean])
+      expect(thumper('import', card.dir, '--library', l, '--create', '--no-process').status).toBe(0);
 
     // Leave too little room for the thumbnails, previews and rows that processing writes.
     const { bavail, bsize } = fs.statfsSync(disk);

@@ -61,6 +61,29 @@ describe('CLI manners', () => {
     expect(fs.existsSync(path.join(orphan, 'thumper.db'))).toBe(false);
   });
 
+  it('makes a library only with --create, also in an empty or new folder', () => {
+    const empty = fs.mkdtempSync(path.join(work, 'empty-'));
+    const missing = path.join(work, 'not-yet');
+    for (const [dir, said] of [
+      [empty, 'is not a Thumper library (no thumper.db there); to make a new library there, add --create'],
+      [missing, 'does not exist; to make a new library there, add --create'],
+    ] as const) {
+      for (const args of [
+        ['serve', '--port', '0'],
+        ['import', work, '--no-process'],
+      ]) {
+        const r = thumper(...args, '--library', dir);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toBe(`thumper ${args[0]}: ${dir} ${said}\n`);
+      }
+      expect(fs.existsSync(path.join(dir, 'thumper.db'))).toBe(false);
+    }
+    const card = fs.mkdtempSync(path.join(work, 'card-'));
+    const created = thumper('import', card, '--library', missing, '--create', '--no-process');
+    expect(created.status, created.stderr).toBe(0);
+    expect(fs.existsSync(path.join(missing, 'thumper.db'))).toBe(true);
+  });
+
   it('prints stats as text by default and as JSON with --json; export takes --json', () => {
     const text = thumper('stats', '--library', lib);
     expect(text.status).toBe(0);

@@ -31,7 +31,7 @@ test.beforeAll(async () => {
     fs.copyFileSync(photo, path.join(card, path.basename(photo)));
   makeBurstClip(card, 'STAG0271.AVI', 'H6R1-01-V03', 271);
   const library = path.join(dir, 'library');
-  thumper('import', card, '--library', library);
+  thumper('import', card, '--library', library, '--create');
   const images = JSON.parse(thumper('images', '--library', library, '--json')) as { id: number; fileName: string }[];
   clipId = images.find((i) => i.fileName === 'STAG0271.AVI')!.id;
   baseUrl = await startServe(library, E2E_ENV, servers);

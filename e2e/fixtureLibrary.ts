@@ -29,7 +29,7 @@ function template(): string {
   const TEMPLATE = templateDir();
   if (!fs.existsSync(path.join(TEMPLATE, 'ready'))) {
     fs.rmSync(TEMPLATE, { recursive: true, force: true });
-    thumper('import', deerImagesDir(), '--library', TEMPLATE);
+    thumper('import', deerImagesDir(), '--library', TEMPLATE, '--create');
     fs.writeFileSync(path.join(TEMPLATE, 'ready'), '');
   }
   return TEMPLATE;

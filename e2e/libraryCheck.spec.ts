@@ -21,7 +21,7 @@ test('finds a deleted photo file and repairs the library', async ({ page }) => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-e2e-check-'));
   const card = makeSyntheticCard(path.join(work, 'card'), 4);
   const library = path.join(work, 'lib');
-  thumper('import', card.dir, '--library', library, '--no-process');
+  thumper('import', card.dir, '--library', library, '--create', '--no-process');
   const photos = (fs.readdirSync(path.join(library, 'photos'), { recursive: true }) as string[]).filter((f) =>
     /\.jpe?g$/i.test(f),
   );

@@ -17,7 +17,7 @@ let libraryDir = '';
 
 function startServe(library: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--library', library, '--port', '0'], {
+    const child = spawn(process.execPath, [CLI, 'serve', '--library', library, '--create', '--port', '0'], {
       cwd: ROOT,
       env: { ...process.env, THUMPER_MODELS_DIR: modelsDir() },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 // `thumper serve` for the browser tests: started on a free port, resolving with the tokenised URL it prints. The
-// caller keeps the child processes to kill them after its tests.
+// caller keeps the child processes to kill them after its tests. `--create`: many tests start on a new, empty library.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -8,7 +8,7 @@ const THUMPER = path.join(ROOT, 'bin', 'thumper.js');
 
 export function startServe(library: string, env: NodeJS.ProcessEnv, servers: ChildProcess[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [THUMPER, 'serve', '--library', library, '--port', '0'], {
+    const child = spawn(process.execPath, [THUMPER, 'serve', '--library', library, '--create', '--port', '0'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

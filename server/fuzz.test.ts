@@ -192,7 +192,7 @@ describe('serve under hostile clients', () => {
   it('killing thumper serve mid-import leaves no worker running', async () => {
     const lib = path.join(work, 'served');
     const card = makeSyntheticCard(path.join(work, 'card'), 60, otherSpeciesDir());
-    const child = spawn(process.execPath, [CLI, 'serve', '--library', lib, '--port', '0'], {
+    const child = spawn(process.execPath, [CLI, 'serve', '--library', lib, '--create', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const appUrl = await new Promise<string>((resolve) => child.stdout!.once('data', (d) => resolve(String(d).trim())));

@@ -42,7 +42,7 @@ export const importCommand: Command = {
     if (missing.length > 0)
       throw new Error(`no such file or folder: ${missing.map((p) => path.resolve(p)).join(', ')}`);
     const processing = parseProcessingOptions(args);
-    const library = openLibrary(requireLibrary(args), { create: args.values.create ? true : 'when-new' });
+    const library = openLibrary(requireLibrary(args), { create: !!args.values.create });
     const lock = await lockForWriting(library.root, 'thumper import', args).catch((err: unknown) => {
       library.close();
       throw err;

@@ -26,7 +26,7 @@ interface Summary {
 function thumperImport(card: string, lib: string, crash: string, ...more: string[]) {
   if (!fs.existsSync(BUILT)) throw new Error(`the CLI is not built (${BUILT} missing): run npm run build first`);
   const env = { ...process.env, THUMPER_TEST_CRASH: crash, THUMPER_MODELS_DIR: modelsDir() };
-  const run = spawnSync(process.execPath, [BUILT, 'import', card, '--library', lib, '--json', ...more], {
+  const run = spawnSync(process.execPath, [BUILT, 'import', card, '--library', lib, '--create', '--json', ...more], {
     env,
     encoding: 'utf8',
   });

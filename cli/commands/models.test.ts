@@ -58,7 +58,7 @@ describe('thumper models', () => {
     fs.copyFileSync(path.join(deerImagesDir(), 'deer-img1.jpg'), path.join(card, 'a.jpg'));
     const lib = path.join(dir, 'lib');
     const empty = path.join(dir, 'no-models');
-    expect((await cli('import', card, '--library', lib, '--no-process')).code).toBe(0);
+    expect((await cli('import', card, '--library', lib, '--create', '--no-process')).code).toBe(0);
 
     expect((await cli('models', 'use', '--library', lib, '--detector', 'osnet_x0_25')).err).toMatch(
       /"osnet_x0_25" is an embedder, not a detector/,

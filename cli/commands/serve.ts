@@ -50,7 +50,7 @@ export const serveCommand: Command = {
         await server.close();
         return 0;
       },
-      { create: args.values.create ? true : 'when-new', writer: 'thumper serve' },
+      { create: !!args.values.create, writer: 'thumper serve' },
     );
   },
 };

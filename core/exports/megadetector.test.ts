@@ -20,7 +20,18 @@ describe('thumper import -> process -> export --format megadetector', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(
-        await main(['import', src, '--library', lib, '--models', modelsDir(), '--provider', 'cpu', '--json']),
+        await main([
+          'import',
+          src,
+          '--library',
+          lib,
+          '--create',
+          '--models',
+          modelsDir(),
+          '--provider',
+          'cpu',
+          '--json',
+        ]),
       ).toBe(0);
       const imported = JSON.parse(String(stdout.mock.calls.at(-1)![0]));
       expect(imported.processing).toMatchObject({ processed: 2, provider: 'cpu', detector: 'yolox_nano_416' });

@@ -21,19 +21,17 @@ export class LibraryError extends Error {}
 
 export interface OpenLibraryOptions {
   /**
-   * Create the database when there is none: true (--create, the app's New Library) in any folder; 'when-new' only in
-   * a folder that does not exist yet or is empty, so a library whose thumper.db was lost is never silently replaced
-   * by an empty one beside its photos.
+   * Create the database when there is none: only on the user's word (--create, the app's New Library), never
+   * implicitly, so a typo in a path or a library whose thumper.db was lost is said, not replaced by an empty one.
    */
-  create?: boolean | 'when-new';
+  create?: boolean;
 }
 
 export function openLibrary(dir: string, options: OpenLibraryOptions = {}): Library {
   const root = path.resolve(dir);
   const dbFile = path.join(root, DB_FILE);
   if (!fs.existsSync(dbFile)) {
-    if (!options.create || (options.create === 'when-new' && !isNewFolder(root)))
-      throw new LibraryError(missingLibraryMessage(root));
+    if (!options.create) throw new LibraryError(missingLibraryMessage(root));
     fs.mkdirSync(root, { recursive: true });
   }
   assertWritable(root);
@@ -51,14 +49,6 @@ export function openLibrary(dir: string, options: OpenLibraryOptions = {}): Libr
   for (const d of [library.photosDir, library.cacheDir, path.dirname(library.tmpDir)])
     fs.mkdirSync(d, { recursive: true });
   return library;
-}
-
-function isNewFolder(root: string): boolean {
-  try {
-    return fs.readdirSync(root).length === 0;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT';
-  }
 }
 
 /** Says what is there: nothing, a folder that is not a library, or a library whose database is gone. */

@@ -15,7 +15,7 @@ const BUILT = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 const KILLS = 6;
 
 function importArgs(card: string, lib: string): string[] {
-  return [CLI, 'import', card, '--library', lib, '--no-process', '--json'];
+  return [CLI, 'import', card, '--library', lib, '--create', '--no-process', '--json'];
 }
 
 function runToEnd(card: string, lib: string) {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(card, 'EMPTY001.MP4'), '');
   expect(fs.existsSync(clip.file)).toBe(true);
   library = path.join(dir, 'library');
-  const imported = await cli('import', card, '--library', library);
+  const imported = await cli('import', card, '--library', library, '--create');
   expect(imported.code, imported.err).toBe(0);
   db = new Database(path.join(library, DB_FILE), { readonly: true });
 }, 600_000);
