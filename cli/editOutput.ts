@@ -4,6 +4,7 @@ import type { Db } from '../core/db/open';
 import type { EditResult } from '../core/edits';
 import { individualSummaries } from '../core/queries/individuals';
 import { printJson, UsageError } from './command';
+import { editText } from './editText';
 
 export function editOutput(db: Db, result: EditResult) {
   const summaries = individualSummaries(db, result.individualIds);
@@ -22,15 +23,7 @@ export function printEditResult(db: Db, result: EditResult, json: boolean): void
     printJson(out);
     return;
   }
-  if (out.journalId === null) process.stdout.write('nothing changed\n');
-  for (const i of out.individuals) {
-    if ('deleted' in i) process.stdout.write(`${i.id}\t(deleted: no detections left)\n`);
-    else if (i.mergedInto !== null) process.stdout.write(`${i.id}\t${i.name}\tmerged into ${i.mergedInto}\n`);
-    else
-      process.stdout.write(
-        `${i.id}\t${i.name}\t${i.detectionCount} detections\t${i.firstSeen ?? '-'} .. ${i.lastSeen ?? '-'}\n`,
-      );
-  }
+  process.stdout.write(`${editText(out)}\n`);
 }
 
 /** Parses "12" or "12,13,14" (positive integer ids); `what` names them in the error. */

@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { count, duration, table } from './humanText';
+import { count, listTable, named, span, table, when } from './humanText';
 
 describe('human text', () => {
-  it('says durations in the largest whole unit and counts with the right plural', () => {
-    expect(duration(3 * 24 * 3600 + 5000)).toBe('3 days');
-    expect(duration(25131680)).toBe('9 months');
-    expect(duration(3600)).toBe('1 hour');
-    expect(duration(0.4)).toBe('0 seconds');
+  it('counts with the right plural', () => {
     expect(count(1, 'photo')).toBe('1 photo');
     expect(count(2, 'box', 'boxes')).toBe('2 boxes');
   });
 
-  it('aligns table columns', () => {
+  it('aligns table columns, with a header or a line when there is nothing', () => {
     expect(
       table([
         ['photos', '12'],
         ['individuals', '3'],
       ]),
     ).toBe('photos       12\nindividuals  3');
+    expect(table([['a', '', '']])).toBe('a');
+    expect(listTable(['name', 'id'], [['Deer 1', '1']], 'none')).toBe('name    id\nDeer 1  1');
+    expect(listTable(['name', 'id'], [], 'no individuals yet')).toBe('no individuals yet');
+  });
+
+  it('says times to the minute, spans once when both ends are the same, names before ids', () => {
+    expect(when('2015-02-01T07:00:02')).toBe('2015-02-01 07:00');
+    expect(when('2015-02-01T07:00:02.000+01:00')).toBe('2015-02-01 07:00');
+    expect(when('2015-02-01')).toBe('2015-02-01');
+    expect(when(null)).toBe('unknown');
+    expect(span('2015-02-01T07:00:00', '2015-02-01T07:00:40')).toBe('2015-02-01 07:00');
+    expect(span('2015-02-01T07:00:00', '2015-02-03T09:12:00')).toBe('2015-02-01 07:00 to 2015-02-03 09:12');
+    expect(named('Deer 1', 12)).toBe('Deer 1 (id 12)');
   });
 });

@@ -1,4 +1,4 @@
-// A read-only listing command: open the library, list rows, print them as JSON (--json) or one line each.
+// A read-only listing command: open the library, list rows, print them as JSON (--json) or as text for people.
 import type { Db } from '../core/db/open';
 import { jsonOption, libraryOption, printJson, withLibrary, type Command } from './command';
 
@@ -6,7 +6,7 @@ export function listCommand<T>(
   name: string,
   summary: string,
   list: (db: Db) => T[],
-  line: (row: T) => string,
+  text: (rows: T[], db: Db) => string,
 ): Command {
   return {
     name,
@@ -17,7 +17,7 @@ export function listCommand<T>(
       withLibrary(args, (library) => {
         const rows = list(library.db);
         if (args.values.json) printJson(rows);
-        else for (const row of rows) process.stdout.write(`${line(row)}\n`);
+        else process.stdout.write(`${text(rows, library.db)}\n`);
         return 0;
       }),
   };

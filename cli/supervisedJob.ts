@@ -10,6 +10,8 @@ import { getSettings } from '../core/library/settings';
 import { inProcessLauncher } from '../worker/inProcessLauncher';
 import { UsageError, type Options, type ParsedArgs } from './command';
 import { progressPrinter } from './progressLine';
+import { humanDuration } from '../core/contract/humanDuration';
+import { count } from './humanText';
 
 export const jobOptions = {
   models: { type: 'string' },
@@ -92,13 +94,13 @@ export function describeJob(
   { summary: s, provider, detector, restarts }: JobOutcome,
   kind: 'import' | 'process',
 ): string {
-  const seconds = `${(s.elapsedMs / 1000).toFixed(1)} s`;
+  const took = humanDuration(s.elapsedMs / 1000);
   const lines = [
     kind === 'import'
-      ? `imported ${s.imported}, duplicates ${s.duplicates}, failed ${s.failed}, clips ${s.videos}, processed ${s.processed} (${seconds})`
-      : `processed ${s.processed}, failed ${s.failed} (${detector}${provider ? ` on ${provider}` : ''}, ${seconds})`,
+      ? `imported ${count(s.imported, 'photo')} and ${count(s.videos, 'clip')} (${s.duplicates} already in the library, ${s.failed} failed), processed ${s.processed}, in ${took}`
+      : `processed ${count(s.processed, 'photo')}, ${s.failed} failed (${detector}${provider ? ` on ${provider}` : ''}), in ${took}`,
   ];
-  if (restarts.length > 0) lines.push(`  the worker was restarted ${restarts.length} time(s) after a crash`);
+  if (restarts.length > 0) lines.push(`  the worker was restarted ${count(restarts.length, 'time')} after a crash`);
   for (const f of s.failures) lines.push(`  failed: ${f.file}: ${f.reason}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { calibration, setAutoAccept } from '../../core/calibration';
 import { inTransaction } from '../../core/db/open';
+import { table } from '../humanText';
 import { jsonOption, libraryOption, printJson, waitOption, UsageError, type Command, withLibrary } from '../command';
 
 export const calibrationCommand: Command = {
@@ -39,8 +40,18 @@ export const calibrationCommand: Command = {
               ? `proposed threshold ${p.threshold} (precision ${(p.precision * 100).toFixed(1)}%, would auto-accept ${(p.recall * 100).toFixed(0)}% of accepted pairs)\n`
               : `no proposal: ${report.waitingFor}\n`,
           );
-          for (const b of report.histogram)
-            process.stdout.write(`${b.from.toFixed(3)}..${b.to.toFixed(3)}\t+${b.accepted}\t-${b.rejected}\n`);
+          const bins = report.histogram.filter((b) => b.accepted + b.rejected > 0);
+          if (bins.length > 0)
+            process.stdout.write(
+              `${table([
+                ['score', 'accepted', 'rejected'],
+                ...bins.map((b) => [
+                  `${b.from.toFixed(2)} to ${b.to.toFixed(2)}`,
+                  String(b.accepted),
+                  String(b.rejected),
+                ]),
+              ])}\n`,
+            );
           process.stdout.write(`auto-accept ${report.autoAccept ? `on at ${report.autoAcceptThreshold}` : 'off'}\n`);
         }
         return 0;

@@ -88,7 +88,7 @@ describe('thumper cameras', () => {
       ['Feeder 1', 44.1, -73.1, '-05:00'],
     ]);
     const table = await cli('cameras', 'list', ...lib());
-    expect(table.out).toMatch(/Feeder 0\t2\t.*\t-05:00\t44,-73\t/);
+    expect(table.out).toMatch(/^Feeder 0 \(id \d+\) +2 +\S.* +-05:00 +44,-73 /m);
 
     const individualId = oneIndividual();
     const before = path.join(t.dir, 'before');

@@ -5,6 +5,7 @@ import { updateCamera } from '../../core/cameras/places';
 import type { CameraPlace, CameraUpdate } from '../../core/contract/cameras';
 import type { Db } from '../../core/db/open';
 import { listCameras } from '../../core/queries/cameras';
+import { count, listTable, named, span } from '../humanText';
 import { jsonOption, libraryOption, printJson, UsageError, waitOption, withLibrary, type Command } from '../command';
 
 /** A camera by id, or by its display name (case-insensitive). */
@@ -19,21 +20,23 @@ function findCamera(db: Db, value: string | undefined): CameraPlace {
 
 const where = (c: CameraPlace) => (c.latitude === null ? '-' : `${c.latitude},${c.longitude}`);
 
-function printTable(cameras: CameraPlace[]): void {
-  const width = Math.max(4, ...cameras.map((c) => c.name.length));
-  process.stdout.write(
-    `id\t${'name'.padEnd(width)}\tphotos\tfirst .. last\tutc\tlocation\tRAI (per 100 trap-nights)\tkey\n`,
-  );
-  for (const c of cameras) {
-    const rai =
+/** Name with the id `cameras set` and `survey --camera` also take, what it saw, when, its clock and place. */
+export function camerasText(cameras: readonly CameraPlace[]): string {
+  return listTable(
+    ['camera', 'photos', 'taken', 'utc', 'location', 'RAI (per 100 trap-nights)', 'key'],
+    cameras.map((c) => [
+      named(c.name, c.id),
+      String(c.photos),
+      span(c.firstTaken, c.lastTaken),
+      c.utcOffset ?? '-',
+      where(c),
       c.relativeAbundance === null
         ? '-'
-        : `${c.relativeAbundance} (${c.independentDetections} in ${c.trapNights} nights)`;
-    process.stdout.write(
-      `${c.id}\t${c.name.padEnd(width)}\t${c.photos}\t${c.firstTaken ?? '-'} .. ${c.lastTaken ?? '-'}\t` +
-        `${c.utcOffset ?? '-'}\t${where(c)}\t${rai}\t${c.key}\n`,
-    );
-  }
+        : `${c.relativeAbundance} (${c.independentDetections} in ${count(c.trapNights, 'night')})`,
+      c.key,
+    ]),
+    'no cameras yet',
+  );
 }
 
 function setArgs(values: Record<string, unknown>): Omit<CameraUpdate, 'id'> {
@@ -70,7 +73,7 @@ export const camerasCommand: Command = {
       return withLibrary(args, (library) => {
         const cameras = listCameras(library.db);
         if (args.values.json) printJson(cameras);
-        else printTable(cameras);
+        else process.stdout.write(`${camerasText(cameras)}\n`);
         return 0;
       });
     }
@@ -84,7 +87,10 @@ export const camerasCommand: Command = {
           updateCamera(library.db, { id: camera.id, ...update });
           const now = listCameras(library.db).find((c) => c.id === camera.id)!;
           if (args.values.json) printJson(now);
-          else process.stdout.write(`${now.id}\t${now.name}\tutc ${now.utcOffset ?? '-'}\tlocation ${where(now)}\n`);
+          else
+            process.stdout.write(
+              `${named(now.name, now.id)}: clock UTC${now.utcOffset ?? ' offset unknown'}, location ${where(now) === '-' ? 'unknown' : where(now)}\n`,
+            );
           return 0;
         },
         { writer: 'thumper cameras set' },

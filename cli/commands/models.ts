@@ -10,6 +10,7 @@ import { resolveModelsFolder } from '../../core/models/folder';
 import { describeMissing, libraryModelsStatus } from '../../core/models/libraryModels';
 import { useModel } from '../../core/models/useModel';
 import { getSettings } from '../../core/library/settings';
+import { table } from '../humanText';
 import {
   jsonOption,
   libraryOption,
@@ -24,6 +25,7 @@ import { describeJob, jobJson, runSupervisedJob } from '../supervisedJob';
 
 const FAMILIES: readonly Family[] = [...DETECTOR_FAMILIES, ...EMBEDDER_FAMILIES];
 const mb = (n: number) => (n / 1e6).toFixed(1);
+const indent = (text: string) => text.replace(/^/gm, '  ');
 
 /** "a,b,c", or a file with one name per line or a JSON array. */
 function readLabels(value: string): string[] {
@@ -85,12 +87,14 @@ export const modelsCommand: Command = {
       if (args.values.json) printJson({ folder: folder.dir, models: listed, guides: loadCatalog().guides ?? [] });
       else {
         process.stdout.write(`models folder: ${folder.dir} (from ${folder.from})\n`);
-        for (const m of listed) {
-          const e = m.entry;
-          process.stdout.write(
-            `  ${e.id.padEnd(22)} ${e.kind.padEnd(9)} ${e.family.padEnd(15)} ${m.status.padEnd(9)} ${m.user ? 'added by you' : e.licence}\n`,
-          );
-        }
+        const rows = listed.map((m) => [
+          m.entry.id,
+          m.entry.kind,
+          m.entry.family,
+          m.status,
+          m.user ? 'added by you' : m.entry.licence,
+        ]);
+        process.stdout.write(`${indent(table([['model', 'role', 'family', 'status', 'licence'], ...rows]))}\n`);
         for (const g of loadCatalog().guides ?? []) process.stdout.write(`\n  ${g.name}:\n    ${g.howTo}\n`);
       }
       return 0;
@@ -99,7 +103,9 @@ export const modelsCommand: Command = {
       const status = await withLibrary(args, (library) => libraryModelsStatus(getSettings(library.db), folder));
       if (args.values.json) printJson(status);
       else {
-        for (const r of status.roles) process.stdout.write(`${r.role.padEnd(9)} ${r.id.padEnd(22)} ${r.status}\n`);
+        process.stdout.write(
+          `${table([['role', 'model', 'status'], ...status.roles.map((r) => [r.role, r.id, r.status])])}\n`,
+        );
         if (!status.ready) process.stdout.write(`${describeMissing(status)}\n`);
       }
       return status.ready ? 0 : 1;
