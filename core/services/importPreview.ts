@@ -4,8 +4,10 @@
 // give a file the same reason, and files that are not photos are counted apart from the photos.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { ImportPreview } from '../contract';
 import type { Db } from '../db/open';
+import { images } from '../db/schema';
 import { mapOrdered } from '../util/mapOrdered';
 import { identifyCamera } from '../photos/camera';
 import { checkPhotoBytes, confirmComplete, readPhotoMetadata } from '../photos/metadata';
@@ -57,6 +59,18 @@ async function checkLikeImport(file: SourceFile): Promise<'jpeg' | 'png'> {
   }
 }
 
+/** Prepared reads of a photo the library already holds: by its time, name and size, or (no time) by where it came from. */
+function knownPhotoReads(db: Db) {
+  const found = (where: SQL | undefined) => db.select({ id: images.id }).from(images).where(where).limit(1).prepare();
+  const bytes = eq(images.bytes, sql.placeholder('bytes'));
+  return {
+    byTime: found(
+      and(eq(images.takenAt, sql.placeholder('takenAt')), eq(images.fileName, sql.placeholder('fileName')), bytes),
+    ),
+    bySource: found(and(eq(images.sourcePath, sql.placeholder('sourcePath')), bytes, isNotNull(images.sha256))),
+  };
+}
+
 export async function previewImport(db: Db, sources: string[], camera?: string): Promise<ImportPreview> {
   const problems = await Promise.all(
     sources.map(async (s) => ({ file: path.resolve(s), reason: await sourceProblem(s) })),
@@ -64,12 +78,7 @@ export async function previewImport(db: Db, sources: string[], camera?: string):
   const scan = await scanSources(sources.filter((_, i) => problems[i]!.reason === null));
   const step = Math.max(1, Math.ceil(scan.photos.length / MAX_READ));
   const sample = scan.photos.filter((_, i) => i % step === 0);
-  const known = {
-    byTime: db.$client.prepare('SELECT 1 FROM images WHERE taken_at = ? AND file_name = ? AND bytes = ? LIMIT 1'),
-    bySource: db.$client.prepare(
-      'SELECT 1 FROM images WHERE source_path = ? AND bytes = ? AND sha256 IS NOT NULL LIMIT 1',
-    ),
-  };
+  const known = knownPhotoReads(db);
   const cameras = new Map<string, CameraTally>();
   const unreadable = [
     ...problems.flatMap((p) => (p.reason === null ? [] : [{ file: p.file, reason: p.reason }])),
@@ -100,8 +109,8 @@ export async function previewImport(db: Db, sources: string[], camera?: string):
     if (takenAt === null) unknownTime += step;
     const seen =
       takenAt !== null
-        ? known.byTime.get(takenAt, path.basename(file.path), file.bytes)
-        : known.bySource.get(file.path, file.bytes);
+        ? known.byTime.get({ takenAt, fileName: path.basename(file.path), bytes: file.bytes })
+        : known.bySource.get({ sourcePath: file.path, bytes: file.bytes });
     if (seen) already += step;
   }
   const list = [...cameras.values()].sort((a, b) => b.photos - a.photos);

@@ -3,10 +3,12 @@
 // the pipeline has not made (previews: never eagerly) are made on first request and kept (photos/thumbnails.ts).
 import fs from 'node:fs';
 import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
 import type { MediaRef } from '../contract';
+import { detections, images } from '../db/schema';
 import { photoAbsolutePath, type Library } from '../library/library';
 import { cachePath, type CacheKind } from '../photos/cachePaths';
-import { writeDisplayCrop, type NormalisedBox } from '../photos/crop';
+import { writeDisplayCrop } from '../photos/crop';
 import { playableClip } from '../photos/video/playable';
 import { derivedImage } from '../photos/thumbnails';
 
@@ -36,12 +38,15 @@ function inside(dir: string, file: string): boolean {
 }
 
 function original(library: Library, imageId: number): string | null {
-  const row = library.db.$client.prepare('SELECT path, in_place AS inPlace FROM images WHERE id = ?').get(imageId) as
-    { path: string | null; inPlace: number } | undefined;
+  const row = library.db
+    .select({ path: images.path, inPlace: images.inPlace })
+    .from(images)
+    .where(eq(images.id, imageId))
+    .get();
   if (!row || row.path === null) return null;
-  const file = photoAbsolutePath(library, { path: row.path, inPlace: row.inPlace === 1 });
+  const file = photoAbsolutePath(library, row);
   // Copied photos must be inside the library; in-place ones are where the user imported them from.
-  if (!file || (row.inPlace !== 1 && !inside(library.root, file))) return null;
+  if (!file || (!row.inPlace && !inside(library.root, file))) return null;
   return file;
 }
 
@@ -56,16 +61,19 @@ async function derived(library: Library, imageId: number, kind: CacheKind): Prom
 
 /** The image a photo is shown from: its original, or for a clip its first sampled frame. */
 function displaySource(library: Library, imageId: number): string | null {
-  const frame = library.db.$client
-    .prepare("SELECT id FROM images WHERE clip_id = ? AND media_type = 'frame' ORDER BY frame_ms LIMIT 1")
-    .get(imageId) as { id: number } | undefined;
+  const frame = library.db
+    .select({ id: images.id })
+    .from(images)
+    .where(and(eq(images.clipId, imageId), eq(images.mediaType, 'frame')))
+    .orderBy(images.frameMs)
+    .limit(1)
+    .get();
   return original(library, frame?.id ?? imageId);
 }
 
 /** A clip as a browser plays it (converted once when its codec or container is not playable). */
 async function video(library: Library, clipId: number): Promise<string | null> {
-  const row = library.db.$client.prepare('SELECT media_type AS mediaType FROM images WHERE id = ?').get(clipId) as
-    { mediaType: string } | undefined;
+  const row = library.db.select({ mediaType: images.mediaType }).from(images).where(eq(images.id, clipId)).get();
   const source = row?.mediaType === 'clip' ? original(library, clipId) : null;
   if (!source || !fs.existsSync(source)) return null;
   return playableClip(library.cacheDir, clipId, source).catch(() => null);
@@ -76,9 +84,12 @@ async function video(library: Library, clipId: number): Promise<string | null> {
  * the full-resolution original and kept (a box drawn by hand, a photo not embedded yet).
  */
 async function crop(library: Library, detectionId: number): Promise<string | null> {
-  const row = library.db.$client
-    .prepare('SELECT crop_path AS cropPath, image_id AS imageId, x, y, w, h FROM detections WHERE id = ?')
-    .get(detectionId) as ({ cropPath: string | null; imageId: number } & NormalisedBox) | undefined;
+  const { cropPath, imageId, x, y, w, h } = detections;
+  const row = library.db
+    .select({ cropPath, imageId, x, y, w, h })
+    .from(detections)
+    .where(eq(detections.id, detectionId))
+    .get();
   if (!row) return null;
   if (row.cropPath) {
     const file = path.resolve(library.root, row.cropPath);

@@ -4,7 +4,11 @@
 // onnxruntime takes only that worker down. Nothing is written to the library: it only reads a photo row, the photo
 // file and the model.
 import fs from 'node:fs';
+import { and, eq, exists, inArray, isNotNull, not, sql } from 'drizzle-orm';
 import { ApiError, type MethodResult, type ParsedArgs } from '../contract';
+import { PROCESSED_IMAGE_STATES } from '../db/imageStates';
+import type { Db } from '../db/open';
+import { detections, images } from '../db/schema';
 import { WorkerTaskError, type RunTask } from '../jobs/tasks';
 import { photoAbsolutePath, type Library } from '../library/library';
 import { getSettings } from '../library/settings';
@@ -12,33 +16,46 @@ import { findDetector, UnknownModelError } from '../models/catalog';
 import { ModelNotFoundError, modelFilePath, type ModelsFolder } from '../models/folder';
 import { catalogFor } from '../models/userModels';
 
-interface PhotoRow {
-  id: number;
-  path: string | null;
-  inPlace: number;
-}
+const columns = { id: images.id, path: images.path, inPlace: images.inPlace };
+const kept = isNotNull(images.path);
 
-const COLUMNS = 'SELECT id, path, in_place AS inPlace FROM images';
-// A photo the detector found an animal in shows boxes when the model works; failed photos are the last resort.
-const WITH_ANIMAL = `${COLUMNS} WHERE path IS NOT NULL AND state NOT IN ('imported', 'failed') AND EXISTS (
-  SELECT 1 FROM detections d WHERE d.image_id = images.id AND d.category = 'animal' AND d.false_positive = 0 AND d.duplicate = 0
-) ORDER BY id LIMIT 1`;
-const ANY_PHOTO = `${COLUMNS} WHERE path IS NOT NULL ORDER BY state = 'failed', id LIMIT 1`;
+/** A photo the detector found an animal in shows boxes when the model works; failed photos are the last resort. */
+function firstPhoto(db: Db) {
+  const animal = db
+    .select({ one: sql`1` })
+    .from(detections)
+    .where(
+      and(
+        eq(detections.imageId, images.id),
+        eq(detections.category, 'animal'),
+        not(detections.falsePositive),
+        not(detections.duplicate),
+      ),
+    );
+  const withAnimal = db
+    .select(columns)
+    .from(images)
+    .where(and(kept, inArray(images.state, PROCESSED_IMAGE_STATES), exists(animal)))
+    .orderBy(images.id)
+    .limit(1)
+    .get();
+  return (
+    withAnimal ??
+    db.select(columns).from(images).where(kept).orderBy(eq(images.state, 'failed'), images.id).limit(1).get()
+  );
+}
 
 /** The given photo, else the first processed one with an animal, else any photo whose file was kept. */
 export function samplePhoto(library: Library, photoId?: number): { id: number; file: string } {
-  const sql = library.db.$client;
-  const row = (
-    photoId !== undefined
-      ? sql.prepare(`${COLUMNS} WHERE id = ?`).get(photoId)
-      : (sql.prepare(WITH_ANIMAL).get() ?? sql.prepare(ANY_PHOTO).get())
-  ) as PhotoRow | undefined;
+  const { db } = library;
+  const row =
+    photoId !== undefined ? db.select(columns).from(images).where(eq(images.id, photoId)).get() : firstPhoto(db);
   if (!row)
     throw new ApiError(
       'not_found',
       photoId !== undefined ? `no photo ${photoId}` : 'the library has no photos to test on: import some first',
     );
-  const file = photoAbsolutePath(library, { path: row.path, inPlace: row.inPlace === 1 });
+  const file = photoAbsolutePath(library, row);
   if (!file || !fs.existsSync(file))
     throw new ApiError('not_found', `photo ${row.id} has no file to test on${file ? ` (${file} is gone)` : ''}`);
   return { id: row.id, file };

@@ -2,7 +2,10 @@
 // the import refused (not a photo, unreadable, truncated and dropped) is imported again from where it came from, so
 // the import judges it afresh (a card put back, a file replaced). What cannot be retried is named, not dropped.
 import fs from 'node:fs';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { moveImage } from '../db/images';
 import { inTransaction, type Db } from '../db/open';
+import { images } from '../db/schema';
 
 export interface RetryPlan {
   /** Photos set back to waiting for processing. */
@@ -13,35 +16,23 @@ export interface RetryPlan {
   missing: string[];
 }
 
-interface FailedRow {
-  id: number;
-  path: string | null;
-  sourcePath: string;
-}
-
 /** Prepares the retry of the given failed files (all of them when `ids` is absent) in one transaction. */
 export function prepareRetry(db: Db, ids?: readonly number[]): RetryPlan {
   return inTransaction(db, () => {
-    const c = db.$client;
-    const rows = (
-      ids
-        ? c
-            .prepare(
-              `SELECT id, path, source_path AS sourcePath FROM images
-               WHERE state = 'failed' AND id IN (SELECT value FROM json_each(?))`,
-            )
-            .all(JSON.stringify(ids))
-        : c.prepare(`SELECT id, path, source_path AS sourcePath FROM images WHERE state = 'failed'`).all()
-    ) as FailedRow[];
+    const failed = eq(images.state, 'failed');
+    const chosen = ids ? inArray(images.id, sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`) : undefined;
+    const rows = db
+      .select({ id: images.id, path: images.path, sourcePath: images.sourcePath })
+      .from(images)
+      .where(and(failed, chosen))
+      .all();
     const plan: RetryPlan = { reprocess: 0, reimport: [], missing: [] };
-    const reset = c.prepare(`UPDATE images SET state = 'imported', error = NULL, attempts = 0 WHERE id = ?`);
-    const drop = c.prepare('DELETE FROM images WHERE id = ?');
     for (const row of rows) {
       if (row.path !== null) {
-        reset.run(row.id);
+        moveImage(db, row.id, 'imported', { from: ['failed'], attempts: 0 });
         plan.reprocess++;
       } else if (fs.existsSync(row.sourcePath)) {
-        drop.run(row.id);
+        db.delete(images).where(eq(images.id, row.id)).run();
         plan.reimport.push(row.sourcePath);
       } else plan.missing.push(row.sourcePath);
     }

@@ -1,7 +1,9 @@
 // Species and "possibly the same": the species list (deer species setting, remembered names, counts) and the
 // candidates shown on a profile.
+import { count, eq, isNull } from 'drizzle-orm';
 import { ApiError, DEER, type SpeciesList } from '../contract';
 import type { Db } from '../db/open';
+import { individuals } from '../db/schema';
 import { DEER_SCIENTIFIC_NAMES } from '../exports/deerSpecies';
 import { rememberedSpecies } from '../individuals/species';
 import { getSetting } from '../library/settings';
@@ -10,9 +12,12 @@ import { possiblySame } from '../reid/possiblySame';
 import type { Handlers } from './dispatch';
 
 export function speciesList(db: Db): SpeciesList {
-  const counts = db.$client
-    .prepare('SELECT species, count(*) AS n FROM individuals WHERE merged_into IS NULL GROUP BY species')
-    .all() as { species: string; n: number }[];
+  const counts = db
+    .select({ species: individuals.species, n: count() })
+    .from(individuals)
+    .where(isNull(individuals.mergedInto))
+    .groupBy(individuals.species)
+    .all();
   const byName = new Map<string, { name: string; individuals: number }>();
   for (const name of rememberedSpecies(db)) byName.set(name.toLowerCase(), { name, individuals: 0 });
   for (const c of counts) {
@@ -38,8 +43,11 @@ export function speciesHandlers(db: Db): Pick<Handlers, 'species.list' | 'indivi
   return {
     'species.list': () => speciesList(db),
     'individuals.possiblySame': (a) => {
-      const row = db.$client.prepare('SELECT merged_into AS mergedInto FROM individuals WHERE id = ?').get(a.id) as
-        { mergedInto: number | null } | undefined;
+      const row = db
+        .select({ mergedInto: individuals.mergedInto })
+        .from(individuals)
+        .where(eq(individuals.id, a.id))
+        .get();
       if (!row) throw new ApiError('not_found', `no individual ${a.id}`);
       // A merged individual has no candidates of its own: the renderer follows it to the one it was merged into.
       if (row.mergedInto !== null) return [];
