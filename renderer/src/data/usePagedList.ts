@@ -1,24 +1,38 @@
-// A virtualized list's data: the total from the first page, then pages fetched as the visible range needs them,
-// at most a few in flight, the rest kept in a bounded cache. Changing `key` (new filters) starts over; a
-// library.changed event in `scopes` refreshes the total and the pages on screen without emptying the view.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// A virtualized list's data: one query per page of the API (TanStack Query), for the pages the visible range
+// touches. Page-wise queries rather than an infinite query, because the grid jumps: dragging the scrollbar to the
+// middle of 100,000 photos needs the pages there, not every page before them, and a change event refetches only the
+// pages on screen (an infinite query refetches all its pages, in order). Pages scrolled past stay cached for a
+// while (the viewer's previous/next reads them), then are dropped. Changing `key` (new filters) is another list; a
+// library.changed event in `scopes` refetches the pages on screen in place (invalidation.ts).
+import { useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { ThumperApi } from '../../../core/contract/client';
 import { useApi } from './apiContext';
-import { pagesForRange, PageCache, type Page } from './pageCache';
-import type { Scope } from './useQuery';
+import { pagesForRange, type Page } from './pages';
+import { listKey, pageKey, type Scope } from './queryKeys';
 
 export interface PagedList<T> {
   total: number | null;
+  /** The item at an index, when its page is cached; reads the cache, so it serves the viewer after the grid is gone. */
   item: (index: number) => T | undefined;
   /** Tell the list which indexes are on screen. */
   setRange: (start: number, end: number) => void;
   error: Error | null;
   loading: boolean;
-  /** Bumps on every page arrival so memoized rows re-render. */
-  version: number;
 }
 
-const CACHE_PAGES = 24;
+/** How long a page off screen stays cached: long enough to step through it in the viewer and come back. */
+const PAGE_GC_MS = 120_000;
+
+/** The newest total any cached page of the list reported (pages fetched at different times may disagree). */
+function cachedTotal(client: QueryClient, key: string, pageSize: number): number | null {
+  let best: { at: number; total: number } | null = null;
+  for (const q of client.getQueryCache().findAll({ queryKey: listKey(key, pageSize) })) {
+    const data = q.state.data as Page<unknown> | undefined;
+    if (data && (!best || q.state.dataUpdatedAt > best.at)) best = { at: q.state.dataUpdatedAt, total: data.total };
+  }
+  return best?.total ?? null;
+}
 
 export function usePagedList<T>(
   key: string,
@@ -27,91 +41,42 @@ export function usePagedList<T>(
   scopes: readonly Scope[] = [],
 ): PagedList<T> {
   const api = useApi();
-  const cache = useRef(new PageCache<T>(pageSize, CACHE_PAGES));
-  const inflight = useRef(new Set<number>());
-  const range = useRef<[number, number]>([0, pageSize - 1]);
-  const generation = useRef(0);
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [version, setVersion] = useState(0);
-  const totalRef = useRef<number | null>(null);
-
-  const load = useCallback(
-    (page: number, force = false) => {
-      if ((!force && cache.current.has(page)) || inflight.current.has(page)) return;
-      const mine = generation.current;
-      inflight.current.add(page);
-      fetchRef.current(api, page * pageSize, pageSize).then(
-        (result) => {
-          if (mine !== generation.current) return;
-          inflight.current.delete(page);
-          cache.current.put(page, result.items);
-          totalRef.current = result.total;
-          setTotal(result.total);
-          setError(null);
-          setVersion((v) => v + 1);
-        },
-        (e: unknown) => {
-          if (mine !== generation.current) return;
-          inflight.current.delete(page);
-          setError(e instanceof Error ? e : new Error(String(e)));
-        },
-      );
-    },
-    [api, pageSize],
+  const client = useQueryClient();
+  // The pages on screen, for the list they were asked for; a new list starts with its first page, which brings the
+  // total (a grid with no rows yet reports an empty range).
+  const [wanted, setWanted] = useState<{ key: string; pages: number[] }>({ key, pages: [0] });
+  const pages = wanted.key === key && wanted.pages.length > 0 ? wanted.pages : [0];
+  const results = useQueries({
+    queries: pages.map((page) => ({
+      queryKey: pageKey(key, pageSize, page),
+      queryFn: () => fetchPage(api, page * pageSize, pageSize),
+      meta: { scopes },
+      gcTime: PAGE_GC_MS,
+    })),
+  });
+  // The freshest page on screen says how long the list is; right after a jump, before they arrive, the cache does.
+  const onScreen = results.reduce<{ at: number; total: number } | null>(
+    (best, r) => (r.data && (!best || r.dataUpdatedAt > best.at) ? { at: r.dataUpdatedAt, total: r.data.total } : best),
+    null,
   );
-
-  const ensure = useCallback(
-    (force = false) => {
-      const [start, end] = range.current;
-      for (const p of pagesForRange(start, end, pageSize, totalRef.current)) load(p, force);
-    },
-    [load, pageSize],
-  );
-
-  useEffect(() => {
-    generation.current++;
-    cache.current.clear();
-    inflight.current.clear();
-    totalRef.current = null;
-    setTotal(null);
-    setError(null);
-    setVersion((v) => v + 1);
-    // The first page also brings the total; a grid with no rows yet reports an empty range.
-    load(0);
-    ensure();
-  }, [key, ensure, load]);
-
-  const scopeKey = scopes.join(',');
-  useEffect(() => {
-    if (!scopeKey) return;
-    const wanted = new Set(scopeKey.split(','));
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = api.on('library.changed', (e) => {
-      if (timer || !e.scopes.some((s) => wanted.has(s))) return;
-      timer = setTimeout(() => {
-        timer = null;
-        // Pages off screen are stale now; the ones on screen are refetched in place.
-        cache.current.clear();
-        ensure(true);
-      }, 1500);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [api, ensure, scopeKey]);
+  const total = onScreen?.total ?? cachedTotal(client, key, pageSize);
+  const error = results.find((r) => r.error)?.error ?? null;
 
   const setRange = useCallback(
     (start: number, end: number) => {
-      range.current = [start, end];
-      ensure();
+      const next = pagesForRange(start, end, pageSize, cachedTotal(client, key, pageSize));
+      // Scrolling within the same pages changes nothing: no render until the range crosses a page.
+      setWanted((cur) => (cur.key === key && cur.pages.join() === next.join() ? cur : { key, pages: next }));
     },
-    [ensure],
+    [client, key, pageSize],
   );
 
-  const item = useCallback((index: number) => cache.current.get(index), []);
-  return { total, item, setRange, error, loading: total === null && !error, version };
+  const item = useCallback(
+    (index: number) => {
+      const page = Math.floor(index / pageSize);
+      return client.getQueryData<Page<T>>(pageKey(key, pageSize, page))?.items[index - page * pageSize];
+    },
+    [client, key, pageSize],
+  );
+  return { total, item, setRange, error, loading: total === null && !error };
 }

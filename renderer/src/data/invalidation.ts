@@ -1,0 +1,46 @@
+// From the host's change events to the queries they touch: a `library.changed` event refetches the queries on screen
+// that show one of its scopes (and marks the others stale); nothing else refetches. Events are batched so a burst
+// (an import finishing, a run of edits) costs one refetch per query, at most one every EVENT_REFETCH_MS.
+import type { Query, QueryClient } from '@tanstack/react-query';
+import type { ThumperApi } from '../../../core/contract/client';
+import type { Scope } from './queryKeys';
+
+export const EVENT_REFETCH_MS = 1500;
+
+/**
+ * The scopes a query shows: those named by every component observing it (the sidebar and the dashboard can ask for
+ * the same totals for different reasons), or by the last one that did when none observes it now.
+ */
+export function scopesOf(query: Query): Set<Scope> {
+  const scopes = new Set<Scope>(query.meta?.scopes);
+  for (const observer of query.observers) for (const s of observer.options.meta?.scopes ?? []) scopes.add(s);
+  return scopes;
+}
+
+export function isAffected(query: Query, changed: ReadonlySet<Scope>): boolean {
+  for (const s of scopesOf(query)) if (changed.has(s)) return true;
+  return false;
+}
+
+/** Invalidates the queries each change event touches, throttled; returns the unsubscribe. */
+export function invalidateOnChanges(api: ThumperApi, client: QueryClient, throttleMs = EVENT_REFETCH_MS): () => void {
+  let pending = new Set<Scope>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = -Infinity;
+  const flush = () => {
+    timer = null;
+    last = Date.now();
+    const changed = pending;
+    pending = new Set();
+    void client.invalidateQueries({ predicate: (q) => isAffected(q, changed) });
+  };
+  const off = api.on('library.changed', (e) => {
+    for (const s of e.scopes) pending.add(s);
+    // The first change refetches at once; more within the window wait for its end, together.
+    if (!timer) timer = setTimeout(flush, Math.max(0, last + throttleMs - Date.now()));
+  });
+  return () => {
+    off();
+    if (timer) clearTimeout(timer);
+  };
+}
