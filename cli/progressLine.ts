@@ -1,14 +1,8 @@
 // Progress on stderr: one rewritten line on a terminal, a line every few seconds otherwise (logs, pipes).
+import { humanDuration } from '../core/contract/humanDuration';
 import type { ProgressSnapshot } from '../core/jobs/progress';
 
-const formatEta = (s: number | null) =>
-  s === null
-    ? '--'
-    : s >= 3600
-      ? `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, '0')}m`
-      : s >= 60
-        ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
-        : `${Math.round(s)}s`;
+const formatEta = (s: number | null) => (s === null ? '--' : humanDuration(s));
 
 export function formatProgress(p: ProgressSnapshot): string {
   const stages = p.stages

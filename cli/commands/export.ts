@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Library } from '../../core/library/library';
 import { megadetectorExport, megadetectorJson } from '../../core/exports/megadetector';
+import { count } from '../humanText';
 import {
   jsonOption,
   libraryOption,
@@ -25,7 +26,7 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
       const md = megadetectorExport(library);
       await fs.writeFile(out, megadetectorJson(md));
       const failed = md.images.filter((i) => i.failure).length;
-      return `${md.images.length} photos (${failed} failed), file paths relative to ${library.photosDir}`;
+      return `${count(md.images.length, 'photo')} (${failed} failed), file paths relative to ${library.photosDir}`;
     },
   },
   ...INTEROP_FORMATS,

@@ -2,6 +2,7 @@
 import { exportCamtrapDp } from '../../core/exports/camtrapDp';
 import { exportCsv } from '../../core/exports/csv';
 import type { Options, ParsedArgs } from '../command';
+import { count } from '../humanText';
 import type { ExportFormat } from './export';
 
 export const interopExportOptions = {
@@ -28,14 +29,16 @@ export const INTEROP_FORMATS: Record<string, ExportFormat> = {
         title: text(args, 'title'),
       });
       const skipped =
-        summary.skipped.length > 0 ? `; ${summary.skipped.length} photos left out (no time, camera or file)` : '';
-      return `Camtrap DP package: ${summary.deployments} deployments, ${summary.media} media, ${summary.observations} observations${skipped}`;
+        summary.skipped.length > 0
+          ? `; ${count(summary.skipped.length, 'photo')} left out (no time, camera or file)`
+          : '';
+      return `Camtrap DP package: ${count(summary.deployments, 'deployment')}, ${summary.media} media, ${count(summary.observations, 'observation')}${skipped}`;
     },
   },
   csv: {
     async write(library, out) {
       const summary = await exportCsv(library, out);
-      return `${summary.sightings} sightings in sightings.csv, ${summary.photos} photos in photos.csv`;
+      return `${count(summary.sightings, 'sighting')} in sightings.csv, ${count(summary.photos, 'photo')} in photos.csv`;
     },
   },
 };

@@ -1,10 +1,13 @@
 // The commands' default output is for people: aligned tables, times to the minute, spans as "2 days", individuals
 // and cameras by name (with the id a command takes), never raw seconds or tab-separated ids.
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../core/library/library';
 import { runCli } from '../../testing/cli';
+import { formatProgress } from '../progressLine';
+import { describeJob } from '../supervisedJob';
 import { makeTestLibrary, type TestLibrary } from '../../testing/individualsLibrary';
 
 let lib: TestLibrary;
@@ -123,5 +126,35 @@ describe('human output of the commands', () => {
     expect(new Set(lines).size).toBe(lines.length);
     expect(split).toMatch(/^Deer \d+ \(id \d+\) +1 detection +2015-/m);
     expect(await run('redo')).toBe('nothing changed\n');
+  });
+});
+
+describe('human output of jobs and exports', () => {
+  it('import and process summaries count photos and say how long in words', () => {
+    const summary = { importIds: [1], imported: 1, processed: 1, duplicates: 2, failed: 0, videos: 3, failures: [] };
+    const outcome = { provider: 'cpu', detector: 'yolox_nano_416', restarts: [] };
+    expect(describeJob({ ...outcome, summary: { ...summary, elapsedMs: 95_000 } }, 'import')).toBe(
+      'imported 1 photo and 3 clips (2 already in the library, 0 failed), processed 1, in 95 s\n',
+    );
+    expect(describeJob({ ...outcome, summary: { ...summary, elapsedMs: 600_000 } }, 'process')).toBe(
+      'processed 1 photo, 0 failed (yolox_nano_416 on cpu), in 10 min\n',
+    );
+  });
+
+  it('a progress line says its ETA in words', () => {
+    const stage = { stage: 'detect' as const, done: 10, total: 100, failed: 0, rate: 2, etaSeconds: 45 * 60 };
+    const snapshot = { jobId: 1, currentFile: null, provider: 'cpu', failures: [], paused: false, elapsedMs: 5000 };
+    expect(formatProgress({ ...snapshot, stages: [stage] })).toBe('detect 10/100 2.0/s eta 45 min | [cpu]');
+  });
+
+  it('export says what it wrote with counts', async () => {
+    const out = path.join(lib.root, '..', `${path.basename(lib.root)}-csv`);
+    try {
+      const r = await runCli('export', '--library', lib.root, '--format', 'csv', '--out', out);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toMatch(/^wrote .*: \d+ sightings in sightings\.csv, 27 photos in photos\.csv\n$/);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { importMegadetector } from '../../core/interop/megadetectorImport';
+import { count } from '../humanText';
 import { jsonOption, libraryOption, printJson, waitOption, UsageError, withLibrary, type Command } from '../command';
 
 export const importDetectionsCommand: Command = {
@@ -23,7 +24,7 @@ export const importDetectionsCommand: Command = {
     if (args.values.json) printJson(summary);
     else {
       process.stderr.write(
-        `${summary.photos} photos got ${summary.detections} boxes (confidence >= ${summary.threshold}) from ${summary.entries} entries; ` +
+        `${count(summary.photos, 'photo')} got ${count(summary.detections, 'box', 'boxes')} (confidence >= ${summary.threshold}) from ${count(summary.entries, 'entry', 'entries')}; ` +
           `${summary.unmatched.length} not in the library, ${summary.failures.length} failed in MegaDetector\n`,
       );
       for (const f of summary.unmatched.slice(0, 10)) process.stderr.write(`  not in the library: ${f}\n`);
