@@ -1,7 +1,9 @@
 // Calibration of auto-accept for the current embedder, from the suggestions people accepted or rejected (scores of
 // different embedders are not comparable, so only the current one's decisions count). A threshold is proposed only
 // once there are enough decisions of both kinds; auto-accept stays off until the user switches it on.
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { suggestions } from '../db/schema';
 import { IndividualsError } from '../individuals/errors';
 import { getSettings, setSetting } from '../library/settings';
 import { proposeThreshold, scoreHistogram, type Decided, type HistogramBin, type ThresholdProposal } from './threshold';
@@ -29,13 +31,12 @@ export interface Calibration {
 }
 
 function decisions(db: Db, embedder: string): Decided[] {
-  return (
-    db.$client
-      .prepare(
-        `SELECT score, state = 'accepted' AS accepted FROM suggestions WHERE embedder = ? AND state IN ('accepted', 'rejected')`,
-      )
-      .all(embedder) as { score: number; accepted: number }[]
-  ).map((r) => ({ score: r.score, accepted: r.accepted === 1 }));
+  return db
+    .select({ score: suggestions.score, state: suggestions.state })
+    .from(suggestions)
+    .where(and(eq(suggestions.embedder, embedder), inArray(suggestions.state, ['accepted', 'rejected'])))
+    .all()
+    .map((r) => ({ score: r.score, accepted: r.state === 'accepted' }));
 }
 
 export function calibration(db: Db): Calibration {

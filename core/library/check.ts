@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { and, isNotNull, isNull } from 'drizzle-orm';
 import { failImage } from '../db/images';
+import { deleteOrphanVectors, orphanVectorCount, quickCheckProblems } from '../db/integrity';
+import { images } from '../db/schema';
 import { removeDeadTemp, pidAlive } from './deadTemp';
 import { photoAbsolutePath, type Library } from './library';
 
@@ -30,14 +33,6 @@ export interface CheckReport {
 export const MISSING_PREFIX = 'missing:';
 export const CHANGED_PREFIX = 'changed:';
 
-interface PhotoRow {
-  id: number;
-  path: string;
-  inPlace: number;
-  sha256: string;
-  error: string | null;
-}
-
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
@@ -55,42 +50,44 @@ function listFiles(dir: string): string[] {
 }
 
 export async function checkLibrary(library: Library, options: { repair?: boolean } = {}): Promise<CheckReport> {
-  const c = library.db.$client;
+  const { db } = library;
   const repair = !!options.repair;
   const problems: CheckProblem[] = [];
   const add = (kind: ProblemKind, what: string, detail: string, repaired = false) =>
     problems.push({ kind, what, detail, repaired });
 
-  const quick = c.pragma('quick_check') as { quick_check: string }[];
-  for (const row of quick) if (row.quick_check !== 'ok') add('database', 'thumper.db', row.quick_check);
+  for (const problem of quickCheckProblems(db)) add('database', 'thumper.db', problem);
 
   // Photos already marked missing or changed by an earlier --repair are known: not problems again.
-  const photos = c
-    .prepare(
-      'SELECT id, path, in_place AS inPlace, sha256, error FROM images WHERE path IS NOT NULL AND sha256 IS NOT NULL',
-    )
-    .all() as PhotoRow[];
+  const photos = db
+    .select({ id: images.id, path: images.path, inPlace: images.inPlace, sha256: images.sha256, error: images.error })
+    .from(images)
+    .where(and(isNotNull(images.path), isNotNull(images.sha256)))
+    .all()
+    .map((p) => ({ ...p, path: p.path!, sha256: p.sha256! }));
   for (const photo of photos) {
-    const file = photoAbsolutePath(library, { path: photo.path, inPlace: !!photo.inPlace })!;
+    const file = photoAbsolutePath(library, photo)!;
     const known = photo.error?.startsWith(MISSING_PREFIX) || photo.error?.startsWith(CHANGED_PREFIX);
     if (!fs.existsSync(file)) {
       if (known) continue;
       const reason = `${MISSING_PREFIX} the file ${file} is no longer there; import its card again to restore it`;
-      if (repair) failImage(library.db, photo.id, reason);
+      if (repair) failImage(db, photo.id, reason);
       add('missing', file, 'the file is gone', repair);
     } else if ((await sha256Of(file)) !== photo.sha256) {
       if (known) continue;
       const reason = `${CHANGED_PREFIX} the file ${file} no longer has the bytes it was imported with (damaged or edited)`;
-      if (repair) failImage(library.db, photo.id, reason);
+      if (repair) failImage(db, photo.id, reason);
       add('changed', file, 'its bytes differ from those recorded at import (sha256)', repair);
     }
   }
 
   const stored = new Set(photos.filter((p) => !p.inPlace).map((p) => path.join(library.root, p.path)));
-  const failedPaths = c.prepare('SELECT path FROM images WHERE path IS NOT NULL AND sha256 IS NULL').all() as {
-    path: string;
-  }[];
-  for (const p of failedPaths) stored.add(path.join(library.root, p.path));
+  const failedPaths = db
+    .select({ path: images.path })
+    .from(images)
+    .where(and(isNotNull(images.path), isNull(images.sha256)))
+    .all();
+  for (const p of failedPaths) stored.add(path.join(library.root, p.path!));
   for (const file of listFiles(library.photosDir)) {
     if (!stored.has(file)) add('orphan', file, 'a file in photos/ that no photo of the library refers to (kept)');
   }
@@ -109,24 +106,20 @@ export async function checkLibrary(library: Library, options: { repair?: boolean
   }
   if (repair) await removeDeadTemp(library.root);
 
-  const hasVectors = c.prepare("SELECT 1 FROM sqlite_master WHERE name = 'detection_vectors'").get();
-  if (hasVectors) {
-    const orphans = c
-      .prepare(
-        'SELECT count(*) AS n FROM detection_vectors v WHERE NOT EXISTS (SELECT 1 FROM detections d WHERE d.id = v.detection_id)',
-      )
-      .get() as { n: number };
-    if (orphans.n > 0) {
-      if (repair)
-        c.prepare(
-          'DELETE FROM detection_vectors WHERE NOT EXISTS (SELECT 1 FROM detections d WHERE d.id = detection_vectors.detection_id)',
-        ).run();
-      add('vector', 'detection_vectors', `${orphans.n} vectors of detections that no longer exist`, repair);
-    }
+  const orphans = orphanVectorCount(db);
+  if (orphans > 0) {
+    if (repair) deleteOrphanVectors(db);
+    add('vector', 'detection_vectors', `${orphans} vectors of detections that no longer exist`, repair);
   }
 
   // Cached thumbnails and previews are named by image id: one whose photo is gone is stale.
-  const ids = new Set((c.prepare('SELECT id FROM images').all() as { id: number }[]).map((r) => r.id));
+  const ids = new Set(
+    db
+      .select({ id: images.id })
+      .from(images)
+      .all()
+      .map((r) => r.id),
+  );
   for (const file of listFiles(library.cacheDir)) {
     const m = /^(\d+)\.webp$/.exec(path.basename(file));
     if (!m || ids.has(Number(m[1]))) continue;

@@ -1,6 +1,8 @@
 // Which execution provider the library's models last ran on (and why not CUDA), so `thumper stats` and the app can
 // say where detection runs without loading a model. Kept in the settings table under a key that is not a setting.
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { settings } from '../db/schema';
 
 export const PROVIDER_KEY = 'runtime.provider';
 
@@ -13,13 +15,15 @@ export interface ProviderRecord {
 }
 
 export function recordProvider(db: Db, record: Omit<ProviderRecord, 'at'>): void {
-  db.$client
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(PROVIDER_KEY, JSON.stringify({ ...record, at: new Date().toISOString() }));
+  const value = { ...record, at: new Date().toISOString() };
+  db.insert(settings)
+    .values({ key: PROVIDER_KEY, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } })
+    .run();
 }
 
 export function lastProvider(db: Db): ProviderRecord | null {
-  const row = db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(PROVIDER_KEY) as
-    { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as ProviderRecord) : null;
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, PROVIDER_KEY)).get();
+  // Only recordProvider writes this key.
+  return row ? (row.value as ProviderRecord) : null;
 }
