@@ -135,6 +135,8 @@ export const images = sqliteTable(
     frameMs: integer('frame_ms'),
     /** A clip's length. */
     durationMs: integer('duration_ms'),
+    /** A clip's frames per second (its frames' numbers in exports are their times at this rate). */
+    frameRate: real('frame_rate'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -55,6 +55,8 @@ export interface PhotoRow {
   mediaType: 'photo' | 'clip';
   /** A clip's length; null for a photo. */
   durationMs: number | null;
+  /** A clip's frames per second; null for a photo (and a clip that could not be read). */
+  frameRate: number | null;
 }
 
 export interface IndividualRef {
@@ -119,7 +121,7 @@ export function loadLibraryRows(db: Db): LibraryRows {
       .prepare(
         `SELECT id, sha256, path, in_place AS inPlace, file_name AS fileName, camera_id AS cameraId, taken_at AS takenAt,
                 width, height, state, error, sequence_id AS sequenceId, detector, media_type AS mediaType,
-                duration_ms AS durationMs
+                duration_ms AS durationMs, frame_rate AS frameRate
          FROM images WHERE media_type != 'frame' ORDER BY camera_id, taken_at, id`,
       )
       .all() as (Omit<PhotoRow, 'inPlace'> & { inPlace: number })[]

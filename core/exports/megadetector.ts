@@ -1,11 +1,13 @@
 // MegaDetector batch output format 1.6 (../shared/interop/INTEROP.md), which Timelapse, AddaxAI and most camera-trap
 // tools read. `file` is relative to the library's photos/ folder (point the other tool there); photos referenced in
 // place (imported with --in-place) have no place under it and are written with their absolute path.
+// A clip is one entry in MegaDetector's video convention (megadetectorVideo.ts) with its sampled frames' boxes.
 import path from 'node:path';
 import type { Library } from '../library/library';
 import { findDetector, UnknownModelError } from '../models/catalog';
 import { detectorThreshold } from '../models/thresholds';
-import { groupBy, loadLibraryRows, type PhotoRow } from './libraryRows';
+import { groupBy, loadLibraryRows, type DetectionRow, type PhotoRow } from './libraryRows';
+import { mdVideoEntry, type ClipFrame, type MdVideoEntry } from './megadetectorVideo';
 
 export const MD_CATEGORIES = { animal: '1', person: '2', vehicle: '3' } as const;
 
@@ -21,6 +23,8 @@ export interface MdImage {
   failure?: string;
 }
 
+export type MdEntry = MdImage | MdVideoEntry<MdDetection>;
+
 export interface MdFile {
   info: {
     format_version: '1.6';
@@ -29,7 +33,7 @@ export interface MdFile {
     detector_metadata: { typical_detection_threshold: number; conservative_detection_threshold: number };
   };
   detection_categories: Record<string, string>;
-  images: MdImage[];
+  images: MdEntry[];
 }
 
 const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
@@ -53,14 +57,47 @@ function thresholdOf(detector: string): number {
   }
 }
 
-/** Photos that were processed (boxes or failure); photos still waiting for detection are left out. */
+const mdBox = (d: DetectionRow): MdDetection => ({
+  category: MD_CATEGORIES[d.category],
+  conf: round4(d.confidence),
+  bbox: [round4(d.x), round4(d.y), round4(d.w), round4(d.h)],
+});
+
+/** Each clip's sampled frames in time order. */
+function clipFrames(library: Library): Map<number, ClipFrame[]> {
+  const frames = library.db.$client
+    .prepare(
+      `SELECT clip_id AS clipId, frame_ms AS frameMs,
+              CASE WHEN detector IS NOT NULL THEN 'done' WHEN state = 'failed' THEN 'failed' ELSE 'waiting' END AS detection
+       FROM images WHERE media_type = 'frame' ORDER BY clip_id, frame_ms`,
+    )
+    .all() as (ClipFrame & { clipId: number })[];
+  return groupBy(frames, (f) => f.clipId);
+}
+
+/**
+ * Photos and clips that were processed (boxes or failure); those still waiting for detection are left out. The
+ * detector named is the one whose boxes the photos and clip frames have.
+ */
 export function megadetectorExport(library: Library, now = new Date()): MdFile {
   const rows = loadLibraryRows(library.db);
   const byPhoto = groupBy(rows.detections, (d) => d.imageId);
-  const detectors = [...new Set(rows.photos.map((p) => p.detector).filter((d): d is string => d !== null))];
-  const images: MdImage[] = [];
+  const framesByClip = clipFrames(library);
+  const frameDetectors = library.db.$client
+    .prepare(`SELECT DISTINCT detector FROM images WHERE media_type = 'frame' AND detector IS NOT NULL`)
+    .pluck()
+    .all() as string[];
+  const detectors = [
+    ...new Set([...rows.photos.map((p) => p.detector).filter((d): d is string => d !== null), ...frameDetectors]),
+  ];
+  const images: MdEntry[] = [];
   for (const photo of rows.photos) {
     const file = mdFilePath(library, photo);
+    if (photo.mediaType === 'clip') {
+      const entry = mdVideoEntry(photo, file, framesByClip.get(photo.id) ?? [], byPhoto.get(photo.id) ?? [], mdBox);
+      if (entry) images.push(entry);
+      continue;
+    }
     if (photo.state === 'failed') {
       images.push({ file, detections: null, failure: photo.error ?? 'failed' });
       continue;
@@ -68,11 +105,7 @@ export function megadetectorExport(library: Library, now = new Date()): MdFile {
     if (photo.detector === null) continue;
     images.push({
       file,
-      detections: (byPhoto.get(photo.id) ?? []).map((d) => ({
-        category: MD_CATEGORIES[d.category],
-        conf: round4(d.confidence),
-        bbox: [round4(d.x), round4(d.y), round4(d.w), round4(d.h)],
-      })),
+      detections: (byPhoto.get(photo.id) ?? []).map(mdBox),
     });
   }
   const threshold = detectors.length === 1 ? thresholdOf(detectors[0]!) : 0.2;

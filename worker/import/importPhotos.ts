@@ -334,6 +334,7 @@ export async function importPhotos(
             triggerFrames: meta?.reconyx?.frames ?? null,
             mediaType: clips.has(file) ? 'clip' : 'photo',
             durationMs: meta?.format === 'clip' ? meta.durationMs : null,
+            frameRate: meta?.format === 'clip' ? meta.frameRate : null,
             state: prepared.kind === 'ok' ? 'imported' : 'failed',
             error: prepared.kind === 'ok' ? null : prepared.reason,
             attempts: prepared.kind === 'ok' ? 0 : 1,

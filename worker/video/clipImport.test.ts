@@ -1,7 +1,8 @@
 // Clips through the whole app path (the CLI's import, the supervised worker, real models): a clip made from the
 // 2015-02-03 stag burst, beside that burst's photos, is imported as a clip, its frames are detected and tracked in
 // the burst's visit, and its deer ends up in the stag's individual or a suggestion to it; a truncated MP4 and a
-// zero-byte clip fail with their reasons while the rest goes on. The exports carry the clip.
+// zero-byte clip fail with their reasons while the rest goes on. The exports carry the clip (MegaDetector's in its
+// video convention, passing its validator's checks).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { checkCamtrapPackage, interopDir, parseCsv } from '../../core/exports/ca
 import { DB_FILE } from '../../core/library/library';
 import { burstFrames, makeBurstClip, truncatedCopy } from '../../testing/clips';
 import { modelsDir } from '../../testing/fixtures';
+import { validateBatchResults } from '../../testing/megadetectorValidate';
 import { runCli as cli } from '../../testing/cli';
 
 let dir: string;
@@ -140,5 +142,34 @@ describe('clips on a card', () => {
         o.eventEnd! >= '2015-02-03T18:57:11',
     );
     expect(events.length).toBeGreaterThan(0);
+  });
+
+  it("exports the clips in MegaDetector's video convention and passes validate_batch_results", async () => {
+    const out = path.join(dir, 'md.json');
+    const exported = await cli('export', '--library', library, '--format', 'megadetector', '--out', out);
+    expect(exported.code, exported.err).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(validateBatchResults(text)).toEqual({ errors: [], warnings: [] });
+    const entries = (JSON.parse(text) as { images: Record<string, unknown>[] }).images;
+    // Every file read is where `file` says, relative to photos/ (a zero-byte file was never kept).
+    for (const e of entries.filter((e) => !e.failure))
+      expect(fs.existsSync(path.join(library, 'photos', String(e.file))), String(e.file)).toBe(true);
+    const entry = (name: string) => entries.find((e) => path.posix.basename(String(e.file)) === name)!;
+    // The test clip runs at 2 frames a second; a frame is sampled every second: frames 0, 2, ..., 18.
+    const clip = entry('STAG0271.AVI') as { frame_rate: number; frames_processed: number[]; detections: Det[] };
+    type Det = { category: string; conf: number; frame_number: number };
+    expect(clip.frame_rate).toBe(2);
+    expect(clip.frames_processed).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+    const animals = clip.detections.filter((d) => d.category === '1');
+    expect(animals.length).toBeGreaterThan(0);
+    for (const d of clip.detections) expect(clip.frames_processed).toContain(d.frame_number);
+    expect(entries.some((e) => String(e.file).includes(' @ '))).toBe(false);
+    expect(entry('CUT0001.MP4')).toMatchObject({ detections: null, failure: expect.stringMatching(/truncated/) });
+    expect(entry('EMPTY001.MP4')).toMatchObject({
+      frame_rate: -1,
+      frames_processed: [],
+      failure: 'empty file (0 bytes)',
+    });
+    expect(entry('deer-img71.JPG')).not.toHaveProperty('frame_rate');
   });
 });

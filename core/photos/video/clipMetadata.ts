@@ -4,7 +4,12 @@ import type { PhotoMetadata } from '../metadata';
 import { clipCaptureTime } from './clipTime';
 import { probeClip } from './probe';
 
-export type ClipMetadata = Omit<PhotoMetadata, 'format'> & { format: 'clip'; durationMs: number };
+export type ClipMetadata = Omit<PhotoMetadata, 'format'> & {
+  format: 'clip';
+  durationMs: number;
+  /** Frames per second, as the container says. */
+  frameRate: number;
+};
 
 /** Throws ClipError (zero-byte, truncated, unsupported codec, too long) with the reason a person reads. */
 export async function readClipMetadata(file: string, fileName: string): Promise<ClipMetadata> {
@@ -22,5 +27,6 @@ export async function readClipMetadata(file: string, fileName: string): Promise<
     time: { takenAt: time.takenAt, source: time.source, note: time.reason },
     reconyx: null,
     durationMs: Math.round(info.durationSeconds * 1000),
+    frameRate: info.fps,
   };
 }
