@@ -2,23 +2,21 @@
 // These functions do not open a transaction: call them inside one (inTransaction), so a broken rule rolls back.
 // They change membership only: pass the individuals they return to core/reid's individualsChanged, the one place
 // that brings derived columns, vectors and suggestions up to date.
+import { and, count, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
-import type { Category } from '../db/schema';
+import { individuals, tracklets, type Category } from '../db/schema';
 import { IndividualsError } from './errors';
-import { assertOnePerPhoto, IDS, idList, memberTracklets } from './members';
+import { assertOnePerPhoto, memberTracklets } from './members';
 import { provisionalName } from './names';
 import { pruneEmptyIndividuals } from './prune';
 
-interface IndividualRow {
-  id: number;
-  category: Category;
-  mergedInto: number | null;
-}
-
-export function getIndividual(db: Db, id: number): IndividualRow {
-  const row = db.$client
-    .prepare('SELECT id, category, merged_into AS mergedInto FROM individuals WHERE id = ?')
-    .get(id) as IndividualRow | undefined;
+export function getIndividual(db: Db, id: number): { id: number; category: Category; mergedInto: number | null } {
+  const row = db
+    .select({ id: individuals.id, category: individuals.category, mergedInto: individuals.mergedInto })
+    .from(individuals)
+    .where(eq(individuals.id, id))
+    .get();
   if (!row) throw new IndividualsError(`individual ${id} does not exist`);
   if (row.mergedInto !== null) throw new IndividualsError(`individual ${id} was merged into ${row.mergedInto}`);
   return row;
@@ -26,9 +24,12 @@ export function getIndividual(db: Db, id: number): IndividualRow {
 
 /** The one category of these tracklets; throws when one is missing or they mix categories. */
 function trackletCategory(db: Db, trackletIds: readonly number[]): Category {
-  const rows = db.$client
-    .prepare(`SELECT category, count(*) AS n FROM tracklets WHERE id IN ${IDS} GROUP BY category`)
-    .all(idList(trackletIds)) as { category: Category; n: number }[];
+  const rows = db
+    .select({ category: tracklets.category, n: count() })
+    .from(tracklets)
+    .where(inArray(tracklets.id, anyOf(trackletIds)))
+    .groupBy(tracklets.category)
+    .all();
   const found = rows.reduce((s, r) => s + r.n, 0);
   if (found !== new Set(trackletIds).size) throw new IndividualsError('some of these tracklets do not exist');
   if (rows.length !== 1)
@@ -42,14 +43,22 @@ function trackletCategory(db: Db, trackletIds: readonly number[]): Category {
  */
 function moveTracklets(db: Db, targetId: number, trackletIds: readonly number[]): number[] {
   assertOnePerPhoto(db, [...memberTracklets(db, targetId), ...trackletIds]);
-  const previous = (
-    db.$client
-      .prepare(
-        `SELECT DISTINCT individual_id AS id FROM tracklets WHERE id IN ${IDS} AND individual_id IS NOT NULL AND individual_id != ?`,
-      )
-      .all(idList(trackletIds), targetId) as { id: number }[]
-  ).map((r) => r.id);
-  db.$client.prepare(`UPDATE tracklets SET individual_id = ? WHERE id IN ${IDS}`).run(targetId, idList(trackletIds));
+  const previous = db
+    .selectDistinct({ id: tracklets.individualId })
+    .from(tracklets)
+    .where(
+      and(
+        inArray(tracklets.id, anyOf(trackletIds)),
+        isNotNull(tracklets.individualId),
+        ne(tracklets.individualId, targetId),
+      ),
+    )
+    .all()
+    .flatMap((r) => (r.id === null ? [] : [r.id]));
+  db.update(tracklets)
+    .set({ individualId: targetId })
+    .where(inArray(tracklets.id, anyOf(trackletIds)))
+    .run();
   pruneEmptyIndividuals(db, previous);
   return [targetId, ...previous];
 }
@@ -65,10 +74,7 @@ export function createIndividual(db: Db, trackletIds: readonly number[], options
   const category = trackletCategory(db, trackletIds);
   assertOnePerPhoto(db, trackletIds);
   const name = options.name ?? provisionalName(db, category);
-  const { lastInsertRowid } = db.$client
-    .prepare('INSERT INTO individuals (name, category) VALUES (?, ?)')
-    .run(name, category);
-  const id = Number(lastInsertRowid);
+  const { id } = db.insert(individuals).values({ name, category }).returning({ id: individuals.id }).get();
   moveTracklets(db, id, trackletIds);
   return id;
 }

@@ -1,7 +1,9 @@
 // Individuals carrying a person's decisions. The pipeline never deletes or rebuilds these on its own: re-tracking a
 // sequence (a new sequence gap, a re-detected photo, a box drawn by hand) keeps their tracklets as they are, and one
 // left without detections stays, showing 0 sightings, until a person merges or deletes it.
+import { and, isNull, not, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { editJournal, individuals } from '../db/schema';
 import { PROVISIONAL_PREFIXES } from './names';
 
 // Another species' provisional name is its own name and a number ("Zebra 2", names.ts).
@@ -19,11 +21,16 @@ export const DECIDED_SQL = `(confirmed OR notes != '' OR sex IS NOT NULL OR age_
  * accepted in the review queue...). Reads the edit journal's `individualIds` (core/edits/journal.ts).
  */
 export function decidedIndividuals(db: Db): Set<number> {
-  const rows = db.$client
-    .prepare(
-      `SELECT id FROM individuals WHERE merged_into IS NULL AND ${DECIDED_SQL}
-       UNION SELECT CAST(j.value AS INTEGER) FROM edit_journal e, json_each(e.forward, '$.individualIds') j WHERE NOT e.undone`,
+  const rows = db
+    .select({ id: individuals.id })
+    .from(individuals)
+    .where(and(isNull(individuals.mergedInto), sql.raw(DECIDED_SQL)))
+    .union(
+      db
+        .select({ id: sql<number>`CAST(j.value AS INTEGER)` })
+        .from(sql`${editJournal}, json_each(${editJournal.forward}, '$.individualIds') j`)
+        .where(not(editJournal.undone)),
     )
-    .all() as { id: number }[];
+    .all();
   return new Set(rows.map((r) => r.id));
 }

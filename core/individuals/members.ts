@@ -1,6 +1,9 @@
 // Reading membership and enforcing its hard rule: two detections in one photo are two animals, so no individual
 // (and no tracklet) may hold two detections of the same photo.
+import { and, eq, inArray, not, sql } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
+import { detections, tracklets } from '../db/schema';
 import { IndividualsError } from './errors';
 
 /** SQL for "the ids in the JSON array bound here": lets one prepared statement take a list of any length. */
@@ -9,21 +12,25 @@ export const IDS = '(SELECT value FROM json_each(?))';
 export const idList = (ids: readonly number[]) => JSON.stringify(ids);
 
 export function memberTracklets(db: Db, individualId: number): number[] {
-  return (
-    db.$client.prepare('SELECT id FROM tracklets WHERE individual_id = ? ORDER BY id').all(individualId) as {
-      id: number;
-    }[]
-  ).map((r) => r.id);
+  return db
+    .select({ id: tracklets.id })
+    .from(tracklets)
+    .where(eq(tracklets.individualId, individualId))
+    .orderBy(tracklets.id)
+    .all()
+    .map((r) => r.id);
 }
 
 /** Throws when the detections of these tracklets, taken together, include two of one photo. */
 export function assertOnePerPhoto(db: Db, trackletIds: readonly number[]): void {
-  const clash = db.$client
-    .prepare(
-      `SELECT image_id AS image FROM detections WHERE tracklet_id IN ${IDS} AND NOT false_positive
-       GROUP BY image_id HAVING count(*) > 1 LIMIT 1`,
-    )
-    .get(idList(trackletIds)) as { image: number } | undefined;
+  const clash = db
+    .select({ image: detections.imageId })
+    .from(detections)
+    .where(and(inArray(detections.trackletId, anyOf(trackletIds)), not(detections.falsePositive)))
+    .groupBy(detections.imageId)
+    .having(sql`count(*) > 1`)
+    .limit(1)
+    .get();
   if (clash) {
     throw new IndividualsError(
       `photo ${clash.image} would hold two detections of one individual: two animals in one frame are two animals`,

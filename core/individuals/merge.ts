@@ -1,15 +1,12 @@
 // Merging individuals: the sources' tracklets join the target and the sources keep a pointer to it (so links,
 // history and undo keep working). Call inside a transaction, then core/reid's individualsChanged with the result.
+import { eq, inArray, or } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
+import { individuals, tracklets } from '../db/schema';
 import { getIndividual } from './assign';
 import { IndividualsError } from './errors';
-import { assertOnePerPhoto, IDS, idList, memberTracklets } from './members';
-
-interface Attributes {
-  notes: string;
-  sex: string | null;
-  ageClass: string | null;
-}
+import { assertOnePerPhoto, memberTracklets } from './members';
 
 /** Merges `sourceIds` into `targetId`. Returns every individual changed (the target first). */
 export function mergeIndividuals(db: Db, targetId: number, sourceIds: readonly number[]): number[] {
@@ -25,23 +22,32 @@ export function mergeIndividuals(db: Db, targetId: number, sourceIds: readonly n
   assertOnePerPhoto(db, [...memberTracklets(db, targetId), ...moving]);
 
   // What people wrote about any of them is kept; sex and age come from the first one that knows them.
-  const attrs = db.$client.prepare('SELECT notes, sex, age_class AS ageClass FROM individuals WHERE id = ?');
-  const all = [targetId, ...sources].map((id) => attrs.get(id) as Attributes);
-  db.$client.prepare('UPDATE individuals SET notes = ?, sex = ?, age_class = ? WHERE id = ?').run(
-    all
-      .map((a) => a.notes)
-      .filter((n) => n !== '')
-      .join('\n'),
-    all.find((a) => a.sex !== null)?.sex ?? null,
-    all.find((a) => a.ageClass !== null)?.ageClass ?? null,
-    targetId,
-  );
-  db.$client
-    .prepare(`UPDATE tracklets SET individual_id = ? WHERE individual_id IN ${IDS}`)
-    .run(targetId, idList(sources));
+  const rows = db
+    .select({ id: individuals.id, notes: individuals.notes, sex: individuals.sex, ageClass: individuals.ageClass })
+    .from(individuals)
+    .where(inArray(individuals.id, anyOf([targetId, ...sources])))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const all = [targetId, ...sources].flatMap((id) => byId.get(id) ?? []);
+  db.update(individuals)
+    .set({
+      notes: all
+        .map((a) => a.notes)
+        .filter((n) => n !== '')
+        .join('\n'),
+      sex: all.find((a) => a.sex !== null)?.sex ?? null,
+      ageClass: all.find((a) => a.ageClass !== null)?.ageClass ?? null,
+    })
+    .where(eq(individuals.id, targetId))
+    .run();
+  db.update(tracklets)
+    .set({ individualId: targetId })
+    .where(inArray(tracklets.individualId, anyOf(sources)))
+    .run();
   // Pointers stay one hop deep: whatever pointed at a source now points at the target.
-  db.$client
-    .prepare(`UPDATE individuals SET merged_into = ? WHERE id IN ${IDS} OR merged_into IN ${IDS}`)
-    .run(targetId, idList(sources), idList(sources));
+  db.update(individuals)
+    .set({ mergedInto: targetId })
+    .where(or(inArray(individuals.id, anyOf(sources)), inArray(individuals.mergedInto, anyOf(sources))))
+    .run();
   return [targetId, ...sources];
 }

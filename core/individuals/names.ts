@@ -1,9 +1,10 @@
 // Provisional names ("Deer 17"): the next number per library and category, counted over every individual ever
 // named that way (merged ones included), so a number is never reused while its individual exists. Animals of
 // another species are named after it ("Zebra 2", "Red fox 1").
+import { sql } from 'drizzle-orm';
 import { DEER } from '../contract';
 import type { Db } from '../db/open';
-import type { Category } from '../db/schema';
+import { individuals, type Category } from '../db/schema';
 
 const PREFIX: Record<Category, string> = { animal: 'Deer', person: 'Person', vehicle: 'Vehicle' };
 
@@ -20,11 +21,11 @@ export function isProvisional(name: string, species: string): boolean {
 
 export function provisionalName(db: Db, category: Category, species: string = DEER): string {
   const prefix = category === 'animal' && species !== DEER ? speciesPrefix(species) : PREFIX[category];
-  const row = db.$client
-    .prepare(
-      `SELECT max(CAST(substr(name, length(@prefix) + 2) AS INTEGER)) AS n
-       FROM individuals WHERE name GLOB @prefix || ' [0-9]*' AND substr(name, length(@prefix) + 2) NOT GLOB '*[^0-9]*'`,
-    )
-    .get({ prefix }) as { n: number | null };
-  return `${prefix} ${(row.n ?? 0) + 1}`;
+  const number = sql`substr(${individuals.name}, length(${prefix}) + 2)`;
+  const row = db
+    .select({ n: sql<number | null>`max(CAST(${number} AS INTEGER))` })
+    .from(individuals)
+    .where(sql`${individuals.name} GLOB ${prefix} || ' [0-9]*' AND ${number} NOT GLOB '*[^0-9]*'`)
+    .get();
+  return `${prefix} ${(row?.n ?? 0) + 1}`;
 }

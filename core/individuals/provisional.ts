@@ -3,13 +3,12 @@
 // the same rules (one photo once, one category) as user edits.
 import type { Db } from '../db/open';
 import type { Category } from '../db/schema';
-import { createIndividual } from './assign';
+import { createIndividual, getIndividual } from './assign';
 import { IndividualsError } from './errors';
 
 export function createProvisionalIndividual(db: Db, category: Category, trackletIds: number[]): number {
   const id = createIndividual(db, trackletIds);
-  const made = (db.$client.prepare('SELECT category FROM individuals WHERE id = ?').get(id) as { category: Category })
-    .category;
+  const made = getIndividual(db, id).category;
   if (made !== category) throw new IndividualsError(`tracklets ${trackletIds.join(',')} are ${made}, not ${category}`);
   return id;
 }

@@ -2,8 +2,10 @@
 // deer a horse, cow, sheep or dog), so its labels are hints: the classes a deer is mistaken for count as deer, the
 // COCO animals a deer is never mistaken for (bird, zebra, giraffe, elephant, bear) name their own species. A model
 // with deer or species classes (a buck/doe/fawn YOLO, MegaDetector plus a classifier) names the species outright.
+import { eq, sql } from 'drizzle-orm';
 import { DEER } from '../contract';
 import type { Db } from '../db/open';
+import { individuals, settings } from '../db/schema';
 import { mapLabel } from '../models/labels';
 
 /** COCO animals that are never a deer in a trail-camera photo. */
@@ -46,9 +48,7 @@ const REMEMBERED_KEY = 'otherSpecies';
 
 /** Species names other than deer the library has used, as first written (kept in the settings table, not a setting). */
 export function rememberedSpecies(db: Db): string[] {
-  const row = db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(REMEMBERED_KEY) as
-    { value: string } | undefined;
-  const list = row ? (JSON.parse(row.value) as unknown) : [];
+  const list = db.select({ value: settings.value }).from(settings).where(eq(settings.key, REMEMBERED_KEY)).get()?.value;
   return Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : [];
 }
 
@@ -61,9 +61,13 @@ export function canonicalSpecies(db: Db, name: string): string {
   if (trimmed === '') throw new Error('a species name cannot be empty');
   const lower = trimmed.toLowerCase();
   if (lower === DEER) return DEER;
-  const inUse = db.$client
-    .prepare('SELECT species FROM individuals WHERE lower(species) = ? ORDER BY id LIMIT 1')
-    .get(lower) as { species: string } | undefined;
+  const inUse = db
+    .select({ species: individuals.species })
+    .from(individuals)
+    .where(eq(sql`lower(${individuals.species})`, lower))
+    .orderBy(individuals.id)
+    .limit(1)
+    .get();
   return rememberedSpecies(db).find((s) => s.toLowerCase() === lower) ?? inUse?.species ?? trimmed;
 }
 
@@ -72,7 +76,8 @@ export function rememberSpecies(db: Db, name: string): void {
   if (name.toLowerCase() === DEER) return;
   const list = rememberedSpecies(db);
   if (list.some((s) => s.toLowerCase() === name.toLowerCase())) return;
-  db.$client
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(REMEMBERED_KEY, JSON.stringify([...list, name].sort((a, b) => a.localeCompare(b))));
+  db.insert(settings)
+    .values({ key: REMEMBERED_KEY, value: [...list, name].sort((a, b) => a.localeCompare(b)) })
+    .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
+    .run();
 }

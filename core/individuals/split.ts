@@ -2,22 +2,15 @@
 // tracklet: a whole tracklet moves when all its detections are selected, otherwise the selected ones go into a new
 // tracklet of the same sequence. Call inside a transaction, then core/reid's individualsChanged with the individuals
 // changed.
+import { count, eq, inArray, sql } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
-import type { Category } from '../db/schema';
+import { detections, images, tracklets, type Category } from '../db/schema';
 import { assignTracklets, createIndividual } from './assign';
 import { IndividualsError } from './errors';
-import { IDS, idList } from './members';
 import { pruneEmptyIndividuals, pruneEmptyTracklets } from './prune';
 
-interface SelectedDetection {
-  id: number;
-  trackletId: number | null;
-  individualId: number | null;
-  falsePositive: number;
-  category: Category;
-  /** The tracklet's sequence, or the photo's when the detection has no tracklet. */
-  sequenceId: number | null;
-}
+type SelectedDetection = ReturnType<typeof selectDetections>[number];
 
 export interface SplitResult {
   /** The individual the detections now belong to. */
@@ -26,15 +19,23 @@ export interface SplitResult {
   changed: number[];
 }
 
-function selectDetections(db: Db, detectionIds: readonly number[]): SelectedDetection[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT d.id, d.tracklet_id AS trackletId, t.individual_id AS individualId, d.false_positive AS falsePositive,
-              coalesce(t.category, d.category) AS category, coalesce(t.sequence_id, i.sequence_id) AS sequenceId
-       FROM detections d JOIN images i ON i.id = d.image_id LEFT JOIN tracklets t ON t.id = d.tracklet_id
-       WHERE d.id IN ${IDS} ORDER BY d.id`,
-    )
-    .all(idList(detectionIds)) as SelectedDetection[];
+function selectDetections(db: Db, detectionIds: readonly number[]) {
+  const rows = db
+    .select({
+      id: detections.id,
+      trackletId: detections.trackletId,
+      individualId: tracklets.individualId,
+      falsePositive: detections.falsePositive,
+      category: sql<Category>`coalesce(${tracklets.category}, ${detections.category})`,
+      /** The tracklet's sequence, or the photo's when the detection has no tracklet. */
+      sequenceId: sql<number | null>`coalesce(${tracklets.sequenceId}, ${images.sequenceId})`,
+    })
+    .from(detections)
+    .innerJoin(images, eq(images.id, detections.imageId))
+    .leftJoin(tracklets, eq(tracklets.id, detections.trackletId))
+    .where(inArray(detections.id, anyOf(detectionIds)))
+    .orderBy(detections.id)
+    .all();
   if (rows.length !== new Set(detectionIds).size) throw new IndividualsError('some of these detections do not exist');
   if (rows.length === 0) throw new IndividualsError('select at least one detection to split');
   const marked = rows.find((r) => r.falsePositive);
@@ -54,28 +55,33 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
  * selected, new ones (one per source tracklet, or per sequence for detections without a tracklet) otherwise.
  */
 function carryingTracklets(db: Db, selected: readonly SelectedDetection[]): number[] {
-  const size = db.$client.prepare('SELECT count(*) AS n FROM detections WHERE tracklet_id = ?');
-  // A new tracklet starts with its source's embedding: the closest estimate until the embedder recomputes it.
-  const create = db.$client.prepare(
-    `INSERT INTO tracklets (sequence_id, category, embedding)
-     VALUES (@sequenceId, @category, (SELECT embedding FROM tracklets WHERE id = @source))`,
-  );
-  const move = db.$client.prepare(`UPDATE detections SET tracklet_id = ? WHERE id IN ${IDS}`);
+  const size = (trackletId: number) =>
+    db.select({ n: count() }).from(detections).where(eq(detections.trackletId, trackletId)).get()?.n ?? 0;
   const out: number[] = [];
   for (const [key, group] of groupBy(selected, (d) =>
     d.trackletId !== null ? `t${d.trackletId}` : `s${d.sequenceId}`,
   )) {
     const first = group[0]!;
-    if (first.trackletId !== null && (size.get(first.trackletId) as { n: number }).n === group.length) {
+    if (first.trackletId !== null && size(first.trackletId) === group.length) {
       out.push(first.trackletId);
       continue;
     }
     if (first.sequenceId === null)
       throw new IndividualsError(`detection ${first.id}'s photo has no sequence yet (${key})`);
-    const id = Number(
-      create.run({ sequenceId: first.sequenceId, category: first.category, source: first.trackletId }).lastInsertRowid,
-    );
-    move.run(id, idList(group.map((d) => d.id)));
+    // A new tracklet starts with its source's embedding: the closest estimate until the embedder recomputes it.
+    const { id } = db
+      .insert(tracklets)
+      .values({
+        sequenceId: first.sequenceId,
+        category: first.category,
+        embedding: sql`(SELECT ${tracklets.embedding} FROM ${tracklets} WHERE ${tracklets.id} = ${first.trackletId})`,
+      })
+      .returning({ id: tracklets.id })
+      .get();
+    db.update(detections)
+      .set({ trackletId: id })
+      .where(inArray(detections.id, anyOf(group.map((d) => d.id))))
+      .run();
     out.push(id);
   }
   return out;
@@ -94,13 +100,16 @@ export function splitDetections(db: Db, detectionIds: readonly number[], into?: 
 
 /** Takes detections out of their tracklets (a false detection, a category change); empty tracklets and individuals go. */
 export function detachDetections(db: Db, detectionIds: readonly number[]): number[] {
-  const list = idList(detectionIds);
-  const before = db.$client
-    .prepare(
-      `SELECT DISTINCT t.id AS tracklet, t.individual_id AS individual FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id IN ${IDS}`,
-    )
-    .all(list) as { tracklet: number; individual: number | null }[];
-  db.$client.prepare(`UPDATE detections SET tracklet_id = NULL WHERE id IN ${IDS}`).run(list);
+  const before = db
+    .selectDistinct({ tracklet: tracklets.id, individual: tracklets.individualId })
+    .from(detections)
+    .innerJoin(tracklets, eq(tracklets.id, detections.trackletId))
+    .where(inArray(detections.id, anyOf(detectionIds)))
+    .all();
+  db.update(detections)
+    .set({ trackletId: null })
+    .where(inArray(detections.id, anyOf(detectionIds)))
+    .run();
   pruneEmptyTracklets(
     db,
     before.map((r) => r.tracklet),
