@@ -11,6 +11,7 @@ import { decodeImage, type DecodedImage } from '../../core/photos/decode';
 import { cropRelativePath, prepareCrop } from './crops';
 import { planCrop, type CropPlan, type NormBox } from './cropPlan';
 import type { Embedder } from './embedder';
+import type { CropEmbedder } from './embedQueue';
 
 /** A box to embed and its position among the photo's detections (names its crop file). */
 export interface IndexedBox extends NormBox {
@@ -43,7 +44,7 @@ export const embeddable = (d: { category: string; duplicate: boolean; falsePosit
  */
 export async function embedBoxes(
   libraryRoot: string,
-  embedder: Embedder,
+  embedder: CropEmbedder,
   imageId: number,
   decoded: DecodedImage,
   boxes: IndexedBox[],

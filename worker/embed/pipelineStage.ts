@@ -1,17 +1,20 @@
 // The crop+embed stage in the pipeline (worker/pipeline/processImages.ts createStages): it reuses the pixels the
 // detector decoded (a small box is cut from a finer decode, see embedBoxes), and its vectors are written in the
-// transaction that stores the photo's boxes, which moves the photo to 'embedded'.
+// transaction that stores the photo's boxes, which moves the photo to 'embedded'. The photos in flight share one
+// embedder through a queue that batches their crops (embedQueue.ts).
 import { photoAbsolutePath } from '../../core/library/library';
 import { getSetting } from '../../core/library/settings';
 import { decodeImage, DEFAULT_DECODE_SIDE } from '../../core/photos/decode';
 import { success, type PhotoStage, type StageContext } from '../pipeline/stages';
 import { Embedder } from './embedder';
 import { embedBoxes, embeddable, storeEmbeddings } from './embedStage';
+import { EmbedQueue } from './embedQueue';
 import { resolveEmbedder } from './resolveEmbedder';
 
 export async function embedStage(ctx: StageContext): Promise<PhotoStage> {
   const { entry, file } = resolveEmbedder(getSetting(ctx.library.db, 'embedder'), ctx.models);
   const embedder = await Embedder.load(entry, file, { provider: ctx.provider, threads: ctx.threads });
+  const queue = new EmbedQueue(embedder);
   return {
     name: 'embed',
     progress: 'embed',
@@ -23,7 +26,7 @@ export async function embedStage(ctx: StageContext): Promise<PhotoStage> {
       const embedded =
         boxes.length === 0
           ? []
-          : await embedBoxes(ctx.library.root, embedder, photo.image.id, photo.decoded, boxes, () =>
+          : await embedBoxes(ctx.library.root, queue, photo.image.id, photo.decoded, boxes, () =>
               decodeImage(file, DEFAULT_DECODE_SIDE),
             );
       // Also with no box to embed: the photo then records that this embedder has nothing to add for it.
