@@ -1,6 +1,8 @@
 // What the header Undo needs to know without making an edit: can anything be undone or redone, and what kind of edit
 // ("review:accept", "rename", …) an undo would take back next.
+import { desc, not } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { editJournal } from '../db/schema';
 import { editStatus } from '../edits';
 
 export interface EditStatus {
@@ -10,7 +12,12 @@ export interface EditStatus {
 }
 
 export function currentEditStatus(db: Db): EditStatus {
-  const next = db.$client.prepare('SELECT kind FROM edit_journal WHERE NOT undone ORDER BY id DESC LIMIT 1').get() as
-    { kind: string } | undefined;
+  const next = db
+    .select({ kind: editJournal.kind })
+    .from(editJournal)
+    .where(not(editJournal.undone))
+    .orderBy(desc(editJournal.id))
+    .limit(1)
+    .get();
   return { ...editStatus(db), undoKind: next?.kind ?? null };
 }

@@ -1,5 +1,7 @@
 // Photo listings.
+import { eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { cameras, images } from '../db/schema';
 
 export interface ImageRecord {
   id: number;
@@ -19,14 +21,26 @@ export interface ImageRecord {
 }
 
 export function listAllImages(db: Db): ImageRecord[] {
-  return db.$client
-    .prepare(
-      `SELECT i.id, i.sha256, i.file_name AS fileName, i.path, i.source_path AS sourcePath, c.name AS camera,
-              i.taken_at AS takenAt, i.taken_at_source AS takenAtSource, i.time_note AS timeNote,
-              i.width, i.height, i.state, i.error, i.media_type AS mediaType
-       FROM images i LEFT JOIN cameras c ON c.id = i.camera_id
-       WHERE i.media_type != 'frame'
-       ORDER BY i.id`,
-    )
-    .all() as ImageRecord[];
+  return db
+    .select({
+      id: images.id,
+      sha256: images.sha256,
+      fileName: images.fileName,
+      path: images.path,
+      sourcePath: images.sourcePath,
+      camera: cameras.name,
+      takenAt: images.takenAt,
+      takenAtSource: images.takenAtSource,
+      timeNote: images.timeNote,
+      width: images.width,
+      height: images.height,
+      state: images.state,
+      error: images.error,
+      mediaType: images.mediaType,
+    })
+    .from(images)
+    .leftJoin(cameras, eq(cameras.id, images.cameraId))
+    .where(ne(images.mediaType, 'frame'))
+    .orderBy(images.id)
+    .all();
 }

@@ -1,8 +1,9 @@
 // Past imports, newest first, with what each added.
 import type { ImportRecord } from '../contract';
+import { count, desc, eq, inArray, not } from 'drizzle-orm';
 import type { Db } from '../db/open';
-
-type Row = Omit<ImportRecord, 'sources' | 'summary'> & { sources: string; summary: string | null };
+import { images, imports } from '../db/schema';
+import { anyOf, countWhere } from './sqlFilter';
 
 /** `live` is false when no job is running in this host: a row still "running" then was interrupted. */
 export function importHistory(
@@ -11,32 +12,37 @@ export function importHistory(
   limit: number,
   live: boolean,
 ): { items: ImportRecord[]; total: number; offset: number } {
-  const c = db.$client;
-  const total = (c.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
-  const rows = c
-    .prepare(
-      `SELECT m.id, m.sources, m.status, m.created_at AS startedAt, m.finished_at AS finishedAt, m.summary
-       FROM imports m ORDER BY m.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(limit, offset) as Omit<Row, 'photos' | 'failed'>[];
+  const total = db.select({ n: count() }).from(imports).get()!.n;
+  const rows = db
+    .select({
+      id: imports.id,
+      sources: imports.sources,
+      status: imports.status,
+      startedAt: imports.startedAt,
+      finishedAt: imports.finishedAt,
+      summary: imports.summary,
+    })
+    .from(imports)
+    .orderBy(desc(imports.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
   // One pass over the page's photos, counted from the images_import_state index alone.
+  const failed = eq(images.state, 'failed');
   const counts = new Map(
-    (
-      c
-        .prepare(
-          `SELECT import_id AS id, sum(state != 'failed') AS photos, sum(state = 'failed') AS failed FROM images
-           WHERE import_id IN (SELECT value FROM json_each(?)) GROUP BY import_id`,
-        )
-        .all(JSON.stringify(rows.map((r) => r.id))) as { id: number; photos: number; failed: number }[]
-    ).map((r) => [r.id, r]),
+    db
+      .select({ id: images.importId, photos: countWhere(not(failed)), failed: countWhere(failed) })
+      .from(images)
+      .where(inArray(images.importId, anyOf(rows.map((r) => r.id))))
+      .groupBy(images.importId)
+      .all()
+      .map((r) => [r.id, r]),
   );
   const items = rows.map((r) => ({
     ...r,
     photos: counts.get(r.id)?.photos ?? 0,
     failed: counts.get(r.id)?.failed ?? 0,
     status: r.status === 'running' && !live ? ('interrupted' as const) : r.status,
-    sources: JSON.parse(r.sources) as string[],
-    summary: r.summary === null ? null : (JSON.parse(r.summary) as Record<string, unknown>),
   }));
   return { items, total, offset };
 }

@@ -1,4 +1,23 @@
-// A WHERE clause built from optional parts, with its parameters in order. Values are always bound, never spliced.
+// Filter parts shared by the view queries. Values are always bound, never spliced.
+import { and, gte, lte, not, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { detections } from '../db/schema';
+
+/** A detection that counts: not overlapping a stronger box, not marked false by a person. */
+export const countedBox = and(not(detections.duplicate), not(detections.falsePositive))!;
+
+/** Camera-local time bounds; `to` is inclusive of everything it is a prefix of ("2024-10-03" = the whole day). */
+export function timeBetween(column: SQLWrapper, from: string | undefined, to: string | undefined): SQL[] {
+  return [...(from ? [gte(column, from)] : []), ...(to ? [lte(column, `${to}~`)] : [])];
+}
+
+/** Ids as one bound JSON parameter, for `inArray(column, anyOf(ids))`: lists of any length, where one parameter per id
+ * would hit SQLite's limit. */
+export const anyOf = (ids: readonly number[]): SQL => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/** How many rows meet `condition` (0 over no rows). */
+export const countWhere = (condition: SQL): SQL<number> => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
+
+/** A WHERE clause built from optional parts, with its parameters in order (raw SQL queries). */
 export class Where {
   private readonly parts: string[] = [];
   readonly params: unknown[] = [];
