@@ -10,7 +10,7 @@ import { detectorThreshold } from '../../core/models/thresholds';
 import { DECODERS } from '../models/families';
 import { letterbox, inputBoxToSource, type Letterbox } from '../models/letterbox';
 import { markDuplicates, nmsPerClass } from '../models/nms';
-import { markFragments } from './fragments';
+import { FRAGMENT_RULES, markFragments } from './fragments';
 import { parseNames, readOnnxMetadata } from '../models/onnxMetadata';
 import { createSession, type ModelSession, type SessionOptions } from '../models/session';
 import { fillInput } from '../models/tensor';
@@ -116,10 +116,11 @@ export async function loadDetector(
       postProcess(
         decode(
           { data: data.subarray(i * perImage, (i + 1) * perImage), dims: [1, ...rest] },
-          { threshold, wanted, inputWidth: spec.width, inputHeight: spec.height },
+          { threshold: extentFloor(threshold), wanted, inputWidth: spec.width, inputHeight: spec.height },
         ),
         boxes[i]!,
         classes,
+        threshold,
       ),
     );
     tensor.dispose();
@@ -145,11 +146,21 @@ export async function loadDetector(
   };
 }
 
-/** Candidates in input pixels -> stored detections: NMS, cross-class duplicates, fragments, image coordinates. */
+/**
+ * The lowest confidence a candidate needs to matter: a weak box around a kept one wins as the animal's extent at
+ * `enclosingConfidence` times the kept box's confidence (fragments.ts), and a kept box has at least the threshold.
+ */
+export const extentFloor = (threshold: number) => threshold * FRAGMENT_RULES.enclosingConfidence;
+
+/**
+ * Candidates in input pixels (down to extentFloor(threshold)) -> stored detections at or above the threshold: NMS,
+ * cross-class duplicates, fragments, image coordinates.
+ */
 export function postProcess(
   candidates: Parameters<typeof nmsPerClass>[0],
   lb: Letterbox,
   classes: readonly ClassMapping[],
+  threshold: number,
 ): Detection[] {
   const boxes = markDuplicates(nmsPerClass(candidates, NMS_IOU), NMS_IOU)
     .map((c) => {
@@ -164,5 +175,5 @@ export function postProcess(
       };
     })
     .filter((d) => d.w > 0 && d.h > 0);
-  return markFragments(boxes, lb.srcWidth / lb.srcHeight);
+  return markFragments(boxes, lb.srcWidth / lb.srcHeight, threshold);
 }

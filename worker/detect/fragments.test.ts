@@ -32,13 +32,40 @@ describe('fragments: parts of one animal are not animals', () => {
     expect(fragmentOf(body, head, ASPECT)).toBe('weaker');
   });
 
-  it('keeps the weak box around a deer that fills the frame over a strong box on its middle (deer-img75)', () => {
+  it('grows the strong box on the middle of a deer that fills the frame to the weak box around it (deer-img75)', () => {
     const middle = box(0.362, 0.166, 0.4, 0.777, 0.3);
     const whole = box(0.041, 0.169, 0.945, 0.81, 0.17);
     const out = markFragments([middle, whole], ASPECT);
-    expect(out.map((b) => b.duplicate)).toEqual([true, false]);
-    // A far weaker enclosing box is the background, not the animal: the strong box stays.
-    expect(fragmentOf(middle, { ...whole, confidence: 0.1 }, ASPECT)).toBe('weaker');
+    expect(out.map((b) => b.duplicate)).toEqual([false, true]);
+    expect(out[0]).toMatchObject({ x: 0.041, y: 0.166, confidence: 0.3 });
+    expect(out[0]!.w).toBeCloseTo(0.945);
+    expect(out[0]!.h).toBeCloseTo(0.813);
+    // A far weaker enclosing box is the background, not the animal: the strong box stays as it is.
+    expect(fragmentOf(middle, { ...whole, confidence: 0.1 }, ASPECT)).toBe('background');
+    expect(markFragments([middle, { ...whole, confidence: 0.1 }], ASPECT)[0]).toEqual(middle);
+  });
+
+  it("grows the kept box over a fragment beside it, the stag's antlers (deer-img60)", () => {
+    const out = markFragments([box(0.479, 0.258, 0.356, 0.535, 0.4), box(0.314, 0.338, 0.284, 0.128, 0.18)], ASPECT);
+    expect(out.map((b) => b.duplicate)).toEqual([false, true]);
+    expect(out[0]!.x).toBeCloseTo(0.314);
+    expect(out[0]!.w).toBeCloseTo(0.521);
+    expect(out[0]!.y).toBeCloseTo(0.258);
+  });
+
+  it('takes a box below the threshold only as the extent of the one kept box inside it (deer-img67)', () => {
+    const head = box(0.42, 0.25, 0.26, 0.55, 0.26);
+    const stag = box(0.14, 0.15, 0.82, 0.79, 0.148);
+    const out = markFragments([head, stag], ASPECT, 0.15);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ x: 0.14, y: 0.15, w: 0.82, confidence: 0.26, duplicate: false });
+    expect(out[0]!.h).toBeCloseTo(0.79);
+    // Too weak to be the extent of so confident a box, and a weak box around two animals is neither's extent.
+    expect(markFragments([{ ...head, confidence: 0.4 }, stag], ASPECT, 0.15)).toEqual([{ ...head, confidence: 0.4 }]);
+    const other = box(0.7, 0.5, 0.2, 0.4, 0.3);
+    expect(markFragments([head, other, stag], ASPECT, 0.15)).toEqual([head, other]);
+    // Nothing inside it: not a detection.
+    expect(markFragments([other, box(0.05, 0.05, 0.3, 0.3, 0.1)], ASPECT, 0.15)).toEqual([other]);
   });
 
   it('keeps a fawn standing in front of a doe, and two deer side by side', () => {

@@ -9,6 +9,11 @@
 // A real second animal survives: a fawn in front of a doe is a confident box that stands on the ground (its bottom
 // edge is not above the doe's), where a head or a rump fragment is weak or floats in the upper part of the body.
 // Suppressed boxes are marked duplicate like cross-class duplicates: kept for transparency, never counted or tracked.
+// The box that speaks for the animal is the more confident of the two, and it grows to cover both: a fragment is a
+// part of the animal the confident box left out (its antlers, its other half), and a weak box around a confident
+// part is the animal's extent (a stag filling the frame, its antlers out to the edges, that COCO has no class for).
+// Boxes below the detector's threshold count only as such an extent: a weak box that encloses exactly one kept box
+// of its category, and that the rule below lets win over it, grows that box; it is never a detection of its own.
 
 /** A box in normalised image coordinates with its confidence; `duplicate` as the cross-class pass left it. */
 export interface ScoredBox {
@@ -67,18 +72,21 @@ function ownAnimal(part: ScoredBox, whole: ScoredBox, stronger: ScoredBox): bool
 }
 
 /**
- * Which of two same-category boxes is a fragment of the other: 'weaker', 'stronger' (the weaker box is the whole
- * animal and the stronger a part of it), or null when they may be two animals. `aspect` is the image's
+ * Which of two same-category boxes is a fragment of the other: 'weaker' (a part of the stronger one's animal),
+ * 'stronger' (the weaker box is the whole animal and the stronger a part of it), 'background' (the weaker box
+ * encloses the stronger but is too weak to be its animal), or null when they may be two animals. `aspect` is the image's
  * width / height, to judge the union's shape in pixels.
  */
-export function fragmentOf(stronger: ScoredBox, weaker: ScoredBox, aspect: number): 'weaker' | 'stronger' | null {
+export type FragmentVerdict = 'weaker' | 'stronger' | 'background' | null;
+
+export function fragmentOf(stronger: ScoredBox, weaker: ScoredBox, aspect: number): FragmentVerdict {
   const r = FRAGMENT_RULES;
   if (containment(weaker, stronger) >= r.contained && area(weaker) <= area(stronger))
     return ownAnimal(weaker, stronger, stronger) ? null : 'weaker';
   if (containment(stronger, weaker) >= r.contained) {
     // Both confident and the smaller one standing in front: a fawn before a doe.
     if (ownAnimal(stronger, weaker, stronger) && weaker.confidence >= r.ownAnimalConfidence) return null;
-    return weaker.confidence >= r.enclosingConfidence * stronger.confidence ? 'stronger' : 'weaker';
+    return weaker.confidence >= r.enclosingConfidence * stronger.confidence ? 'stronger' : 'background';
   }
   // Side by side: overlapping or touching horizontally, over the same height band.
   const gapX = Math.max(stronger.x, weaker.x) - Math.min(stronger.x + stronger.w, weaker.x + weaker.w);
@@ -90,12 +98,21 @@ export function fragmentOf(stronger: ScoredBox, weaker: ScoredBox, aspect: numbe
   return (unionW * aspect) / unionH <= r.oneAnimalAspect ? 'weaker' : null;
 }
 
+const union = (a: ScoredBox, b: ScoredBox) => {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(bottom(a), bottom(b)) - y };
+};
+
 /**
- * Marks fragments duplicate, strongest boxes first; boxes already duplicate, and boxes of other categories, are
- * left alone. Returns new objects in the input order. Deterministic: ties in confidence keep input order.
+ * Marks fragments duplicate, strongest boxes first, and grows the box kept for the animal over its fragments; boxes
+ * already duplicate, and boxes of other categories, are left alone. Boxes below `threshold` only lend their extent
+ * (see above) and are not returned. Returns new objects in the input order. Deterministic: ties in confidence keep
+ * input order.
  */
-export function markFragments<T extends ScoredBox>(boxes: readonly T[], aspect: number): T[] {
-  const out = boxes.map((b) => ({ ...b }));
+export function markFragments<T extends ScoredBox>(boxes: readonly T[], aspect: number, threshold = 0): T[] {
+  const all = boxes.map((b) => ({ ...b }));
+  const out = all.filter((b) => b.confidence >= threshold);
   const order = out.map((_, i) => i).sort((a, b) => out[b]!.confidence - out[a]!.confidence || a - b);
   for (let n = 0; n < order.length; n++) {
     const weaker = out[order[n]!]!;
@@ -104,12 +121,19 @@ export function markFragments<T extends ScoredBox>(boxes: readonly T[], aspect: 
       const stronger = out[order[m]!]!;
       if (stronger.duplicate || stronger.category !== weaker.category) continue;
       const verdict = fragmentOf(stronger, weaker, aspect);
-      if (verdict === 'weaker') {
-        weaker.duplicate = true;
-        break;
-      }
-      if (verdict === 'stronger') stronger.duplicate = true;
+      if (verdict === null) continue;
+      weaker.duplicate = true;
+      if (verdict !== 'background') Object.assign(stronger, union(stronger, weaker));
+      break;
     }
+  }
+  const weak = all.filter((b) => b.confidence < threshold && !b.duplicate).sort((a, b) => b.confidence - a.confidence);
+  for (const extent of weak) {
+    const inside = out.filter(
+      (b) => !b.duplicate && b.category === extent.category && containment(b, extent) >= FRAGMENT_RULES.contained,
+    );
+    if (inside.length === 1 && fragmentOf(inside[0]!, extent, aspect) === 'stronger')
+      Object.assign(inside[0]!, union(inside[0]!, extent));
   }
   return out;
 }

@@ -96,12 +96,15 @@ describe('the fixture card against its ground truth', () => {
       matched += r.matched;
     }
     // Before fragments were suppressed: 6 photos with more boxes than deer, 23 boxes matching no true deer at IoU
-    // 0.5. The 17 left are each the only box on a true deer, off by the IoU test: the middle of a stag that fills
-    // the frame (H6R1-01-V03 events 270-271) or a tight box without the antlers (events 545-546).
+    // 0.5; 17 once they were, 14 since the kept box grows over its fragments and over a weak box around it (47 -> 50
+    // matched). The 14 left (bench/boxesVsTruth.ts lists them) are a 50 px "cow" on a signpost (H4R0-02 event 9)
+    // and 13 boxes wholly inside the deer's hand-drawn box, off by the IoU test: a stag's body without the antlers
+    // that span the frame (H6R1-01-V03 events 267, 271) and tight boxes of a grazing stag in loose hand-drawn ones
+    // (events 545-546).
     console.info(`boxes per photo vs truth: ${over} photos over; ${matched} matched, ${unmatched} on no true deer`);
     expect(over).toBe(0);
-    expect(unmatched).toBeLessThanOrEqual(17);
-    expect(matched).toBeGreaterThanOrEqual(45);
+    expect(unmatched).toBeLessThanOrEqual(14);
+    expect(matched).toBeGreaterThanOrEqual(50);
   });
 
   it('makes every detected single-deer event one individual, the two-deer event at most two', () => {
