@@ -11,7 +11,9 @@ export function formatProgress(p: ProgressSnapshot): string {
       (s) =>
         `${s.stage} ${s.done}/${s.total}${s.failed ? ` (${s.failed} failed)` : ''} ${s.rate.toFixed(1)}/s eta ${formatEta(s.etaSeconds)}`,
     );
-  return [...stages, p.provider ? `[${p.provider}]` : '', p.paused ? 'PAUSED' : ''].filter(Boolean).join(' | ');
+  // A long clip takes minutes to sample: its own count shows it moving.
+  const clip = p.clip ? `clip ${p.clip.file} ${p.clip.sampled}/${p.clip.expected} frames` : '';
+  return [...stages, clip, p.provider ? `[${p.provider}]` : '', p.paused ? 'PAUSED' : ''].filter(Boolean).join(' | ');
 }
 
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): {

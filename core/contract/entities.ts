@@ -381,6 +381,17 @@ export const progressSnapshotSchema = z.object({
   failures: z.array(failureSchema),
   paused: z.boolean(),
   elapsedMs: z.number(),
+  /** The clip whose frames are being sampled: frames sampled of those expected. */
+  clip: z
+    .object({
+      file: z.string(),
+      sampled: z.number(),
+      expected: z.number(),
+      rate: z.number(),
+      etaSeconds: z.number().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ProgressSnapshotData = z.infer<typeof progressSnapshotSchema>;
 

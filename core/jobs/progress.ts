@@ -19,6 +19,18 @@ export interface Failure {
   reason: string;
 }
 
+/** The clip whose frames are being sampled: a long one takes minutes, so it shows its own progress. */
+export interface ClipProgress {
+  file: string;
+  /** Frames sampled so far. */
+  sampled: number;
+  /** Frames the clip's length and the sampling rate promise (an estimate: ffmpeg picks frames by their times). */
+  expected: number;
+  /** Frames per second since the clip started. */
+  rate: number;
+  etaSeconds: number | null;
+}
+
 export interface ProgressSnapshot {
   jobId: number;
   stages: StageProgress[];
@@ -29,6 +41,8 @@ export interface ProgressSnapshot {
   failures: Failure[];
   paused: boolean;
   elapsedMs: number;
+  /** The clip being sampled, if any. */
+  clip?: ClipProgress | null;
 }
 
 const RECENT_FAILURES = 50;
@@ -48,6 +62,7 @@ export class ProgressTracker {
   private lastEmit = 0;
   private currentFile: string | null = null;
   private failures: Failure[] = [];
+  private clip: { file: string; sampled: number; expected: number; startedAt: number } | null = null;
   provider: string | null = null;
   paused = false;
 
@@ -89,6 +104,28 @@ export class ProgressTracker {
     this.maybeEmit();
   }
 
+  /** Starts (sampled 0) or advances the clip being sampled; `clipDone` ends it. */
+  clipSampled(file: string, sampled: number, expected: number): void {
+    if (this.clip?.file !== file || sampled === 0) this.clip = { file, sampled, expected, startedAt: Date.now() };
+    else Object.assign(this.clip, { sampled, expected });
+    this.currentFile = file;
+    this.maybeEmit();
+  }
+
+  clipDone(): void {
+    this.clip = null;
+  }
+
+  private clipSnapshot(now: number): ClipProgress | null {
+    if (!this.clip) return null;
+    const { file, sampled, startedAt } = this.clip;
+    // The estimate may fall short by a frame or two; the count never shows more done than expected.
+    const expected = Math.max(this.clip.expected, sampled);
+    const seconds = (now - startedAt) / 1000;
+    const rate = seconds > 0 ? sampled / seconds : 0;
+    return { file, sampled, expected, rate, etaSeconds: rate > 0 ? (expected - sampled) / rate : null };
+  }
+
   snapshot(): ProgressSnapshot {
     const now = Date.now();
     const stages = STAGES.filter((st) => this.stages.has(st)).map((stage) => {
@@ -106,6 +143,7 @@ export class ProgressTracker {
       failures: [...this.failures],
       paused: this.paused,
       elapsedMs: now - this.startedAt,
+      clip: this.clipSnapshot(now),
     };
   }
 

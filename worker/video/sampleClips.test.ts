@@ -4,19 +4,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { images } from '../../core/db/schema';
 import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
 import { openLibrary, type Library } from '../../core/library/library';
 import { makeBurstClip, type BurstClip } from '../../testing/clips';
-import { frameTime, sampleClips } from './sampleClips';
+import { expectedFrames, frameTime, sampleClips } from './sampleClips';
 
 let dir: string;
 let library: Library;
 let clip: BurstClip;
 
-function addClip(file: string, takenAt: string | null): number {
+function addClip(file: string, takenAt: string | null, durationMs: number | null = null): number {
   const rel = path.relative(library.root, file);
   return library.db
     .insert(images)
@@ -28,6 +28,7 @@ function addClip(file: string, takenAt: string | null): number {
       takenAt,
       state: 'imported',
       mediaType: 'clip',
+      durationMs,
     })
     .returning({ id: images.id })
     .get().id;
@@ -47,12 +48,21 @@ afterAll(() => {
 
 describe('sampling clips', () => {
   it('records a frame per second with its JPEG and its time, and finishes the clip', async () => {
-    const id = addClip(clip.file, clip.start);
+    const id = addClip(clip.file, clip.start, clip.photos.length * 1000);
     const garbage = path.join(library.root, 'photos', 'garbage.avi');
     fs.writeFileSync(garbage, 'not a clip\n'.repeat(50));
     const cut = addClip(garbage, null);
-    const summary = await sampleClips(library, new ProgressTracker(1, () => undefined), new JobControl());
+    const progress = new ProgressTracker(1, () => undefined);
+    const sampled = vi.spyOn(progress, 'clipSampled');
+    const summary = await sampleClips(library, progress, new JobControl());
     expect(summary).toMatchObject({ clips: 2, frames: clip.photos.length, failed: 1 });
+    // Each clip shows its own progress, frame by frame, and none is shown once sampling is over.
+    const n = clip.photos.length;
+    expect(sampled.mock.calls.filter((c) => c[0] === 'stag.avi')).toEqual(
+      Array.from({ length: n + 1 }, (_, i) => ['stag.avi', i, n]),
+    );
+    expect(sampled.mock.calls.filter((c) => c[0] === 'garbage.avi')).toEqual([['garbage.avi', 0, 1]]);
+    expect(progress.snapshot().clip).toBeNull();
 
     const frames = library.db.select().from(images).where(eq(images.clipId, id)).orderBy(images.frameMs).all();
     expect(frames.map((f) => f.frameMs)).toEqual(clip.photos.map((_, i) => i * 1000));
@@ -66,6 +76,14 @@ describe('sampling clips', () => {
       state: 'failed',
       error: expect.stringMatching(/frames could not be sampled/),
     });
+  });
+
+  it('expects the first frame and one per interval before the end', () => {
+    expect(expectedFrames(10_000, 1)).toBe(10);
+    expect(expectedFrames(10_200, 1)).toBe(11);
+    expect(expectedFrames(10_000, 2)).toBe(20);
+    expect(expectedFrames(300, 1)).toBe(1);
+    expect(expectedFrames(null, 1)).toBe(1);
   });
 
   it('adds the frame offset to the clip start', () => {

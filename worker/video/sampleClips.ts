@@ -30,13 +30,25 @@ export const framePath = (clipId: number, frameMs: number) =>
 
 type ClipRow = typeof images.$inferSelect;
 
-async function sampleClip(library: Library, clip: ClipRow, perSecond: number, control: JobControl): Promise<number> {
+/** Frames the sampler takes from a clip: the first, then one every 1/perSecond seconds before its end. */
+export const expectedFrames = (durationMs: number | null, perSecond: number) =>
+  Math.max(1, Math.ceil(((durationMs ?? 0) / 1000) * perSecond - 1e-9));
+
+async function sampleClip(
+  library: Library,
+  clip: ClipRow,
+  perSecond: number,
+  control: JobControl,
+  progress: ProgressTracker,
+): Promise<number> {
   const file = photoAbsolutePath(library, clip);
   if (!file) throw new Error('the clip file is not in the library');
   const dir = path.join(library.root, 'cache', 'frames', String(clip.id));
   await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(dir, { recursive: true });
   const rows: (typeof images.$inferInsert)[] = [];
+  const expected = expectedFrames(clip.durationMs, perSecond);
+  progress.clipSampled(clip.fileName, 0, expected);
   for await (const frame of sampleFrames(file, { perSecond })) {
     await control.checkpoint();
     const rel = framePath(clip.id, frame.timeMs);
@@ -63,6 +75,7 @@ async function sampleClip(library: Library, clip: ClipRow, perSecond: number, co
       clipId: clip.id,
       frameMs: frame.timeMs,
     });
+    progress.clipSampled(clip.fileName, rows.length, expected);
   }
   if (rows.length === 0) throw new Error('no frame could be decoded');
   const { db } = library;
@@ -79,7 +92,10 @@ async function sampleClip(library: Library, clip: ClipRow, perSecond: number, co
   return rows.length;
 }
 
-/** Samples every clip still waiting (state imported); progress counts clips under the decode stage. */
+/**
+ * Samples every clip still waiting (state imported). A failed clip counts under the decode stage; the clip being
+ * sampled shows its own progress (frames sampled of those expected), as a long clip takes minutes.
+ */
 export async function sampleClips(
   library: Library,
   progress: ProgressTracker,
@@ -97,13 +113,15 @@ export async function sampleClips(
   for (const clip of clips) {
     await control.checkpoint();
     try {
-      summary.frames += await sampleClip(library, clip, perSecond, control);
+      summary.frames += await sampleClip(library, clip, perSecond, control, progress);
     } catch (err) {
       if (err instanceof JobCancelledError) throw err;
       summary.failed++;
       const reason = `frames could not be sampled: ${(err as Error).message}`;
       failImage(db, clip.id, reason);
       progress.fail('decode', { file: clip.fileName, reason });
+    } finally {
+      progress.clipDone();
     }
   }
   return summary;

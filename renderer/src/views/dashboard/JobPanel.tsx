@@ -9,6 +9,7 @@ import { formatCount, formatPercent } from '../../lib/format';
 import { useJobs, type Stage } from '../../store/jobs';
 import { FAILED_PHOTOS_HASH } from '../photos/failedLink';
 import { bottleneck, stageEtas } from './throughput';
+import { ClipProgressRow } from './ClipProgressRow';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   scan: 'Scan',
@@ -161,6 +162,7 @@ export function JobPanel({ progress }: { progress: ProgressSnapshotData }) {
             timing={timings[s.stage]}
           />
         ))}
+        {progress.clip && <ClipProgressRow clip={progress.clip} />}
       </div>
       {progress.currentFile && (
         <p className="current-file" title={progress.currentFile}>
