@@ -1,9 +1,9 @@
-// The default detector's kept animal boxes on the fixture deer photos against the hand-drawn truth, the way
+// A detector's (the default, or `detector=ID`) kept animal boxes on the fixture deer photos against the hand-drawn truth, the way
 // worker/pipeline/deerIdentity.test.ts counts them (IoU 0.5): each photo with a box that matches no true deer or a
 // box the post-process marked duplicate, each box with its confidence, label, best IoU and containment, then the
 // totals. `overlays=DIR` writes each photo with a box off the truth as a PNG (truth green, kept boxes red,
 // suppressed ones grey dashes) to look at; `json=FILE` writes every photo's boxes and truth, to compare two runs.
-//   npm run build:dev && node dist-dev/bench/boxesVsTruth.js [overlays=/tmp/overlays] [json=/tmp/boxes.json]
+//   npm run build:dev && node dist-dev/bench/boxesVsTruth.js [detector=ID] [overlays=/tmp/overlays] [json=/tmp/boxes.json]
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -42,7 +42,8 @@ async function main() {
   if (overlays) fs.mkdirSync(overlays, { recursive: true });
   const json = process.argv.find((a) => a.startsWith('json='))?.slice('json='.length);
   const dump = json ? ([] as unknown[]) : null;
-  const entry = findDetector('yolox_nano_416', loadCatalog());
+  const id = process.argv.find((a) => a.startsWith('detector='))?.slice('detector='.length) ?? 'yolox_nano_416';
+  const entry = findDetector(id, loadCatalog());
   const detector = await loadDetector(entry, resolveModelsFolder(modelsDir()), { provider: 'cpu' });
   let matched = 0;
   let unmatched = 0;
