@@ -2,5 +2,4 @@ ALTER TABLE `images` ADD `media_type` text DEFAULT 'photo' NOT NULL;--> statemen
 ALTER TABLE `images` ADD `clip_id` integer;--> statement-breakpoint
 ALTER TABLE `images` ADD `frame_ms` integer;--> statement-breakpoint
 ALTER TABLE `images` ADD `duration_ms` integer;--> statement-breakpoint
-ALTER TABLE `images` ADD `frame_rate` real;--> statement-breakpoint
 CREATE INDEX `images_clip` ON `images` (`clip_id`,`frame_ms`);
