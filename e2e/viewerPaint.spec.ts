@@ -1,17 +1,20 @@
-// How fast the viewer shows a photo through serve mode on the processed fixture library, when no preview was ever
-// made (the pipeline makes none: the host makes each on first request, core/services/media.ts). Measured in the page
-// from the route change to the first animation frame after the preview image has decoded; prints the p50/p95 against
-// the target (p95 < 150 ms). A measure, like the benchmarks: timings on a shared two-core machine are not a verdict,
-// so the test fails only when photos cannot be shown at all.
+// How fast the viewer shows a photo through serve mode on the processed fixture library. First paint: the browser's
+// own paint time (Element Timing) of the first image of the photo drawn in the viewer, at whatever resolution (the
+// grid thumbnail first, then the preview), counted from the route change. The boxes come in the same commit as the
+// images (the pane draws both once it has the photo's size), so that frame shows the photo with its boxes; the spec
+// checks they are there. Also printed: when the sharp preview painted. Two cases: photos whose preview was never
+// made (checked on disk before each step: the host makes it on that request) and the same photos again, cached.
+// Photos are opened every other one, so the viewer's warm-up of the previous/next preview never made one in advance.
+// A measure, like the benchmarks: on a shared two-core machine timings are not a verdict, so the test fails only when
+// a photo is not shown at all.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openLibrary } from '../core/library/library';
+import { cachePath } from '../core/photos/cachePaths';
 import { E2E_ENV, processedFixtureLibrary } from './fixtureLibrary';
 import { startServe } from './startServe';
 
-const PHOTOS = 40;
 const P95_TARGET_MS = 150;
 
 const servers: ChildProcess[] = [];
@@ -22,59 +25,100 @@ test.afterAll(() => {
   if (libraryDir) fs.rmSync(libraryDir, { recursive: true, force: true });
 });
 
-test(`viewer first paint (target p95 < ${P95_TARGET_MS} ms) for photos whose preview was never made`, async ({
-  page,
-}) => {
+interface Paint {
+  /** First image of the photo painted (thumbnail or preview), ms after the route change. */
+  first: number;
+  /** The preview painted. */
+  preview: number;
+  boxes: number;
+}
+
+declare global {
+  interface Window {
+    /** Element Timing identifier -> paint time, filled by the observer the spec installs. */
+    paints?: Map<string, number>;
+  }
+}
+
+/** Opens a photo by route and waits for its preview to paint; the paint times come from the browser. */
+function open(page: Page, photoId: number): Promise<Paint> {
+  return page.evaluate(async (id) => {
+    const paints = window.paints!;
+    // A photo opened before has its old paints: only this visit's new images count.
+    for (const name of ['thumb', 'preview']) paints.delete(`${name}-${id}`);
+    const start = performance.now();
+    location.hash = `#/photo/${id}`;
+    const painted = (name: string) => paints.get(`${name}-${id}`);
+    while (painted('preview') === undefined) {
+      if (performance.now() - start > 10_000) throw new Error(`photo ${id}: no preview painted in 10 s`);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    const first = Math.min(painted('thumb') ?? Infinity, painted('preview')!);
+    return {
+      first: first - start,
+      preview: painted('preview')! - start,
+      boxes: document.querySelectorAll('[data-testid="viewer-box"]').length,
+    };
+  }, photoId);
+}
+
+const at = (times: number[], p: number) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+};
+const summary = (times: number[]) =>
+  `p50 ${at(times, 0.5).toFixed(0)} ms, p95 ${at(times, 0.95).toFixed(0)} ms, max ${at(times, 1).toFixed(0)} ms`;
+
+test(`viewer first paint (target p95 < ${P95_TARGET_MS} ms), previews never made and cached`, async ({ page }) => {
   // Processing the fixture card once per run takes most of the time (minutes on two busy cores).
   test.setTimeout(600_000);
   libraryDir = processedFixtureLibrary();
-  fs.rmSync(path.join(libraryDir, 'cache', 'previews'), { recursive: true, force: true });
   const library = openLibrary(libraryDir);
-  const ids = (
-    library.db.$client.prepare("SELECT id FROM images WHERE state = 'done' ORDER BY id").all() as { id: number }[]
-  ).map((r) => r.id);
+  const cacheDir = library.cacheDir;
+  fs.rmSync(`${cacheDir}/previews`, { recursive: true, force: true });
+  const rows = library.db.$client
+    .prepare(
+      "SELECT i.id, (SELECT count(*) FROM detections d WHERE d.image_id = i.id) AS boxes FROM images i WHERE i.state = 'done' ORDER BY i.id",
+    )
+    .all() as { id: number; boxes: number }[];
   library.close();
-  expect(ids.length).toBeGreaterThan(PHOTOS);
+  const photos = rows.filter((_, i) => i % 2 === 1);
+  expect(photos.length).toBeGreaterThanOrEqual(30);
 
   const url = await startServe(libraryDir, E2E_ENV, servers);
-  // The app itself loads once (its first photo is not counted): what is measured is stepping to photos.
-  await page.goto(`${url}#/photo/${ids[0]}`);
+  // The app loads once on a photo that is not counted: what is measured is going to the next photo.
+  await page.goto(`${url}#/photo/${rows[0]!.id}`);
   await expect(page.getByTestId('viewer-image')).toBeVisible();
+  await page.evaluate(() => {
+    window.paints = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[])
+        if (e.renderTime > 0) window.paints!.set(e.identifier, e.renderTime);
+    }).observe({ type: 'element', buffered: true });
+  });
 
-  /** Route-change-to-paint times of the photos, sorted. */
-  const measure = async (photos: number[]) => {
-    const times: number[] = [];
-    for (const id of photos) {
-      const ms = await page.evaluate(async (photoId) => {
-        const start = performance.now();
-        location.hash = `#/photo/${photoId}`;
-        const wanted = new RegExp(`/media/preview/${photoId}(\\?|$)`);
-        await new Promise<void>((resolve, reject) => {
-          const check = () => {
-            const img = document.querySelector<HTMLImageElement>('img[data-testid="viewer-image"]');
-            if (img && wanted.test(img.src) && img.complete && img.naturalWidth > 0)
-              requestAnimationFrame(() => resolve());
-            else if (performance.now() - start > 10_000) reject(new Error(`photo ${photoId} not painted in 10 s`));
-            else requestAnimationFrame(check);
-          };
-          check();
-        });
-        return performance.now() - start;
-      }, id);
-      times.push(ms);
+  const measure = async (what: string, expectMade: boolean) => {
+    const first: number[] = [];
+    const preview: number[] = [];
+    for (const photo of photos) {
+      const made = fs.existsSync(cachePath(cacheDir, 'previews', photo.id));
+      const paint = await open(page, photo.id);
+      // Only the photos in the case measured count (a preview made some other way is said, not hidden).
+      if (made !== expectMade) continue;
+      expect(paint.boxes, `boxes of photo ${photo.id}`).toBe(photo.boxes);
+      first.push(paint.first);
+      preview.push(paint.preview);
     }
-    return times.sort((a, b) => a - b);
-  };
-  const at = (times: number[], p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-  const report = (what: string, times: number[]) =>
     console.log(
-      `viewer first paint, ${what} (${times.length} photos): p50 ${at(times, 0.5).toFixed(0)} ms, ` +
-        `p95 ${at(times, 0.95).toFixed(0)} ms (target ${P95_TARGET_MS}), max ${times.at(-1)!.toFixed(0)} ms`,
+      `viewer, ${what} (${first.length} of ${photos.length} photos; target p95 < ${P95_TARGET_MS} ms)\n` +
+        `  first paint (thumbnail or preview, with boxes): ${summary(first)}\n` +
+        `  preview painted:                                ${summary(preview)}`,
     );
-  const photos = ids.slice(1, PHOTOS + 1);
-  const fresh = await measure(photos);
-  report('preview never made', fresh);
-  // The same photos again, their previews now cached: what the viewer costs without making one.
-  report('preview cached', await measure(photos));
-  expect(fs.readdirSync(path.join(libraryDir, 'cache', 'previews'), { recursive: true }).length).toBeGreaterThan(0);
+    return first;
+  };
+  const fresh = await measure('preview never made', false);
+  // The same photos again: their previews are now in the host's cache and the browser's.
+  const cached = await measure('preview cached', true);
+  expect(fresh.length + cached.length).toBeGreaterThan(photos.length);
+  await page.screenshot({ path: 'test-results/renderer/viewer-paint.png' });
 });

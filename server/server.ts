@@ -83,6 +83,9 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   );
 }
 
+/** Files up to this size (thumbnails, previews, the renderer's own files) are sent from one synchronous read. */
+const SMALL_FILE = 512 << 10;
+
 function sendFile(
   res: ServerResponse,
   file: string,
@@ -99,6 +102,25 @@ function sendFile(
     return;
   }
   const part = range.kind === 'part' ? range : null;
+  if (!part && size <= SMALL_FILE) {
+    // Read at once on this thread: a stream's open and reads wait in libuv's thread pool behind the previews sharp
+    // is making there, and a grid thumbnail or a cached preview must not wait for those.
+    let body: Buffer;
+    try {
+      body = fs.readFileSync(file);
+    } catch {
+      return refuse(res, 404, 'not found');
+    }
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      ...headers,
+      'Content-Type': contentType,
+      'Accept-Ranges': 'bytes',
+      'Content-Length': String(body.length),
+    });
+    res.end(body);
+    return;
+  }
   const stream = fs.createReadStream(file, part ? { start: part.start, end: part.end } : {});
   stream.on('error', () => (res.headersSent ? res.destroy() : refuse(res, 404, 'not found')));
   stream.once('open', () => {

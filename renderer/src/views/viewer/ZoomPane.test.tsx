@@ -45,7 +45,7 @@ const detection: Detection = {
   hasCrop: true,
 };
 
-function setup(onStep = vi.fn()) {
+function setup(onStep = vi.fn(), prefetch: number[] = []) {
   const onSelect = vi.fn();
   const r = render(
     <ApiProvider api={api}>
@@ -58,6 +58,7 @@ function setup(onStep = vi.fn()) {
         onStep={onStep}
         // Wider than the contract's PREVIEW_SIDE, so the zoom steps below stay on the preview for a while.
         previewWidth={1600}
+        prefetch={prefetch}
       />
     </ApiProvider>,
   );
@@ -93,6 +94,37 @@ describe('ZoomPane', () => {
     expectAligned(t);
     expect(img.src).toBe('http://media.test/media/preview/9');
     expect(box.textContent).toBe('animal 90% · Old Stag');
+  });
+
+  it("draws the grid thumbnail at once in the same box as the preview, then warms the neighbours' previews", () => {
+    const made: { src: string }[] = [];
+    vi.stubGlobal(
+      'Image',
+      class {
+        src = '';
+        decoding = '';
+        constructor() {
+          made.push(this);
+        }
+      },
+    );
+    try {
+      const { img, getByTestId } = setup(vi.fn(), [10, 8]);
+      const thumb = getByTestId('viewer-thumb') as HTMLImageElement;
+      expect(thumb.src).toBe('http://media.test/media/thumbnail/9');
+      // Same size and transform: the boxes fit whichever image is showing.
+      expect(thumb.style.cssText).toBe(img.style.cssText);
+      // The thumbnail is drawn first, under the preview.
+      expect(thumb.compareDocumentPosition(img) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(made).toEqual([]);
+      fireEvent.load(img);
+      expect(made.map((i) => i.src)).toEqual([
+        'http://media.test/media/preview/10',
+        'http://media.test/media/preview/8',
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('zooms with the wheel and keys, keeping boxes aligned, then asks for the full photo', () => {

@@ -8,6 +8,7 @@ import { useApi } from '../../data/apiContext';
 import { focusPoint, fromLinkedView, toLinkedView, zoomOnFocus, type LinkedView } from '../../lib/linkedView';
 import { isTypingTarget } from '../../lib/shortcuts';
 import { detectionName } from './labels';
+import { warmPreviews } from './warmPreviews';
 import {
   boxToScreen,
   clampTransform,
@@ -50,7 +51,15 @@ export interface ZoomPaneProps {
   /** Linked zoom: the partner pane's view to follow, and this pane's view after each change of its own. */
   link?: LinkedView | null;
   onView?: (view: LinkedView) => void;
+  /** Photos likely shown next (previous/next): their previews are asked for once this one's has loaded. */
+  prefetch?: readonly (number | null)[];
 }
+
+/**
+ * The Element Timing attribute (not in React's types): the browser then reports when the image was first painted,
+ * which is what the viewer's paint measure reads (e2e/viewerPaint.spec.ts).
+ */
+const paintTiming = (id: string) => ({ elementtiming: id }) as object;
 
 function boxLabel(d: Detection): string {
   const confidence = d.model === 'human' ? '' : ` ${Math.round(d.confidence * 100)}%`;
@@ -72,6 +81,7 @@ export function ZoomPane({
   command,
   link,
   onView,
+  prefetch = [],
 }: ZoomPaneProps) {
   const api = useApi();
   const ref = useRef<HTMLDivElement>(null);
@@ -246,13 +256,31 @@ export function ZoomPane({
       data-testid="zoom-pane"
       data-scale={t?.scale.toFixed(4)}
     >
+      {/* The grid thumbnail (made by the pipeline, usually in the browser's cache already) is drawn at once at the
+          photo's full size, blurry; the preview, made on first request, paints over it once decoded. Both fill the
+          same box, so the boxes stay where they belong through the swap. Keyed by photo: a new photo never shows
+          the last one's pixels under its boxes. */}
       <img
+        key={`thumb-${photoId}`}
+        className="zoom-img"
+        src={api.mediaUrl({ kind: 'thumbnail', id: photoId })}
+        alt=""
+        draggable={false}
+        style={imgStyle}
+        data-testid="viewer-thumb"
+        {...paintTiming(`thumb-${photoId}`)}
+      />
+      <img
+        key={`preview-${photoId}`}
         className="zoom-img"
         src={api.mediaUrl({ kind: 'preview', id: photoId })}
         alt=""
         draggable={false}
+        decoding="async"
         style={imgStyle}
+        onLoad={() => warmPreviews(api, prefetch)}
         data-testid="viewer-image"
+        {...paintTiming(`preview-${photoId}`)}
       />
       {wantFull && (
         <img
