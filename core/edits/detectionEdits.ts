@@ -1,8 +1,9 @@
 // Corrections of a single detection: its category, its sex/age class, "not an animal at all", and boxes a person
 // draws where the detector missed one.
+import { eq } from 'drizzle-orm';
 import { getImageState, moveImage } from '../db/images';
 import type { Db } from '../db/open';
-import type { Category } from '../db/schema';
+import { detections, images, tracklets, type Category } from '../db/schema';
 import { detachDetections, IndividualsError, splitDetections } from '../individuals';
 import { runEdit, type EditResult } from './journal';
 import { membersChanged, refreshTrackletEmbeddings, trackletsOf } from './maintenance';
@@ -14,20 +15,19 @@ export interface DetectionCorrection {
   falsePositive?: boolean;
 }
 
-interface DetectionRow {
-  category: Category;
-  falsePositive: number;
-  sequenceId: number | null;
-  individualId: number | null;
-}
-
-function readDetection(db: Db, id: number): DetectionRow {
-  const row = db.$client
-    .prepare(
-      `SELECT d.category, d.false_positive AS falsePositive, i.sequence_id AS sequenceId, t.individual_id AS individualId
-       FROM detections d JOIN images i ON i.id = d.image_id LEFT JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ?`,
-    )
-    .get(id) as DetectionRow | undefined;
+function readDetection(db: Db, id: number) {
+  const row = db
+    .select({
+      category: detections.category,
+      falsePositive: detections.falsePositive,
+      sequenceId: images.sequenceId,
+      individualId: tracklets.individualId,
+    })
+    .from(detections)
+    .innerJoin(images, eq(images.id, detections.imageId))
+    .leftJoin(tracklets, eq(tracklets.id, detections.trackletId))
+    .where(eq(detections.id, id))
+    .get();
   if (!row) throw new IndividualsError(`detection ${id} does not exist`);
   return row;
 }
@@ -41,19 +41,23 @@ export function correctDetection(db: Db, args: DetectionCorrection): EditResult 
   return runEdit(db, 'correctDetection', args, () => {
     const id = args.detectionId;
     const was = readDetection(db, id);
-    const c = db.$client;
     const changed = new Set<number>(was.individualId === null ? [] : [was.individualId]);
     const recategorised = args.category !== undefined && args.category !== was.category;
-    const nowFalse = args.falsePositive ?? !!was.falsePositive;
+    const nowFalse = args.falsePositive ?? was.falsePositive;
     const before = trackletsOf(db, [id]);
     if (recategorised || nowFalse) for (const i of detachDetections(db, [id])) changed.add(i);
-    c.prepare(
-      `UPDATE detections SET category = coalesce(?, category), sex_age = CASE WHEN ? THEN ? ELSE sex_age END,
-         false_positive = ?, reviewed = 1 WHERE id = ?`,
-    ).run(args.category ?? null, args.sexAge !== undefined ? 1 : 0, args.sexAge ?? null, nowFalse ? 1 : 0, id);
+    db.update(detections)
+      .set({
+        ...(args.category !== undefined ? { category: args.category } : {}),
+        ...(args.sexAge !== undefined ? { sexAge: args.sexAge } : {}),
+        falsePositive: nowFalse,
+        reviewed: true,
+      })
+      .where(eq(detections.id, id))
+      .run();
     const orphan = !nowFalse && trackletsOf(db, [id]).length === 0 && was.sequenceId !== null;
     if (orphan) for (const i of splitDetections(db, [id]).changed) changed.add(i);
-    if (recategorised || nowFalse !== !!was.falsePositive || orphan) {
+    if (recategorised || nowFalse !== was.falsePositive || orphan) {
       refreshTrackletEmbeddings(db, [...before, ...trackletsOf(db, [id])]);
       membersChanged(db, changed);
     }
@@ -89,14 +93,23 @@ export function addBox(db: Db, args: HandDrawnBox): EditResult & { detectionId: 
   let detectionId = 0;
   const result = runEdit(db, 'addBox', args, () => {
     if (getImageState(db, args.imageId) === null) throw new IndividualsError(`photo ${args.imageId} does not exist`);
-    detectionId = Number(
-      db.$client
-        .prepare(
-          `INSERT INTO detections (image_id, model, raw_label, category, sex_age, confidence, x, y, w, h, reviewed)
-           VALUES (?, 'human', 'human', ?, ?, 1, ?, ?, ?, ?, 1)`,
-        )
-        .run(args.imageId, args.category, args.sexAge ?? null, args.x, args.y, args.w, args.h).lastInsertRowid,
-    );
+    detectionId = db
+      .insert(detections)
+      .values({
+        imageId: args.imageId,
+        model: 'human',
+        rawLabel: 'human',
+        category: args.category,
+        sexAge: args.sexAge ?? null,
+        confidence: 1,
+        x: args.x,
+        y: args.y,
+        w: args.w,
+        h: args.h,
+        reviewed: true,
+      })
+      .returning({ id: detections.id })
+      .get().id;
     // Photos not yet embedded will embed the new box anyway; later ones step back so the embed stage runs again.
     moveImage(db, args.imageId, 'detected', { from: ['embedded', 'done'] });
     return [];

@@ -1,21 +1,19 @@
 // Edits of individuals: rename, notes, cover, confirmed, sex and age class, merge, split. Each is one journalled transaction
 // (runEdit) and returns the contract's EditResult.
+import { and, eq, inArray, not } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
+import { detections, individuals, tracklets } from '../db/schema';
 import { getIndividual, IndividualsError, mergeIndividuals, splitDetections } from '../individuals';
-import { IDS, idList } from '../individuals/members';
 import { runEdit, type EditResult } from './journal';
 import { membersChanged, refreshTrackletEmbeddings, trackletsOf } from './maintenance';
 
-function setColumn(
-  db: Db,
-  kind: string,
-  args: { individualId: number },
-  column: string,
-  value: string | number,
-): EditResult {
+type IndividualColumns = Partial<typeof individuals.$inferInsert>;
+
+function setColumns(db: Db, kind: string, args: { individualId: number }, values: IndividualColumns): EditResult {
   return runEdit(db, kind, args, () => {
     getIndividual(db, args.individualId);
-    db.$client.prepare(`UPDATE individuals SET ${column} = ? WHERE id = ?`).run(value, args.individualId);
+    db.update(individuals).set(values).where(eq(individuals.id, args.individualId)).run();
     return [args.individualId];
   });
 }
@@ -23,33 +21,34 @@ function setColumn(
 export function rename(db: Db, args: { individualId: number; name: string }): EditResult {
   const name = args.name.trim();
   if (name === '') throw new IndividualsError('a name cannot be empty');
-  return setColumn(db, 'rename', args, 'name', name);
+  return setColumns(db, 'rename', args, { name });
 }
 
 export function setNotes(db: Db, args: { individualId: number; notes: string }): EditResult {
-  return setColumn(db, 'setNotes', args, 'notes', args.notes);
+  return setColumns(db, 'setNotes', args, { notes: args.notes });
 }
 
 export function confirm(db: Db, args: { individualId: number; confirmed: boolean }): EditResult {
-  return setColumn(db, 'confirm', args, 'confirmed', args.confirmed ? 1 : 0);
+  return setColumns(db, 'confirm', args, { confirmed: args.confirmed });
 }
 
 export function setCover(db: Db, args: { individualId: number; detectionId: number }): EditResult {
-  const member = db.$client
-    .prepare(
-      'SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.id = ? AND t.individual_id = ? AND NOT d.false_positive',
+  const member = db
+    .select({ id: detections.id })
+    .from(detections)
+    .innerJoin(tracklets, eq(tracklets.id, detections.trackletId))
+    .where(
+      and(
+        eq(detections.id, args.detectionId),
+        eq(tracklets.individualId, args.individualId),
+        not(detections.falsePositive),
+      ),
     )
-    .get(args.detectionId, args.individualId);
+    .get();
   if (!member)
     throw new IndividualsError(`detection ${args.detectionId} is not one of individual ${args.individualId}'s`);
   // A picked cover stays while it is a member (core/individuals/derived.ts).
-  return runEdit(db, 'setCover', args, () => {
-    getIndividual(db, args.individualId);
-    db.$client
-      .prepare('UPDATE individuals SET cover_detection_id = ?, cover_by_user = 1 WHERE id = ?')
-      .run(args.detectionId, args.individualId);
-    return [args.individualId];
-  });
+  return setColumns(db, 'setCover', args, { coverDetectionId: args.detectionId, coverByUser: true });
 }
 
 export interface Traits {
@@ -70,11 +69,12 @@ export function setTraits(db: Db, args: Traits): EditResult {
   const ageClass = clean(args.ageClass);
   return runEdit(db, 'setTraits', args, () => {
     getIndividual(db, args.individualId);
-    db.$client
-      .prepare(
-        'UPDATE individuals SET sex = CASE WHEN ? THEN ? ELSE sex END, age_class = CASE WHEN ? THEN ? ELSE age_class END WHERE id = ?',
-      )
-      .run(sex !== undefined ? 1 : 0, sex ?? null, ageClass !== undefined ? 1 : 0, ageClass ?? null, args.individualId);
+    const values: IndividualColumns = {
+      ...(sex !== undefined ? { sex } : {}),
+      ...(ageClass !== undefined ? { ageClass } : {}),
+    };
+    if (Object.keys(values).length > 0)
+      db.update(individuals).set(values).where(eq(individuals.id, args.individualId)).run();
     membersChanged(db, [args.individualId]);
     return [args.individualId];
   });
@@ -99,13 +99,13 @@ export interface SplitArgs {
 /** Splits detections and/or whole tracklets off; the individual that received them is listed first. */
 export function split(db: Db, args: SplitArgs): EditResult {
   return runEdit(db, 'split', args, () => {
-    const fromTracklets = (
-      db.$client
-        .prepare(`SELECT id FROM detections WHERE tracklet_id IN ${IDS} ORDER BY id`)
-        .all(idList(args.trackletIds ?? [])) as {
-        id: number;
-      }[]
-    ).map((r) => r.id);
+    const fromTracklets = db
+      .select({ id: detections.id })
+      .from(detections)
+      .where(inArray(detections.trackletId, anyOf(args.trackletIds ?? [])))
+      .orderBy(detections.id)
+      .all()
+      .map((r) => r.id);
     const detectionIds = [...new Set([...(args.detectionIds ?? []), ...fromTracklets])];
     const before = trackletsOf(db, detectionIds);
     const result = splitDetections(db, detectionIds, args.intoIndividualId);

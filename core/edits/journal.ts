@@ -1,7 +1,9 @@
 // The edit journal: every edit is one transaction whose changed rows are stored with their before and after images,
 // so undo writes the befores back and redo the afters. Undo and redo refuse (rather than clobber) when the rows
 // changed since, e.g. the pipeline re-tracked that sequence in between.
+import { asc, desc, eq, not, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../db/open';
+import { editJournal } from '../db/schema';
 import { IndividualsError } from '../individuals/errors';
 import { getSetting } from '../library/settings';
 import { syncIndividualVectors } from '../reid/maintain';
@@ -31,10 +33,14 @@ interface Forward extends JournalRows {
 }
 
 export function editStatus(db: Db): Pick<EditResult, 'canUndo' | 'canRedo'> {
-  const r = db.$client
-    .prepare('SELECT coalesce(max(NOT undone), 0) AS canUndo, coalesce(max(undone), 0) AS canRedo FROM edit_journal')
-    .get() as { canUndo: number; canRedo: number };
-  return { canUndo: r.canUndo === 1, canRedo: r.canRedo === 1 };
+  const r = db
+    .select({
+      canUndo: sql<number>`coalesce(max(NOT ${editJournal.undone}), 0)`,
+      canRedo: sql<number>`coalesce(max(${editJournal.undone}), 0)`,
+    })
+    .from(editJournal)
+    .get();
+  return { canUndo: r?.canUndo === 1, canRedo: r?.canRedo === 1 };
 }
 
 /** Individuals whose rows changed or whose tracklets came or went, in id order (or with `first` leading). */
@@ -60,7 +66,7 @@ export function runEdit(db: Db, kind: string, args: unknown, fn: () => number[])
     const { result: first, changes } = captureChanges(db, fn);
     const individualIds = touchedIndividuals(changes, first);
     if (changes.length === 0) return { journalId: null, individualIds, ...editStatus(db) };
-    db.$client.prepare('DELETE FROM edit_journal WHERE undone').run();
+    db.delete(editJournal).where(eq(editJournal.undone, true)).run();
     const deltas = changes.map((c) => ({ table: c.table, id: c.id, delta: rowDelta(c.before, c.after) }));
     const forward: Forward = {
       args,
@@ -68,19 +74,12 @@ export function runEdit(db: Db, kind: string, args: unknown, fn: () => number[])
       rows: deltas.map((d) => ({ table: d.table, id: d.id, row: d.delta[1] })),
     };
     const inverse: JournalRows = { rows: deltas.map((d) => ({ table: d.table, id: d.id, row: d.delta[0] })) };
-    const { lastInsertRowid } = db.$client
-      .prepare('INSERT INTO edit_journal (kind, forward, inverse) VALUES (?, ?, ?)')
-      .run(kind, JSON.stringify(forward), JSON.stringify(inverse));
-    return { journalId: Number(lastInsertRowid), individualIds, ...editStatus(db) };
+    const { id } = db.insert(editJournal).values({ kind, forward, inverse }).returning({ id: editJournal.id }).get();
+    return { journalId: id, individualIds, ...editStatus(db) };
   });
 }
 
-interface Entry {
-  id: number;
-  kind: string;
-  forward: string;
-  inverse: string;
-}
+type Entry = typeof editJournal.$inferSelect;
 
 /** Writes `to` over rows that must currently hold `from`; returns the individuals touched. */
 function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: 'undo' | 'redo'): number[] {
@@ -111,20 +110,25 @@ function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: 
 }
 
 const LATEST = {
-  undo: 'SELECT * FROM edit_journal WHERE NOT undone ORDER BY id DESC LIMIT 1',
+  undo: { where: not(editJournal.undone), order: desc(editJournal.id) },
   // Undone entries form the tail of the journal: redo takes the earliest of them.
-  redo: 'SELECT * FROM edit_journal WHERE undone ORDER BY id LIMIT 1',
+  redo: { where: eq(editJournal.undone, true), order: asc(editJournal.id) },
 };
 
 function step(db: Db, verb: 'undo' | 'redo'): EditResult {
   return inTransaction(db, () => {
-    const entry = db.$client.prepare(LATEST[verb]).get() as Entry | undefined;
+    const { where, order } = LATEST[verb];
+    const entry = db.select().from(editJournal).where(where).orderBy(order).limit(1).get();
     if (!entry) return { journalId: null, individualIds: [], ...editStatus(db) };
-    const forward = JSON.parse(entry.forward) as Forward;
-    const inverse = JSON.parse(entry.inverse) as JournalRows;
+    // The journal's own JSON, written by runEdit above.
+    const forward = entry.forward as Forward;
+    const inverse = entry.inverse as JournalRows;
     const individualIds =
       verb === 'undo' ? replay(db, entry, forward, inverse, verb) : replay(db, entry, inverse, forward, verb);
-    db.$client.prepare('UPDATE edit_journal SET undone = ? WHERE id = ?').run(verb === 'undo' ? 1 : 0, entry.id);
+    db.update(editJournal)
+      .set({ undone: verb === 'undo' })
+      .where(eq(editJournal.id, entry.id))
+      .run();
     return { journalId: entry.id, individualIds, ...editStatus(db) };
   });
 }

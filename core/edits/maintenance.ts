@@ -1,21 +1,22 @@
 // What follows an edit that changed who belongs to whom: tracklet embeddings recomputed from their detections'
 // vectors, then the re-identification upkeep (derived columns, vectors in sqlite-vec, pending suggestions superseded
 // and recomputed) through core/reid's individualsChanged, all inside the edit so the journal captures it.
+import { and, inArray, isNotNull } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
-import { IDS, idList } from '../individuals/members';
+import { detections } from '../db/schema';
 import { getSetting } from '../library/settings';
 import { individualsChanged } from '../reid/maintain';
 import { refreshTrackletEmbeddings as refreshEmbeddings } from '../reid/trackletEmbeddings';
 
 /** The tracklets these detections are in now. */
 export function trackletsOf(db: Db, detectionIds: readonly number[]): number[] {
-  return (
-    db.$client
-      .prepare(`SELECT DISTINCT tracklet_id AS t FROM detections WHERE id IN ${IDS} AND tracklet_id IS NOT NULL`)
-      .all(idList(detectionIds)) as {
-      t: number;
-    }[]
-  ).map((r) => r.t);
+  return db
+    .selectDistinct({ t: detections.trackletId })
+    .from(detections)
+    .where(and(inArray(detections.id, anyOf(detectionIds)), isNotNull(detections.trackletId)))
+    .all()
+    .flatMap((r) => (r.t === null ? [] : [r.t]));
 }
 
 /** Tracklet embeddings recomputed as the tracking stage makes them, for the library's embedder. */

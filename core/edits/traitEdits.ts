@@ -1,10 +1,12 @@
 // Species and sex/age class, set with one key on an individual, a selection of individuals or of detections. Each
 // call is one journalled edit; the upkeep (suggestions superseded and recomputed, an individual's class following
 // its detections) runs inside it so undo restores everything.
+import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { SexAgeClass } from '../contract';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
+import { detections, individuals, tracklets } from '../db/schema';
 import { getIndividual, IndividualsError } from '../individuals';
-import { IDS, idList } from '../individuals/members';
 import { isProvisional, provisionalName } from '../individuals/names';
 import { canonicalSpecies, rememberSpecies } from '../individuals/species';
 import { runEdit, type EditResult } from './journal';
@@ -16,18 +18,23 @@ export function setSpecies(db: Db, args: { individualIds: number[]; species: str
   return runEdit(db, 'setSpecies', args, () => {
     const species = canonicalSpecies(db, args.species);
     const ids = [...new Set(args.individualIds)];
-    const read = db.$client.prepare('SELECT name, species FROM individuals WHERE id = ?');
-    const rename = db.$client.prepare('UPDATE individuals SET name = ? WHERE id = ?');
     for (const id of ids) {
       getIndividual(db, id);
       // A provisional name follows the species ("Deer 8" set to coyote is "Coyote 1"); a name a person gave stays.
-      const row = read.get(id) as { name: string; species: string };
-      if (row.species !== species && isProvisional(row.name, row.species))
-        rename.run(provisionalName(db, 'animal', species), id);
+      const row = db
+        .select({ name: individuals.name, species: individuals.species })
+        .from(individuals)
+        .where(eq(individuals.id, id))
+        .get();
+      if (row && row.species !== species && isProvisional(row.name, row.species)) {
+        const name = provisionalName(db, 'animal', species);
+        db.update(individuals).set({ name }).where(eq(individuals.id, id)).run();
+      }
     }
-    db.$client
-      .prepare(`UPDATE individuals SET species = ?, species_by_user = 1 WHERE id IN ${IDS}`)
-      .run(species, idList(ids));
+    db.update(individuals)
+      .set({ species, speciesByUser: true })
+      .where(inArray(individuals.id, anyOf(ids)))
+      .run();
     rememberSpecies(db, species);
     membersChanged(db, ids);
     return ids;
@@ -48,29 +55,28 @@ export function setSexAge(db: Db, args: SexAgeArgs): EditResult {
   if (detectionIds.length + individualIds.length === 0)
     throw new IndividualsError('choose at least one detection or individual');
   return runEdit(db, 'setSexAge', args, () => {
-    const c = db.$client;
-    const found = c.prepare(`SELECT count(*) AS n FROM detections WHERE id IN ${IDS}`).get(idList(detectionIds)) as {
-      n: number;
-    };
-    if (found.n !== detectionIds.length) throw new IndividualsError('some of these detections do not exist');
+    const found = db
+      .select({ n: count() })
+      .from(detections)
+      .where(inArray(detections.id, anyOf(detectionIds)))
+      .get();
+    if (found?.n !== detectionIds.length) throw new IndividualsError('some of these detections do not exist');
     for (const id of individualIds) getIndividual(db, id);
-    c.prepare(`UPDATE detections SET sex_age = ?, reviewed = 1 WHERE id IN ${IDS}`).run(
-      args.sexAge,
-      idList(detectionIds),
-    );
-    c.prepare(`UPDATE individuals SET sex_age = ?, sex_age_by_user = ? WHERE id IN ${IDS}`).run(
-      args.sexAge,
-      args.sexAge === null ? 0 : 1,
-      idList(individualIds),
-    );
-    const owners = (
-      c
-        .prepare(
-          `SELECT DISTINCT t.individual_id AS id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id
-           WHERE d.id IN ${IDS} AND t.individual_id IS NOT NULL`,
-        )
-        .all(idList(detectionIds)) as { id: number }[]
-    ).map((r) => r.id);
+    db.update(detections)
+      .set({ sexAge: args.sexAge, reviewed: true })
+      .where(inArray(detections.id, anyOf(detectionIds)))
+      .run();
+    db.update(individuals)
+      .set({ sexAge: args.sexAge, sexAgeByUser: args.sexAge !== null })
+      .where(inArray(individuals.id, anyOf(individualIds)))
+      .run();
+    const owners = db
+      .selectDistinct({ id: tracklets.individualId })
+      .from(detections)
+      .innerJoin(tracklets, eq(tracklets.id, detections.trackletId))
+      .where(and(inArray(detections.id, anyOf(detectionIds)), isNotNull(tracklets.individualId)))
+      .all()
+      .flatMap((r) => (r.id === null ? [] : [r.id]));
     const changed = [...new Set([...individualIds, ...owners])];
     membersChanged(db, changed);
     return changed;

@@ -6,11 +6,6 @@ import type { Db } from '../db/open';
 import { detections, tracklets } from '../db/schema';
 import { IndividualsError } from './errors';
 
-/** SQL for "the ids in the JSON array bound here": lets one prepared statement take a list of any length. */
-export const IDS = '(SELECT value FROM json_each(?))';
-
-export const idList = (ids: readonly number[]) => JSON.stringify(ids);
-
 export function memberTracklets(db: Db, individualId: number): number[] {
   return db
     .select({ id: tracklets.id })
