@@ -21,6 +21,7 @@ import {
   SUGGESTION_STATES,
   TIME_SOURCES,
 } from '../contract/entities';
+import { FEATURE_TYPES } from '../contract/cameras';
 
 export { CATEGORIES, IMAGE_STATES, SUGGESTION_STATES, TIME_SOURCES };
 export type { Category, ImageState, SuggestionState, TimeSource } from '../contract/entities';
@@ -68,7 +69,7 @@ export const deployments = sqliteTable(
     cameraTilt: integer('camera_tilt'),
     cameraHeading: integer('camera_heading'),
     baitUse: integer('bait_use', { mode: 'boolean' }),
-    featureType: text('feature_type'),
+    featureType: text('feature_type', { enum: FEATURE_TYPES }),
     habitat: text('habitat'),
     comments: text('comments').notNull().default(''),
     createdAt: createdAt(),

@@ -1,8 +1,24 @@
 // Library totals: the one place that counts, for the CLI, the dashboard and the tests.
+import { and, count, countDistinct, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { DEER } from '../contract';
+import { PROCESSED_IMAGE_STATES } from '../db/imageStates';
 import type { Db } from '../db/open';
-import { IMAGE_STATES, type ImageState } from '../db/schema';
+import {
+  cameras,
+  detections,
+  IMAGE_STATES,
+  images,
+  individuals,
+  sequences,
+  skippedFiles,
+  suggestions,
+  tracklets,
+  type Category,
+  type ImageState,
+} from '../db/schema';
 import { lastProvider } from '../models/providerRecord';
-import { COUNTED, Where } from './sqlFilter';
+import { countedBox, countWhere } from './sqlFilter';
 
 export interface LibraryStats {
   images: { total: number; done: number; failed: number; pending: number; empty: number };
@@ -21,68 +37,73 @@ export interface LibraryStats {
   providerNote: string | null;
 }
 
-/** Photos past detection: their boxes, or the lack of them, are known. */
-const PROCESSED: readonly ImageState[] = ['detected', 'embedded', 'done'];
-const UNPROCESSED = IMAGE_STATES.filter((state) => !PROCESSED.includes(state));
+const UNPROCESSED = IMAGE_STATES.filter((state) => !(PROCESSED_IMAGE_STATES as readonly ImageState[]).includes(state));
 
 export function libraryStats(db: Db): LibraryStats {
-  const c = db.$client;
   // States from the images_state index alone, less the clips' sampled frames (few, from the images_clip index):
   // a clip counts once, as a photo does.
-  const count = (sql: string) => c.prepare(sql).all() as { state: string; n: number }[];
-  const states = new Map(count('SELECT state, count(*) AS n FROM images GROUP BY state').map((r) => [r.state, r.n]));
-  for (const r of count('SELECT state, count(*) AS n FROM images WHERE clip_id IS NOT NULL GROUP BY state'))
-    states.set(r.state, states.get(r.state)! - r.n);
+  const byState = (where?: SQL) =>
+    db.select({ state: images.state, n: count() }).from(images).where(where).groupBy(images.state).all();
+  const states = new Map(byState().map((r) => [r.state, r.n]));
+  for (const r of byState(isNotNull(images.clipId))) states.set(r.state, states.get(r.state)! - r.n);
   const total = [...states.values()].reduce((sum, n) => sum + n, 0);
   const done = states.get('done') ?? 0;
   const failed = states.get('failed') ?? 0;
   // Empty = processed photos without a counted box. Not a probe per photo: the photos with counted boxes are counted
   // in one ordered pass over their covering index, less the few of them not processed (those states are rare).
-  const processed = PROCESSED.reduce((sum, state) => sum + (states.get(state) ?? 0), 0);
-  const boxedImages = (
-    c.prepare(`SELECT count(DISTINCT d.image_id) AS n FROM detections d WHERE ${COUNTED}`).get() as { n: number }
-  ).n;
+  const processed = PROCESSED_IMAGE_STATES.reduce((sum, state) => sum + (states.get(state) ?? 0), 0);
+  const boxedImages = db
+    .select({ n: countDistinct(detections.imageId) })
+    .from(detections)
+    .where(countedBox)
+    .get()!.n;
   // A clip is boxed when one of its frames is: its boxed frames count once, as the clip.
-  const boxedFrames = c
-    .prepare(
-      `SELECT count(DISTINCT f.id) AS frames, count(DISTINCT f.clip_id) AS clips FROM images f
-       JOIN detections d ON d.image_id = f.id WHERE f.clip_id IS NOT NULL AND ${COUNTED}`,
-    )
-    .get() as { frames: number; clips: number };
+  const boxedFrames = db
+    .select({ frames: countDistinct(images.id), clips: countDistinct(images.clipId) })
+    .from(images)
+    .innerJoin(detections, eq(detections.imageId, images.id))
+    .where(and(isNotNull(images.clipId), countedBox))
+    .get()!;
   const boxed = boxedImages - boxedFrames.frames + boxedFrames.clips;
-  const unprocessed = new Where()
-    .in('i.state', UNPROCESSED)
-    .add('i.clip_id IS NULL')
-    .add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
-  const boxedUnprocessed = (
-    c.prepare(`SELECT count(*) AS n FROM images i ${unprocessed.sql}`).get(...unprocessed.params) as { n: number }
-  ).n;
+  const hasBox = db
+    .select({ one: sql`1` })
+    .from(detections)
+    .where(and(eq(detections.imageId, images.id), countedBox));
+  const boxedUnprocessed = db
+    .select({ n: count() })
+    .from(images)
+    .where(and(inArray(images.state, UNPROCESSED), isNull(images.clipId), exists(hasBox)))
+    .get()!.n;
   const empty = processed - (boxed - boxedUnprocessed);
   const img: LibraryStats['images'] = { total, done, failed, pending: total - done - failed, empty };
-  const cameras = (c.prepare('SELECT count(*) AS n FROM cameras').get() as { n: number }).n;
-  const videosSkipped = (c.prepare('SELECT count(DISTINCT source_path) AS n FROM skipped_files').get() as { n: number })
-    .n;
-  const reid = c
-    .prepare(
-      `SELECT (SELECT count(*) FROM sequences) AS sequences, (SELECT count(*) FROM tracklets) AS tracklets,
-              (SELECT count(*) FROM individuals WHERE merged_into IS NULL AND species = 'deer') AS individuals,
-              (SELECT count(*) FROM suggestions WHERE state = 'pending') AS suggestionsPending`,
-    )
-    .get() as Pick<LibraryStats, 'sequences' | 'tracklets' | 'individuals' | 'suggestionsPending'>;
-  const detections = c
-    .prepare(
-      `SELECT count(*) AS total, coalesce(sum(category = 'animal'), 0) AS animal, coalesce(sum(category = 'person'), 0) AS person,
-              coalesce(sum(category = 'vehicle'), 0) AS vehicle
-       FROM detections d WHERE ${COUNTED}`,
-    )
-    .get() as LibraryStats['detections'];
+  const countOf = (table: SQLiteTable, where?: SQL) => db.select({ n: count() }).from(table).where(where).get()!.n;
+  const reid = {
+    sequences: countOf(sequences),
+    tracklets: countOf(tracklets),
+    individuals: countOf(individuals, and(isNull(individuals.mergedInto), eq(individuals.species, DEER))),
+    suggestionsPending: countOf(suggestions, eq(suggestions.state, 'pending')),
+  };
+  const ofCategory = (category: Category) => countWhere(eq(detections.category, category));
+  const boxes = db
+    .select({
+      total: count(),
+      animal: ofCategory('animal'),
+      person: ofCategory('person'),
+      vehicle: ofCategory('vehicle'),
+    })
+    .from(detections)
+    .where(countedBox)
+    .get()!;
   const provider = lastProvider(db);
   return {
     images: img,
-    cameras,
-    videosSkipped,
+    cameras: countOf(cameras),
+    videosSkipped: db
+      .select({ n: countDistinct(skippedFiles.sourcePath) })
+      .from(skippedFiles)
+      .get()!.n,
     ...reid,
-    detections,
+    detections: boxes,
     provider: provider?.provider ?? null,
     providerNote: provider?.note ?? null,
   };
