@@ -8,7 +8,9 @@ import { resolveModelsFolder } from '../../core/models/folder';
 import { deerGroundTruth, deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { decodeImage, type DecodedImage } from '../../core/photos/decode';
 import { tinyYolov5Model } from '../../testing/models/tinyYolov5';
-import { loadDetector } from './detector';
+import { classMappings } from '../../core/models/labels';
+import { letterbox } from '../models/letterbox';
+import { loadDetector, postProcess } from './detector';
 import { matchBoxes } from './matchBoxes';
 
 const blank = (width: number, height: number): DecodedImage => ({
@@ -94,5 +96,29 @@ describe('loadDetector with YOLOX-nano', () => {
     const truth = gt.boxes.map((b) => ({ x: b.cx - b.w / 2, y: b.cy - b.h / 2, w: b.w, h: b.h }));
     expect(matchBoxes(animals, truth).matched).toBe(1);
     await det.close();
+  });
+});
+
+describe('postProcess', () => {
+  const coco = classMappings('coco80');
+  const cow = coco.findIndex((c) => c.label === 'cow');
+  const candidate = (x1: number, y1: number, side: number, score: number) => ({
+    x1,
+    y1,
+    x2: x1 + side,
+    y2: y1 + side,
+    score,
+    classIndex: cow,
+  });
+
+  it('drops a weak box too small for the detector to resolve, and keeps a confident one of that size', () => {
+    const lb = letterbox(2048, 1536, 416, 416, 'top-left');
+    const kept = postProcess(
+      [candidate(100, 200, 12, 0.16), candidate(300, 200, 12, 0.5), candidate(200, 100, 40, 0.16)],
+      lb,
+      coco,
+      0.15,
+    ).map((d) => d.confidence);
+    expect(kept).toEqual([0.5, 0.16]);
   });
 });

@@ -50,6 +50,13 @@ export interface DetectorOptions extends SessionOptions {
 }
 
 const NMS_IOU = 0.45;
+/**
+ * Longest side, in input pixels, of a box the detector barely resolves: two cells of the finest (stride 8) grid of
+ * every family here. Such a box is an animal only when it is as confident as a box must be to stand for an animal of
+ * its own inside another (FRAGMENT_RULES.ownAnimalConfidence); a weaker one is noise (a 0.16 "cow" on a signpost,
+ * deer-img8), and too small to tell one deer from another anyway.
+ */
+const RESOLVED_SIDE = 16;
 const DEFAULT_MAX_BATCH = 8;
 
 /**
@@ -153,8 +160,8 @@ export async function loadDetector(
 export const extentFloor = (threshold: number) => threshold * FRAGMENT_RULES.enclosingConfidence;
 
 /**
- * Candidates in input pixels (down to extentFloor(threshold)) -> stored detections at or above the threshold: NMS,
- * cross-class duplicates, fragments, image coordinates.
+ * Candidates in input pixels (down to extentFloor(threshold)) -> stored detections at or above the threshold: weak
+ * boxes too small to resolve dropped, NMS, cross-class duplicates, fragments, image coordinates.
  */
 export function postProcess(
   candidates: Parameters<typeof nmsPerClass>[0],
@@ -162,7 +169,10 @@ export function postProcess(
   classes: readonly ClassMapping[],
   threshold: number,
 ): Detection[] {
-  const boxes = markDuplicates(nmsPerClass(candidates, NMS_IOU), NMS_IOU)
+  const resolved = candidates.filter(
+    (c) => Math.max(c.x2 - c.x1, c.y2 - c.y1) >= RESOLVED_SIDE || c.score >= FRAGMENT_RULES.ownAnimalConfidence,
+  );
+  const boxes = markDuplicates(nmsPerClass(resolved, NMS_IOU), NMS_IOU)
     .map((c) => {
       const cls = classes[c.classIndex]!;
       return {
