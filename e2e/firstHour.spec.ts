@@ -127,6 +127,29 @@ test('2. import view: a path that does not exist, and a card whose preview agree
   await expect(page.getByText('Import finished')).toBeVisible({ timeout: 180_000 });
 });
 
+test('2c. import view: a typed path is checked as you type, before it is added', async ({ page }) => {
+  await page.goto(at('#/import'));
+  const input = page.getByTestId('import-path');
+  const note = page.getByTestId('import-path-check');
+  await input.pressSequentially('/no/such/fol', { delay: 20 });
+  await input.fill('/no/such/folder');
+  await expect(note).toHaveText('no such file or folder on this computer');
+  await expect(page.locator('.chip')).toHaveCount(0);
+  // A file is a source too: the preview judges it with the import's own checks.
+  await input.fill(path.join(card, 'notes.jpg'));
+  await expect(note).toHaveText('not a JPEG or PNG image (looks like a text file)');
+  await expect(note).toHaveClass(/problem/);
+  await input.fill('/');
+  await expect(note).toHaveText(/^the whole disk/);
+  await input.fill(card);
+  // The card was imported by step 2: the line says so.
+  await expect(note).toHaveText(/^3 photos, 0 clips, 3 already in the library/);
+  await expect(note).toHaveClass(/ok/);
+  await shot(page, '02c-import-path-checked');
+  await input.fill('');
+  await expect(note).toHaveCount(0);
+});
+
 test('4. failed files: counted apart from photos, linked from the banner, listed with their reasons', async ({
   page,
 }) => {
@@ -259,6 +282,24 @@ test('6. models: missing models are explained for people, with buttons, and noth
   await expect(page.getByTestId('model-role-detector')).toContainText('installed');
   await expect(page.getByTestId('model-role-embedder')).toContainText('installed');
   await shot(page, '06e-models-installed-from-folder');
+});
+
+test('6f. models: in a browser, a typed model file path is checked as you type', async ({ page }) => {
+  await page.goto(at('#/models'));
+  const input = page.getByTestId('add-model-path');
+  const note = page.getByTestId('add-model-path-check');
+  const addButton = page.locator('.add-model').getByRole('button', { name: 'Add', exact: true });
+  await input.fill('/no/such/model.onnx');
+  await expect(note).toHaveText('no such file on this computer');
+  await expect(addButton).toBeDisabled();
+  await input.fill(card);
+  await expect(note).toHaveText(/^a folder, not a model file/);
+  await input.fill(path.join(modelsDir(), 'detectors', 'yolox_nano_416.onnx'));
+  await expect(note).toHaveText(/^ONNX file, [\d.]+ (KB|MB)$/);
+  await expect(addButton).toBeEnabled();
+  await expect(page.getByTestId('add-model-pick')).toHaveCount(0);
+  await note.scrollIntoViewIfNeeded();
+  await shot(page, '06f-model-path-checked');
 });
 
 test('7. photos: one-line toolbar at 1440 px, Esc closes the camera menu, visits follow the sort', async ({ page }) => {

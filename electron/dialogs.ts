@@ -1,9 +1,23 @@
-// Native dialogs: the folder picker, the library chooser shown when no library is known, and saving a PDF.
+// Native dialogs: the folder and file pickers, the library chooser shown when no library is known, and saving a PDF.
 import fs from 'node:fs';
 import { dialog, type BrowserWindow } from 'electron';
 
 export async function pickFolder(win: BrowserWindow | null, title = 'Choose a folder'): Promise<string | null> {
   const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** An open-file dialog; `extensions` (lower case, no dot) limit what it shows, as the contract validated them. */
+export async function pickFile(
+  win: BrowserWindow | null,
+  { title = 'Choose a file', extensions }: { title?: string; extensions?: string[] },
+): Promise<string | null> {
+  const options = {
+    title,
+    properties: ['openFile' as const],
+    ...(extensions?.length ? { filters: [{ name: extensions.map((e) => `.${e}`).join(', '), extensions }] } : {}),
+  };
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

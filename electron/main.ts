@@ -8,7 +8,7 @@ import { openLibrary, type Library } from '../core/library/library';
 import { acquireWriterLock, type WriterLock } from '../core/library/writerLock';
 import { RENDERER_DIST_DIR } from '../core/paths';
 import { createServices, type Services } from '../core/services';
-import { chooseLibrary, pickFolder, savePdf } from './dialogs';
+import { chooseLibrary, pickFile, pickFolder, savePdf } from './dialogs';
 import { bindIpc, forwardEvents } from './ipc';
 import { electronBindingPath } from './nativeBinding';
 import { APP_SCHEME, appResponse, mediaResponse, PRIVILEGED_SCHEMES } from './protocols';
@@ -65,6 +65,7 @@ async function useLibrary(dir: string, create: boolean): Promise<void> {
       kind: 'desktop',
       dropPaths: true,
       pickFolder: (title) => pickFolder(win, title),
+      pickFile: (options) => pickFile(win, options),
       savePdf: (name) => savePdf(win, name),
       libraries: {
         recent: () => recentLibraries(userFile('recent-libraries.json')),

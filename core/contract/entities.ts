@@ -446,6 +446,8 @@ export const appInfoSchema = z.object({
   /** What this host can do beyond the common API. */
   capabilities: z.object({
     pickFolder: z.boolean(),
+    /** A native open-file dialog (desktop); in a browser a file's path is typed instead. */
+    pickFile: z.boolean(),
     dropPaths: z.boolean(),
     switchLibrary: z.boolean(),
     /** The host saves the window as PDF itself (desktop); elsewhere the browser's print does. */

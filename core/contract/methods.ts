@@ -370,6 +370,11 @@ export const METHODS = {
       refused: z.array(z.object({ file: z.string(), reason: z.string() })),
     }),
   ),
+  'models.checkFile': method(
+    'Whether a typed path is a model file Thumper can add (checked as it is typed; models.add validates the model).',
+    z.object({ file: z.string().min(1).max(4096) }).strict(),
+    z.object({ problem: z.string().nullable(), bytes: z.number().nullable() }),
+  ),
   'models.add': method(
     "Register the user's own ONNX model (validated against its family; Ultralytics names read from its metadata).",
     z
@@ -434,6 +439,20 @@ export const METHODS = {
     'Native folder picker (desktop only); null when cancelled.',
     z
       .object({ title: z.string().max(200).optional() })
+      .strict()
+      .default({}),
+    z.string().nullable(),
+  ),
+  'dialog.pickFile': method(
+    'Native file picker (desktop only), showing the files with the given extensions; null when cancelled.',
+    z
+      .object({
+        title: z.string().max(200).optional(),
+        extensions: z
+          .array(z.string().regex(/^[a-z0-9]{1,16}$/))
+          .max(10)
+          .optional(),
+      })
       .strict()
       .default({}),
     z.string().nullable(),

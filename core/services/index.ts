@@ -25,6 +25,7 @@ import { exportHandlers } from './exports';
 import { EventHub } from './hub';
 import { previewImport } from './importPreview';
 import { prepareRetry } from './retryFailed';
+import { checkModelFile } from '../models/checkFile';
 import { installFromFolder } from '../models/installFromFolder';
 import { resolveModelsFolder } from '../models/folder';
 import { modelHandlers } from './models';
@@ -36,6 +37,8 @@ export interface HostFeatures {
   kind: AppInfo['host'];
   dropPaths: boolean;
   pickFolder?: (title?: string) => Promise<string | null>;
+  /** A native open-file dialog showing files with these extensions; the path, or null when cancelled. */
+  pickFile?: (options: { title?: string; extensions?: string[] }) => Promise<string | null>;
   /** Prints the window to a PDF file the person chooses; the path, or null when cancelled. */
   savePdf?: (suggestedName: string) => Promise<string | null>;
   libraries?: {
@@ -94,6 +97,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
       platform: process.platform,
       capabilities: {
         pickFolder: !!host.pickFolder,
+        pickFile: !!host.pickFile,
         dropPaths: host.dropPaths,
         switchLibrary: !!host.libraries,
         savePdf: !!host.savePdf,
@@ -120,6 +124,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
 
     'photos.query': (a) => queryPhotos(db, a),
     'photos.get': (a) => photoDetail(db, a.id) ?? notFound('photo', a.id),
+    'models.checkFile': (a) => checkModelFile(a.file),
     'models.installFromFolder': async (a) => {
       try {
         const result = await installFromFolder(a.dir, resolveModelsFolder());
@@ -201,6 +206,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
     ...surveyHandlers(db, events),
 
     'dialog.pickFolder': (a) => (host.pickFolder ? host.pickFolder(a.title) : unsupported('The folder picker')),
+    'dialog.pickFile': (a) => (host.pickFile ? host.pickFile(a) : unsupported('The file picker')),
     'dialog.savePdf': (a) => (host.savePdf ? host.savePdf(a.suggestedName) : unsupported('Saving a PDF')),
   };
 

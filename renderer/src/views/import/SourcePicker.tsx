@@ -5,6 +5,9 @@ import { Icon } from '../../components/Icon';
 import { useApi } from '../../data/apiContext';
 import { useQuery } from '../../data/useQuery';
 import { useVolumes } from '../../store/volumes';
+import { describeSource, pathNotToCheck } from './sourceCheck';
+import { PathCheckNote } from './PathCheckNote';
+import { usePathCheck } from './usePathCheck';
 
 export function SourcePicker({
   sources,
@@ -23,6 +26,12 @@ export function SourcePicker({
   const [note, setNote] = useState<string | null>(null);
   const canPick = info.data?.capabilities.pickFolder ?? false;
   const canDrop = info.data?.capabilities.dropPaths ?? false;
+  // What the typed path holds, checked as it is typed (the same preview the Import view shows once it is added).
+  const checked = usePathCheck(path, async (p) => {
+    const refused = pathNotToCheck(p);
+    if (refused) return { ok: false, text: refused };
+    return describeSource(await api.call('import.preview', { sources: [p] }));
+  });
 
   const add = (more: string[]) => onChange([...new Set([...sources, ...more.map((p) => p.trim()).filter(Boolean)])]);
   const volumes = useVolumes();
@@ -97,6 +106,7 @@ export function SourcePicker({
             Add
           </button>
         </div>
+        <PathCheckNote check={checked} testId="import-path-check" />
       </form>
       {volumes.volumes
         .filter((v) => !sources.includes(v.path))

@@ -1,20 +1,36 @@
-// Bring your own model: the path of an .onnx file (an Ultralytics export, MegaDetector), optionally its family; the
-// host validates it and reads its class names, then it can be chosen like a catalog model.
+// Bring your own model: an .onnx file (an Ultralytics export, MegaDetector), optionally its family; the host validates
+// it and reads its class names, then it can be chosen like a catalog model. The desktop app picks the file in a native
+// dialog; a browser types its path on the computer running Thumper, checked as it is typed.
 import { useState } from 'react';
+import { Icon } from '../../components/Icon';
 import { useApi } from '../../data/apiContext';
+import { useQuery } from '../../data/useQuery';
+import { formatBytes } from '../../lib/format';
 import { useToast } from '../../store/toast';
+import { PathCheckNote } from '../import/PathCheckNote';
+import { usePathCheck } from '../import/usePathCheck';
 
 export function AddModel({ onAdded }: { onAdded: () => void }) {
   const api = useApi();
+  const info = useQuery('app-info', (a) => a.call('app.info', {}));
+  const canPick = info.data?.capabilities.pickFile ?? false;
   const [file, setFile] = useState('');
   const [family, setFamily] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const add = () => {
+  const checked = usePathCheck(canPick ? '' : file, async (p) => {
+    const c = await api.call('models.checkFile', { file: p });
+    return c.problem === null
+      ? { ok: true, text: `ONNX file, ${formatBytes(c.bytes ?? 0)}` }
+      : { ok: false, text: c.problem };
+  });
+  const refused = checked.state === 'done' && !checked.ok;
+
+  const add = (path: string) => {
     setBusy(true);
     setResult(null);
     api
-      .call('models.add', { file: file.trim(), ...(family.trim() ? { family: family.trim() } : {}) })
+      .call('models.add', { file: path, ...(family.trim() ? { family: family.trim() } : {}) })
       .then(
         (r) => {
           setResult({
@@ -28,36 +44,64 @@ export function AddModel({ onAdded }: { onAdded: () => void }) {
       )
       .finally(() => setBusy(false));
   };
+  const pick = () =>
+    api.call('dialog.pickFile', { title: 'Choose an ONNX model file', extensions: ['onnx'] }).then(
+      (p) => {
+        if (!p) return;
+        setFile(p);
+        add(p);
+      },
+      (e: Error) => setResult({ ok: false, text: e.message }),
+    );
+
+  const familyInput = (
+    <input
+      className="family-input"
+      value={family}
+      onChange={(e) => setFamily(e.target.value)}
+      placeholder="family (optional)"
+      spellCheck={false}
+      aria-label="Model family (optional)"
+    />
+  );
   return (
     <form
       className="add-model"
       onSubmit={(e) => {
         e.preventDefault();
-        if (file.trim()) add();
+        if (file.trim() && !refused) add(file.trim());
       }}
     >
-      <label className="path-field">
-        ONNX file (absolute path)
-        <div className="input-row">
-          <input
-            value={file}
-            onChange={(e) => setFile(e.target.value)}
-            placeholder="/home/me/models/my-yolov8.onnx"
-            spellCheck={false}
-            data-testid="add-model-path"
-          />
-          <input
-            className="family-input"
-            value={family}
-            onChange={(e) => setFamily(e.target.value)}
-            placeholder="family (optional)"
-            spellCheck={false}
-          />
-          <button type="submit" className="btn" disabled={busy || !file.trim()}>
-            {busy ? 'Checking…' : 'Add'}
-          </button>
+      {canPick ? (
+        <div className="path-field">
+          {file ? <code data-testid="add-model-file">{file}</code> : 'An ONNX file (.onnx) on this computer'}
+          <div className="input-row">
+            {familyInput}
+            <button type="button" className="btn" onClick={pick} disabled={busy} data-testid="add-model-pick">
+              <Icon name="folder" size={16} /> {busy ? 'Checking…' : 'Choose file…'}
+            </button>
+          </div>
         </div>
-      </label>
+      ) : (
+        <div className="path-field">
+          <label htmlFor="add-model-path">ONNX file (full path on the computer running Thumper)</label>
+          <div className="input-row">
+            <input
+              id="add-model-path"
+              value={file}
+              onChange={(e) => setFile(e.target.value)}
+              placeholder="/home/me/models/my-yolov8.onnx"
+              spellCheck={false}
+              data-testid="add-model-path"
+            />
+            {familyInput}
+            <button type="submit" className="btn" disabled={busy || !file.trim() || refused}>
+              {busy ? 'Checking…' : 'Add'}
+            </button>
+          </div>
+          <PathCheckNote check={checked} testId="add-model-path-check" />
+        </div>
+      )}
       {result && <p className={result.ok ? 'inline-note' : 'inline-error'}>{result.text}</p>}
     </form>
   );
