@@ -1,10 +1,12 @@
 // Pipeline benchmark: a synthetic card of real-sized photos (fixture copies with distinct bytes and shifted EXIF
 // times, testing/synth.ts), measured in one run:
 //   - each stage alone, with its rate and its CPU time per photo (all threads of this process: libuv's for sharp,
-//     onnxruntime's for the models): copy+hash (import), decode, detect, embed, thumbnails, write, match;
+//     onnxruntime's for the models): copy+hash (import), decode, detect, embed, thumbnails, write, match; and what
+//     the embed stage's CPU goes to: its detail decodes and the embedder's inference, each alone;
 //   - the raw detector: onnxruntime alone on a ready input tensor, what the app can at best reach;
 //   - the whole pipeline as the app's card job runs it (import overlapped with decode -> detect -> embed ->
-//     thumbnails -> write, then match), its rate and its ratio to the raw detector;
+//     thumbnails -> write, then match), its rate and its ratio to the raw detector, beside the ratio the machine's
+//     cores allow at best (its CPU bound: cores / CPU ms of all stages, over the raw detector's rate);
 //   - the worker's peak RSS (this process runs the worker's code in-process), by the 500th photo and at the end;
 //   - clips: frame sampling alone (sampled frames per second) and a card of clips made from the fixture bursts
 //     through the same card job (clips per minute, frames per second, end to end).
@@ -13,13 +15,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
+import type { Db } from '../core/db/open';
 import { JobControl } from '../core/jobs/control';
 import { ProgressTracker, type ProgressSnapshot } from '../core/jobs/progress';
 import { openLibrary, photoAbsolutePath } from '../core/library/library';
 import { getSetting } from '../core/library/settings';
 import { findDetector } from '../core/models/catalog';
-import { modelFilePath, resolveModelsFolder } from '../core/models/folder';
-import { decodeAtScale, workingSide, type DecodedImage } from '../core/photos/decode';
+import { modelFilePath, resolveModelsFolder, type ModelsFolder } from '../core/models/folder';
+import { decodeAtScale, decodeImage, DEFAULT_DECODE_SIDE, workingSide, type DecodedImage } from '../core/photos/decode';
 import { runReid } from '../core/reid/runReid';
 import { mapOrdered } from '../core/util/mapOrdered';
 import { modelsDir } from '../testing/fixtures';
@@ -27,7 +30,12 @@ import { makeSyntheticCard } from '../testing/synth';
 import { makeBurstClip } from '../testing/clips';
 import { sampleFrames } from '../worker/video/sampleFrames';
 import { loadDetector, type Detection } from '../worker/detect/detector';
+import { prepareCrop } from '../worker/embed/crops';
+import { planCrop } from '../worker/embed/cropPlan';
+import { Embedder, type PreparedCrop } from '../worker/embed/embedder';
+import { embeddable, tooSmall } from '../worker/embed/embedStage';
 import { embedStage } from '../worker/embed/pipelineStage';
+import { resolveEmbedder } from '../worker/embed/resolveEmbedder';
 import { importPhotos } from '../worker/import/importPhotos';
 import { runCardJob } from '../worker/jobs/cardJob';
 import { createSession } from '../worker/models/session';
@@ -130,6 +138,7 @@ async function main() {
       ),
     );
     await embed.close?.();
+    const embedParts = await embedBreakdown(staged.db, folder, files, ring, boxes, threads);
     stages.push(
       await measure('thumbnails (grid, from the decode)', count, () =>
         runStage(thumbnailStage(ctx), pending, photo, () => undefined),
@@ -191,8 +200,16 @@ async function main() {
         `${process.env.UV_THREADPOOL_SIZE ?? 'default (4)'}`,
     );
     console.log(`${'stage alone'.padEnd(50)} ${'photos/s'.padStart(14)} ${'CPU ms/photo'.padStart(14)}`);
-    for (const m of stages)
+    for (const m of stages) {
       line(m.name, rate(m).toFixed(1), ((m.cpuSeconds * 1000) / m.photos).toFixed(1).padStart(15));
+      if (m.name.startsWith('embed'))
+        for (const part of embedParts)
+          line(
+            `  ${part.name}`,
+            rate(part).toFixed(1),
+            ((part.cpuSeconds * 1000) / part.photos).toFixed(1).padStart(15),
+          );
+    }
     const bound = stages.reduce((a, b) => (rate(b) < rate(a) ? b : a));
     const cpuMs = stages.reduce((sum, m) => sum + (m.cpuSeconds * 1000) / m.photos, 0);
     line('slowest stage', bound.name);
@@ -211,6 +228,10 @@ async function main() {
       ((pipeline.cpuSeconds * 1000) / count).toFixed(1).padStart(15),
     );
     line('ratio whole pipeline / raw detector', (rate(pipeline) / rate(raw)).toFixed(2));
+    line(
+      'ratio at the CPU bound (CPU bound / raw detector)',
+      ((os.cpus().length * 1000) / cpuMs / rate(raw)).toFixed(2),
+    );
     line(`peak worker RSS by photo ${RSS_CHECKPOINT}`, rssAtCheckpoint === null ? 'n/a' : mb(rssAtCheckpoint));
     line(`peak worker RSS by photo ${count}`, mb(peakRss));
     await clipFigures(path.join(work, 'clips'), models, threads, line);
@@ -263,6 +284,47 @@ clips: ${clips.length} clips (MJPEG AVI and H.264 MP4, 1024 px, ${frames} sample
   line('sampling alone: sampled frames/s', (frames / sampling.seconds).toFixed(1));
   line('whole card job: clips/min', ((clips.length * 60) / job.seconds).toFixed(1));
   line('whole card job: sampled frames/s', (frames / job.seconds).toFixed(1));
+}
+
+/**
+ * Where the embed stage's CPU goes, per photo of the card as the stage sees them (the ring's decodes and boxes):
+ * the detail decodes (1024 px, for photos with a box too small in the working decode) and the embedder's inference on
+ * ready crops, one photo's crops per call. The rest of the stage is cutting and resizing crops and their thumbnails.
+ */
+async function embedBreakdown(
+  db: Db,
+  folder: ModelsFolder,
+  files: string[],
+  ring: DecodedImage[],
+  boxes: Detection[][],
+  threads: number | undefined,
+): Promise<Measure[]> {
+  const { entry, file } = resolveEmbedder(getSetting(db, 'embedder'), folder);
+  const embedder = await Embedder.load(entry, file, { threads });
+  try {
+    const animals = boxes.map((b) => b.filter(embeddable));
+    const small = ring.map((d, r) => animals[r]!.map((b) => tooSmall(planCrop(b, d.width, d.height, entry.input))));
+    const needsDetail = small.map((s) => s.includes(true));
+    const count = files.length;
+    const detail = await measure('of which detail decodes (1024 px)', count, async () => {
+      const wanted = files.filter((_, i) => needsDetail[i % RING]);
+      for await (const r of mapOrdered(wanted, STAGES_IN_FLIGHT, (f) => decodeImage(f, DEFAULT_DECODE_SIDE)))
+        if ('error' in r) throw r.error;
+    });
+    const crops: PreparedCrop[][] = [];
+    for (const [r, decoded] of ring.entries()) {
+      const detailed = needsDetail[r] ? await decodeImage(files[r]!, DEFAULT_DECODE_SIDE) : decoded;
+      crops.push(
+        await Promise.all(animals[r]!.map((b, k) => prepareCrop(small[r]![k] ? detailed : decoded, b, entry.input))),
+      );
+    }
+    const inference = await measure('of which embedder inference (ready crops)', count, async () => {
+      for (let i = 0; i < count; i++) if (crops[i % RING]!.length > 0) await embedder.embed(crops[i % RING]!);
+    });
+    return [detail, inference];
+  } finally {
+    await embedder.release();
+  }
 }
 
 /** A per-photo stage over every photo, as many in flight as the pipeline lets it have. */
