@@ -90,6 +90,7 @@ export function ZoomPane({
   const [t, setT] = useState<Transform | null>(null);
   const [fullLoaded, setFullLoaded] = useState(false);
   const [wantFull, setWantFull] = useState(false);
+  const [previewFailed, setPreviewFailed] = useState<number | null>(null);
   const pointers = useRef(new Map<number, Point>());
   const dragged = useRef(false);
   const [sketch, setSketch] = useState<{ from: Point; to: Point } | null>(null);
@@ -270,18 +271,22 @@ export function ZoomPane({
         data-testid="viewer-thumb"
         {...paintTiming(`thumb-${photoId}`)}
       />
-      <img
-        key={`preview-${photoId}`}
-        className="zoom-img"
-        src={api.mediaUrl({ kind: 'preview', id: photoId })}
-        alt=""
-        draggable={false}
-        decoding="async"
-        style={imgStyle}
-        onLoad={() => warmPreviews(api, prefetch)}
-        data-testid="viewer-image"
-        {...paintTiming(`preview-${photoId}`)}
-      />
+      {previewFailed !== photoId && (
+        <img
+          key={`preview-${photoId}`}
+          className="zoom-img"
+          src={api.mediaUrl({ kind: 'preview', id: photoId })}
+          alt=""
+          draggable={false}
+          decoding="async"
+          style={imgStyle}
+          onLoad={() => warmPreviews(api, prefetch)}
+          // A preview that cannot be made leaves the thumbnail showing, not a broken-image mark over it.
+          onError={() => setPreviewFailed(photoId)}
+          data-testid="viewer-image"
+          {...paintTiming(`preview-${photoId}`)}
+        />
+      )}
       {wantFull && (
         <img
           className={fullLoaded ? 'zoom-img full loaded' : 'zoom-img full'}
