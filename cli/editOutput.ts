@@ -1,6 +1,8 @@
 // What the edit commands (merge, split, review, undo, redo) print: the journal entry and every individual the edit
 // changed, as the gallery would show it now (merged ones with their target, deleted ones marked so).
+import { eq } from 'drizzle-orm';
 import type { Db } from '../core/db/open';
+import { individuals } from '../core/db/schema';
 import type { EditResult } from '../core/edits';
 import { individualSummaries } from '../core/queries/individuals';
 import { printJson, UsageError } from './command';
@@ -8,13 +10,14 @@ import { editText } from './editText';
 
 export function editOutput(db: Db, result: EditResult) {
   const summaries = individualSummaries(db, result.individualIds);
-  const merged = db.$client.prepare('SELECT merged_into AS m FROM individuals WHERE id = ?');
-  const individuals = result.individualIds.map((id) => {
+  const mergedInto = (id: number) =>
+    db.select({ m: individuals.mergedInto }).from(individuals).where(eq(individuals.id, id)).get()?.m ?? null;
+  const changed = result.individualIds.map((id) => {
     const s = summaries.get(id);
     if (!s) return { id, deleted: true };
-    return { ...s, mergedInto: (merged.get(id) as { m: number | null }).m };
+    return { ...s, mergedInto: mergedInto(id) };
   });
-  return { journalId: result.journalId, canUndo: result.canUndo, canRedo: result.canRedo, individuals };
+  return { journalId: result.journalId, canUndo: result.canUndo, canRedo: result.canRedo, individuals: changed };
 }
 
 export function printEditResult(db: Db, result: EditResult, json: boolean): void {

@@ -36,3 +36,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   return db;
 }
+
+/** Closes the connection; the library is done with it. */
+export function closeDatabase(db: Db): void {
+  db.$client.close();
+}

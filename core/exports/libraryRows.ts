@@ -1,6 +1,10 @@
 // What every export reads from a library, in one pass: cameras, photos and the detections worth exporting, each
 // detection with the individual it belongs to (merged individuals resolved to the one they were merged into).
+import { desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { cameras, detections, images, individuals, tracklets } from '../db/schema';
+import { listDeployments } from '../queries/cameras';
+import { countedBox } from '../queries/sqlFilter';
 
 export { groupBy } from '../util/groupBy';
 
@@ -99,69 +103,103 @@ export interface LibraryRows {
 }
 
 export function loadLibraryRows(db: Db): LibraryRows {
-  const sqlite = db.$client;
-  const cameras = sqlite
-    .prepare(
-      `SELECT id, key, name, make, model, serial, utc_offset AS utcOffset, location, latitude, longitude
-       FROM cameras ORDER BY id`,
-    )
-    .all() as CameraRow[];
-  const deployments = (
-    sqlite
-      .prepare(
-        `SELECT id, camera_id AS cameraId, start, latitude, longitude, location_name AS locationName,
-                camera_height AS cameraHeight, camera_tilt AS cameraTilt, camera_heading AS cameraHeading,
-                bait_use AS baitUse, feature_type AS featureType, habitat, comments
-         FROM deployments ORDER BY camera_id, start`,
-      )
-      .all() as (Omit<DeploymentRow, 'baitUse'> & { baitUse: number | null })[]
-  ).map((d) => ({ ...d, baitUse: d.baitUse === null ? null : !!d.baitUse }));
-  const photos = (
-    sqlite
-      .prepare(
-        `SELECT id, sha256, path, in_place AS inPlace, file_name AS fileName, camera_id AS cameraId, taken_at AS takenAt,
-                width, height, state, error, sequence_id AS sequenceId, detector, media_type AS mediaType,
-                duration_ms AS durationMs, frame_rate AS frameRate
-         FROM images WHERE media_type != 'frame' ORDER BY camera_id, taken_at, id`,
-      )
-      .all() as (Omit<PhotoRow, 'inPlace'> & { inPlace: number })[]
-  ).map((p) => ({ ...p, inPlace: !!p.inPlace }));
+  const c = cameras;
+  const cameraRows = db
+    .select({
+      id: c.id,
+      key: c.key,
+      name: c.name,
+      make: c.make,
+      model: c.model,
+      serial: c.serial,
+      utcOffset: c.utcOffset,
+      location: c.location,
+      latitude: c.latitude,
+      longitude: c.longitude,
+    })
+    .from(c)
+    .orderBy(c.id)
+    .all();
+  const i = images;
+  const photos = db
+    .select({
+      id: i.id,
+      sha256: i.sha256,
+      path: i.path,
+      inPlace: i.inPlace,
+      fileName: i.fileName,
+      cameraId: i.cameraId,
+      takenAt: i.takenAt,
+      width: i.width,
+      height: i.height,
+      state: i.state,
+      error: i.error,
+      sequenceId: i.sequenceId,
+      detector: i.detector,
+      mediaType: i.mediaType,
+      durationMs: i.durationMs,
+      frameRate: i.frameRate,
+    })
+    .from(i)
+    .where(ne(i.mediaType, 'frame'))
+    .orderBy(i.cameraId, i.takenAt, i.id)
+    .all()
+    // The query leaves frames out; this tells the type.
+    .flatMap((p) => (p.mediaType === 'frame' ? [] : [{ ...p, mediaType: p.mediaType }]));
 
-  const individuals = new Map(
-    (
-      sqlite
-        .prepare(
-          `SELECT id, name, sex, age_class AS ageClass, species, sex_age AS sexAge, merged_into AS mergedInto
-           FROM individuals`,
-        )
-        .all() as (IndividualRef & {
-        mergedInto: number | null;
-      })[]
-    ).map((i) => [i.id, i]),
+  const individualRows = new Map(
+    db
+      .select({
+        id: individuals.id,
+        name: individuals.name,
+        sex: individuals.sex,
+        ageClass: individuals.ageClass,
+        species: individuals.species,
+        sexAge: individuals.sexAge,
+        mergedInto: individuals.mergedInto,
+      })
+      .from(individuals)
+      .all()
+      .map((r) => [r.id, r]),
   );
   const resolve = (id: number | null): IndividualRef | null => {
     // Follow merge pointers to the surviving individual; the bound stops a corrupt cycle from looping forever.
-    let current = id === null ? undefined : individuals.get(id);
-    for (let hops = 0; current?.mergedInto != null && hops < individuals.size; hops++)
-      current = individuals.get(current.mergedInto);
+    let current = id === null ? undefined : individualRows.get(id);
+    for (let hops = 0; current?.mergedInto != null && hops < individualRows.size; hops++)
+      current = individualRows.get(current.mergedInto);
     if (!current) return null;
     const { mergedInto: _merged, ...ref } = current;
     return ref;
   };
 
-  const detections = (
-    sqlite
-      .prepare(
-        // A sampled frame's detections are its clip's, with the frame's time.
-        `SELECT d.id, coalesce(i.clip_id, d.image_id) AS imageId, i.frame_ms AS frameMs, d.model, d.raw_label AS rawLabel,
-                d.category, d.sex_age AS sexAge, d.confidence, d.x, d.y, d.w, d.h, d.reviewed, d.tracklet_id AS trackletId,
-                t.individual_id AS individualId
-         FROM detections d JOIN images i ON i.id = d.image_id LEFT JOIN tracklets t ON t.id = d.tracklet_id
-         WHERE d.duplicate = 0 AND d.false_positive = 0
-         ORDER BY imageId, i.frame_ms, d.confidence DESC, d.id`,
-      )
-      .all() as (Omit<DetectionRow, 'reviewed' | 'individual'> & { reviewed: number; individualId: number | null })[]
-  ).map(({ individualId, reviewed, ...d }) => ({ ...d, reviewed: !!reviewed, individual: resolve(individualId) }));
+  const d = detections;
+  // A sampled frame's detections are its clip's, with the frame's time.
+  const imageId = sql<number>`coalesce(${i.clipId}, ${d.imageId})`;
+  const boxes = db
+    .select({
+      id: d.id,
+      imageId,
+      frameMs: i.frameMs,
+      model: d.model,
+      rawLabel: d.rawLabel,
+      category: d.category,
+      sexAge: d.sexAge,
+      confidence: d.confidence,
+      x: d.x,
+      y: d.y,
+      w: d.w,
+      h: d.h,
+      reviewed: d.reviewed,
+      trackletId: d.trackletId,
+      individualId: tracklets.individualId,
+    })
+    .from(d)
+    .innerJoin(i, eq(i.id, d.imageId))
+    .leftJoin(tracklets, eq(tracklets.id, d.trackletId))
+    .where(countedBox)
+    .orderBy(imageId, i.frameMs, desc(d.confidence), d.id)
+    .all()
+    .map(({ individualId, ...box }) => ({ ...box, individual: resolve(individualId) }));
 
-  return { cameras, deployments, photos, detections };
+  return { cameras: cameraRows, deployments: listDeployments(db), photos, detections: boxes };
 }

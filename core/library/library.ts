@@ -2,7 +2,7 @@
 // folder per run so that no run ever touches another's files).
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../db/open';
+import { closeDatabase, openDatabase, type Db } from '../db/open';
 import { describeDiskError, LibraryWriteError } from './diskErrors';
 
 export const DB_FILE = 'thumper.db';
@@ -42,7 +42,7 @@ export function openLibrary(dir: string, options: OpenLibraryOptions = {}): Libr
     cacheDir: path.join(root, 'cache'),
     tmpDir: path.join(root, 'tmp', `${process.pid}-${Math.random().toString(36).slice(2, 10)}`),
     close: () => {
-      library.db.$client.close();
+      closeDatabase(library.db);
       fs.rmSync(library.tmpDir, { recursive: true, force: true });
     },
   };
