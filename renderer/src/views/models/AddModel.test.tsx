@@ -4,6 +4,7 @@ import { createApi, type Transport } from '../../../../core/contract/client';
 import { ApiProvider } from '../../data/apiContext';
 import { QueryProvider } from '../../data/QueryProvider';
 import { AddModel } from './AddModel';
+import { ModelsBanner } from './ModelsBanner';
 
 afterEach(cleanup);
 
@@ -95,6 +96,49 @@ describe('Add a model file…', () => {
     await waitFor(() => expect(r.getByTestId('add-model-path-check').textContent).toMatch(/^ONNX file, 3\.\d MB$/));
     fireEvent.click(r.getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(onAdded).toHaveBeenCalled());
+    expect(calls(invoke, 'models.add')).toEqual([{ file: '/home/me/deer.onnx' }]);
+  });
+});
+
+describe('the first-run banner', () => {
+  it('on the desktop, "Add a model file…" opens the native dialog and adds the file', async () => {
+    const invoke = vi.fn<Transport['invoke']>((method) => {
+      const results: Record<string, unknown> = {
+        'app.info': {
+          version: '1',
+          host: 'desktop',
+          library: null,
+          platform: 'linux',
+          capabilities: { pickFolder: true, pickFile: true, dropPaths: true, switchLibrary: false, savePdf: false },
+        },
+        'models.status': {
+          ready: false,
+          folder: { dir: '/m', from: 'default' },
+          roles: [{ role: 'detector', id: 'yolox_nano_416', status: 'missing', fetchable: true }],
+        },
+        'dialog.pickFile': '/home/me/deer.onnx',
+        'models.add': added,
+      };
+      return Promise.resolve({ ok: true, result: results[method] });
+    });
+    const api = createApi({
+      host: 'desktop',
+      invoke,
+      subscribe: () => () => undefined,
+      mediaUrl: (p) => p,
+      pathForFile: () => null,
+    });
+    const r = render(
+      <ApiProvider api={api}>
+        <QueryProvider>
+          <ModelsBanner />
+        </QueryProvider>
+      </ApiProvider>,
+    );
+    await waitFor(() => expect(calls(invoke, 'app.info')).toHaveLength(1));
+    fireEvent.click(await r.findByRole('button', { name: 'Add a model file…' }));
+    await waitFor(() => expect(r.getByText('Added deer (detector, yolov8).')).toBeTruthy());
+    expect(calls(invoke, 'dialog.pickFile')).toEqual([{ title: 'Choose an ONNX model file', extensions: ['onnx'] }]);
     expect(calls(invoke, 'models.add')).toEqual([{ file: '/home/me/deer.onnx' }]);
   });
 });

@@ -6,9 +6,9 @@ import { Icon } from '../../components/Icon';
 import { useApi } from '../../data/apiContext';
 import { useQuery } from '../../data/useQuery';
 import { formatBytes } from '../../lib/format';
-import { useToast } from '../../store/toast';
 import { PathCheckNote } from '../import/PathCheckNote';
 import { usePathCheck } from '../import/usePathCheck';
+import { useAddModel } from './useAddModel';
 
 export function AddModel({ onAdded }: { onAdded: () => void }) {
   const api = useApi();
@@ -16,8 +16,7 @@ export function AddModel({ onAdded }: { onAdded: () => void }) {
   const canPick = info.data?.capabilities.pickFile ?? false;
   const [file, setFile] = useState('');
   const [family, setFamily] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, result, add, pickAndAdd } = useAddModel(onAdded);
   const checked = usePathCheck(canPick ? '' : file, async (p) => {
     const c = await api.call('models.checkFile', { file: p });
     return c.problem === null
@@ -25,34 +24,7 @@ export function AddModel({ onAdded }: { onAdded: () => void }) {
       : { ok: false, text: c.problem };
   });
   const refused = checked.state === 'done' && !checked.ok;
-
-  const add = (path: string) => {
-    setBusy(true);
-    setResult(null);
-    api
-      .call('models.add', { file: path, ...(family.trim() ? { family: family.trim() } : {}) })
-      .then(
-        (r) => {
-          setResult({
-            ok: true,
-            text: `Added ${r.id} (${r.kind}, ${r.family}).${r.notes.length ? ` ${r.notes.join(' ')}` : ''}`,
-          });
-          useToast.getState().show(`Model ${r.id} added: choose it above to use it.`);
-          onAdded();
-        },
-        (e: Error) => setResult({ ok: false, text: e.message }),
-      )
-      .finally(() => setBusy(false));
-  };
-  const pick = () =>
-    api.call('dialog.pickFile', { title: 'Choose an ONNX model file', extensions: ['onnx'] }).then(
-      (p) => {
-        if (!p) return;
-        setFile(p);
-        add(p);
-      },
-      (e: Error) => setResult({ ok: false, text: e.message }),
-    );
+  const pick = () => void pickAndAdd(family).then((p) => p && setFile(p));
 
   const familyInput = (
     <input
@@ -69,7 +41,7 @@ export function AddModel({ onAdded }: { onAdded: () => void }) {
       className="add-model"
       onSubmit={(e) => {
         e.preventDefault();
-        if (file.trim() && !refused) add(file.trim());
+        if (file.trim() && !refused) add(file.trim(), family);
       }}
     >
       {canPick ? (
