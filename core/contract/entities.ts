@@ -112,7 +112,7 @@ export const photoSummarySchema = z.object({
   state: imageState,
   error: z.string().nullable(),
   sequenceId: id.nullable(),
-  /** Counted detections: not duplicates, not marked false. */
+  /** Counted detections: not duplicates, not marked false; a clip's, the most in one of its sampled frames. */
   detections: z.number(),
   categories: z.array(category),
   /** Whether the library has the file (false for a file that could not be read). */
@@ -159,6 +159,8 @@ export const photoDetailSchema = photoSummarySchema.extend({
   sequencePhotoIds: z.array(id),
   /** A clip's sampled frames in time order, each with its detections; empty for a photo. */
   clipFrames: z.array(z.object({ imageId: id, frameMs: z.number(), detections: z.array(detectionSchema) })),
+  /** For a clip's sampled frame (what a clip crop points at): its clip and its time there. */
+  frameOf: z.object({ clipId: id, frameMs: z.number() }).optional(),
 });
 export type PhotoDetail = z.infer<typeof photoDetailSchema>;
 

@@ -14,13 +14,17 @@ const ORDER: Record<Exclude<(typeof PHOTO_SORTS)[number], 'detections' | '-detec
   '-imported': 'i.id DESC',
 };
 
-/** The photo itself, or a clip's sampled frames: where an item's detections are. */
+/**
+ * The photo itself, or a clip's sampled frames: where an item's detections are. A clip counts the most boxes of one
+ * frame (the animals seen at once), not the sum over frames, which counts one deer once a second.
+ */
 const OWN_IMAGES = '(SELECT i.id UNION ALL SELECT f.id FROM images f WHERE f.clip_id = i.id)';
 
 const SUMMARY_COLUMNS = `i.id, i.file_name AS fileName, i.camera_id AS cameraId, c.name AS camera, i.taken_at AS takenAt,
   i.width, i.height, i.state, i.error, i.sequence_id AS sequenceId, i.path IS NOT NULL AS hasOriginal,
   i.media_type AS mediaType, i.duration_ms AS durationMs,
-  (SELECT count(*) FROM detections d WHERE d.image_id IN ${OWN_IMAGES} AND ${COUNTED}) AS detections,
+  (SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM detections d WHERE d.image_id IN ${OWN_IMAGES} AND ${COUNTED}
+    GROUP BY d.image_id)) AS detections,
   (SELECT group_concat(DISTINCT d.category) FROM detections d WHERE d.image_id IN ${OWN_IMAGES} AND ${COUNTED}) AS categories`;
 
 type SummaryRow = Omit<PhotoSummary, 'categories' | 'hasOriginal'> & { categories: string | null; hasOriginal: number };
@@ -162,7 +166,7 @@ export function photoDetail(db: Db, id: number): PhotoDetail | null {
     .prepare(
       `SELECT ${SUMMARY_COLUMNS}, i.source_path AS sourcePath, i.import_id AS importId, i.taken_at_source AS takenAtSource,
               i.time_note AS timeNote, i.orientation, i.bytes, i.trigger_event AS triggerEvent, i.trigger_frame AS triggerFrame,
-              i.trigger_frames AS triggerFrames, i.detector, i.embedder
+              i.trigger_frames AS triggerFrames, i.detector, i.embedder, i.clip_id AS clipId, i.frame_ms AS frameMs
        FROM images i LEFT JOIN cameras c ON c.id = i.camera_id WHERE i.id = ?`,
     )
     .get(id) as (SummaryRow & Record<string, unknown>) | undefined;
@@ -179,6 +183,8 @@ export function photoDetail(db: Db, id: number): PhotoDetail | null {
     bytes,
     detector,
     embedder,
+    clipId,
+    frameMs,
     ...summary
   } = row;
   const sequencePhotoIds =
@@ -211,5 +217,8 @@ export function photoDetail(db: Db, id: number): PhotoDetail | null {
     detectionList: detectionsOf(db, id),
     sequencePhotoIds,
     clipFrames: clipFrames(db, id),
+    ...(clipId !== null && frameMs !== null
+      ? { frameOf: { clipId: clipId as number, frameMs: frameMs as number } }
+      : {}),
   };
 }

@@ -31,7 +31,7 @@ function CurrentView() {
     case 'photos':
       return <Photos filters={route.filters} />;
     case 'viewer':
-      return <Viewer key={route.imageId} imageId={route.imageId} filters={route.filters} />;
+      return <Viewer key={route.imageId} imageId={route.imageId} filters={route.filters} atMs={route.atMs} />;
     case 'deer':
       return <DeerGallery compareWith={route.compareWith ?? null} />;
     case 'others':

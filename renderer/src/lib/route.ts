@@ -1,6 +1,6 @@
 // Hash routes: #/dashboard, #/photos?camera=2, #/photo/17?camera=2 (the viewer keeps the grid's filters so
-// previous/next walk the same list), #/deer (?compare=5 while picking a second individual), #/deer/5,
-// #/compare/5/9, #/import, #/review, #/calibration, #/models, #/export. Hash routing works the same from
+// previous/next walk the same list; t=4000 opens a clip at that moment), #/deer (?compare=5 while picking a second
+// individual), #/deer/5, #/compare/5/9, #/import, #/review, #/calibration, #/models, #/export. Hash routing works the same from
 // Electron's custom protocol and from serve mode's static files.
 import { DEFAULT_FILTERS, filtersFromParams, filtersToParams, type PhotoFilters } from './filters';
 
@@ -8,7 +8,7 @@ export type Route =
   | { view: 'dashboard' }
   | { view: 'import' }
   | { view: 'photos'; filters: PhotoFilters }
-  | { view: 'viewer'; imageId: number; filters: PhotoFilters }
+  | { view: 'viewer'; imageId: number; filters: PhotoFilters; atMs?: number }
   | { view: 'deer'; compareWith?: number }
   | { view: 'others' }
   | { view: 'deer-profile'; individualId: number }
@@ -38,10 +38,14 @@ export function parseRoute(hash: string): Route {
       return { view: 'import' };
     case 'photos':
       return { view: 'photos', filters: filtersFromParams(params) };
-    case 'photo':
-      return id
-        ? { view: 'viewer', imageId: id, filters: filtersFromParams(params) }
-        : { view: 'photos', filters: DEFAULT_FILTERS };
+    case 'photo': {
+      if (!id) return { view: 'photos', filters: DEFAULT_FILTERS };
+      // t: a moment of a clip in ms (a clip crop's frame), where the player starts.
+      const t = params.get('t');
+      params.delete('t');
+      const route: Route = { view: 'viewer', imageId: id, filters: filtersFromParams(params) };
+      return t !== null && /^\d+$/.test(t) ? { ...route, atMs: Number(t) } : route;
+    }
     case 'deer': {
       if (id) return { view: 'deer-profile', individualId: id };
       const compareWith = num(params.get('compare'));
@@ -75,8 +79,10 @@ export function routeToHash(route: Route): string {
   switch (route.view) {
     case 'photos':
       return withQuery('#/photos', route.filters);
-    case 'viewer':
-      return withQuery(`#/photo/${route.imageId}`, route.filters);
+    case 'viewer': {
+      const hash = withQuery(`#/photo/${route.imageId}`, route.filters);
+      return route.atMs === undefined ? hash : `${hash}${hash.includes('?') ? '&' : '?'}t=${route.atMs}`;
+    }
     case 'deer-profile':
       return `#/deer/${route.individualId}`;
     case 'deer':

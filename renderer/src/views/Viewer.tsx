@@ -13,6 +13,7 @@ import { useBrowse } from '../store/browse';
 import { navigate } from '../store/nav';
 import type { PhotoDetail } from '../../../core/contract/entities';
 import { ClipPlayer } from './viewer/ClipPlayer';
+import { frameAt } from './viewer/clipFrames';
 import { DetectionPanel } from './viewer/DetectionPanel';
 import { Filmstrip } from './viewer/Filmstrip';
 import { useNeighbours } from './viewer/useNeighbours';
@@ -22,13 +23,14 @@ function withClipBoxes(p: PhotoDetail | undefined): PhotoDetail | undefined {
   return p?.mediaType === 'clip' ? { ...p, detectionList: p.clipFrames.flatMap((f) => f.detections) } : p;
 }
 
-export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFilters }) {
+export function Viewer({ imageId, filters, atMs }: { imageId: number; filters: PhotoFilters; atMs?: number }) {
   const photo = useQuery(`photo-${imageId}`, (api) => api.call('photos.get', { id: imageId }), [
     'detections',
     'individuals',
   ]);
   // A clip's boxes are its sampled frames': the side panel and the first selection see them all.
-  const p = useMemo(() => withClipBoxes(photo.data), [photo.data]);
+  // A clip's frame is not shown as a photo: the viewer moves on to its clip (below).
+  const p = useMemo(() => (photo.data?.frameOf ? undefined : withClipBoxes(photo.data)), [photo.data]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [drawing, setDrawing] = useState(false);
   const edit = useEdit();
@@ -40,6 +42,12 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
       setSelectedId(r.detectionId);
     });
   };
+  // A clip's frame (where a clip crop in a profile or the review points) opens as its clip, at that moment.
+  const frameOf = photo.data?.frameOf;
+  useEffect(() => {
+    if (frameOf)
+      navigate({ view: 'viewer', imageId: frameOf.clipId, filters, atMs: frameOf.frameMs }, { replace: true });
+  }, [frameOf, filters]);
   const nb = useNeighbours(p, filters);
   const moveTo = useBrowse((s) => s.moveTo);
 
@@ -49,11 +57,13 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
     if (!p || selectedId !== null) return;
     const animalFirst = (d: { category: string; confidence: number }) =>
       (d.category === 'animal' ? 1 : 0) + d.confidence / 2;
-    const best = p.detectionList
+    // A clip opened at a moment selects among that frame's boxes.
+    const moment = p.mediaType === 'clip' && atMs !== undefined ? frameAt(p.clipFrames, atMs) : null;
+    const best = (moment?.detections ?? p.detectionList)
       .filter((d) => !d.duplicate && !d.falsePositive)
       .sort((a, b) => animalFirst(b) - animalFirst(a))[0];
     if (best) setSelectedId(best.id);
-  }, [p, selectedId]);
+  }, [p, selectedId, atMs]);
 
   const go = useCallback(
     (id: number | null, step: -1 | 1 | 0) => {
@@ -156,6 +166,7 @@ export function Viewer({ imageId, filters }: { imageId: number; filters: PhotoFi
                 clipId={p.id}
                 durationMs={p.durationMs ?? 0}
                 frames={p.clipFrames}
+                startMs={atMs}
                 selectedId={selectedId}
                 onSelect={setSelectedId}
               />

@@ -31,18 +31,21 @@ export function ClipPlayer({
   clipId,
   durationMs,
   frames,
+  startMs = 0,
   selectedId,
   onSelect,
 }: {
   clipId: number;
   durationMs: number;
   frames: ClipFrameView[];
+  /** Where the clip opens (a clip crop's moment); the start otherwise. */
+  startMs?: number;
   selectedId: number | null;
   onSelect: (detectionId: number) => void;
 }) {
   const api = useApi();
   const video = useRef<HTMLVideoElement>(null);
-  const [ms, setMs] = useState(0);
+  const [ms, setMs] = useState(startMs);
   const [rect, setRect] = useState<ReturnType<typeof pictureRect> | null>(null);
   const sorted = useMemo(() => [...frames].sort((a, b) => a.frameMs - b.frameMs), [frames]);
   const shown = frameAt(sorted, ms);
@@ -59,14 +62,18 @@ export function ClipPlayer({
     const v = video.current;
     if (!v) return;
     const measure = () => setRect(pictureRect(v));
+    const loaded = () => {
+      measure();
+      if (startMs > 0) v.currentTime = startMs / 1000;
+    };
     const observer = new ResizeObserver(measure);
     observer.observe(v);
-    v.addEventListener('loadedmetadata', measure);
+    v.addEventListener('loadedmetadata', loaded);
     return () => {
       observer.disconnect();
-      v.removeEventListener('loadedmetadata', measure);
+      v.removeEventListener('loadedmetadata', loaded);
     };
-  }, []);
+  }, [startMs]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -174,10 +174,13 @@ export function DetectionPanel({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [selected, setSexAge]);
+  const clip = photo.mediaType === 'clip';
+  // A clip's list holds the boxes of all its sampled frames; its count (as on its tile) is the most in one frame.
+  const clipBoxes = clip ? photo.detectionList.filter((d) => !d.duplicate && !d.falsePositive).length : 0;
   return (
-    <aside className="viewer-side" aria-label="Photo details">
+    <aside className="viewer-side" aria-label={clip ? 'Clip details' : 'Photo details'}>
       <section className="side-section">
-        <h3>Photo</h3>
+        <h3>{clip ? 'Clip' : 'Photo'}</h3>
         <dl className="props">
           <dt>Taken</dt>
           <dd className="tabular" title={photo.timeNote ?? undefined}>
@@ -209,11 +212,16 @@ export function DetectionPanel({
       </section>
       <section className="side-section">
         <h3>
-          Detections <span className="muted">{photo.detections}</span>
+          Detections{' '}
+          <span className="muted" data-testid="detections-count">
+            {clip
+              ? `${clipBoxes} in ${photo.clipFrames.length} frames · up to ${photo.detections} at once`
+              : photo.detections}
+          </span>
         </h3>
         {photo.detectionList.length === 0 ? (
           <p className="muted small">
-            {photo.state === 'done' ? 'Nothing was found on this photo.' : 'Not processed yet.'}
+            {photo.state === 'done' ? `Nothing was found on this ${clip ? 'clip' : 'photo'}.` : 'Not processed yet.'}
           </p>
         ) : (
           <ul className="det-list">
