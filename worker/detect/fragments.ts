@@ -3,7 +3,7 @@
 // around all of it. Overlap (IoU) misses these (a head inside a body has IoU 0.1-0.4), so boxes of one category are
 // compared by containment and by how they abut:
 //   - contained: most of the weaker box lies inside the stronger (or the weaker one encloses the stronger: the
-//     weak whole-animal box wins over a strong part when its confidence is not far behind);
+//     weak whole-animal box's extent wins over a strong part's when its confidence is not far behind);
 //   - abutting: the weaker, smaller box overlaps or touches the stronger side by side over the same height, and the
 //     two together have the shape of one deer, not of two in a row.
 // A real second animal survives: a fawn in front of a doe is a confident box that stands on the ground (its bottom
