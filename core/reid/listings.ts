@@ -1,5 +1,7 @@
 // Listings of the re-identification results, as the CLI prints them (`thumper sequences|individuals|suggestions`).
+import { and, count, desc, eq, isNull, not, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { cameras, detections, images, individuals, sequences, suggestions, tracklets } from '../db/schema';
 
 export interface SequenceListing {
   id: number;
@@ -41,41 +43,73 @@ export interface SuggestionListing {
 const ids = (list: string | null) => (list ? list.split(',').map(Number) : []);
 
 export function listSequences(db: Db): SequenceListing[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT s.id, c.name AS camera, s.start, s."end",
-              (SELECT group_concat(id) FROM (SELECT id FROM images i WHERE i.sequence_id = s.id ORDER BY taken_at, trigger_frame, id)) AS photos
-       FROM sequences s LEFT JOIN cameras c ON c.id = s.camera_id ORDER BY s.camera_id, s.start, s.id`,
-    )
-    .all() as (Omit<SequenceListing, 'photos'> & { photos: string | null })[];
+  const photos = sql<string | null>`(SELECT group_concat(id) FROM (SELECT ${images.id} AS id FROM ${images}
+    WHERE ${images.sequenceId} = ${sequences.id} ORDER BY ${images.takenAt}, ${images.triggerFrame}, ${images.id}))`;
+  const rows = db
+    .select({ id: sequences.id, camera: cameras.name, start: sequences.start, end: sequences.end, photos })
+    .from(sequences)
+    .leftJoin(cameras, eq(cameras.id, sequences.cameraId))
+    .orderBy(sequences.cameraId, sequences.start, sequences.id)
+    .all();
   return rows.map((r) => ({ ...r, photos: ids(r.photos) }));
 }
 
 /** Individuals that are not merged into another. */
 export function listIndividuals(db: Db): IndividualListing[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT ind.id, ind.name, ind.category, ind.sex, ind.age_class AS age, ind.species,
-              (SELECT count(*) FROM tracklets t WHERE t.individual_id = ind.id) AS tracklets,
-              ind.detection_count AS detections, ind.first_seen AS firstSeen, ind.last_seen AS lastSeen,
-              (SELECT group_concat(name, '\n') FROM (SELECT DISTINCT c.name FROM tracklets t JOIN sequences s ON s.id = t.sequence_id
-                 JOIN cameras c ON c.id = s.camera_id WHERE t.individual_id = ind.id ORDER BY c.name)) AS cameras,
-              (SELECT group_concat(image_id) FROM (SELECT d.image_id FROM detections d JOIN tracklets t ON t.id = d.tracklet_id
-                 WHERE t.individual_id = ind.id AND NOT d.false_positive ORDER BY d.id)) AS photos
-       FROM individuals ind WHERE ind.merged_into IS NULL ORDER BY ind.id`,
-    )
-    .all() as (Omit<IndividualListing, 'cameras' | 'photos'> & { cameras: string | null; photos: string | null })[];
+  // Correlated subqueries built with their own joins, so every column in them is qualified.
+  const mine = eq(tracklets.individualId, individuals.id);
+  const trackletCount = db.select({ n: count() }).from(tracklets).where(mine);
+  const cameraNames = db
+    .selectDistinct({ name: cameras.name })
+    .from(tracklets)
+    .innerJoin(sequences, eq(sequences.id, tracklets.sequenceId))
+    .innerJoin(cameras, eq(cameras.id, sequences.cameraId))
+    .where(mine)
+    .orderBy(cameras.name);
+  const photoIds = db
+    .select({ imageId: detections.imageId })
+    .from(detections)
+    .innerJoin(tracklets, eq(tracklets.id, detections.trackletId))
+    .where(and(mine, not(detections.falsePositive)))
+    .orderBy(detections.id);
+  const rows = db
+    .select({
+      id: individuals.id,
+      name: individuals.name,
+      category: individuals.category,
+      sex: individuals.sex,
+      age: individuals.ageClass,
+      species: individuals.species,
+      tracklets: sql<number>`(${trackletCount})`,
+      detections: individuals.detectionCount,
+      firstSeen: individuals.firstSeen,
+      lastSeen: individuals.lastSeen,
+      cameras: sql<string | null>`(SELECT group_concat(name, ${'\n'}) FROM (${cameraNames}))`,
+      photos: sql<string | null>`(SELECT group_concat(image_id) FROM (${photoIds}))`,
+    })
+    .from(individuals)
+    .where(isNull(individuals.mergedInto))
+    .orderBy(individuals.id)
+    .all();
   return rows.map((r) => ({ ...r, cameras: r.cameras ? r.cameras.split('\n') : [], photos: ids(r.photos) }));
 }
 
 /** Pending suggestions, most likely first. */
 export function listPendingSuggestions(db: Db): SuggestionListing[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT id, individual_id AS individual, candidate_id AS candidate, score, rank, appearance,
-              time_gap_seconds AS timeGapSeconds, same_camera AS sameCamera, embedder
-       FROM suggestions WHERE state = 'pending' ORDER BY score DESC, id`,
-    )
-    .all() as (Omit<SuggestionListing, 'sameCamera'> & { sameCamera: number })[];
-  return rows.map((r) => ({ ...r, sameCamera: r.sameCamera === 1 }));
+  return db
+    .select({
+      id: suggestions.id,
+      individual: suggestions.individualId,
+      candidate: suggestions.candidateId,
+      score: suggestions.score,
+      rank: suggestions.rank,
+      appearance: suggestions.appearance,
+      timeGapSeconds: suggestions.timeGapSeconds,
+      sameCamera: suggestions.sameCamera,
+      embedder: suggestions.embedder,
+    })
+    .from(suggestions)
+    .where(eq(suggestions.state, 'pending'))
+    .orderBy(desc(suggestions.score), suggestions.id)
+    .all();
 }

@@ -3,7 +3,10 @@
 // suggestions that involve them (pending ones are superseded, then recomputed for the individuals still active).
 // core/individuals operations change membership only; every caller (edits, the track and match stages) passes the
 // individuals they touched to individualsChanged, in the same transaction: the one entry point for upkeep.
+import { and, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
+import { individuals, suggestions } from '../db/schema';
 import { decodeVector } from '../individuals/embedding';
 import { refreshDerived } from '../individuals/derived';
 import { DEFAULT_SUGGEST_OPTIONS, suggestFor, type SuggestOptions } from './suggest';
@@ -27,16 +30,20 @@ export function syncIndividualVectors(db: Db, embedder: string, ids: Iterable<nu
 }
 
 /** Live individuals outside `ids` with a pending suggestion about one of `ids`: their queue entry goes stale too. */
-// Raw SQL here and below, a hot path of every edit and match: the id lists are inlined, of any length.
-function otherSides(db: Db, ids: string): number[] {
-  return (
-    db.$client
-      .prepare(
-        `SELECT DISTINCT s.individual_id AS id FROM suggestions s JOIN individuals ind ON ind.id = s.individual_id AND ind.merged_into IS NULL
-         WHERE s.state = 'pending' AND s.candidate_id IN (${ids}) AND s.individual_id NOT IN (${ids})`,
-      )
-      .all() as { id: number }[]
-  ).map((r) => r.id);
+function otherSides(db: Db, ids: readonly number[]): number[] {
+  return db
+    .selectDistinct({ id: suggestions.individualId })
+    .from(suggestions)
+    .innerJoin(individuals, and(eq(individuals.id, suggestions.individualId), isNull(individuals.mergedInto)))
+    .where(
+      and(
+        eq(suggestions.state, 'pending'),
+        inArray(suggestions.candidateId, anyOf(ids)),
+        notInArray(suggestions.individualId, anyOf(ids)),
+      ),
+    )
+    .all()
+    .map((r) => r.id);
 }
 
 /**
@@ -54,17 +61,22 @@ export function individualsChanged(
   if (list.length === 0) return [];
   refreshDerived(db, list);
   syncIndividualVectors(db, embedder, list);
-  const sql = list.join(',');
-  const others = otherSides(db, sql);
-  db.$client
-    .prepare(
-      `UPDATE suggestions SET state = 'superseded' WHERE state = 'pending' AND (individual_id IN (${sql}) OR candidate_id IN (${sql}))`,
+  const others = otherSides(db, list);
+  db.update(suggestions)
+    .set({ state: 'superseded' })
+    .where(
+      and(
+        eq(suggestions.state, 'pending'),
+        or(inArray(suggestions.individualId, anyOf(list)), inArray(suggestions.candidateId, anyOf(list))),
+      ),
     )
     .run();
-  const active = (
-    db.$client.prepare(`SELECT id FROM individuals WHERE id IN (${sql}) AND merged_into IS NULL ORDER BY id`).all() as {
-      id: number;
-    }[]
-  ).map((r) => r.id);
+  const active = db
+    .select({ id: individuals.id })
+    .from(individuals)
+    .where(and(inArray(individuals.id, anyOf(list)), isNull(individuals.mergedInto)))
+    .orderBy(individuals.id)
+    .all()
+    .map((r) => r.id);
   return [...active, ...others].flatMap((id) => suggestFor(db, embedder, id, options));
 }

@@ -1,8 +1,10 @@
 // The match stage, last in the pipeline: every tracklet without an individual, per camera in time order, either
 // joins an existing individual (only when auto-accept is on AND calibrated for the embedder in use, and the best
 // candidate clears the threshold) or starts a provisional individual ("Deer 17") that gets ranked suggestions for the review queue.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
-import type { Category } from '../db/schema';
+import { sequences, tracklets } from '../db/schema';
 import { decodeVector } from '../individuals/embedding';
 import { assignTracklets } from '../individuals/assign';
 import { createProvisionalIndividual } from '../individuals/provisional';
@@ -11,22 +13,29 @@ import { individualsChanged } from './maintain';
 import { DEFAULT_SUGGEST_OPTIONS, rankCandidates, type SuggestOptions } from './suggest';
 import { trackletSubject } from './subjects';
 
-interface PendingTracklet {
-  id: number;
-  category: Category;
-  embedding: Buffer | null;
-}
+type PendingTracklet = ReturnType<typeof unmatched>[number];
 
 /** Tracklets not yet in an individual, in the order matching must see them. */
-function unmatched(db: Db, sequenceIds: number[] | null): PendingTracklet[] {
-  const filter = sequenceIds === null ? '' : `AND t.sequence_id IN (${sequenceIds.join(',') || 'NULL'})`;
-  return db.$client
-    .prepare(
-      `SELECT t.id, t.category, t.embedding FROM tracklets t JOIN sequences s ON s.id = t.sequence_id
-       WHERE t.individual_id IS NULL ${filter}
-       ORDER BY s.camera_id IS NULL, s.camera_id, s.start IS NULL, s.start, t.sequence_id, t.id`,
+function unmatched(db: Db, sequenceIds: number[] | null) {
+  return db
+    .select({ id: tracklets.id, category: tracklets.category, embedding: tracklets.embedding })
+    .from(tracklets)
+    .innerJoin(sequences, eq(sequences.id, tracklets.sequenceId))
+    .where(
+      and(
+        isNull(tracklets.individualId),
+        sequenceIds === null ? undefined : inArray(tracklets.sequenceId, anyOf(sequenceIds)),
+      ),
     )
-    .all() as PendingTracklet[];
+    .orderBy(
+      sql`${sequences.cameraId} IS NULL`,
+      sequences.cameraId,
+      sql`${sequences.start} IS NULL`,
+      sequences.start,
+      tracklets.sequenceId,
+      tracklets.id,
+    )
+    .all();
 }
 
 /**

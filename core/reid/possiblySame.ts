@@ -1,7 +1,9 @@
 // "Possibly the same": an individual's most likely other individuals (same species, nothing impossible), ranked like
 // the review queue's suggestions but computed on demand for its profile, with the reasons a person can check.
 import { humanDuration } from '../contract/humanDuration';
+import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { individuals, suggestions } from '../db/schema';
 import { decodeVector } from '../individuals/embedding';
 import { sexAgeClassOf } from '../individuals/sexAge';
 import { SCORE_WEIGHTS, TIME_SCALE_SECONDS, type ScoreParts } from './scoring';
@@ -47,23 +49,38 @@ export function reasonsFor(parts: ScoreParts, sexAges: [string | null, string | 
 
 /** The top `limit` candidates of an individual (writes nothing); empty when it has no embedding yet. */
 export function possiblySame(db: Db, embedder: string, individualId: number, limit: number): PossiblySameRow[] {
-  const row = db.$client
-    .prepare('SELECT embedding, sex_age AS sexAge FROM individuals WHERE id = ?')
-    .get(individualId) as { embedding: Buffer | null; sexAge: string | null } | undefined;
+  const row = db
+    .select({ embedding: individuals.embedding, sexAge: individuals.sexAge })
+    .from(individuals)
+    .where(eq(individuals.id, individualId))
+    .get();
   if (!row?.embedding) return [];
   const subject = individualSubject(db, individualId);
   const ranked = rankCandidates(db, embedder, individualId, subject, decodeVector(row.embedding), {
     ...DEFAULT_SUGGEST_OPTIONS,
     k: limit,
   });
-  const sexAge = db.$client.prepare('SELECT sex_age AS sexAge FROM individuals WHERE id = ?');
-  const pending = db.$client.prepare(
-    `SELECT id FROM suggestions WHERE state = 'pending' AND
-       ((individual_id = @a AND candidate_id = @b) OR (individual_id = @b AND candidate_id = @a)) ORDER BY id LIMIT 1`,
-  );
+  const sexAgeOf = (id: number) =>
+    db.select({ sexAge: individuals.sexAge }).from(individuals).where(eq(individuals.id, id)).get()?.sexAge ?? null;
+  const pendingBetween = (a: number, b: number) =>
+    db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(
+        and(
+          eq(suggestions.state, 'pending'),
+          or(
+            and(eq(suggestions.individualId, a), eq(suggestions.candidateId, b)),
+            and(eq(suggestions.individualId, b), eq(suggestions.candidateId, a)),
+          ),
+        ),
+      )
+      .orderBy(suggestions.id)
+      .limit(1)
+      .get();
   return ranked.map((r) => {
-    const theirs = (sexAge.get(r.candidateId) as { sexAge: string | null } | undefined)?.sexAge ?? null;
-    const suggestion = pending.get({ a: individualId, b: r.candidateId }) as { id: number } | undefined;
+    const theirs = sexAgeOf(r.candidateId);
+    const suggestion = pendingBetween(individualId, r.candidateId);
     return {
       candidateId: r.candidateId,
       score: r.score,

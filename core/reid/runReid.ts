@@ -1,8 +1,11 @@
 // Sequence -> track -> match over a library, the part of the pipeline after embedding. Resumable: a sequence is
 // processed when all its photos are embedded, in one transaction that also moves them to 'done', so a crash leaves
 // each sequence either untouched or finished; rerunning picks up exactly the sequences still 'embedded'.
+import { and, eq, exists, notExists, notInArray, sql, type SQL } from 'drizzle-orm';
 import { moveSequenceImages } from '../db/images';
+import type { ImageState } from '../db/imageStates';
 import { inTransaction, type Db } from '../db/open';
+import { images, sequences } from '../db/schema';
 import { getSettings } from '../library/settings';
 import { matchTracklets } from './match';
 import { DEFAULT_SUGGEST_OPTIONS, type SuggestOptions } from './suggest';
@@ -31,19 +34,34 @@ export interface ReidSummary {
   suggestions: number;
 }
 
+/** A sequence is tracked once its photos are all in these states. */
+const TRACKABLE: readonly ImageState[] = ['embedded', 'done'];
+
 /** Sequences whose photos are all embedded (or done) and at least one still waits for tracking. */
 function readySequences(db: Db): number[] {
-  // Raw SQL, a hot path: one set-based query over every sequence after each batch of photos.
-  return (
-    db.$client
-      .prepare(
-        `SELECT s.id FROM sequences s
-         WHERE EXISTS (SELECT 1 FROM images i WHERE i.sequence_id = s.id AND i.state = 'embedded')
-           AND NOT EXISTS (SELECT 1 FROM images i WHERE i.sequence_id = s.id AND i.state NOT IN ('embedded', 'done'))
-         ORDER BY s.camera_id IS NULL, s.camera_id, s.start IS NULL, s.start, s.id`,
-      )
-      .all() as { id: number }[]
-  ).map((r) => r.id);
+  const photosWhere = (condition: SQL) =>
+    db
+      .select({ one: sql`1` })
+      .from(images)
+      .where(and(eq(images.sequenceId, sequences.id), condition));
+  return db
+    .select({ id: sequences.id })
+    .from(sequences)
+    .where(
+      and(
+        exists(photosWhere(eq(images.state, 'embedded'))),
+        notExists(photosWhere(notInArray(images.state, [...TRACKABLE]))),
+      ),
+    )
+    .orderBy(
+      sql`${sequences.cameraId} IS NULL`,
+      sequences.cameraId,
+      sql`${sequences.start} IS NULL`,
+      sequences.start,
+      sequences.id,
+    )
+    .all()
+    .map((r) => r.id);
 }
 
 export async function runReid(db: Db, options: ReidOptions = {}): Promise<ReidSummary> {

@@ -1,6 +1,10 @@
 // What the suggestion engine knows about one side of a pair: an individual, or a lone tracklet being matched. The
 // exclusions and the where/when parts of the score are computed from these facts.
+import { and, eq, inArray, max, min, not, sql } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
+import { detections, images, individuals, sequences, tracklets } from '../db/schema';
+import { memberTracklets } from '../individuals/members';
 import { sexAgeExcludes } from '../individuals/sexAge';
 import type { Sighting } from './scoring';
 import { localMillis } from './time';
@@ -19,16 +23,6 @@ export interface Subject {
   sightings: Sighting[];
 }
 
-interface TrackletFacts {
-  id: number;
-  sequenceId: number;
-  category: string;
-  cameraId: number | null;
-  start: string | null;
-  end: string | null;
-  images: string | null;
-}
-
 export function trackletSubject(
   db: Db,
   trackletIds: number[],
@@ -43,16 +37,23 @@ export function trackletSubject(
   const rows =
     ids.length === 0
       ? []
-      : (db.$client
-          .prepare(
-            `SELECT t.id, t.sequence_id AS sequenceId, t.category, s.camera_id AS cameraId,
-              min(i.taken_at) AS start, max(i.taken_at) AS "end", group_concat(i.id) AS images
-       FROM tracklets t JOIN sequences s ON s.id = t.sequence_id
-       LEFT JOIN detections d ON d.tracklet_id = t.id AND NOT d.false_positive
-       LEFT JOIN images i ON i.id = d.image_id
-       WHERE t.id IN (${ids.join(',')}) GROUP BY t.id ORDER BY t.id`,
-          )
-          .all() as TrackletFacts[]);
+      : db
+          .select({
+            sequenceId: tracklets.sequenceId,
+            category: tracklets.category,
+            cameraId: sequences.cameraId,
+            start: min(images.takenAt),
+            end: max(images.takenAt),
+            images: sql<string | null>`group_concat(${images.id})`,
+          })
+          .from(tracklets)
+          .innerJoin(sequences, eq(sequences.id, tracklets.sequenceId))
+          .leftJoin(detections, and(eq(detections.trackletId, tracklets.id), not(detections.falsePositive)))
+          .leftJoin(images, eq(images.id, detections.imageId))
+          .where(inArray(tracklets.id, anyOf(ids)))
+          .groupBy(tracklets.id)
+          .orderBy(tracklets.id)
+          .all();
   return {
     trackletIds: ids,
     sequenceIds: new Set(rows.map((r) => r.sequenceId)),
@@ -64,16 +65,19 @@ export function trackletSubject(
 }
 
 export function individualSubject(db: Db, individualId: number): Subject {
-  const ind = db.$client
-    .prepare('SELECT sex, age_class AS ageClass, sex_age AS sexAge, species, category FROM individuals WHERE id = ?')
-    .get(individualId) as Pick<Subject, 'species' | 'sex' | 'ageClass' | 'sexAge' | 'category'> | undefined;
+  const ind = db
+    .select({
+      sex: individuals.sex,
+      ageClass: individuals.ageClass,
+      sexAge: individuals.sexAge,
+      species: individuals.species,
+      category: individuals.category,
+    })
+    .from(individuals)
+    .where(eq(individuals.id, individualId))
+    .get();
   if (!ind) throw new Error(`individual ${individualId} does not exist`);
-  const tracklets = (
-    db.$client.prepare('SELECT id FROM tracklets WHERE individual_id = ? ORDER BY id').all(individualId) as {
-      id: number;
-    }[]
-  ).map((r) => r.id);
-  return { ...trackletSubject(db, tracklets, ind), category: ind.category };
+  return { ...trackletSubject(db, memberTracklets(db, individualId), ind), category: ind.category };
 }
 
 /** Why a pair can never be the same animal, or null when it may be. */

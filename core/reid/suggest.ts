@@ -5,8 +5,12 @@
 //     embedder thinks of them.
 // Impossible candidates are dropped (a shared photo, another species, different sex or age class where known), and so
 // are pairs a person already rejected while their members were the same.
+import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { DEER } from '../contract';
+import { getIndividualVector } from '../db/individuals';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
+import { individuals, sequences, suggestions, tracklets } from '../db/schema';
 import { decodeVector } from '../individuals/embedding';
 import { scorePair, type ScoreParts } from './scoring';
 import { exclusionReason, individualSubject, memberSignature, type Subject } from './subjects';
@@ -31,44 +35,71 @@ export interface Candidate extends ScoreParts {
 }
 
 function embeddingOf(db: Db, individualId: number): Float32Array | null {
-  const row = db.$client.prepare('SELECT embedding FROM individuals WHERE id = ?').get(individualId) as
-    { embedding: Buffer | null } | undefined;
-  return row?.embedding ? decodeVector(row.embedding) : null;
+  const embedding = getIndividualVector(db, individualId)?.embedding;
+  return embedding ? decodeVector(embedding) : null;
 }
+
+const nearbyStatement = preparedOnce((db) =>
+  db
+    .selectDistinct({ id: tracklets.individualId })
+    .from(tracklets)
+    .innerJoin(sequences, eq(sequences.id, tracklets.sequenceId))
+    .innerJoin(individuals, and(eq(individuals.id, tracklets.individualId), isNull(individuals.mergedInto)))
+    .where(
+      and(
+        eq(sequences.cameraId, sql.placeholder('camera')),
+        gte(sequences.end, sql.placeholder('from')),
+        lte(sequences.start, sql.placeholder('to')),
+      ),
+    )
+    .prepare(),
+);
 
 /** Active individuals with a tracklet at one of the subject's cameras within `seconds` of one of its sightings. */
 function nearbyIndividuals(db: Db, subject: Subject, seconds: number): number[] {
   const ids = new Set<number>();
-  const stmt = db.$client.prepare(
-    `SELECT DISTINCT t.individual_id AS id FROM tracklets t JOIN sequences s ON s.id = t.sequence_id
-     JOIN individuals ind ON ind.id = t.individual_id AND ind.merged_into IS NULL
-     WHERE s.camera_id = @camera AND s."end" >= @from AND s.start <= @to`,
-  );
   for (const s of subject.sightings) {
     if (s.cameraId === null || s.startMs === null || s.endMs === null) continue;
     const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19);
-    const rows = stmt.all({
+    const rows = nearbyStatement(db).all({
       camera: s.cameraId,
       from: iso(s.startMs - seconds * 1000),
       to: iso(s.endMs + seconds * 1000),
-    }) as { id: number }[];
-    for (const r of rows) ids.add(r.id);
+    });
+    for (const r of rows) if (r.id !== null) ids.add(r.id);
   }
   return [...ids];
 }
 
+const decidedStatement = preparedOnce((db) => {
+  const [a, b] = [sql.placeholder('a'), sql.placeholder('b')];
+  return db
+    .select({ id: suggestions.id })
+    .from(suggestions)
+    .where(
+      or(
+        and(
+          eq(suggestions.individualId, a),
+          eq(suggestions.candidateId, b),
+          eq(suggestions.state, 'rejected'),
+          eq(suggestions.memberSignature, sql.placeholder('signature')),
+        ),
+        and(
+          eq(suggestions.individualId, b),
+          eq(suggestions.candidateId, a),
+          eq(suggestions.memberSignature, sql.placeholder('reversed')),
+          inArray(suggestions.state, ['pending', 'rejected', 'skipped']),
+        ),
+      ),
+    )
+    .limit(1)
+    .prepare();
+});
+
 function alreadyDecided(db: Db, a: number, b: number, signature: string, reversed: string): boolean {
   // A rejection with the same members holds; any open or decided suggestion of the reverse pair makes this one a
   // duplicate in the queue.
-  return (
-    db.$client
-      .prepare(
-        `SELECT 1 FROM suggestions WHERE
-           (individual_id = @a AND candidate_id = @b AND state = 'rejected' AND member_signature = @signature)
-           OR (individual_id = @b AND candidate_id = @a AND member_signature = @reversed AND state IN ('pending', 'rejected', 'skipped'))`,
-      )
-      .get({ a, b, signature, reversed }) !== undefined
-  );
+  return decidedStatement(db).get({ a, b, signature, reversed }) !== undefined;
 }
 
 /** Ranked candidates for an individual (nothing is written). Deterministic: ties break by candidate id. */
@@ -88,12 +119,12 @@ export function rankCandidates(
   const pool = new Set([...knn.map((n) => n.id), ...nearbyIndividuals(db, subject, options.nearbySeconds)]);
   pool.delete(subjectId);
   // The vector index may lag behind an edit made elsewhere: only individuals that still stand are candidates.
-  const active = db.$client.prepare('SELECT 1 FROM individuals WHERE id = ? AND merged_into IS NULL');
   const out: Candidate[] = [];
   for (const id of [...pool].sort((a, b) => a - b)) {
-    if (!active.get(id)) continue;
+    const candidate = getIndividualVector(db, id);
+    if (!candidate || candidate.mergedInto !== null) continue;
     const other = individualSubject(db, id);
-    const theirs = embeddingOf(db, id);
+    const theirs = candidate.embedding ? decodeVector(candidate.embedding) : null;
     if (!theirs || exclusionReason(subject, other) !== null) continue;
     const signature = memberSignature(subject, other);
     if (alreadyDecided(db, subjectId, id, signature, memberSignature(other, subject))) continue;
@@ -104,8 +135,11 @@ export function rankCandidates(
 }
 
 function isDeer(db: Db, individualId: number): boolean {
-  const row = db.$client.prepare('SELECT species FROM individuals WHERE id = ?').get(individualId) as
-    { species: string } | undefined;
+  const row = db
+    .select({ species: individuals.species })
+    .from(individuals)
+    .where(eq(individuals.id, individualId))
+    .get();
   return row?.species === DEER;
 }
 
@@ -116,31 +150,30 @@ export function suggestFor(
   individualId: number,
   options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS,
 ): number[] {
-  const c = db.$client;
-  c.prepare(`UPDATE suggestions SET state = 'superseded' WHERE individual_id = ? AND state = 'pending'`).run(
-    individualId,
-  );
+  db.update(suggestions)
+    .set({ state: 'superseded' })
+    .where(and(eq(suggestions.individualId, individualId), eq(suggestions.state, 'pending')))
+    .run();
   const embedding = embeddingOf(db, individualId);
   // The review queue is for deer: other animals get no suggestions (their profiles still show possible matches).
   if (!embedding || !isDeer(db, individualId)) return [];
   const ranked = rankCandidates(db, embedder, individualId, individualSubject(db, individualId), embedding, options);
-  const insert = c.prepare(
-    `INSERT INTO suggestions (individual_id, candidate_id, embedder, score, appearance, time_gap_seconds, same_camera, rank, member_signature)
-     VALUES (@individualId, @candidateId, @embedder, @score, @appearance, @timeGapSeconds, @sameCamera, @rank, @memberSignature)`,
-  );
-  return ranked.map((r, i) =>
-    Number(
-      insert.run({
-        individualId,
-        candidateId: r.candidateId,
-        embedder,
-        score: r.score,
-        appearance: r.appearance,
-        timeGapSeconds: r.timeGapSeconds,
-        sameCamera: r.sameCamera ? 1 : 0,
-        rank: i + 1,
-        memberSignature: r.memberSignature,
-      }).lastInsertRowid,
-    ),
+  return ranked.map(
+    (r, i) =>
+      db
+        .insert(suggestions)
+        .values({
+          individualId,
+          candidateId: r.candidateId,
+          embedder,
+          score: r.score,
+          appearance: r.appearance,
+          timeGapSeconds: r.timeGapSeconds,
+          sameCamera: r.sameCamera,
+          rank: i + 1,
+          memberSignature: r.memberSignature,
+        })
+        .returning({ id: suggestions.id })
+        .get().id,
   );
 }
