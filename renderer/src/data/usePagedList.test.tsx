@@ -21,9 +21,30 @@ describe('usePagedList', () => {
     // Within the same pages: no request.
     act(() => result.current.setRange(560, 650));
     expect(offsets).toEqual([0, 500, 600]);
-    // Pages scrolled past stay readable (the viewer steps through them).
+    // Pages scrolled past stay readable (the viewer steps through them), and scrolling back costs no request.
     expect(result.current.item(3)).toBe(3);
+    act(() => result.current.setRange(0, 50));
+    await waitFor(() => expect(result.current.item(50)).toBe(50));
+    expect(offsets).toEqual([0, 500, 600]);
     expect(result.current.total).toBe(TOTAL);
+  });
+
+  it('shows a list again from the cache at once and refetches the pages on screen behind it', async () => {
+    const { offsets, wrapper, change } = fakeHost();
+    const { result, rerender } = renderHook(({ k }) => usePagedList<number>(k, numbers, PAGE, ['photos']), {
+      wrapper,
+      initialProps: { k: 'all' },
+    });
+    await waitFor(() => expect(result.current.total).toBe(TOTAL));
+    rerender({ k: 'filtered' });
+    await waitFor(() => expect(result.current.total).toBe(TOTAL));
+    // Photos added with no change event (a running import), then the first list shown again.
+    change([], 10_000);
+    rerender({ k: 'all' });
+    expect(result.current.loading).toBe(false);
+    expect(result.current.item(0)).toBe(0);
+    await waitFor(() => expect(result.current.item(0)).toBe(10_000));
+    expect(offsets).toEqual([0, 0, 0]);
   });
 
   it('refetches only the pages on screen when their scope changes, in place', async () => {
