@@ -64,6 +64,31 @@ function open(page: Page, photoId: number): Promise<Paint> {
   }, photoId);
 }
 
+/** Presses → on the photo shown and waits for the next one to paint; null at the end of the visit. */
+function stepNext(page: Page): Promise<(Paint & { id: number }) | null> {
+  return page.evaluate(async () => {
+    const paints = window.paints!;
+    const before = location.hash;
+    const start = performance.now();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    if (location.hash === before) return null;
+    const id = Number(/photo\/(\d+)/.exec(location.hash)![1]);
+    for (const name of ['thumb', 'preview']) paints.delete(`${name}-${id}`);
+    const painted = (name: string) => paints.get(`${name}-${id}`);
+    while (painted('preview') === undefined) {
+      if (performance.now() - start > 10_000) throw new Error(`photo ${id}: no preview painted in 10 s`);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    const first = Math.min(painted('thumb') ?? Infinity, painted('preview')!);
+    return {
+      id,
+      first: first - start,
+      preview: painted('preview')! - start,
+      boxes: document.querySelectorAll('[data-testid="viewer-box"]').length,
+    };
+  });
+}
+
 const at = (times: number[], p: number) => {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -137,6 +162,27 @@ test(`viewer first paint (target p95 < ${P95_TARGET_MS} ms), previews never made
   await round('preview only (as before)');
   await page.unroute('**/media/thumbnail/**');
   await round('thumbnail first');
+
+  // Stepping with → through visits, half a second on each photo (a glance): the next photo's details and preview
+  // were fetched while this one was shown. Its preview was never made before this round.
+  await restart();
+  const stepped: Paint[] = [];
+  for (let from = 2; from < rows.length && stepped.length < 30; from += 10) {
+    await open(page, rows[from]!.id);
+    for (let i = 0; i < 8; i++) {
+      await page.waitForTimeout(500);
+      const paint = await stepNext(page);
+      if (!paint) break;
+      expect(paint.boxes, `boxes of photo ${paint.id}`).toBe(rows.find((r) => r.id === paint.id)!.boxes);
+      stepped.push(paint);
+    }
+  }
+  expect(stepped.length).toBeGreaterThanOrEqual(15);
+  console.log(
+    `viewer, stepping with → after 0.5 s on each photo (${stepped.length} steps)\n` +
+      `  first paint (thumbnail or preview, with boxes): ${summary(stepped.map((p) => p.first))}\n` +
+      `  preview painted:                                ${summary(stepped.map((p) => p.preview))}`,
+  );
 
   // What a photo looks like before its preview arrives (previews refused): blurry, with its boxes where they belong.
   await restart();

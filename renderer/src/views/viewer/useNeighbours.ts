@@ -1,6 +1,11 @@
 // Previous/next photo: from the grid's list when the viewer was opened from it (same filters) — its cached pages
-// first, one small query otherwise — else within the photo's visit.
+// first, one small query otherwise — else within the photo's visit. Their details are fetched ahead, so the arrow
+// key draws the next photo and its boxes without waiting for the host.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { PhotoDetail } from '../../../../core/contract/entities';
+import { useApi } from '../../data/apiContext';
+import { queryKey } from '../../data/queryKeys';
 import { useQuery } from '../../data/useQuery';
 import { filtersKey, toPhotoQuery, type PhotoFilters } from '../../lib/filters';
 import { useBrowse } from '../../store/browse';
@@ -27,7 +32,31 @@ export function fromCache(
   return prev === undefined || next === undefined ? null : { prev, next };
 }
 
+/** The viewer's query of one photo (Viewer.tsx asks for the same key and scopes). */
+export const photoQueryKey = (id: number) => `photo-${id}`;
+const PHOTO_SCOPES = ['detections', 'individuals'] as const;
+/** A neighbour fetched this recently is not fetched again ahead (the viewer refetches it when shown anyway). */
+const AHEAD_FRESH_MS = 10_000;
+
 export function useNeighbours(photo: PhotoDetail | undefined, filters: PhotoFilters): Neighbours {
+  const nb = useListNeighbours(photo, filters);
+  const client = useQueryClient();
+  const api = useApi();
+  useEffect(() => {
+    for (const id of [nb.next, nb.prev]) {
+      if (id === null) continue;
+      void client.prefetchQuery({
+        queryKey: queryKey(photoQueryKey(id)),
+        queryFn: () => api.call('photos.get', { id }),
+        meta: { scopes: PHOTO_SCOPES },
+        staleTime: AHEAD_FRESH_MS,
+      });
+    }
+  }, [client, api, nb.next, nb.prev]);
+  return nb;
+}
+
+function useListNeighbours(photo: PhotoDetail | undefined, filters: PhotoFilters): Neighbours {
   const { listKey, index, total, peek } = useBrowse();
   const fromList = listKey === filtersKey(filters);
   const cached = fromList && photo && peek ? fromCache(peek, index, total, photo.id) : null;
