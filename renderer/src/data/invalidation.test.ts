@@ -94,17 +94,24 @@ describe('invalidateOnChanges', () => {
     expect(fetched.sort()).toEqual(['deer', 'photos', 'photos']);
   });
 
-  it('marks a query nobody shows stale without fetching it, so it refetches when shown again', async () => {
+  it('drops the data of a query nobody shows, at once and without fetching it, so it loads afresh when shown', async () => {
     const { client, fetched, emit } = setup();
+    show(client, fetched, 'stats', queryKey('library-stats'), ['photos']);
     const hide = show(client, fetched, 'cameras', queryKey('cameras'), ['cameras']);
+    const hideSettings = show(client, fetched, 'settings', queryKey('settings'), ['settings']);
     await vi.advanceTimersByTimeAsync(10);
     hide();
+    hideSettings();
+    emit({ scopes: ['photos'] }); // opens a throttle window
+    await vi.advanceTimersByTimeAsync(10);
     fetched.length = 0;
     emit({ scopes: ['cameras'] });
-    await vi.advanceTimersByTimeAsync(10);
+    // Within the window: nothing fetched yet, but the hidden cameras are gone already; the settings stay cached.
     expect(fetched).toEqual([]);
-    expect(client.getQueryState(queryKey('cameras'))?.isInvalidated).toBe(true);
-    expect(client.getQueryData(queryKey('cameras'))).toBe('cameras');
+    expect(client.getQueryData(queryKey('cameras'))).toBeUndefined();
+    expect(client.getQueryData(queryKey('settings'))).toBe('settings');
+    await vi.advanceTimersByTimeAsync(EVENT_REFETCH_MS);
+    expect(fetched).toEqual([]);
   });
 
   it('stops listening when unsubscribed', async () => {

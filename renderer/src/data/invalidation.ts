@@ -1,5 +1,5 @@
 // From the host's change events to the queries they touch: a `library.changed` event refetches the queries on screen
-// that show one of its scopes (and marks the others stale); nothing else refetches. Events are batched so a burst
+// that show one of its scopes and drops the cached ones no component shows; nothing else refetches or goes. Events are batched so a burst
 // (an import finishing, a run of edits) costs one refetch per query, at most one every EVENT_REFETCH_MS.
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { ThumperApi } from '../../../core/contract/client';
@@ -22,7 +22,15 @@ export function isAffected(query: Query, changed: ReadonlySet<Scope>): boolean {
   return false;
 }
 
-/** Invalidates the queries each change event touches, throttled; returns the unsubscribe. */
+/** Data a change made out of date, in queries no component shows: dropped, so showing them again loads afresh. */
+function forgetHidden(client: QueryClient, changed: ReadonlySet<Scope>): void {
+  client.removeQueries({ predicate: (q) => q.getObserversCount() === 0 && isAffected(q, changed) });
+}
+
+/**
+ * Keeps the cache true to the host's change events; returns the unsubscribe. What no component shows is dropped at
+ * once (it costs no request); what is on screen is refetched, throttled.
+ */
 export function invalidateOnChanges(api: ThumperApi, client: QueryClient, throttleMs = EVENT_REFETCH_MS): () => void {
   let pending = new Set<Scope>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -32,9 +40,11 @@ export function invalidateOnChanges(api: ThumperApi, client: QueryClient, thrott
     last = Date.now();
     const changed = pending;
     pending = new Set();
+    forgetHidden(client, changed);
     void client.invalidateQueries({ predicate: (q) => isAffected(q, changed) });
   };
   const off = api.on('library.changed', (e) => {
+    forgetHidden(client, new Set(e.scopes));
     for (const s of e.scopes) pending.add(s);
     // The first change refetches at once; more within the window wait for its end, together.
     if (!timer) timer = setTimeout(flush, Math.max(0, last + throttleMs - Date.now()));
