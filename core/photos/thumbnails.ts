@@ -2,9 +2,11 @@
 // The pipeline writes the grid thumbnail from the decode the detector used (no second decode); previews are made
 // only when someone opens the photo (core/services/media.ts), from the original with JPEG shrink-on-load, and kept.
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { PREVIEW_SIDE, THUMB_SIDE } from '../contract/media';
+import { newestFirst } from '../util/newestFirst';
 import { cachePath, type CacheKind } from './cachePaths';
 import { fromDecoded, type DecodedImage } from './decode';
 
@@ -41,6 +43,13 @@ export async function writeThumbnail(img: DecodedImage, cacheDir: string, imageI
 const making = new Map<string, Promise<string>>();
 
 /**
+ * Files made on request, newest first and a core left free: the viewer warms the previous/next previews after the
+ * shown one, and when the user moves on, the photo now on screen goes ahead of those still waiting instead of
+ * sharing the cores with them (and the thread pool stays free to serve cached files).
+ */
+const schedule = newestFirst(Math.max(1, os.availableParallelism() - 1));
+
+/**
  * The cached thumbnail or preview of a photo, made from its original file on first request (EXIF orientation
  * applied, JPEG shrink-on-load to the size asked for). Throws when the original cannot be decoded.
  */
@@ -55,7 +64,7 @@ export async function derivedImage(
   if (existing) return existing;
   const made = fs
     .access(file)
-    .catch(() => writeWebp(sharp(original, { failOn: 'error' }).rotate(), SIDES[kind], file))
+    .catch(() => schedule(() => writeWebp(sharp(original, { failOn: 'error' }).rotate(), SIDES[kind], file)))
     .then(() => file)
     .finally(() => making.delete(file));
   making.set(file, made);
