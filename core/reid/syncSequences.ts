@@ -7,8 +7,12 @@
 // the first keeps its row and individual; the others keep the individual only when a person decided about it
 // (core/individuals/decided.ts), otherwise they go to the match stage, so a shorter gap can separate two visits the
 // pipeline had linked on its own and propose them as a pair instead.
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import { leaveSequences, setImageSequence } from '../db/images';
+import type { ImageState } from '../db/imageStates';
 import type { Db } from '../db/open';
+import { detections, images, sequences, tracklets } from '../db/schema';
 import { decidedIndividuals } from '../individuals/decided';
 import { pruneEmptyIndividuals, pruneEmptyTracklets } from '../individuals/prune';
 import { getSetting } from '../library/settings';
@@ -22,11 +26,8 @@ export interface SequenceSync {
 
 const keyOf = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
 
-interface MovingDetection {
-  id: number;
-  trackletId: number;
-  sequenceId: number | null;
-}
+/** Photos in this state are in no sequence. */
+const UNREADABLE: ImageState = 'failed';
 
 /**
  * Moves the tracklets of replaced sequences to the sequences their photos are in now (photos already reassigned);
@@ -34,46 +35,59 @@ interface MovingDetection {
  */
 function moveTracklets(db: Db, trackletIds: readonly number[]): number[] {
   if (trackletIds.length === 0) return [];
-  const c = db.$client;
-  const list = trackletIds.join(',');
-  const owners = (
-    c
-      .prepare(`SELECT DISTINCT individual_id AS id FROM tracklets WHERE id IN (${list}) AND individual_id IS NOT NULL`)
-      .all() as { id: number }[]
-  ).map((r) => r.id);
-  const detections = c
-    .prepare(
-      `SELECT d.id, d.tracklet_id AS trackletId, i.sequence_id AS sequenceId FROM detections d JOIN images i ON i.id = d.image_id WHERE d.tracklet_id IN (${list}) ORDER BY d.id`,
-    )
-    .all() as MovingDetection[];
-  const setSequence = c.prepare('UPDATE tracklets SET sequence_id = ? WHERE id = ?');
+  const moving = inArray(tracklets.id, anyOf(trackletIds));
+  const owners = db
+    .selectDistinct({ id: tracklets.individualId })
+    .from(tracklets)
+    .where(and(moving, isNotNull(tracklets.individualId)))
+    .all()
+    .flatMap((r) => (r.id === null ? [] : [r.id]));
+  const boxes = db
+    .select({ id: detections.id, trackletId: detections.trackletId, sequenceId: images.sequenceId })
+    .from(detections)
+    .innerJoin(images, eq(images.id, detections.imageId))
+    .where(inArray(detections.trackletId, anyOf(trackletIds)))
+    .orderBy(detections.id)
+    .all();
   const decided = decidedIndividuals(db);
-  const copy = c.prepare(
-    `INSERT INTO tracklets (sequence_id, category, individual_id, embedding)
-     SELECT ?, category, CASE WHEN individual_id IN (SELECT value FROM json_each(?)) THEN individual_id END, embedding FROM tracklets WHERE id = ?`,
-  );
-  const decidedList = JSON.stringify([...decided]);
-  const relink = c.prepare('UPDATE detections SET tracklet_id = ? WHERE id = ?');
+  const relink = (id: number, trackletId: number | null) =>
+    db.update(detections).set({ trackletId }).where(eq(detections.id, id)).run();
+  /** A copy of the tracklet in another sequence; it keeps the individual only when a person decided about it. */
+  const copy = (trackletId: number, sequenceId: number): number => {
+    const source = db
+      .select({ category: tracklets.category, individualId: tracklets.individualId, embedding: tracklets.embedding })
+      .from(tracklets)
+      .where(eq(tracklets.id, trackletId))
+      .get();
+    if (!source) throw new Error(`tracklet ${trackletId} vanished while its sequence was replaced`);
+    const keep = source.individualId !== null && decided.has(source.individualId);
+    return db
+      .insert(tracklets)
+      .values({ ...source, sequenceId, individualId: keep ? source.individualId : null })
+      .returning({ id: tracklets.id })
+      .get().id;
+  };
   // The first part of a tracklet keeps its row (and id); each further sequence gets a copy.
   const placed = new Map<string, number>();
   const first = new Set<number>();
-  for (const d of detections) {
+  for (const d of boxes) {
+    if (d.trackletId === null) continue;
     if (d.sequenceId === null) {
-      relink.run(null, d.id);
+      relink(d.id, null);
       continue;
     }
     const key = `${d.trackletId}:${d.sequenceId}`;
     let target = placed.get(key);
     if (target === undefined) {
-      if (first.has(d.trackletId)) target = Number(copy.run(d.sequenceId, decidedList, d.trackletId).lastInsertRowid);
+      if (first.has(d.trackletId)) target = copy(d.trackletId, d.sequenceId);
       else {
-        setSequence.run(d.sequenceId, d.trackletId);
+        db.update(tracklets).set({ sequenceId: d.sequenceId }).where(eq(tracklets.id, d.trackletId)).run();
         first.add(d.trackletId);
         target = d.trackletId;
       }
       placed.set(key, target);
     }
-    if (target !== d.trackletId) relink.run(target, d.id);
+    if (target !== d.trackletId) relink(d.id, target);
   }
   pruneEmptyTracklets(db, trackletIds);
   return owners;
@@ -84,24 +98,28 @@ export function syncSequences(
   gapSeconds = getSetting(db, 'sequenceGapSeconds'),
   embedder = getSetting(db, 'embedder'),
 ): SequenceSync {
-  // Raw SQL, a hot path: reads every photo and sequence of the library after each batch.
-  const c = db.$client;
-  const photos = c
-    .prepare(
-      `SELECT id, camera_id AS cameraId, taken_at AS takenAt, trigger_event AS triggerEvent, trigger_frame AS triggerFrame,
-              clip_id AS clipId, frame_ms AS frameMs
-       FROM images WHERE state != 'failed' ORDER BY id`,
-    )
-    .all() as SequencePhoto[];
+  // Every photo of the library, after each batch: a plain sql read (rows as SQLite returns them, no per-row mapping by
+  // the query builder, which takes two to three times as long over 100,000 photos) over the schema's columns.
+  const photos = db.all<SequencePhoto>(
+    sql`SELECT ${images.id} AS id, ${images.cameraId} AS cameraId, ${images.takenAt} AS takenAt,
+          ${images.triggerEvent} AS triggerEvent, ${images.triggerFrame} AS triggerFrame, ${images.clipId} AS clipId,
+          ${images.frameMs} AS frameMs
+        FROM ${images} WHERE ${images.state} != ${UNREADABLE} ORDER BY ${images.id}`,
+  );
   const groups = groupSequences(photos, gapSeconds);
   const stored = new Map<string, number>();
-  const members = c
-    .prepare(
-      `SELECT sequence_id AS s, group_concat(id) AS ids FROM images WHERE sequence_id IS NOT NULL GROUP BY sequence_id`,
-    )
-    .all() as { s: number; ids: string }[];
-  for (const m of members) stored.set(keyOf(m.ids.split(',').map(Number)), m.s);
-  const allStored = (c.prepare('SELECT id FROM sequences').all() as { id: number }[]).map((r) => r.id);
+  const members = db
+    .select({ s: images.sequenceId, ids: sql<string>`group_concat(${images.id})` })
+    .from(images)
+    .where(isNotNull(images.sequenceId))
+    .groupBy(images.sequenceId)
+    .all();
+  for (const m of members) if (m.s !== null) stored.set(keyOf(m.ids.split(',').map(Number)), m.s);
+  const allStored = db
+    .select({ id: sequences.id })
+    .from(sequences)
+    .all()
+    .map((r) => r.id);
 
   const kept = new Set<number>();
   const fresh: typeof groups = [];
@@ -112,21 +130,29 @@ export function syncSequences(
   }
   const removed = allStored.filter((id) => !kept.has(id));
   const created: number[] = [];
-  const insert = c.prepare('INSERT INTO sequences (camera_id, start, "end", photo_count) VALUES (?, ?, ?, ?)');
   for (const g of fresh) {
-    const id = Number(insert.run(g.cameraId, g.start, g.end, g.photoIds.length).lastInsertRowid);
+    const { id } = db
+      .insert(sequences)
+      .values({ cameraId: g.cameraId, start: g.start, end: g.end, photoCount: g.photoIds.length })
+      .returning({ id: sequences.id })
+      .get();
     setImageSequence(db, g.photoIds, id);
     created.push(id);
   }
   if (removed.length > 0) {
-    const list = removed.join(',');
     // Photos of a replaced sequence that are in no group now (failed since) leave it.
     leaveSequences(db, removed);
-    const tracklets = (
-      c.prepare(`SELECT id FROM tracklets WHERE sequence_id IN (${list}) ORDER BY id`).all() as { id: number }[]
-    ).map((r) => r.id);
-    const owners = moveTracklets(db, tracklets);
-    c.prepare(`DELETE FROM sequences WHERE id IN (${list})`).run();
+    const theirs = db
+      .select({ id: tracklets.id })
+      .from(tracklets)
+      .where(inArray(tracklets.sequenceId, anyOf(removed)))
+      .orderBy(tracklets.id)
+      .all()
+      .map((r) => r.id);
+    const owners = moveTracklets(db, theirs);
+    db.delete(sequences)
+      .where(inArray(sequences.id, anyOf(removed)))
+      .run();
     pruneEmptyIndividuals(db, owners, { keep: new Set() });
     individualsChanged(db, embedder, owners);
   }

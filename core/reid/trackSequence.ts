@@ -8,7 +8,11 @@
 //     individuals never link, and a rebuilt tracklet goes back to the individual its detections came from;
 //   - only tracklets of new detections are left for the match stage.
 // Individuals the pipeline leaves empty are deleted, except decided ones, which stay with 0 sightings.
+import { and, eq, inArray, isNull, not, sql } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
+import { detections, images, individuals, tracklets } from '../db/schema';
 import { assignTracklets } from '../individuals/assign';
 import { decidedIndividuals } from '../individuals/decided';
 import { encodeVector, meanOfNormalised } from '../individuals/embedding';
@@ -21,16 +25,6 @@ import { refreshTrackletEmbeddings } from './trackletEmbeddings';
 import { DEFAULT_TRACK_OPTIONS, linkTracklets, type TrackFrame, type TrackOptions } from './tracklets';
 import { getDetectionEmbeddings } from '../db/vectorIndex';
 
-interface DetectionRow {
-  id: number;
-  imageId: number;
-  category: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
 /** The sequence's photos in capture order with their usable detections not yet in a tracklet, and embeddings. */
 export function sequenceFrames(
   db: Db,
@@ -38,22 +32,41 @@ export function sequenceFrames(
   sequenceId: number,
   hints: ReadonlyMap<number, number> = new Map(),
 ): TrackFrame[] {
-  const c = db.$client;
-  const images = c
-    .prepare(`SELECT id FROM images WHERE sequence_id = ? ORDER BY taken_at, trigger_frame, id`)
-    .all(sequenceId) as { id: number }[];
-  const dets = c
-    .prepare(
-      `SELECT d.id, d.image_id AS imageId, d.category, d.x, d.y, d.w, d.h FROM detections d JOIN images i ON i.id = d.image_id
-       WHERE i.sequence_id = ? AND d.category = 'animal' AND NOT d.duplicate AND NOT d.false_positive AND d.tracklet_id IS NULL ORDER BY d.id`,
+  const photos = db
+    .select({ id: images.id })
+    .from(images)
+    .where(eq(images.sequenceId, sequenceId))
+    .orderBy(images.takenAt, images.triggerFrame, images.id)
+    .all();
+  const dets = db
+    .select({
+      id: detections.id,
+      imageId: detections.imageId,
+      category: detections.category,
+      x: detections.x,
+      y: detections.y,
+      w: detections.w,
+      h: detections.h,
+    })
+    .from(detections)
+    .innerJoin(images, eq(images.id, detections.imageId))
+    .where(
+      and(
+        eq(images.sequenceId, sequenceId),
+        eq(detections.category, 'animal'),
+        not(detections.duplicate),
+        not(detections.falsePositive),
+        isNull(detections.trackletId),
+      ),
     )
-    .all(sequenceId) as DetectionRow[];
+    .orderBy(detections.id)
+    .all();
   const vectors = getDetectionEmbeddings(
     db,
     embedder,
     dets.map((d) => d.id),
   );
-  return images.map((img) => ({
+  return photos.map((img) => ({
     imageId: img.id,
     detections: dets
       .filter((d) => d.imageId === img.id)
@@ -67,30 +80,47 @@ export function sequenceFrames(
   }));
 }
 
+// Prepared once per connection: every box of a sequence is linked to its tracklet one by one.
+const linkStatement = preparedOnce((db) =>
+  db
+    .update(detections)
+    .set({ trackletId: sql`${sql.placeholder('tracklet')}` })
+    .where(eq(detections.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 interface OldTracklet {
   id: number;
   individualId: number | null;
 }
 
 /** Deletes the tracklets and frees their detections; returns each freed detection's individual. */
-function releaseTracklets(db: Db, tracklets: readonly OldTracklet[]): Map<number, number> {
+function releaseTracklets(db: Db, old: readonly OldTracklet[]): Map<number, number> {
   const hints = new Map<number, number>();
-  if (tracklets.length === 0) return hints;
-  const c = db.$client;
-  const members = c.prepare('SELECT id FROM detections WHERE tracklet_id = ?');
-  for (const t of tracklets) {
+  if (old.length === 0) return hints;
+  for (const t of old) {
     if (t.individualId === null) continue;
-    for (const { id } of members.all(t.id) as { id: number }[]) hints.set(id, t.individualId);
+    const members = db.select({ id: detections.id }).from(detections).where(eq(detections.trackletId, t.id)).all();
+    for (const { id } of members) hints.set(id, t.individualId);
   }
-  const list = tracklets.map((t) => t.id).join(',');
-  c.prepare(`UPDATE detections SET tracklet_id = NULL WHERE tracklet_id IN (${list})`).run();
-  c.prepare(`DELETE FROM tracklets WHERE id IN (${list})`).run();
+  const ids = old.map((t) => t.id);
+  db.update(detections)
+    .set({ trackletId: null })
+    .where(inArray(detections.trackletId, anyOf(ids)))
+    .run();
+  db.delete(tracklets)
+    .where(inArray(tracklets.id, anyOf(ids)))
+    .run();
   return hints;
 }
 
 /** The individual a rebuilt tracklet returns to, when it still stands and can take it (one photo once). */
 function returnTo(db: Db, individualId: number, trackletId: number): boolean {
-  const live = db.$client.prepare('SELECT 1 FROM individuals WHERE id = ? AND merged_into IS NULL').get(individualId);
+  const live = db
+    .select({ id: individuals.id })
+    .from(individuals)
+    .where(and(eq(individuals.id, individualId), isNull(individuals.mergedInto)))
+    .get();
   if (!live) return false;
   try {
     assignTracklets(db, individualId, [trackletId]);
@@ -116,10 +146,12 @@ export function trackSequence(
   options: TrackOptions = DEFAULT_TRACK_OPTIONS,
   suggest?: SuggestOptions,
 ): TrackResult {
-  const c = db.$client;
-  const old = c
-    .prepare('SELECT id, individual_id AS individualId FROM tracklets WHERE sequence_id = ? ORDER BY id')
-    .all(sequenceId) as OldTracklet[];
+  const old = db
+    .select({ id: tracklets.id, individualId: tracklets.individualId })
+    .from(tracklets)
+    .where(eq(tracklets.sequenceId, sequenceId))
+    .orderBy(tracklets.id)
+    .all();
   const decided = decidedIndividuals(db);
   const kept = old.filter((t) => t.individualId !== null && decided.has(t.individualId));
   const hints = releaseTracklets(
@@ -139,15 +171,17 @@ export function trackSequence(
 
   const frames = sequenceFrames(db, embedder, sequenceId, hints);
   const vectors = new Map(frames.flatMap((f) => f.detections.map((d) => [d.id, d.embedding] as const)));
-  const insert = c.prepare('INSERT INTO tracklets (sequence_id, category, embedding) VALUES (?, ?, ?)');
-  const link = c.prepare('UPDATE detections SET tracklet_id = ? WHERE id = ?');
   const result: TrackResult = { created: [], unmatched: [] };
   const touched = new Set(old.flatMap((t) => (t.individualId === null ? [] : [t.individualId])));
   for (const t of joinTracklets(linkTracklets(frames, options), frames)) {
     const members = t.detectionIds.map((id) => vectors.get(id)).filter((v): v is Float32Array => !!v);
     const mean = meanOfNormalised(members);
-    const id = Number(insert.run(sequenceId, t.category, mean ? encodeVector(mean) : null).lastInsertRowid);
-    for (const d of t.detectionIds) link.run(id, d);
+    const id = db
+      .insert(tracklets)
+      .values({ sequenceId, category: t.category, embedding: mean ? encodeVector(mean) : null })
+      .returning({ id: tracklets.id })
+      .get().id;
+    for (const d of t.detectionIds) linkStatement(db).run({ tracklet: id, id: d });
     result.created.push(id);
     if (t.hint !== null && returnTo(db, t.hint, id)) touched.add(t.hint);
     else result.unmatched.push(id);

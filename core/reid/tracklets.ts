@@ -6,6 +6,7 @@
 // Hard rule, by construction: a track takes at most one detection per photo, so two boxes of one photo never share
 // a tracklet. Re-tracking keeps people's decisions: a detection may carry the individual it belonged to (its hint),
 // and detections of two different individuals never link.
+import type { Category } from '../contract/entities';
 import { assignMinCost } from './assignment';
 import { cosine, l2normalize } from './vectorMath';
 
@@ -18,7 +19,7 @@ export interface Box {
 
 export interface TrackDetection {
   id: number;
-  category: string;
+  category: Category;
   box: Box;
   embedding: Float32Array | null;
   /** The individual it belonged to before this re-tracking, if any. */
@@ -57,7 +58,7 @@ export const DEFAULT_TRACK_OPTIONS: TrackOptions = {
 };
 
 export interface Tracklet {
-  category: string;
+  category: Category;
   /** In frame order. */
   detectionIds: number[];
   imageIds: number[];
