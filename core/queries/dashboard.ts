@@ -3,46 +3,52 @@
 // by triggers (migration 0006_activity_aggregate): a call reads a few thousand small rows at most, whatever the
 // library's size.
 import type { Activity } from '../contract';
+import { and, between, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
-import { Where } from './sqlFilter';
+import { activityDays, activityHours, activityPhotos, cameras } from '../db/schema';
 
 /** camera_key of boxes on photos without a camera, day and hour of photos without a time (see the migration). */
 const NO_CAMERA = 0;
 
 export function activity(db: Db, cameraIds?: number[]): Activity {
-  const c = db.$client;
-  const cams = () => (cameraIds ? new Where().in('camera_key', cameraIds) : new Where());
-  const days = cams().add(`day != ''`);
-  const perDay = c
-    .prepare(
-      `SELECT day, sum(n) AS detections FROM activity_days ${days.sql} GROUP BY day HAVING sum(n) > 0 ORDER BY day`,
-    )
-    .all(...days.params) as { day: string; detections: number }[];
-  const hours = cams().add('hour BETWEEN 0 AND 23');
+  const cams = (column: SQLiteColumn) => (cameraIds ? inArray(column, cameraIds) : undefined);
+  const dayTotal = sql<number>`sum(${activityDays.n})`.mapWith(Number);
+  const perDay = db
+    .select({ day: activityDays.day, detections: dayTotal })
+    .from(activityDays)
+    .where(and(cams(activityDays.cameraKey), ne(activityDays.day, '')))
+    .groupBy(activityDays.day)
+    .having(gt(dayTotal, 0))
+    .orderBy(activityDays.day)
+    .all();
   const perHour = new Array<number>(24).fill(0);
-  for (const h of c
-    .prepare(`SELECT hour, sum(n) AS n FROM activity_hours ${hours.sql} GROUP BY hour`)
-    .all(...hours.params) as { hour: number; n: number }[])
+  for (const h of db
+    .select({ hour: activityHours.hour, n: sql<number>`sum(${activityHours.n})`.mapWith(Number) })
+    .from(activityHours)
+    .where(and(cams(activityHours.cameraKey), between(activityHours.hour, 0, 23)))
+    .groupBy(activityHours.hour)
+    .all())
     perHour[h.hour] = h.n;
-  const perCamera = cams().add(`camera_key != ${NO_CAMERA}`);
   const detections = new Map(
-    (
-      c
-        .prepare(`SELECT camera_key AS cameraId, sum(n) AS n FROM activity_days ${perCamera.sql} GROUP BY camera_key`)
-        .all(...perCamera.params) as { cameraId: number; n: number }[]
-    ).map((r) => [r.cameraId, r.n]),
+    db
+      .select({ cameraId: activityDays.cameraKey, n: dayTotal })
+      .from(activityDays)
+      .where(and(cams(activityDays.cameraKey), ne(activityDays.cameraKey, NO_CAMERA)))
+      .groupBy(activityDays.cameraKey)
+      .all()
+      .map((r) => [r.cameraId, r.n]),
   );
-  const cameraFilter = new Where();
-  if (cameraIds) cameraFilter.in('c.id', cameraIds);
-  const cameras = c
-    .prepare(
-      `SELECT c.id AS cameraId, c.name, ifnull(p.n, 0) AS photos
-       FROM cameras c LEFT JOIN activity_photos p ON p.camera_key = c.id ${cameraFilter.sql} ORDER BY c.name COLLATE NOCASE`,
-    )
-    .all(...cameraFilter.params) as { cameraId: number; name: string; photos: number }[];
+  const cameraRows = db
+    .select({ cameraId: cameras.id, name: cameras.name, photos: sql<number>`ifnull(${activityPhotos.n}, 0)` })
+    .from(cameras)
+    .leftJoin(activityPhotos, eq(activityPhotos.cameraKey, cameras.id))
+    .where(cams(cameras.id))
+    .orderBy(sql`${cameras.name} COLLATE NOCASE`)
+    .all();
   return {
     perDay,
     perHour,
-    perCamera: cameras.map((cam) => ({ ...cam, detections: detections.get(cam.cameraId) ?? 0 })),
+    perCamera: cameraRows.map((cam) => ({ ...cam, detections: detections.get(cam.cameraId) ?? 0 })),
   };
 }

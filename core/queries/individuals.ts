@@ -2,45 +2,69 @@
 // only so links and undo keep working. Counts and first/last seen are stored (kept right by core/individuals).
 import { DEER } from '../contract';
 import type { Category, IndividualCrop, IndividualDetail, IndividualSummary, INDIVIDUAL_SORTS } from '../contract';
+import { and, count, desc, eq, exists, inArray, isNull, min, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
-import { COUNTED, splitIds, Where } from './sqlFilter';
+import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
+import { sexAgeClassOf } from '../individuals/sexAge';
+import { countedBox, splitIds } from './sqlFilter';
 
-const ORDER: Record<(typeof INDIVIDUAL_SORTS)[number], string> = {
-  name: 'ind.name COLLATE NOCASE, ind.id',
-  detections: 'ind.detection_count, ind.id',
-  '-detections': 'ind.detection_count DESC, ind.id',
-  lastSeen: 'ind.last_seen IS NULL, ind.last_seen, ind.id',
-  '-lastSeen': 'ind.last_seen IS NULL, ind.last_seen DESC, ind.id',
-  firstSeen: 'ind.first_seen IS NULL, ind.first_seen, ind.id',
-  '-firstSeen': 'ind.first_seen IS NULL, ind.first_seen DESC, ind.id',
+const ind = individuals;
+
+const ORDER: Record<(typeof INDIVIDUAL_SORTS)[number], SQL[]> = {
+  name: [sql`${ind.name} COLLATE NOCASE`, sql`${ind.id}`],
+  detections: [sql`${ind.detectionCount}`, sql`${ind.id}`],
+  '-detections': [desc(ind.detectionCount), sql`${ind.id}`],
+  lastSeen: [isNull(ind.lastSeen), sql`${ind.lastSeen}`, sql`${ind.id}`],
+  '-lastSeen': [isNull(ind.lastSeen), desc(ind.lastSeen), sql`${ind.id}`],
+  firstSeen: [isNull(ind.firstSeen), sql`${ind.firstSeen}`, sql`${ind.id}`],
+  '-firstSeen': [isNull(ind.firstSeen), desc(ind.firstSeen), sql`${ind.id}`],
 };
 
-/** Detections of an individual, joined to their photos (`d`, `i`). */
-const MEMBERS = `detections d JOIN tracklets t ON t.id = d.tracklet_id JOIN images i ON i.id = d.image_id`;
+// An individual's detections are joined to their tracklets and photos.
+const ofTracklet = eq(tracklets.id, detections.trackletId);
+const ofImage = eq(images.id, detections.imageId);
 
-const SUMMARY_COLUMNS = `ind.id, ind.name, ind.category, ind.species, ind.species_by_user AS speciesByUser,
-  ind.sex_age AS sexAge, ind.sex_age_by_user AS sexAgeByUser, ind.sex, ind.age_class AS ageClass, ind.confirmed,
-  ind.detection_count AS detectionCount, ind.first_seen AS firstSeen, ind.last_seen AS lastSeen,
-  ind.cover_detection_id AS coverDetectionId,
-  (SELECT group_concat(DISTINCT i.camera_id) FROM ${MEMBERS} WHERE t.individual_id = ind.id AND ${COUNTED}) AS cameraIds,
-  (SELECT count(*) FROM suggestions s WHERE s.individual_id = ind.id AND s.state = 'pending')
-    + (SELECT count(*) FROM suggestions s WHERE s.candidate_id = ind.id AND s.individual_id != ind.id AND s.state = 'pending') AS pendingSuggestions`;
+/** An individual's counted detections. */
+const countedOf = (individualId: number | SQLWrapper) => and(eq(tracklets.individualId, individualId), countedBox);
 
-type SummaryRow = Omit<IndividualSummary, 'confirmed' | 'cameraIds' | 'speciesByUser' | 'sexAgeByUser'> & {
-  confirmed: number;
-  cameraIds: string | null;
-  speciesByUser: number;
-  sexAgeByUser: number;
-};
-
-function toSummary(row: SummaryRow): IndividualSummary {
+function summarySelect(db: Db) {
+  const cameraIds = db
+    .select({ ids: sql<string | null>`group_concat(DISTINCT ${images.cameraId})` })
+    .from(detections)
+    .innerJoin(tracklets, ofTracklet)
+    .innerJoin(images, ofImage)
+    .where(countedOf(ind.id));
+  const pending = (side: SQLiteColumn, other?: SQL) =>
+    db
+      .select({ n: count() })
+      .from(suggestions)
+      .where(and(eq(side, ind.id), other, eq(suggestions.state, 'pending')));
+  const asIndividual = pending(suggestions.individualId);
+  const asCandidate = pending(suggestions.candidateId, ne(suggestions.individualId, ind.id));
   return {
-    ...row,
-    confirmed: row.confirmed === 1,
-    speciesByUser: row.speciesByUser === 1,
-    sexAgeByUser: row.sexAgeByUser === 1,
-    cameraIds: splitIds(row.cameraIds),
+    id: ind.id,
+    name: ind.name,
+    category: ind.category,
+    species: ind.species,
+    speciesByUser: ind.speciesByUser,
+    sexAge: ind.sexAge,
+    sexAgeByUser: ind.sexAgeByUser,
+    sex: ind.sex,
+    ageClass: ind.ageClass,
+    confirmed: ind.confirmed,
+    detectionCount: ind.detectionCount,
+    firstSeen: ind.firstSeen,
+    lastSeen: ind.lastSeen,
+    coverDetectionId: ind.coverDetectionId,
+    cameraIds: sql<string | null>`(${cameraIds})`,
+    pendingSuggestions: sql<number>`(${asIndividual}) + (${asCandidate})`,
   };
+}
+
+function toSummary<T extends { cameraIds: string | null; sexAge: string | null }>(row: T) {
+  // Stored classes are always one of the contract's (core/individuals keeps them); anything else reads as unknown.
+  return { ...row, sexAge: sexAgeClassOf(row.sexAge), cameraIds: splitIds(row.cameraIds) };
 }
 
 export interface IndividualQuery {
@@ -60,76 +84,95 @@ export function queryIndividuals(
   db: Db,
   q: IndividualQuery,
 ): { items: IndividualSummary[]; total: number; offset: number } {
-  const w = new Where().add('ind.merged_into IS NULL');
-  if (q.category) w.add('ind.category = ?', q.category);
-  if (q.speciesGroup) w.add(q.speciesGroup === 'deer' ? 'ind.species = ?' : 'ind.species != ?', DEER);
-  if (q.species) w.add('lower(ind.species) = lower(?)', q.species.trim());
-  if (q.search) w.add("ind.name LIKE ? ESCAPE '\\'", `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  if (q.confirmed !== undefined) w.add('ind.confirmed = ?', q.confirmed ? 1 : 0);
-  if (q.cameraIds) {
-    const cams = new Where().in('i.camera_id', q.cameraIds);
-    w.add(
-      `EXISTS (SELECT 1 FROM ${MEMBERS} WHERE t.individual_id = ind.id AND ${COUNTED} AND ${cams.conditions})`,
-      ...cams.params,
-    );
-  }
-  const c = db.$client;
-  const total = (c.prepare(`SELECT count(*) AS n FROM individuals ind ${w.sql}`).get(...w.params) as { n: number }).n;
-  const rows = c
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM individuals ind ${w.sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`)
-    .all(...w.params, q.limit, q.offset) as SummaryRow[];
+  const search = q.search && `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const where = and(
+    isNull(ind.mergedInto),
+    q.category ? eq(ind.category, q.category) : undefined,
+    q.speciesGroup ? (q.speciesGroup === 'deer' ? eq : ne)(ind.species, DEER) : undefined,
+    q.species ? sql`lower(${ind.species}) = lower(${q.species.trim()})` : undefined,
+    search ? sql`${ind.name} LIKE ${search} ESCAPE '\\'` : undefined,
+    q.confirmed !== undefined ? eq(ind.confirmed, q.confirmed) : undefined,
+    q.cameraIds
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(detections)
+            .innerJoin(tracklets, ofTracklet)
+            .innerJoin(images, ofImage)
+            .where(and(countedOf(ind.id), inArray(images.cameraId, q.cameraIds))),
+        )
+      : undefined,
+  );
+  const total = db.select({ n: count() }).from(ind).where(where).get()!.n;
+  const rows = db
+    .select(summarySelect(db))
+    .from(ind)
+    .where(where)
+    .orderBy(...ORDER[q.sort])
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
   return { items: rows.map(toSummary), total, offset: q.offset };
 }
 
 export function individualSummaries(db: Db, ids: readonly number[]): Map<number, IndividualSummary> {
   if (ids.length === 0) return new Map();
-  const w = new Where().in('ind.id', [...new Set(ids)]);
-  const rows = db.$client
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM individuals ind ${w.sql}`)
-    .all(...w.params) as SummaryRow[];
+  const rows = db
+    .select(summarySelect(db))
+    .from(ind)
+    .where(inArray(ind.id, [...new Set(ids)]))
+    .all();
   return new Map(rows.map((r) => [r.id, toSummary(r)]));
 }
 
 export function individualDetail(db: Db, id: number): IndividualDetail | null {
-  const c = db.$client;
-  const row = c
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, ind.notes, ind.merged_into AS mergedInto FROM individuals ind WHERE ind.id = ?`,
-    )
-    .get(id) as (SummaryRow & { notes: string; mergedInto: number | null }) | undefined;
+  const row = db
+    .select({ ...summarySelect(db), notes: ind.notes, mergedInto: ind.mergedInto })
+    .from(ind)
+    .where(eq(ind.id, id))
+    .get();
   if (!row) return null;
   const { notes, mergedInto, ...summary } = row;
-  const cameras = c
-    .prepare(
-      `SELECT i.camera_id AS cameraId, cam.name, count(*) AS detections FROM ${MEMBERS} JOIN cameras cam ON cam.id = i.camera_id
-       WHERE t.individual_id = ? AND ${COUNTED} GROUP BY i.camera_id ORDER BY detections DESC`,
-    )
-    .all(id) as IndividualDetail['cameras'];
+  const boxes = count();
+  const cameraRows = db
+    .select({ cameraId: cameras.id, name: cameras.name, detections: boxes })
+    .from(detections)
+    .innerJoin(tracklets, ofTracklet)
+    .innerJoin(images, ofImage)
+    .innerJoin(cameras, eq(cameras.id, images.cameraId))
+    .where(countedOf(id))
+    .groupBy(images.cameraId)
+    .orderBy(desc(boxes))
+    .all();
   const activityByHour = new Array<number>(24).fill(0);
-  const hours = c
-    .prepare(
-      `SELECT CAST(substr(i.taken_at, 12, 2) AS INTEGER) AS hour, count(*) AS n FROM ${MEMBERS}
-       WHERE t.individual_id = ? AND ${COUNTED} AND length(i.taken_at) >= 13 GROUP BY hour`,
-    )
-    .all(id) as { hour: number; n: number }[];
+  const hour = sql<number>`CAST(substr(${images.takenAt}, 12, 2) AS INTEGER)`;
+  const hours = db
+    .select({ hour, n: count() })
+    .from(detections)
+    .innerJoin(tracklets, ofTracklet)
+    .innerJoin(images, ofImage)
+    .where(and(countedOf(id), sql`length(${images.takenAt}) >= 13`))
+    .groupBy(hour)
+    .all();
   for (const h of hours) if (h.hour >= 0 && h.hour < 24) activityByHour[h.hour] = h.n;
-  const sightings = c
-    .prepare(
-      `SELECT i.sequence_id AS sequenceId, min(i.camera_id) AS cameraId, min(i.taken_at) AS start, count(*) AS detections, min(i.id) AS photoId
-       FROM ${MEMBERS} WHERE t.individual_id = ? AND ${COUNTED}
-       GROUP BY coalesce(i.sequence_id, -i.id) ORDER BY start DESC`,
-    )
-    .all(id) as IndividualDetail['sightings'];
-  return { ...toSummary(summary), notes, mergedInto, cameras, activityByHour, sightings };
+  const start = min(images.takenAt);
+  const sightings = db
+    .select({
+      sequenceId: images.sequenceId,
+      cameraId: min(images.cameraId),
+      start,
+      detections: count(),
+      photoId: sql<number>`min(${images.id})`,
+    })
+    .from(detections)
+    .innerJoin(tracklets, ofTracklet)
+    .innerJoin(images, ofImage)
+    .where(countedOf(id))
+    .groupBy(sql`coalesce(${images.sequenceId}, -${images.id})`)
+    .orderBy(desc(start))
+    .all();
+  return { ...toSummary(summary), notes, mergedInto, cameras: cameraRows, activityByHour, sightings };
 }
-
-type CropRow = Omit<IndividualCrop, 'box' | 'hasCrop'> & {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  hasCrop: number;
-};
 
 export function individualCrops(
   db: Db,
@@ -137,22 +180,36 @@ export function individualCrops(
   offset: number,
   limit: number,
 ): { items: IndividualCrop[]; total: number; offset: number } {
-  const c = db.$client;
-  const total = (
-    c.prepare(`SELECT count(*) AS n FROM ${MEMBERS} WHERE t.individual_id = ? AND ${COUNTED}`).get(id) as { n: number }
-  ).n;
-  const rows = c
-    .prepare(
-      `SELECT d.id AS detectionId, d.image_id AS imageId, i.taken_at AS takenAt, i.camera_id AS cameraId, d.confidence,
-              d.x, d.y, d.w, d.h, d.tracklet_id AS trackletId, d.crop_path IS NOT NULL AS hasCrop
-       FROM ${MEMBERS} WHERE t.individual_id = ? AND ${COUNTED}
-       ORDER BY i.taken_at IS NULL, i.taken_at DESC, d.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(id, limit, offset) as CropRow[];
-  const items = rows.map(({ x, y, w, h, hasCrop, ...rest }) => ({
-    ...rest,
-    box: { x, y, w, h },
-    hasCrop: hasCrop === 1,
-  }));
+  const d = detections;
+  const total = db
+    .select({ n: count() })
+    .from(detections)
+    .innerJoin(tracklets, ofTracklet)
+    .innerJoin(images, ofImage)
+    .where(countedOf(id))
+    .get()!.n;
+  const rows = db
+    .select({
+      detectionId: d.id,
+      imageId: d.imageId,
+      takenAt: images.takenAt,
+      cameraId: images.cameraId,
+      confidence: d.confidence,
+      x: d.x,
+      y: d.y,
+      w: d.w,
+      h: d.h,
+      trackletId: d.trackletId,
+      hasCrop: sql<boolean>`${d.cropPath} IS NOT NULL`.mapWith(Boolean),
+    })
+    .from(detections)
+    .innerJoin(tracklets, ofTracklet)
+    .innerJoin(images, ofImage)
+    .where(countedOf(id))
+    .orderBy(isNull(images.takenAt), desc(images.takenAt), desc(d.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  const items = rows.map(({ x, y, w, h, ...rest }) => ({ ...rest, box: { x, y, w, h } }));
   return { items, total, offset };
 }

@@ -1,224 +1,224 @@
 // Photo queries for the grid and the viewer: filters, sort and paging in SQL, so nothing loads the whole library.
+import { and, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Category, Detection, PhotoDetail, PhotoFilter, PhotoSummary, PHOTO_SORTS } from '../contract';
+import { PROCESSED_IMAGE_STATES } from '../db/imageStates';
 import type { Db } from '../db/open';
+import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
 import { pageByDetections } from './photosByDetections';
-import { COUNTED, splitIds, splitList, Where } from './sqlFilter';
+import { anyOf, countedBox, splitList, timeBetween } from './sqlFilter';
+
+const i = images;
+const d = detections;
 
 // Plain column orders, so SQLite walks an index (images_taken_at holds the rowid too) and stops at the page: photos
 // of unknown time come first oldest-first and last newest-first, SQLite's own place for NULL. The detection sorts are
 // core/queries/photosByDetections.ts.
-const ORDER: Record<Exclude<(typeof PHOTO_SORTS)[number], 'detections' | '-detections'>, string> = {
-  takenAt: 'i.taken_at, i.id',
-  '-takenAt': 'i.taken_at DESC, i.id DESC',
-  imported: 'i.id',
-  '-imported': 'i.id DESC',
+const ORDER: Record<Exclude<(typeof PHOTO_SORTS)[number], 'detections' | '-detections'>, SQL[]> = {
+  takenAt: [sql`${i.takenAt}`, sql`${i.id}`],
+  '-takenAt': [desc(i.takenAt), desc(i.id)],
+  imported: [sql`${i.id}`],
+  '-imported': [desc(i.id)],
 };
 
 /**
  * The photo itself, or a clip's sampled frames: where an item's detections are. A clip counts the most boxes of one
  * frame (the animals seen at once), not the sum over frames, which counts one deer once a second.
  */
-const OWN_IMAGES = '(SELECT i.id UNION ALL SELECT f.id FROM images f WHERE f.clip_id = i.id)';
+const f = alias(images, 'f');
+const OWN_IMAGES = sql`(SELECT ${i.id} UNION ALL SELECT ${f.id} FROM ${images} f WHERE ${f.clipId} = ${i.id})`;
 
-const SUMMARY_COLUMNS = `i.id, i.file_name AS fileName, i.camera_id AS cameraId, c.name AS camera, i.taken_at AS takenAt,
-  i.width, i.height, i.state, i.error, i.sequence_id AS sequenceId, i.path IS NOT NULL AS hasOriginal,
-  i.media_type AS mediaType, i.duration_ms AS durationMs,
-  (SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM detections d WHERE d.image_id IN ${OWN_IMAGES} AND ${COUNTED}
-    GROUP BY d.image_id)) AS detections,
-  (SELECT group_concat(DISTINCT d.category) FROM detections d WHERE d.image_id IN ${OWN_IMAGES} AND ${COUNTED}) AS categories`;
+const SUMMARY_FIELDS = {
+  id: i.id,
+  fileName: i.fileName,
+  cameraId: i.cameraId,
+  camera: cameras.name,
+  takenAt: i.takenAt,
+  width: i.width,
+  height: i.height,
+  state: i.state,
+  error: i.error,
+  sequenceId: i.sequenceId,
+  hasOriginal: sql<boolean>`${i.path} IS NOT NULL`.mapWith(Boolean),
+  mediaType: i.mediaType,
+  durationMs: i.durationMs,
+  detections: sql<number>`(SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM ${d}
+    WHERE ${d.imageId} IN ${OWN_IMAGES} AND ${countedBox} GROUP BY ${d.imageId}))`,
+  categories: sql<string | null>`(SELECT group_concat(DISTINCT ${d.category}) FROM ${d}
+    WHERE ${d.imageId} IN ${OWN_IMAGES} AND ${countedBox})`,
+};
 
-type SummaryRow = Omit<PhotoSummary, 'categories' | 'hasOriginal'> & { categories: string | null; hasOriginal: number };
-
-function toSummary(row: SummaryRow): PhotoSummary {
-  return { ...row, hasOriginal: row.hasOriginal === 1, categories: splitList<Category>(row.categories) };
+function toSummary<T extends { categories: string | null }>(row: T) {
+  return { ...row, categories: splitList<Category>(row.categories) };
 }
 
+const summaries = (db: Db) => db.select(SUMMARY_FIELDS).from(i).leftJoin(cameras, eq(cameras.id, i.cameraId));
+
+const hasBoxes = (condition?: SQL) =>
+  sql`EXISTS (SELECT 1 FROM ${d} WHERE ${d.imageId} = ${i.id} AND ${condition ? sql`${condition} AND ` : sql``}${countedBox})`;
+
+/** The photos of these individuals, from their tracklets. */
+const photosOf = (individualIds: SQL) =>
+  sql`(SELECT ${d.imageId} FROM ${tracklets} JOIN ${d} ON ${d.trackletId} = ${tracklets.id}
+    WHERE ${tracklets.individualId} ${individualIds} AND ${countedBox})`;
+
 /** The same photos either way; `use` picks the form SQLite runs fastest for a count or for a page in index order. */
-export function photoWhere(filter: PhotoFilter, use: 'count' | 'page' = 'count'): Where {
+export function photoWhere(filter: PhotoFilter, use: 'count' | 'page' = 'count'): SQL {
   // A clip's sampled frames are processed like photos but listed only through their clip.
-  const w = new Where().add("i.media_type != 'frame'");
-  if (filter.cameraIds) w.in('i.camera_id', filter.cameraIds);
-  w.timeRange('i.taken_at', filter.from, filter.to);
-  if (filter.category)
-    w.add(
-      `EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND d.category = ? AND ${COUNTED})`,
-      filter.category,
-    );
-  if (filter.empty === true)
-    w.add(
-      `i.state IN ('detected', 'embedded', 'done') AND NOT EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`,
-    );
-  if (filter.empty === false) w.add(`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`);
+  const parts: (SQL | undefined)[] = [ne(i.mediaType, 'frame')];
+  if (filter.cameraIds) parts.push(inArray(i.cameraId, filter.cameraIds));
+  parts.push(...timeBetween(i.takenAt, filter.from, filter.to));
+  if (filter.category) parts.push(hasBoxes(eq(d.category, filter.category)));
+  if (filter.empty === true) parts.push(inArray(i.state, PROCESSED_IMAGE_STATES), sql`NOT ${hasBoxes()}`);
+  if (filter.empty === false) parts.push(hasBoxes());
   // Individuals are few next to photos: go from them to their photos through the tracklet and detection indexes.
-  if (filter.individualId !== undefined) {
-    w.add(
-      `i.id IN (SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id = ? AND ${COUNTED})`,
-      filter.individualId,
-    );
-  }
+  if (filter.individualId !== undefined) parts.push(sql`${i.id} IN ${photosOf(sql`= ${filter.individualId}`)}`);
   if (filter.unreviewedSuggestions !== undefined) {
-    const pending = `SELECT individual_id FROM suggestions WHERE state = 'pending' UNION SELECT candidate_id FROM suggestions WHERE state = 'pending'`;
-    const not = filter.unreviewedSuggestions ? '' : 'NOT ';
+    const isPending = eq(suggestions.state, 'pending');
+    const pending = sql`IN (SELECT ${suggestions.individualId} FROM ${suggestions} WHERE ${isPending}
+      UNION SELECT ${suggestions.candidateId} FROM ${suggestions} WHERE ${isPending})`;
+    const not = filter.unreviewedSuggestions ? sql`` : sql`NOT `;
     // A count visits every photo: the pending individuals' photos are listed once and each photo looked up in the
     // list (unary + keeps the planner from driving by the list instead). A page walks the sort's index and stops
     // early: a few hundred photos asking the detection and tracklet indexes beat building the whole list.
-    if (use === 'count') {
-      w.add(
-        `+i.id ${not}IN (SELECT d.image_id FROM tracklets t JOIN detections d ON d.tracklet_id = t.id WHERE t.individual_id IN (${pending}) AND ${COUNTED})`,
+    if (use === 'count') parts.push(sql`+${i.id} ${not}IN ${photosOf(pending)}`);
+    else
+      parts.push(
+        sql`${not}EXISTS (SELECT 1 FROM ${d} JOIN ${tracklets} ON ${tracklets.id} = ${d.trackletId}
+          WHERE ${d.imageId} = ${i.id} AND ${countedBox} AND ${tracklets.individualId} ${pending})`,
       );
-    } else {
-      w.add(
-        `${not}EXISTS (SELECT 1 FROM detections d JOIN tracklets t ON t.id = d.tracklet_id WHERE d.image_id = i.id AND ${COUNTED} AND t.individual_id IN (${pending}))`,
-      );
-    }
   }
-  if (filter.sequenceId !== undefined) w.add('i.sequence_id = ?', filter.sequenceId);
-  if (filter.states) w.in('i.state', filter.states);
-  if (filter.importId !== undefined) w.add('i.import_id = ?', filter.importId);
-  return w;
+  if (filter.sequenceId !== undefined) parts.push(eq(i.sequenceId, filter.sequenceId));
+  if (filter.states) parts.push(inArray(i.state, filter.states));
+  if (filter.importId !== undefined) parts.push(eq(i.importId, filter.importId));
+  return and(...parts)!;
 }
 
 export function queryPhotos(
   db: Db,
   args: { filter: PhotoFilter; sort: (typeof PHOTO_SORTS)[number]; offset: number; limit: number },
 ): { items: PhotoSummary[]; total: number; offset: number } {
-  const c = db.$client;
-  const counted = photoWhere(args.filter, 'count');
-  const total = (c.prepare(`SELECT count(*) AS n FROM images i ${counted.sql}`).get(...counted.params) as { n: number })
-    .n;
+  const total = db.select({ n: count() }).from(i).where(photoWhere(args.filter, 'count')).get()!.n;
   const w = photoWhere(args.filter, 'page');
   // The page's ids first (index order, no per-row work), then the columns of those rows only.
   const ids =
     args.sort === 'detections' || args.sort === '-detections'
       ? pageByDetections(db, w, args.sort === '-detections', args.offset, args.limit)
-      : (
-          c
-            .prepare(`SELECT i.id FROM images i ${w.sql} ORDER BY ${ORDER[args.sort]} LIMIT ? OFFSET ?`)
-            .all(...w.params, args.limit, args.offset) as { id: number }[]
-        ).map((r) => r.id);
+      : db
+          .select({ id: i.id })
+          .from(i)
+          .where(w)
+          .orderBy(...ORDER[args.sort])
+          .limit(args.limit)
+          .offset(args.offset)
+          .all()
+          .map((r) => r.id);
   return { items: photoSummaries(db, ids), total, offset: args.offset };
 }
 
 /** Summaries of these photos, in this order. */
 export function photoSummaries(db: Db, ids: readonly number[]): PhotoSummary[] {
   if (ids.length === 0) return [];
-  const rows = db.$client
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id WHERE i.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as SummaryRow[];
+  const rows = summaries(db)
+    .where(inArray(i.id, anyOf(ids)))
+    .all();
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export function photoSummariesWhere(db: Db, where: Where): PhotoSummary[] {
-  where.add("i.media_type != 'frame'");
-  const rows = db.$client
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM images i LEFT JOIN cameras c ON c.id = i.camera_id ${where.sql} ORDER BY ${ORDER.takenAt}`,
-    )
-    .all(...where.params) as SummaryRow[];
-  return rows.map(toSummary);
+/** A sequence's photos (clips as one item), in time order. */
+export function sequencePhotos(db: Db, sequenceId: number): PhotoSummary[] {
+  return summaries(db)
+    .where(and(eq(i.sequenceId, sequenceId), ne(i.mediaType, 'frame')))
+    .orderBy(...ORDER.takenAt)
+    .all()
+    .map(toSummary);
 }
 
-type DetectionRow = Omit<Detection, 'box' | 'duplicate' | 'falsePositive' | 'reviewed' | 'hasCrop'> & {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  duplicate: number;
-  falsePositive: number;
-  reviewed: number;
-  hasCrop: number;
-};
-
 export function detectionsOf(db: Db, imageId: number): Detection[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT d.id, d.image_id AS imageId, d.model, d.raw_label AS rawLabel, d.category, d.sex_age AS sexAge, d.confidence,
-              d.x, d.y, d.w, d.h, d.duplicate, d.false_positive AS falsePositive, d.reviewed, d.tracklet_id AS trackletId,
-              t.individual_id AS individualId, ind.name AS individualName, d.crop_path IS NOT NULL AS hasCrop
-       FROM detections d LEFT JOIN tracklets t ON t.id = d.tracklet_id LEFT JOIN individuals ind ON ind.id = t.individual_id
-       WHERE d.image_id = ? ORDER BY d.confidence DESC, d.id`,
-    )
-    .all(imageId) as DetectionRow[];
-  return rows.map(({ x, y, w, h, duplicate, falsePositive, reviewed, hasCrop, ...rest }) => ({
-    ...rest,
-    box: { x, y, w, h },
-    duplicate: duplicate === 1,
-    falsePositive: falsePositive === 1,
-    reviewed: reviewed === 1,
-    hasCrop: hasCrop === 1,
-  }));
+  const rows = db
+    .select({
+      id: d.id,
+      imageId: d.imageId,
+      model: d.model,
+      rawLabel: d.rawLabel,
+      category: d.category,
+      sexAge: d.sexAge,
+      confidence: d.confidence,
+      x: d.x,
+      y: d.y,
+      w: d.w,
+      h: d.h,
+      duplicate: d.duplicate,
+      falsePositive: d.falsePositive,
+      reviewed: d.reviewed,
+      trackletId: d.trackletId,
+      individualId: tracklets.individualId,
+      individualName: individuals.name,
+      hasCrop: sql<boolean>`${d.cropPath} IS NOT NULL`.mapWith(Boolean),
+    })
+    .from(d)
+    .leftJoin(tracklets, eq(tracklets.id, d.trackletId))
+    .leftJoin(individuals, eq(individuals.id, tracklets.individualId))
+    .where(eq(d.imageId, imageId))
+    .orderBy(desc(d.confidence), d.id)
+    .all();
+  return rows.map(({ x, y, w, h, ...rest }) => ({ ...rest, box: { x, y, w, h } }));
 }
 
 /** A clip's sampled frames with their detections, in time order (none for a photo). */
 function clipFrames(db: Db, clipId: number): PhotoDetail['clipFrames'] {
-  const frames = db.$client
-    .prepare("SELECT id, frame_ms AS frameMs FROM images WHERE clip_id = ? AND media_type = 'frame' ORDER BY frame_ms")
-    .all(clipId) as { id: number; frameMs: number }[];
-  return frames.map((f) => ({ imageId: f.id, frameMs: f.frameMs, detections: detectionsOf(db, f.id) }));
+  const frames = db
+    .select({ id: i.id, frameMs: i.frameMs })
+    .from(i)
+    .where(and(eq(i.clipId, clipId), eq(i.mediaType, 'frame'), isNotNull(i.frameMs)))
+    .orderBy(i.frameMs)
+    .all();
+  return frames.flatMap((fr) =>
+    fr.frameMs === null ? [] : [{ imageId: fr.id, frameMs: fr.frameMs, detections: detectionsOf(db, fr.id) }],
+  );
 }
 
 export function photoDetail(db: Db, id: number): PhotoDetail | null {
-  const c = db.$client;
-  const row = c
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, i.source_path AS sourcePath, i.import_id AS importId, i.taken_at_source AS takenAtSource,
-              i.time_note AS timeNote, i.orientation, i.bytes, i.trigger_event AS triggerEvent, i.trigger_frame AS triggerFrame,
-              i.trigger_frames AS triggerFrames, i.detector, i.embedder, i.clip_id AS clipId, i.frame_ms AS frameMs
-       FROM images i LEFT JOIN cameras c ON c.id = i.camera_id WHERE i.id = ?`,
-    )
-    .get(id) as (SummaryRow & Record<string, unknown>) | undefined;
+  const row = db
+    .select({
+      ...SUMMARY_FIELDS,
+      sourcePath: i.sourcePath,
+      importId: i.importId,
+      takenAtSource: i.takenAtSource,
+      timeNote: i.timeNote,
+      orientation: i.orientation,
+      bytes: i.bytes,
+      triggerEvent: i.triggerEvent,
+      triggerFrame: i.triggerFrame,
+      triggerFrames: i.triggerFrames,
+      detector: i.detector,
+      embedder: i.embedder,
+      clipId: i.clipId,
+      frameMs: i.frameMs,
+    })
+    .from(i)
+    .leftJoin(cameras, eq(cameras.id, i.cameraId))
+    .where(eq(i.id, id))
+    .get();
   if (!row) return null;
-  const {
-    triggerEvent,
-    triggerFrame,
-    triggerFrames,
-    sourcePath,
-    importId,
-    takenAtSource,
-    timeNote,
-    orientation,
-    bytes,
-    detector,
-    embedder,
-    clipId,
-    frameMs,
-    ...summary
-  } = row;
+  const { triggerEvent, triggerFrame, triggerFrames, clipId, frameMs, ...summary } = row;
   const sequencePhotoIds =
     summary.sequenceId === null
       ? []
-      : splitIds(
-          (
-            c
-              .prepare(
-                "SELECT group_concat(id) AS ids FROM (SELECT id FROM images WHERE sequence_id = ? AND media_type != 'frame' ORDER BY taken_at, id)",
-              )
-              .get(summary.sequenceId) as { ids: string | null }
-          ).ids,
-        );
+      : db
+          .select({ id: i.id })
+          .from(i)
+          .where(and(eq(i.sequenceId, summary.sequenceId), ne(i.mediaType, 'frame')))
+          .orderBy(i.takenAt, i.id)
+          .all()
+          .map((r) => r.id);
   return {
-    ...toSummary(summary as SummaryRow),
-    sourcePath: sourcePath as string,
-    importId: importId as number | null,
-    takenAtSource: takenAtSource as PhotoDetail['takenAtSource'],
-    timeNote: timeNote as string | null,
-    orientation: orientation as number | null,
-    bytes: bytes as number | null,
-    trigger: {
-      event: triggerEvent as number | null,
-      frame: triggerFrame as number | null,
-      frames: triggerFrames as number | null,
-    },
-    detector: detector as string | null,
-    embedder: embedder as string | null,
+    ...toSummary(summary),
+    trigger: { event: triggerEvent, frame: triggerFrame, frames: triggerFrames },
     detectionList: detectionsOf(db, id),
     sequencePhotoIds,
     clipFrames: clipFrames(db, id),
-    ...(clipId !== null && frameMs !== null
-      ? { frameOf: { clipId: clipId as number, frameMs: frameMs as number } }
-      : {}),
+    ...(clipId !== null && frameMs !== null ? { frameOf: { clipId, frameMs } } : {}),
   };
 }

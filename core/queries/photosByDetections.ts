@@ -2,51 +2,71 @@
 // the photos with boxes, ranked from the covering index of counted boxes (photos are joined only when a filter needs
 // their columns), and the photos without, in id order straight from the table, which stops at the page. Descending
 // puts the boxed run first, ascending the empty one; ties go by id in the same direction, as one ORDER BY would.
+import { and, asc, count, desc, eq, not, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { COUNTED, Where } from './sqlFilter';
+import { detections, images } from '../db/schema';
+import { countedBox } from './sqlFilter';
 
-const HAS_BOXES = `EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`;
+const HAS_BOXES = sql`EXISTS (SELECT 1 FROM ${detections} WHERE ${detections.imageId} = ${images.id} AND ${countedBox})`;
 
 interface Run {
   page(offset: number, limit: number): number[];
   size(): number;
 }
 
-function narrowed(w: Where, condition: string): Where {
-  return new Where().add(w.conditions, ...w.params).add(condition);
-}
+type Direction = typeof asc;
 
-function boxedRun(db: Db, w: Where, dir: 'ASC' | 'DESC'): Run {
-  const c = db.$client;
-  const photos = w.sql ? `JOIN images i ON i.id = n.image_id ${w.sql}` : '';
-  const ranked = c.prepare(
-    `SELECT n.image_id AS id FROM (SELECT d.image_id, count(*) AS boxes FROM detections d WHERE ${COUNTED} GROUP BY d.image_id) n ${photos}
-     ORDER BY n.boxes ${dir}, n.image_id ${dir} LIMIT ? OFFSET ?`,
-  );
-  const has = narrowed(w, HAS_BOXES);
+const photoCount = (db: Db, where: SQL | undefined) => db.select({ n: count() }).from(images).where(where).get()!.n;
+
+function boxedRun(db: Db, w: SQL | undefined, dir: Direction): Run {
+  const n = db
+    .select({ imageId: detections.imageId, boxes: sql<number>`count(*)`.as('boxes') })
+    .from(detections)
+    .where(countedBox)
+    .groupBy(detections.imageId)
+    .as('n');
+  const ranked = () => {
+    const all = db.select({ id: n.imageId }).from(n).$dynamic();
+    return w ? all.innerJoin(images, eq(images.id, n.imageId)).where(w) : all;
+  };
   return {
-    page: (offset, limit) => (ranked.all(...w.params, limit, offset) as { id: number }[]).map((r) => r.id),
-    size: () => (c.prepare(`SELECT count(*) AS n FROM images i ${has.sql}`).get(...has.params) as { n: number }).n,
+    page: (offset, limit) =>
+      ranked()
+        .orderBy(dir(n.boxes), dir(n.imageId))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map((r) => r.id),
+    size: () => photoCount(db, and(w, HAS_BOXES)),
   };
 }
 
-function emptyRun(db: Db, w: Where, dir: 'ASC' | 'DESC'): Run {
-  const c = db.$client;
-  const none = narrowed(w, `NOT ${HAS_BOXES}`);
+function emptyRun(db: Db, w: SQL | undefined, dir: Direction): Run {
+  const none = and(w, not(HAS_BOXES));
   return {
     page: (offset, limit) =>
-      (
-        c
-          .prepare(`SELECT i.id FROM images i ${none.sql} ORDER BY i.id ${dir} LIMIT ? OFFSET ?`)
-          .all(...none.params, limit, offset) as { id: number }[]
-      ).map((r) => r.id),
-    size: () => (c.prepare(`SELECT count(*) AS n FROM images i ${none.sql}`).get(...none.params) as { n: number }).n,
+      db
+        .select({ id: images.id })
+        .from(images)
+        .where(none)
+        .orderBy(dir(images.id))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map((r) => r.id),
+    size: () => photoCount(db, none),
   };
 }
 
 /** Ids of the page of photos matching `w`, by counted boxes then id, both descending or both ascending. */
-export function pageByDetections(db: Db, w: Where, descending: boolean, offset: number, limit: number): number[] {
-  const dir = descending ? 'DESC' : 'ASC';
+export function pageByDetections(
+  db: Db,
+  w: SQL | undefined,
+  descending: boolean,
+  offset: number,
+  limit: number,
+): number[] {
+  const dir = descending ? desc : asc;
   const [first, second] = descending
     ? [boxedRun(db, w, dir), emptyRun(db, w, dir)]
     : [emptyRun(db, w, dir), boxedRun(db, w, dir)];

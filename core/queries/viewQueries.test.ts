@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { and, count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeLibrary } from '../../bench/synthLibrary';
+import { images } from '../db/schema';
 import type { Library } from '../library/library';
 import { activity } from './dashboard';
 import { queryIndividuals } from './individuals';
@@ -45,29 +47,22 @@ describe('view queries', () => {
     offset: number,
     limit: number,
   ): number[] {
-    const w = photoWhere(filter);
-    const dir = descending ? 'DESC' : '';
-    const rows = library.db.$client
-      .prepare(
-        `SELECT i.id FROM images i LEFT JOIN (SELECT d.image_id, count(*) AS n FROM detections d WHERE ${COUNTED} GROUP BY d.image_id) n ON n.image_id = i.id
-         ${w.sql} ORDER BY coalesce(n.n, 0) ${dir}, i.id ${dir} LIMIT ? OFFSET ?`,
-      )
-      .all(...w.params, limit, offset) as { id: number }[];
+    const dir = sql.raw(descending ? 'DESC' : '');
+    const rows = library.db.all<{ id: number }>(
+      sql`SELECT ${images.id} AS id FROM ${images} LEFT JOIN (SELECT d.image_id, count(*) AS n FROM detections d
+          WHERE ${sql.raw(COUNTED)} GROUP BY d.image_id) n ON n.image_id = ${images.id}
+        WHERE ${photoWhere(filter)} ORDER BY coalesce(n.n, 0) ${dir}, ${images.id} ${dir} LIMIT ${limit} OFFSET ${offset}`,
+    );
     return rows.map((r) => r.id);
   }
 
   it('pages match the single sort on both sides of the boundary, both directions, with and without a filter', () => {
-    const c = library.db.$client;
+    const { db } = library;
     for (const filter of [{}, { cameraIds: [1, 2] }, { category: 'person' as const }]) {
       const w = photoWhere(filter);
-      const total = (c.prepare(`SELECT count(*) AS n FROM images i ${w.sql}`).get(...w.params) as { n: number }).n;
-      const boxed = (
-        c
-          .prepare(
-            `SELECT count(*) AS n FROM images i ${w.sql ? `${w.sql} AND` : 'WHERE'} EXISTS (SELECT 1 FROM detections d WHERE d.image_id = i.id AND ${COUNTED})`,
-          )
-          .get(...w.params) as { n: number }
-      ).n;
+      const total = db.select({ n: count() }).from(images).where(w).get()!.n;
+      const hasBox = sql`EXISTS (SELECT 1 FROM detections d WHERE d.image_id = ${images.id} AND ${sql.raw(COUNTED)})`;
+      const boxed = db.select({ n: count() }).from(images).where(and(w, hasBox)).get()!.n;
       expect(boxed).toBeGreaterThan(0);
       for (const descending of [true, false]) {
         const boundary = descending ? boxed : total - boxed;
@@ -82,14 +77,15 @@ describe('view queries', () => {
   });
 
   it('the suggestion filter counts and pages the same photos in both forms', () => {
-    const c = library.db.$client;
     for (const unreviewedSuggestions of [true, false]) {
-      const ids = (use: 'count' | 'page') => {
-        const w = photoWhere({ unreviewedSuggestions, cameraIds: [1, 3] }, use);
-        return (c.prepare(`SELECT i.id FROM images i ${w.sql} ORDER BY i.id`).all(...w.params) as { id: number }[]).map(
-          (r) => r.id,
-        );
-      };
+      const ids = (use: 'count' | 'page') =>
+        library.db
+          .select({ id: images.id })
+          .from(images)
+          .where(photoWhere({ unreviewedSuggestions, cameraIds: [1, 3] }, use))
+          .orderBy(images.id)
+          .all()
+          .map((r) => r.id);
       expect(ids('count').length).toBeGreaterThan(0);
       expect(ids('page')).toEqual(ids('count'));
     }

@@ -11,11 +11,10 @@ import { listCameras } from '../queries/cameras';
 import { activity } from '../queries/dashboard';
 import { importHistory } from '../queries/importHistory';
 import { individualCrops, individualDetail, queryIndividuals } from '../queries/individuals';
-import { photoDetail, photoSummariesWhere, queryPhotos } from '../queries/photos';
+import { photoDetail, queryPhotos, sequencePhotos } from '../queries/photos';
 import { querySequences, sequenceById } from '../queries/sequences';
 import { libraryStats } from '../queries/stats';
 import { checkLibrary } from '../library/check';
-import { Where } from '../queries/sqlFilter';
 import { querySuggestions } from '../queries/suggestions';
 import type { Handlers } from './dispatch';
 import { calibrationHandlers } from './calibration';
@@ -156,7 +155,7 @@ export function createServices({ library, supervisor, host }: ServiceContext): S
     'sequences.query': (a) => querySequences(db, a),
     'sequences.get': (a) => {
       const sequence = sequenceById(db, a.id) ?? notFound('sequence', a.id);
-      return { sequence, photos: photoSummariesWhere(db, new Where().add('i.sequence_id = ?', a.id)) };
+      return { sequence, photos: sequencePhotos(db, a.id) };
     },
     'cameras.list': () => listCameras(db),
     ...cameraHandlers(library, events),
