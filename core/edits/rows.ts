@@ -1,10 +1,21 @@
 // Rows as the edit journal stores them: every column by name, in table order, as JSON (blobs in base64, numbers as
 // JS doubles, which round-trip exactly). Writing a stored image back restores the row bit for bit.
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
+import { detections, images, individuals, suggestions, tracklets } from '../db/schema';
+import { readStoredRow, storedColumns, writeStoredRow } from '../db/storedRows';
 
-/** The tables an edit may change; everything else (settings, imports, vec0 mirrors) is outside the journal. */
+/** The tables an edit may change; everything else (settings, imports, vector tables) is outside the journal. */
 export const JOURNALLED_TABLES = ['individuals', 'tracklets', 'detections', 'suggestions', 'images'] as const;
 export type JournalledTable = (typeof JOURNALLED_TABLES)[number];
+
+export const SCHEMA_TABLES: Record<JournalledTable, SQLiteTable> = {
+  individuals,
+  tracklets,
+  detections,
+  suggestions,
+  images,
+};
 
 export type StoredValue = string | number | null | { b64: string };
 export type StoredRow = Record<string, StoredValue>;
@@ -19,27 +30,14 @@ export function decodeValue(v: StoredValue): string | number | null | Buffer {
   return v !== null && typeof v === 'object' ? Buffer.from(v.b64, 'base64') : v;
 }
 
-const columnCache = new WeakMap<object, Map<string, string[]>>();
-
-export function columnsOf(db: Db, table: JournalledTable): string[] {
-  let perDb = columnCache.get(db.$client);
-  if (!perDb) columnCache.set(db.$client, (perDb = new Map()));
-  let cols = perDb.get(table);
-  if (!cols) {
-    cols = (
-      db.$client.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]
-    ).map((r) => r.name);
-    perDb.set(table, cols);
-  }
-  return cols;
-}
+export const columnsOf = (db: Db, table: JournalledTable): string[] => storedColumns(db, SCHEMA_TABLES[table]);
 
 export function encodeRow(columns: readonly string[], values: readonly unknown[]): StoredRow {
   return Object.fromEntries(columns.map((c, i) => [c, encodeValue(values[i])]));
 }
 
 export function readRow(db: Db, table: JournalledTable, id: number): StoredRow | null {
-  const row = db.$client.prepare(`SELECT * FROM "${table}" WHERE id = ?`).raw().get(id) as unknown[] | undefined;
+  const row = readStoredRow(db, SCHEMA_TABLES[table], id);
   return row ? encodeRow(columnsOf(db, table), row) : null;
 }
 
@@ -68,21 +66,6 @@ export function rowHolds(current: StoredRow | null, expected: StoredRow | null):
 
 /** Writes `row`'s columns into row `id` of `table` (inserting it when absent), or deletes it when `row` is null. */
 export function writeRow(db: Db, table: JournalledTable, id: number, row: StoredRow | null): void {
-  if (row === null) {
-    db.$client.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
-    return;
-  }
-  const cols = Object.keys(row);
-  const values = cols.map((c) => decodeValue(row[c]!));
-  // An update, not INSERT OR REPLACE: a replace deletes first, which would cascade to the photo's detections.
-  const updated = db.$client
-    .prepare(`UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`)
-    .run(...values, id);
-  if (updated.changes === 0) {
-    db.$client
-      .prepare(
-        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
-      )
-      .run(...values);
-  }
+  const decoded = row && Object.fromEntries(Object.entries(row).map(([c, v]) => [c, decodeValue(v)]));
+  writeStoredRow(db, SCHEMA_TABLES[table], id, decoded);
 }
