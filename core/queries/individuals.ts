@@ -5,9 +5,10 @@ import type { Category, IndividualCrop, IndividualDetail, IndividualSummary, IND
 import { and, count, desc, eq, exists, inArray, isNull, min, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
 import { sexAgeClassOf } from '../individuals/sexAge';
-import { countedBox, splitIds } from './sqlFilter';
+import { anyOf, countedBox, splitIds } from './sqlFilter';
 
 const ind = individuals;
 
@@ -115,26 +116,34 @@ export function queryIndividuals(
   return { items: rows.map(toSummary), total, offset: q.offset };
 }
 
-export function individualSummaries(db: Db, ids: readonly number[]): Map<number, IndividualSummary> {
-  if (ids.length === 0) return new Map();
-  const rows = db
+// The profile's reads have one shape each: prepared once per connection (building them costs more than running them).
+const id = sql.placeholder('id');
+
+const summariesOf = preparedOnce((db) =>
+  db
     .select(summarySelect(db))
     .from(ind)
-    .where(inArray(ind.id, [...new Set(ids)]))
-    .all();
+    .where(inArray(ind.id, anyOf(sql.placeholder('ids'))))
+    .prepare(),
+);
+
+export function individualSummaries(db: Db, ids: readonly number[]): Map<number, IndividualSummary> {
+  if (ids.length === 0) return new Map();
+  const rows = summariesOf(db).all({ ids: JSON.stringify([...new Set(ids)]) });
   return new Map(rows.map((r) => [r.id, toSummary(r)]));
 }
 
-export function individualDetail(db: Db, id: number): IndividualDetail | null {
-  const row = db
+const detailRow = preparedOnce((db) =>
+  db
     .select({ ...summarySelect(db), notes: ind.notes, mergedInto: ind.mergedInto })
     .from(ind)
     .where(eq(ind.id, id))
-    .get();
-  if (!row) return null;
-  const { notes, mergedInto, ...summary } = row;
-  const boxes = count();
-  const cameraRows = db
+    .prepare(),
+);
+
+const boxes = count();
+const camerasOf = preparedOnce((db) =>
+  db
     .select({ cameraId: cameras.id, name: cameras.name, detections: boxes })
     .from(detections)
     .innerJoin(tracklets, ofTracklet)
@@ -143,20 +152,24 @@ export function individualDetail(db: Db, id: number): IndividualDetail | null {
     .where(countedOf(id))
     .groupBy(images.cameraId)
     .orderBy(desc(boxes))
-    .all();
-  const activityByHour = new Array<number>(24).fill(0);
-  const hour = sql<number>`CAST(substr(${images.takenAt}, 12, 2) AS INTEGER)`;
-  const hours = db
+    .prepare(),
+);
+
+const hour = sql<number>`CAST(substr(${images.takenAt}, 12, 2) AS INTEGER)`;
+const hoursOf = preparedOnce((db) =>
+  db
     .select({ hour, n: count() })
     .from(detections)
     .innerJoin(tracklets, ofTracklet)
     .innerJoin(images, ofImage)
     .where(and(countedOf(id), sql`length(${images.takenAt}) >= 13`))
     .groupBy(hour)
-    .all();
-  for (const h of hours) if (h.hour >= 0 && h.hour < 24) activityByHour[h.hour] = h.n;
-  const start = min(images.takenAt);
-  const sightings = db
+    .prepare(),
+);
+
+const start = min(images.takenAt);
+const sightingsOf = preparedOnce((db) =>
+  db
     .select({
       sequenceId: images.sequenceId,
       cameraId: min(images.cameraId),
@@ -170,25 +183,38 @@ export function individualDetail(db: Db, id: number): IndividualDetail | null {
     .where(countedOf(id))
     .groupBy(sql`coalesce(${images.sequenceId}, -${images.id})`)
     .orderBy(desc(start))
-    .all();
-  return { ...toSummary(summary), notes, mergedInto, cameras: cameraRows, activityByHour, sightings };
+    .prepare(),
+);
+
+export function individualDetail(db: Db, individualId: number): IndividualDetail | null {
+  const row = detailRow(db).get({ id: individualId });
+  if (!row) return null;
+  const { notes, mergedInto, ...summary } = row;
+  const activityByHour = new Array<number>(24).fill(0);
+  for (const h of hoursOf(db).all({ id: individualId })) if (h.hour >= 0 && h.hour < 24) activityByHour[h.hour] = h.n;
+  return {
+    ...toSummary(summary),
+    notes,
+    mergedInto,
+    cameras: camerasOf(db).all({ id: individualId }),
+    activityByHour,
+    sightings: sightingsOf(db).all({ id: individualId }),
+  };
 }
 
-export function individualCrops(
-  db: Db,
-  id: number,
-  offset: number,
-  limit: number,
-): { items: IndividualCrop[]; total: number; offset: number } {
-  const d = detections;
-  const total = db
+const cropCount = preparedOnce((db) =>
+  db
     .select({ n: count() })
     .from(detections)
     .innerJoin(tracklets, ofTracklet)
     .innerJoin(images, ofImage)
     .where(countedOf(id))
-    .get()!.n;
-  const rows = db
+    .prepare(),
+);
+
+const d = detections;
+const cropsOf = preparedOnce((db) =>
+  db
     .select({
       detectionId: d.id,
       imageId: d.imageId,
@@ -207,9 +233,19 @@ export function individualCrops(
     .innerJoin(images, ofImage)
     .where(countedOf(id))
     .orderBy(isNull(images.takenAt), desc(images.takenAt), desc(d.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+
+export function individualCrops(
+  db: Db,
+  individualId: number,
+  offset: number,
+  limit: number,
+): { items: IndividualCrop[]; total: number; offset: number } {
+  const total = cropCount(db).get({ id: individualId })!.n;
+  const rows = cropsOf(db).all({ id: individualId, limit, offset });
   const items = rows.map(({ x, y, w, h, ...rest }) => ({ ...rest, box: { x, y, w, h } }));
   return { items, total, offset };
 }

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Category, Detection, PhotoDetail, PhotoFilter, PhotoSummary, PHOTO_SORTS } from '../contract';
 import { PROCESSED_IMAGE_STATES } from '../db/imageStates';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
 import { pageByDetections } from './photosByDetections';
 import { anyOf, countedBox, splitList, timeBetween } from './sqlFilter';
@@ -116,12 +117,17 @@ export function queryPhotos(
   return { items: photoSummaries(db, ids), total, offset: args.offset };
 }
 
+// The viewer's reads have one shape each: prepared once per connection (building them costs more than running them).
+const summariesOf = preparedOnce((db) =>
+  summaries(db)
+    .where(inArray(i.id, anyOf(sql.placeholder('ids'))))
+    .prepare(),
+);
+
 /** Summaries of these photos, in this order. */
 export function photoSummaries(db: Db, ids: readonly number[]): PhotoSummary[] {
   if (ids.length === 0) return [];
-  const rows = summaries(db)
-    .where(inArray(i.id, anyOf(ids)))
-    .all();
+  const rows = summariesOf(db).all({ ids: JSON.stringify(ids) });
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -135,8 +141,8 @@ export function sequencePhotos(db: Db, sequenceId: number): PhotoSummary[] {
     .map(toSummary);
 }
 
-export function detectionsOf(db: Db, imageId: number): Detection[] {
-  const rows = db
+const detectionsOfImage = preparedOnce((db) =>
+  db
     .select({
       id: d.id,
       imageId: d.imageId,
@@ -160,27 +166,35 @@ export function detectionsOf(db: Db, imageId: number): Detection[] {
     .from(d)
     .leftJoin(tracklets, eq(tracklets.id, d.trackletId))
     .leftJoin(individuals, eq(individuals.id, tracklets.individualId))
-    .where(eq(d.imageId, imageId))
+    .where(eq(d.imageId, sql.placeholder('image')))
     .orderBy(desc(d.confidence), d.id)
-    .all();
+    .prepare(),
+);
+
+export function detectionsOf(db: Db, imageId: number): Detection[] {
+  const rows = detectionsOfImage(db).all({ image: imageId });
   return rows.map(({ x, y, w, h, ...rest }) => ({ ...rest, box: { x, y, w, h } }));
 }
 
-/** A clip's sampled frames with their detections, in time order (none for a photo). */
-function clipFrames(db: Db, clipId: number): PhotoDetail['clipFrames'] {
-  const frames = db
+const framesOfClip = preparedOnce((db) =>
+  db
     .select({ id: i.id, frameMs: i.frameMs })
     .from(i)
-    .where(and(eq(i.clipId, clipId), eq(i.mediaType, 'frame'), isNotNull(i.frameMs)))
+    .where(and(eq(i.clipId, sql.placeholder('clip')), eq(i.mediaType, 'frame'), isNotNull(i.frameMs)))
     .orderBy(i.frameMs)
-    .all();
+    .prepare(),
+);
+
+/** A clip's sampled frames with their detections, in time order (none for a photo). */
+function clipFrames(db: Db, clipId: number): PhotoDetail['clipFrames'] {
+  const frames = framesOfClip(db).all({ clip: clipId });
   return frames.flatMap((fr) =>
     fr.frameMs === null ? [] : [{ imageId: fr.id, frameMs: fr.frameMs, detections: detectionsOf(db, fr.id) }],
   );
 }
 
-export function photoDetail(db: Db, id: number): PhotoDetail | null {
-  const row = db
+const photoRow = preparedOnce((db) =>
+  db
     .select({
       ...SUMMARY_FIELDS,
       sourcePath: i.sourcePath,
@@ -199,19 +213,28 @@ export function photoDetail(db: Db, id: number): PhotoDetail | null {
     })
     .from(i)
     .leftJoin(cameras, eq(cameras.id, i.cameraId))
-    .where(eq(i.id, id))
-    .get();
+    .where(eq(i.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+const photosOfSequence = preparedOnce((db) =>
+  db
+    .select({ id: i.id })
+    .from(i)
+    .where(and(eq(i.sequenceId, sql.placeholder('sequence')), ne(i.mediaType, 'frame')))
+    .orderBy(i.takenAt, i.id)
+    .prepare(),
+);
+
+export function photoDetail(db: Db, id: number): PhotoDetail | null {
+  const row = photoRow(db).get({ id });
   if (!row) return null;
   const { triggerEvent, triggerFrame, triggerFrames, clipId, frameMs, ...summary } = row;
   const sequencePhotoIds =
     summary.sequenceId === null
       ? []
-      : db
-          .select({ id: i.id })
-          .from(i)
-          .where(and(eq(i.sequenceId, summary.sequenceId), ne(i.mediaType, 'frame')))
-          .orderBy(i.takenAt, i.id)
-          .all()
+      : photosOfSequence(db)
+          .all({ sequence: summary.sequenceId })
           .map((r) => r.id);
   return {
     ...toSummary(summary),

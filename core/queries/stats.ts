@@ -4,6 +4,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { DEER } from '../contract';
 import { PROCESSED_IMAGE_STATES } from '../db/imageStates';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import {
   cameras,
   detections,
@@ -39,71 +40,81 @@ export interface LibraryStats {
 
 const UNPROCESSED = IMAGE_STATES.filter((state) => !(PROCESSED_IMAGE_STATES as readonly ImageState[]).includes(state));
 
+const ofCategory = (category: Category) => countWhere(eq(detections.category, category));
+
+// Every count has one shape: prepared once per connection (the dashboard asks every 2 s while a job runs).
+const statements = preparedOnce((db) => {
+  const byState = (where?: SQL) =>
+    db.select({ state: images.state, n: count() }).from(images).where(where).groupBy(images.state).prepare();
+  const countOf = (table: SQLiteTable, where?: SQL) => db.select({ n: count() }).from(table).where(where).prepare();
+  const hasBox = db
+    .select({ one: sql`1` })
+    .from(detections)
+    .where(and(eq(detections.imageId, images.id), countedBox));
+  return {
+    states: byState(),
+    frameStates: byState(isNotNull(images.clipId)),
+    boxedImages: db
+      .select({ n: countDistinct(detections.imageId) })
+      .from(detections)
+      .where(countedBox)
+      .prepare(),
+    boxedFrames: db
+      .select({ frames: countDistinct(images.id), clips: countDistinct(images.clipId) })
+      .from(images)
+      .innerJoin(detections, eq(detections.imageId, images.id))
+      .where(and(isNotNull(images.clipId), countedBox))
+      .prepare(),
+    boxedUnprocessed: countOf(images, and(inArray(images.state, UNPROCESSED), isNull(images.clipId), exists(hasBox))),
+    cameras: countOf(cameras),
+    videosSkipped: db
+      .select({ n: countDistinct(skippedFiles.sourcePath) })
+      .from(skippedFiles)
+      .prepare(),
+    sequences: countOf(sequences),
+    tracklets: countOf(tracklets),
+    individuals: countOf(individuals, and(isNull(individuals.mergedInto), eq(individuals.species, DEER))),
+    suggestionsPending: countOf(suggestions, eq(suggestions.state, 'pending')),
+    boxes: db
+      .select({
+        total: count(),
+        animal: ofCategory('animal'),
+        person: ofCategory('person'),
+        vehicle: ofCategory('vehicle'),
+      })
+      .from(detections)
+      .where(countedBox)
+      .prepare(),
+  };
+});
+
 export function libraryStats(db: Db): LibraryStats {
+  const q = statements(db);
+  const n = (statement: { get(): { n: number } | undefined }) => statement.get()!.n;
   // States from the images_state index alone, less the clips' sampled frames (few, from the images_clip index):
   // a clip counts once, as a photo does.
-  const byState = (where?: SQL) =>
-    db.select({ state: images.state, n: count() }).from(images).where(where).groupBy(images.state).all();
-  const states = new Map(byState().map((r) => [r.state, r.n]));
-  for (const r of byState(isNotNull(images.clipId))) states.set(r.state, states.get(r.state)! - r.n);
-  const total = [...states.values()].reduce((sum, n) => sum + n, 0);
+  const states = new Map(q.states.all().map((r) => [r.state, r.n]));
+  for (const r of q.frameStates.all()) states.set(r.state, states.get(r.state)! - r.n);
+  const total = [...states.values()].reduce((sum, k) => sum + k, 0);
   const done = states.get('done') ?? 0;
   const failed = states.get('failed') ?? 0;
   // Empty = processed photos without a counted box. Not a probe per photo: the photos with counted boxes are counted
   // in one ordered pass over their covering index, less the few of them not processed (those states are rare).
   const processed = PROCESSED_IMAGE_STATES.reduce((sum, state) => sum + (states.get(state) ?? 0), 0);
-  const boxedImages = db
-    .select({ n: countDistinct(detections.imageId) })
-    .from(detections)
-    .where(countedBox)
-    .get()!.n;
   // A clip is boxed when one of its frames is: its boxed frames count once, as the clip.
-  const boxedFrames = db
-    .select({ frames: countDistinct(images.id), clips: countDistinct(images.clipId) })
-    .from(images)
-    .innerJoin(detections, eq(detections.imageId, images.id))
-    .where(and(isNotNull(images.clipId), countedBox))
-    .get()!;
-  const boxed = boxedImages - boxedFrames.frames + boxedFrames.clips;
-  const hasBox = db
-    .select({ one: sql`1` })
-    .from(detections)
-    .where(and(eq(detections.imageId, images.id), countedBox));
-  const boxedUnprocessed = db
-    .select({ n: count() })
-    .from(images)
-    .where(and(inArray(images.state, UNPROCESSED), isNull(images.clipId), exists(hasBox)))
-    .get()!.n;
-  const empty = processed - (boxed - boxedUnprocessed);
-  const img: LibraryStats['images'] = { total, done, failed, pending: total - done - failed, empty };
-  const countOf = (table: SQLiteTable, where?: SQL) => db.select({ n: count() }).from(table).where(where).get()!.n;
-  const reid = {
-    sequences: countOf(sequences),
-    tracklets: countOf(tracklets),
-    individuals: countOf(individuals, and(isNull(individuals.mergedInto), eq(individuals.species, DEER))),
-    suggestionsPending: countOf(suggestions, eq(suggestions.state, 'pending')),
-  };
-  const ofCategory = (category: Category) => countWhere(eq(detections.category, category));
-  const boxes = db
-    .select({
-      total: count(),
-      animal: ofCategory('animal'),
-      person: ofCategory('person'),
-      vehicle: ofCategory('vehicle'),
-    })
-    .from(detections)
-    .where(countedBox)
-    .get()!;
+  const boxedFrames = q.boxedFrames.get()!;
+  const boxed = n(q.boxedImages) - boxedFrames.frames + boxedFrames.clips;
+  const empty = processed - (boxed - n(q.boxedUnprocessed));
   const provider = lastProvider(db);
   return {
-    images: img,
-    cameras: countOf(cameras),
-    videosSkipped: db
-      .select({ n: countDistinct(skippedFiles.sourcePath) })
-      .from(skippedFiles)
-      .get()!.n,
-    ...reid,
-    detections: boxes,
+    images: { total, done, failed, pending: total - done - failed, empty },
+    cameras: n(q.cameras),
+    videosSkipped: n(q.videosSkipped),
+    sequences: n(q.sequences),
+    tracklets: n(q.tracklets),
+    individuals: n(q.individuals),
+    suggestionsPending: n(q.suggestionsPending),
+    detections: q.boxes.get()!,
     provider: provider?.provider ?? null,
     providerNote: provider?.note ?? null,
   };
