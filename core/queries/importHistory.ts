@@ -1,9 +1,10 @@
 // Past imports, newest first, with what each added.
 import type { ImportRecord } from '../contract';
 import { count, desc, eq, inArray, not } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
 import { images, imports } from '../db/schema';
-import { anyOf, countWhere } from './sqlFilter';
+import { countWhere } from './sqlFilter';
 
 /** `live` is false when no job is running in this host: a row still "running" then was interrupted. */
 export function importHistory(

@@ -2,9 +2,10 @@
 // the worker): every import row the job created has an id >= the first id it could have taken.
 import { and, count, eq, gte, inArray, max, not } from 'drizzle-orm';
 import { PROCESSED_IMAGE_STATES } from '../db/imageStates';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
 import { images, imports } from '../db/schema';
-import { anyOf, countWhere } from './sqlFilter';
+import { countWhere } from './sqlFilter';
 
 export interface ImportedCounts {
   importIds: number[];

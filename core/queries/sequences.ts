@@ -1,9 +1,10 @@
 // Sequences (one visit at one camera) for the grid's grouping and the viewer's filmstrip.
 import type { Sequence } from '../contract';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { anyOf } from '../db/idList';
 import type { Db } from '../db/open';
 import { cameras, detections, images, sequences } from '../db/schema';
-import { anyOf, countedBox, timeBetween } from './sqlFilter';
+import { countedBox, timeBetween } from './sqlFilter';
 
 // Per sequence: its first photo (the cover) and its counted boxes, as subqueries of the listing's row.
 const cover = (db: Db) =>

@@ -1,5 +1,5 @@
 // Filter parts shared by the view queries. Values are always bound, never spliced.
-import { and, gte, lte, not, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, gte, lte, not, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { detections } from '../db/schema';
 
 /** A detection that counts: not overlapping a stronger box, not marked false by a person. */
@@ -9,11 +9,6 @@ export const countedBox = and(not(detections.duplicate), not(detections.falsePos
 export function timeBetween(column: SQLWrapper, from: string | undefined, to: string | undefined): SQL[] {
   return [...(from ? [gte(column, from)] : []), ...(to ? [lte(column, `${to}~`)] : [])];
 }
-
-/** Ids as one bound JSON parameter, for `inArray(column, anyOf(ids))`: lists of any length, where one parameter per id
- * would hit SQLite's limit (a placeholder: the JSON text is given when the prepared statement runs). */
-export const anyOf = (ids: readonly number[] | Placeholder): SQL =>
-  sql`(SELECT value FROM json_each(${Array.isArray(ids) ? JSON.stringify(ids) : ids}))`;
 
 /** How many rows meet `condition` (0 over no rows). */
 export const countWhere = (condition: SQL): SQL<number> => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
