@@ -9,7 +9,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCamtrapPackage, interopDir, parseCsv } from '../../core/exports/camtrapSchemaCheck';
-import { DB_FILE } from '../../core/library/library';
+import { DB_FILE, openLibrary } from '../../core/library/library';
+import { queryPhotos } from '../../core/queries/photos';
 import { burstFrames, makeBurstClip, truncatedCopy } from '../../testing/clips';
 import { modelsDir } from '../../testing/fixtures';
 import { validateBatchResults } from '../../testing/megadetectorValidate';
@@ -104,6 +105,44 @@ describe('clips on a card', () => {
     const names = (JSON.parse(listed.out) as { fileName: string }[]).map((i) => i.fileName);
     expect(names).toContain('STAG0271.AVI');
     expect(names.some((n) => n.includes(' @ '))).toBe(false);
+  });
+
+  it("finds the clip by its frames' boxes in the grid's filters and sorts, counting the most of one frame", () => {
+    const lib = openLibrary(library);
+    try {
+      const clipId = row('STAG0271.AVI').id as number;
+      const ids = (filter: Parameters<typeof queryPhotos>[1]['filter'], sort: '-detections' | 'takenAt' = 'takenAt') =>
+        queryPhotos(lib.db, { filter, sort, offset: 0, limit: 100 }).items.map((p) => p.id);
+      expect(ids({ empty: false })).toContain(clipId);
+      expect(ids({ category: 'animal' })).toContain(clipId);
+      expect(ids({ empty: true })).not.toContain(clipId);
+      const deer = db
+        .prepare(
+          `SELECT t.individual_id AS id FROM detections d JOIN images f ON f.id = d.image_id
+           JOIN tracklets t ON t.id = d.tracklet_id WHERE f.clip_id = ? AND t.individual_id IS NOT NULL LIMIT 1`,
+        )
+        .get(clipId) as { id: number };
+      expect(ids({ individualId: deer.id })).toContain(clipId);
+      const perFrame = (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM detections d JOIN images f ON f.id = d.image_id
+             WHERE f.clip_id = ? AND NOT d.duplicate AND NOT d.false_positive GROUP BY f.id`,
+          )
+          .all(clipId) as { n: number }[]
+      ).map((r) => r.n);
+      const clip = queryPhotos(lib.db, { filter: {}, sort: 'takenAt', offset: 0, limit: 100 }).items.find(
+        (p) => p.id === clipId,
+      )!;
+      expect(clip.detections).toBe(Math.max(...perFrame));
+      // Sorted by boxes, the clip stands among the photos with boxes, before every photo without.
+      const sorted = ids({}, '-detections');
+      const firstEmpty = sorted.findIndex((id) => ids({ empty: true }).includes(id));
+      expect(sorted.indexOf(clipId)).toBeGreaterThanOrEqual(0);
+      if (firstEmpty >= 0) expect(sorted.indexOf(clipId)).toBeLessThan(firstEmpty);
+    } finally {
+      lib.close();
+    }
   });
 
   it('exports the clip to Camtrap DP as video media with event-level observations, and validates', async () => {
