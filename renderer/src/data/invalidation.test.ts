@@ -114,6 +114,31 @@ describe('invalidateOnChanges', () => {
     expect(fetched).toEqual([]);
   });
 
+  it('lets a load begun after the change (a reload after an edit) serve it, and refetches one begun before', async () => {
+    const { client, fetched, emit } = setup();
+    let release: () => void = () => undefined;
+    const slow = new QueryObserver(client, {
+      queryKey: queryKey('slow'),
+      queryFn: () => (fetched.push('slow'), new Promise<string>((r) => (release = () => r('slow')))),
+      meta: { scopes: ['individuals'] },
+    });
+    slow.subscribe(() => undefined);
+    show(client, fetched, 'detail', queryKey('detail'), ['individuals']);
+    await vi.advanceTimersByTimeAsync(10);
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+    fetched.length = 0;
+
+    // A load of 'slow' in flight from before the edit, then the edit's event, then the view's own reload of 'detail'.
+    void slow.refetch();
+    emit({ scopes: ['individuals'] });
+    void client.refetchQueries({ queryKey: queryKey('detail') });
+    await vi.advanceTimersByTimeAsync(10);
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(fetched.sort()).toEqual(['detail', 'slow', 'slow']);
+  });
+
   it('stops listening when unsubscribed', async () => {
     const { client, fetched, emit, stop, hasListener } = setup();
     show(client, fetched, 'cameras', queryKey('cameras'), ['cameras']);

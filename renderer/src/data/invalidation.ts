@@ -29,21 +29,31 @@ function forgetHidden(client: QueryClient, changed: ReadonlySet<Scope>): void {
 
 /**
  * Keeps the cache true to the host's change events; returns the unsubscribe. What no component shows is dropped at
- * once (it costs no request); what is on screen is refetched, throttled.
+ * once (it costs no request); what is on screen is refetched, throttled, unless it began loading after the last
+ * change (loading or loaded): a view reloads after its own edit, whose change event arrives just before the edit's
+ * answer, and one request serves both.
  */
 export function invalidateOnChanges(api: ThumperApi, client: QueryClient, throttleMs = EVENT_REFETCH_MS): () => void {
   let pending = new Set<Scope>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = -Infinity;
+  /** Change events so far; a load records the count it started at, so one begun after the last change is fresh. */
+  let changes = 0;
+  const loadStarted = new WeakMap<Query, number>();
+  const offCache = client.getQueryCache().subscribe((e) => {
+    if (e.type === 'updated' && e.action.type === 'fetch') loadStarted.set(e.query, changes);
+  });
+  const loadedSinceLastChange = (q: Query) => loadStarted.get(q) === changes;
   const flush = () => {
     timer = null;
     last = Date.now();
     const changed = pending;
     pending = new Set();
     forgetHidden(client, changed);
-    void client.invalidateQueries({ predicate: (q) => isAffected(q, changed) });
+    void client.invalidateQueries({ predicate: (q) => isAffected(q, changed) && !loadedSinceLastChange(q) });
   };
   const off = api.on('library.changed', (e) => {
+    changes++;
     forgetHidden(client, new Set(e.scopes));
     for (const s of e.scopes) pending.add(s);
     // The first change refetches at once; more within the window wait for its end, together.
@@ -51,6 +61,7 @@ export function invalidateOnChanges(api: ThumperApi, client: QueryClient, thrott
   });
   return () => {
     off();
+    offCache();
     if (timer) clearTimeout(timer);
   };
 }
