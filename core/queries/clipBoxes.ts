@@ -1,16 +1,21 @@
-// A clip's boxes are its sampled frames': the grid's filters and sorts find a clip by them. Photos pay nothing more:
-// their own boxes are read first, and only a clip looks into its frames.
-import { COUNTED } from './sqlFilter';
+// A clip's boxes are its sampled frames': the grid's filters find a clip by them. Photos pay nothing more: their own
+// boxes are read first, and only a clip looks into its frames.
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { detections as d, images as i, tracklets } from '../db/schema';
+import { countedBox } from './sqlFilter';
 
-/**
- * Whether a photo has a counted box (that also meets `also`, with `join`), or a clip one in its sampled frames. A
- * photo's test reads its own boxes first, and only a clip looks further.
- */
-export const hasBox = (also = '', join = '') =>
-  `(EXISTS (SELECT 1 FROM detections d ${join} WHERE d.image_id = i.id AND ${COUNTED}${also}) OR (i.media_type = 'clip' AND
-    EXISTS (SELECT 1 FROM images f JOIN detections d ON d.image_id = f.id ${join} WHERE f.clip_id = i.id AND ${COUNTED}${also})))`;
+const f = alias(i, 'f');
 
-/** Photos (a clip for its frames) with a counted box in a tracklet meeting `tracklet`. */
-export const inTracklets = (tracklet: string) =>
-  `(SELECT coalesce(f.clip_id, d.image_id) FROM tracklets t JOIN detections d ON d.tracklet_id = t.id
-    JOIN images f ON f.id = d.image_id WHERE ${tracklet} AND ${COUNTED})`;
+/** Whether a photo has a counted box meeting `condition` (with `join`), or a clip one in its sampled frames. */
+export function hasBox(condition?: SQL, join: SQL = sql``): SQL {
+  const also = condition ? sql` AND ${condition}` : sql``;
+  return sql`(EXISTS (SELECT 1 FROM ${d} ${join} WHERE ${d.imageId} = ${i.id} AND ${countedBox}${also})
+    OR (${i.mediaType} = 'clip' AND EXISTS (SELECT 1 FROM ${i} f JOIN ${d} ON ${d.imageId} = ${f.id} ${join}
+      WHERE ${f.clipId} = ${i.id} AND ${countedBox}${also})))`;
+}
+
+/** The photos (a clip for its frames) of these individuals, from their tracklets. */
+export const photosOf = (individualIds: SQL) =>
+  sql`(SELECT coalesce(${f.clipId}, ${d.imageId}) FROM ${tracklets} JOIN ${d} ON ${d.trackletId} = ${tracklets.id}
+    JOIN ${i} f ON ${f.id} = ${d.imageId} WHERE ${tracklets.individualId} ${individualIds} AND ${countedBox})`;

@@ -7,6 +7,7 @@ import { anyOfPlaceholder, idsParam } from '../db/idList';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
+import { hasBox, photosOf } from './clipBoxes';
 import { pageByDetections } from './photosByDetections';
 import { countedBox, splitList, timeBetween } from './sqlFilter';
 
@@ -56,23 +57,16 @@ function toSummary<T extends { categories: string | null }>(row: T) {
 
 const summaries = (db: Db) => db.select(SUMMARY_FIELDS).from(i).leftJoin(cameras, eq(cameras.id, i.cameraId));
 
-const hasBoxes = (condition?: SQL) =>
-  sql`EXISTS (SELECT 1 FROM ${d} WHERE ${d.imageId} = ${i.id} AND ${condition ? sql`${condition} AND ` : sql``}${countedBox})`;
-
-/** The photos of these individuals, from their tracklets. */
-const photosOf = (individualIds: SQL) =>
-  sql`(SELECT ${d.imageId} FROM ${tracklets} JOIN ${d} ON ${d.trackletId} = ${tracklets.id}
-    WHERE ${tracklets.individualId} ${individualIds} AND ${countedBox})`;
-
 /** The same photos either way; `use` picks the form SQLite runs fastest for a count or for a page in index order. */
 export function photoWhere(filter: PhotoFilter, use: 'count' | 'page' = 'count'): SQL {
   // A clip's sampled frames are processed like photos but listed only through their clip.
   const parts: (SQL | undefined)[] = [ne(i.mediaType, 'frame')];
   if (filter.cameraIds) parts.push(inArray(i.cameraId, filter.cameraIds));
   parts.push(...timeBetween(i.takenAt, filter.from, filter.to));
-  if (filter.category) parts.push(hasBoxes(eq(d.category, filter.category)));
-  if (filter.empty === true) parts.push(inArray(i.state, PROCESSED_IMAGE_STATES), sql`NOT ${hasBoxes()}`);
-  if (filter.empty === false) parts.push(hasBoxes());
+  // A clip's boxes are its frames' (clipBoxes.ts).
+  if (filter.category) parts.push(hasBox(eq(d.category, filter.category)));
+  if (filter.empty === true) parts.push(inArray(i.state, PROCESSED_IMAGE_STATES), sql`NOT ${hasBox()}`);
+  if (filter.empty === false) parts.push(hasBox());
   // Individuals are few next to photos: go from them to their photos through the tracklet and detection indexes.
   if (filter.individualId !== undefined) parts.push(sql`${i.id} IN ${photosOf(sql`= ${filter.individualId}`)}`);
   if (filter.unreviewedSuggestions !== undefined) {
@@ -86,8 +80,7 @@ export function photoWhere(filter: PhotoFilter, use: 'count' | 'page' = 'count')
     if (use === 'count') parts.push(sql`+${i.id} ${not}IN ${photosOf(pending)}`);
     else
       parts.push(
-        sql`${not}EXISTS (SELECT 1 FROM ${d} JOIN ${tracklets} ON ${tracklets.id} = ${d.trackletId}
-          WHERE ${d.imageId} = ${i.id} AND ${countedBox} AND ${tracklets.individualId} ${pending})`,
+        sql`${not}${hasBox(sql`${tracklets.individualId} ${pending}`, sql`JOIN ${tracklets} ON ${tracklets.id} = ${d.trackletId}`)}`,
       );
   }
   if (filter.sequenceId !== undefined) parts.push(eq(i.sequenceId, filter.sequenceId));

@@ -2,12 +2,16 @@
 // the photos with boxes, ranked from the covering index of counted boxes (photos are joined only when a filter needs
 // their columns), and the photos without, in id order straight from the table, which stops at the page. Descending
 // puts the boxed run first, ascending the empty one; ties go by id in the same direction, as one ORDER BY would.
-import { and, asc, count, desc, eq, not, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, not, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
 import { detections, images } from '../db/schema';
+import { hasBox } from './clipBoxes';
 import { countedBox } from './sqlFilter';
 
-const HAS_BOXES = sql`EXISTS (SELECT 1 FROM ${detections} WHERE ${detections.imageId} = ${images.id} AND ${countedBox})`;
+// A clip has the boxes of its sampled frames and ranks by the most of one frame (frames are never listed).
+const HAS_BOXES = hasBox();
+const frame = alias(images, 'frame');
 
 interface Run {
   page(offset: number, limit: number): number[];
@@ -19,12 +23,20 @@ type Direction = typeof asc;
 const photoCount = (db: Db, where: SQL | undefined) => db.select({ n: count() }).from(images).where(where).get()!.n;
 
 function boxedRun(db: Db, w: SQL | undefined, dir: Direction): Run {
-  const n = db
+  const perImage = db
     .select({ imageId: detections.imageId, boxes: sql<number>`count(*)`.as('boxes') })
     .from(detections)
     .where(countedBox)
-    .groupBy(detections.imageId)
-    .as('n');
+    .groupBy(detections.imageId);
+  // The clips' part starts from the frames (the images_clip index): a library of photos only reads nothing more.
+  const boxesOf = sql<number>`(SELECT count(*) FROM ${detections} WHERE ${detections.imageId} = ${frame.id} AND ${countedBox})`;
+  const perClip = db
+    .select({ imageId: sql<number>`${frame.clipId}`.as('image_id'), boxes: sql<number>`max(${boxesOf})`.as('boxes') })
+    .from(frame)
+    .where(isNotNull(frame.clipId))
+    .groupBy(frame.clipId)
+    .having(sql`max(${boxesOf}) > 0`);
+  const n = perImage.unionAll(perClip).as('n');
   const ranked = () => {
     const all = db.select({ id: n.imageId }).from(n).$dynamic();
     return w ? all.innerJoin(images, eq(images.id, n.imageId)).where(w) : all;
