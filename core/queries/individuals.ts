@@ -4,12 +4,11 @@ import { DEER } from '../contract';
 import type { Category, IndividualCrop, IndividualDetail, IndividualSummary, INDIVIDUAL_SORTS } from '../contract';
 import { and, count, desc, eq, exists, inArray, isNull, min, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { anyOfPlaceholder, idsParam } from '../db/idList';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
 import { sexAgeClassOf } from '../individuals/sexAge';
-import { countedBox, splitIds } from './sqlFilter';
+import { countedBox, idsPlaceholder, splitIds } from './sqlFilter';
 
 const ind = individuals;
 
@@ -121,16 +120,12 @@ export function queryIndividuals(
 const id = sql.placeholder('id');
 
 const summariesOf = preparedOnce((db) =>
-  db
-    .select(summarySelect(db))
-    .from(ind)
-    .where(inArray(ind.id, anyOfPlaceholder('ids')))
-    .prepare(),
+  db.select(summarySelect(db)).from(ind).where(inArray(ind.id, idsPlaceholder)).prepare(),
 );
 
 export function individualSummaries(db: Db, ids: readonly number[]): Map<number, IndividualSummary> {
   if (ids.length === 0) return new Map();
-  const rows = summariesOf(db).all({ ids: idsParam([...new Set(ids)]) });
+  const rows = summariesOf(db).all({ ids: JSON.stringify([...new Set(ids)]) });
   return new Map(rows.map((r) => [r.id, toSummary(r)]));
 }
 

@@ -3,13 +3,12 @@ import { and, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'dri
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Category, Detection, PhotoDetail, PhotoFilter, PhotoSummary, PHOTO_SORTS } from '../contract';
 import { PROCESSED_IMAGE_STATES } from '../db/imageStates';
-import { anyOfPlaceholder, idsParam } from '../db/idList';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
 import { hasBox, photosOf } from './clipBoxes';
 import { pageByDetections } from './photosByDetections';
-import { countedBox, splitList, timeBetween } from './sqlFilter';
+import { countedBox, idsPlaceholder, splitList, timeBetween } from './sqlFilter';
 
 const i = images;
 const d = detections;
@@ -112,16 +111,12 @@ export function queryPhotos(
 }
 
 // The viewer's reads have one shape each: prepared once per connection (building them costs more than running them).
-const summariesOf = preparedOnce((db) =>
-  summaries(db)
-    .where(inArray(i.id, anyOfPlaceholder('ids')))
-    .prepare(),
-);
+const summariesOf = preparedOnce((db) => summaries(db).where(inArray(i.id, idsPlaceholder)).prepare());
 
 /** Summaries of these photos, in this order. */
 export function photoSummaries(db: Db, ids: readonly number[]): PhotoSummary[] {
   if (ids.length === 0) return [];
-  const rows = summariesOf(db).all({ ids: idsParam(ids) });
+  const rows = summariesOf(db).all({ ids: JSON.stringify(ids) });
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
