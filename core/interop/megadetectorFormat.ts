@@ -9,12 +9,17 @@ const detection = z.object({
   conf: z.number().min(0).max(1),
   bbox: box,
   classifications: z.array(z.tuple([z.string(), z.number()])).optional(),
+  /** A video's box: the frame it is on (MegaDetector's video convention, format 1.4 and later). */
+  frame_number: z.number().int().min(0).optional(),
 });
 
 const image = z.object({
   file: z.string().min(1),
   detections: z.array(detection).nullable().optional(),
   failure: z.string().nullable().optional(),
+  /** A video's frames per second and the frames detection ran on (format 1.5 and later). */
+  frame_rate: z.number().optional(),
+  frames_processed: z.array(z.number().int()).optional(),
 });
 
 export const megadetectorFile = z.object({

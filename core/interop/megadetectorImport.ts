@@ -8,7 +8,7 @@ import path from 'node:path';
 import { moveImage } from '../db/images';
 import { inTransaction, type Db } from '../db/open';
 import { detections, images, tracklets } from '../db/schema';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, ne } from 'drizzle-orm';
 import type { Library } from '../library/library';
 import { photoAbsolutePath } from '../library/library';
 import { pruneEmptyIndividuals, pruneEmptyTracklets } from '../individuals';
@@ -22,6 +22,7 @@ import { deleteDetectionEmbeddings } from '../db/vectorIndex';
 import type { ExportProgressCallback } from '../exports/progress';
 import { parseSexAge } from '../exports/sexAge';
 import { mapLabel } from '../models/labels';
+import { clipFrameEntries } from './megadetectorClips';
 import { parseMegadetector, type MegadetectorFile, type MegadetectorImage } from './megadetectorFormat';
 
 export interface MegadetectorImportOptions {
@@ -54,6 +55,8 @@ function photoIndex(library: Library): Map<string, number> {
   const rows = library.db
     .select({ id: images.id, path: images.path, inPlace: images.inPlace, sourcePath: images.sourcePath })
     .from(images)
+    // A clip's frames share its source path; the clip is what a file names.
+    .where(ne(images.mediaType, 'frame'))
     .all();
   for (const row of rows) {
     index.set(path.resolve(row.sourcePath), row.id);
@@ -217,7 +220,12 @@ export async function importMegadetector(
     if (imageId === undefined) summary.unmatched.push(entry.file);
     else if (entry.failure || !entry.detections)
       summary.failures.push({ file: entry.file, reason: entry.failure ?? 'no detections listed' });
-    else matched.push({ entry, imageId });
+    else {
+      // A clip's boxes go to its sampled frames (megadetectorClips.ts).
+      const clip = clipFrameEntries(library.db, imageId, entry);
+      if (clip) summary.unmatched.push(...clip.unmatched);
+      matched.push(...(clip?.frames ?? [{ entry, imageId }]));
+    }
   }
   for (let start = 0; start < matched.length; start += BATCH) {
     inTransaction(library.db, () => {

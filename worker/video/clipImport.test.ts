@@ -210,5 +210,30 @@ describe('clips on a card', () => {
       failure: 'empty file (0 bytes)',
     });
     expect(entry('deer-img71.JPG')).not.toHaveProperty('frame_rate');
+
+    // Read back (import-detections), the clip's boxes go to its frames by frame_number, none to the clip itself.
+    const back = await cli(
+      'import-detections',
+      out,
+      '--root',
+      path.join(library, 'photos'),
+      '--library',
+      library,
+      '--json',
+    );
+    expect(back.code, back.err).toBe(0);
+    const summary = JSON.parse(back.out) as { unmatched: string[]; threshold: number; model: string };
+    // Every box found its frame; only the zero-byte clip, never kept, is not in the library.
+    expect(summary.unmatched).toEqual(['EMPTY001.MP4']);
+    const clipRow = row('STAG0271.AVI');
+    const onFrames = db
+      .prepare(
+        `SELECT f.frame_ms AS frameMs, d.confidence FROM detections d JOIN images f ON f.id = d.image_id
+         WHERE f.clip_id = ? AND d.model = ? ORDER BY f.frame_ms, d.confidence DESC`,
+      )
+      .all(clipRow.id, summary.model) as { frameMs: number; confidence: number }[];
+    const kept = clip.detections.filter((d) => d.conf >= summary.threshold);
+    expect(onFrames.map((d) => d.frameMs / 500)).toEqual(kept.map((d) => d.frame_number));
+    expect(db.prepare('SELECT count(*) AS n FROM detections WHERE image_id = ?').get(clipRow.id)).toEqual({ n: 0 });
   });
 });
