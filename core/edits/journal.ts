@@ -3,6 +3,7 @@
 // changed since, e.g. the pipeline re-tracked that sequence in between.
 import { asc, desc, eq, not, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import { editJournal } from '../db/schema';
 import { IndividualsError } from '../individuals/errors';
 import { getSetting } from '../library/settings';
@@ -32,14 +33,19 @@ interface Forward extends JournalRows {
   individualIds: number[];
 }
 
-export function editStatus(db: Db): Pick<EditResult, 'canUndo' | 'canRedo'> {
-  const r = db
+// Prepared once per connection: every edit, undo and redo reports it.
+const statusStatement = preparedOnce((db) =>
+  db
     .select({
       canUndo: sql<number>`coalesce(max(NOT ${editJournal.undone}), 0)`,
       canRedo: sql<number>`coalesce(max(${editJournal.undone}), 0)`,
     })
     .from(editJournal)
-    .get();
+    .prepare(),
+);
+
+export function editStatus(db: Db): Pick<EditResult, 'canUndo' | 'canRedo'> {
+  const r = statusStatement(db).get();
   return { canUndo: r?.canUndo === 1, canRedo: r?.canRedo === 1 };
 }
 

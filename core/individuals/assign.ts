@@ -2,8 +2,9 @@
 // These functions do not open a transaction: call them inside one (inTransaction), so a broken rule rolls back.
 // They change membership only: pass the individuals they return to core/reid's individualsChanged, the one place
 // that brings derived columns, vectors and suggestions up to date.
-import { and, count, eq, inArray, isNotNull, ne } from 'drizzle-orm';
-import { anyOf } from '../db/idList';
+import { and, count, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { anyOfPlaceholder, idsParam } from '../db/idList';
+import { preparedOnce } from '../db/prepared';
 import type { Db } from '../db/open';
 import { individuals, tracklets, type Category } from '../db/schema';
 import { IndividualsError } from './errors';
@@ -11,12 +12,50 @@ import { assertOnePerPhoto, memberTracklets } from './members';
 import { provisionalName } from './names';
 import { pruneEmptyIndividuals } from './prune';
 
-export function getIndividual(db: Db, id: number): { id: number; category: Category; mergedInto: number | null } {
-  const row = db
+const IDS = anyOfPlaceholder('ids');
+
+// Prepared once per connection: every edit and every new individual of the match stage runs these.
+const individualStatement = preparedOnce((db) =>
+  db
     .select({ id: individuals.id, category: individuals.category, mergedInto: individuals.mergedInto })
     .from(individuals)
-    .where(eq(individuals.id, id))
-    .get();
+    .where(eq(individuals.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+const categoriesStatement = preparedOnce((db) =>
+  db
+    .select({ category: tracklets.category, n: count() })
+    .from(tracklets)
+    .where(inArray(tracklets.id, IDS))
+    .groupBy(tracklets.category)
+    .prepare(),
+);
+
+const holdersStatement = preparedOnce((db) =>
+  db
+    .selectDistinct({ id: tracklets.individualId })
+    .from(tracklets)
+    .where(
+      and(
+        inArray(tracklets.id, IDS),
+        isNotNull(tracklets.individualId),
+        ne(tracklets.individualId, sql.placeholder('target')),
+      ),
+    )
+    .prepare(),
+);
+
+const moveStatement = preparedOnce((db) =>
+  db
+    .update(tracklets)
+    .set({ individualId: sql`${sql.placeholder('target')}` })
+    .where(inArray(tracklets.id, IDS))
+    .prepare(),
+);
+
+export function getIndividual(db: Db, id: number): { id: number; category: Category; mergedInto: number | null } {
+  const row = individualStatement(db).get({ id });
   if (!row) throw new IndividualsError(`individual ${id} does not exist`);
   if (row.mergedInto !== null) throw new IndividualsError(`individual ${id} was merged into ${row.mergedInto}`);
   return row;
@@ -24,12 +63,7 @@ export function getIndividual(db: Db, id: number): { id: number; category: Categ
 
 /** The one category of these tracklets; throws when one is missing or they mix categories. */
 function trackletCategory(db: Db, trackletIds: readonly number[]): Category {
-  const rows = db
-    .select({ category: tracklets.category, n: count() })
-    .from(tracklets)
-    .where(inArray(tracklets.id, anyOf(trackletIds)))
-    .groupBy(tracklets.category)
-    .all();
+  const rows = categoriesStatement(db).all({ ids: idsParam(trackletIds) });
   const found = rows.reduce((s, r) => s + r.n, 0);
   if (found !== new Set(trackletIds).size) throw new IndividualsError('some of these tracklets do not exist');
   if (rows.length !== 1)
@@ -43,22 +77,11 @@ function trackletCategory(db: Db, trackletIds: readonly number[]): Category {
  */
 function moveTracklets(db: Db, targetId: number, trackletIds: readonly number[]): number[] {
   assertOnePerPhoto(db, [...memberTracklets(db, targetId), ...trackletIds]);
-  const previous = db
-    .selectDistinct({ id: tracklets.individualId })
-    .from(tracklets)
-    .where(
-      and(
-        inArray(tracklets.id, anyOf(trackletIds)),
-        isNotNull(tracklets.individualId),
-        ne(tracklets.individualId, targetId),
-      ),
-    )
-    .all()
+  const bound = { ids: idsParam(trackletIds), target: targetId };
+  const previous = holdersStatement(db)
+    .all(bound)
     .flatMap((r) => (r.id === null ? [] : [r.id]));
-  db.update(tracklets)
-    .set({ individualId: targetId })
-    .where(inArray(tracklets.id, anyOf(trackletIds)))
-    .run();
+  moveStatement(db).run(bound);
   pruneEmptyIndividuals(db, previous);
   return [targetId, ...previous];
 }

@@ -4,6 +4,7 @@
 // detections of its tracklets that are not marked false.
 import { and, count, eq, isNotNull, max, min, not, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import { detections, images, individuals, tracklets } from '../db/schema';
 import { decodeVector, encodeVector, meanOfNormalised } from './embedding';
 import { isProvisional, provisionalName } from './names';
@@ -11,18 +12,24 @@ import { majoritySexAge } from './sexAge';
 import { speciesOfDetections } from './species';
 
 /** Members: the individual's tracklets' detections not marked false (each query joins tracklets and photos). */
-const isMember = (id: number, where?: SQL) => and(eq(tracklets.individualId, id), not(detections.falsePositive), where);
+const ID = sql.placeholder('id');
+const isMember = (where?: SQL) => and(eq(tracklets.individualId, ID), not(detections.falsePositive), where);
 const trackletOf = eq(tracklets.id, detections.trackletId);
 const photoOf = eq(images.id, detections.imageId);
 
-function stats(db: Db, id: number) {
-  const s = db
+// Prepared once per connection: every edit and every match refreshes the individuals it touched.
+const statsStatement = preparedOnce((db) =>
+  db
     .select({ n: count(), first: min(images.takenAt), last: max(images.takenAt) })
     .from(detections)
     .innerJoin(tracklets, trackletOf)
     .innerJoin(images, photoOf)
-    .where(isMember(id))
-    .get();
+    .where(isMember())
+    .prepare(),
+);
+
+function stats(db: Db, id: number) {
+  const s = statsStatement(db).get({ id });
   return { n: s?.n ?? 0, first: s?.first ?? null, last: s?.last ?? null };
 }
 
@@ -31,30 +38,34 @@ function stats(db: Db, id: number) {
  * Boxes touching the photo's edge show part of the animal, so they count half.
  */
 const COVER_SCORE = sql`(${detections.w} * ${detections.h}) * ${detections.confidence}
-  * coalesce(${detections.quality}, 0.5) * CASE WHEN ${detections.x} < 0.005 OR ${detections.y} < 0.005 OR ${detections.x} + ${detections.w} > 0.995
-    OR ${detections.y} + ${detections.h} > 0.995 THEN 0.5 ELSE 1 END`;
+  * coalesce(${detections.quality}, 0.5) * CASE WHEN ${detections.x} < 0.005 OR ${detections.y} < 0.005
+    OR ${detections.x} + ${detections.w} > 0.995 OR ${detections.y} + ${detections.h} > 0.995 THEN 0.5 ELSE 1 END`;
 
-function cover(db: Db, id: number, current: number | null, byUser: boolean): number | null {
-  if (current !== null && byUser) {
-    const still = db
-      .select({ id: detections.id })
-      .from(detections)
-      .innerJoin(tracklets, trackletOf)
-      .innerJoin(images, photoOf)
-      .where(isMember(id, eq(detections.id, current)))
-      .get();
-    if (still) return current;
-  }
-  const best = db
+const stillStatement = preparedOnce((db) =>
+  db
     .select({ id: detections.id })
     .from(detections)
     .innerJoin(tracklets, trackletOf)
     .innerJoin(images, photoOf)
-    .where(isMember(id, not(detections.duplicate)))
+    .where(isMember(eq(detections.id, sql.placeholder('cover'))))
+    .prepare(),
+);
+
+const bestStatement = preparedOnce((db) =>
+  db
+    .select({ id: detections.id })
+    .from(detections)
+    .innerJoin(tracklets, trackletOf)
+    .innerJoin(images, photoOf)
+    .where(isMember(not(detections.duplicate)))
     .orderBy(sql`${COVER_SCORE} DESC`, detections.id)
     .limit(1)
-    .get();
-  return best?.id ?? null;
+    .prepare(),
+);
+
+function cover(db: Db, id: number, current: number | null, byUser: boolean): number | null {
+  if (current !== null && byUser && stillStatement(db).get({ id, cover: current })) return current;
+  return bestStatement(db).get({ id })?.id ?? null;
 }
 
 interface Traits {
@@ -64,49 +75,61 @@ interface Traits {
   sexAgeByUser: boolean;
 }
 
-/** Species and sex/age class from the members, where a person has not set them. */
-function traits(db: Db, id: number, row: Traits): { species: string; sexAge: string | null } {
-  const found = db
+const labelsStatement = preparedOnce((db) =>
+  db
     .select({ rawLabel: detections.rawLabel, confidence: detections.confidence, sexAge: detections.sexAge })
     .from(detections)
     .innerJoin(tracklets, trackletOf)
     .innerJoin(images, photoOf)
-    .where(isMember(id))
+    .where(isMember())
     .orderBy(detections.id)
-    .all();
+    .prepare(),
+);
+
+/** Species and sex/age class from the members, where a person has not set them. */
+function traits(db: Db, id: number, row: Traits): { species: string; sexAge: string | null } {
+  const found = labelsStatement(db).all({ id });
   return {
     species: row.speciesByUser ? row.species : (speciesOfDetections(found) ?? row.species),
     sexAge: row.sexAgeByUser ? row.sexAge : majoritySexAge(found.map((m) => m.sexAge)),
   };
 }
 
-/** The individual's embedding: its tracklets' embeddings combined (tracklets without one are left out). */
-export function individualEmbedding(db: Db, id: number): Float32Array | null {
-  const rows = db
+const embeddingsStatement = preparedOnce((db) =>
+  db
     .select({ embedding: tracklets.embedding })
     .from(tracklets)
-    .where(and(eq(tracklets.individualId, id), isNotNull(tracklets.embedding)))
+    .where(and(eq(tracklets.individualId, ID), isNotNull(tracklets.embedding)))
     .orderBy(tracklets.id)
-    .all();
+    .prepare(),
+);
+
+/** The individual's embedding: its tracklets' embeddings combined (tracklets without one are left out). */
+export function individualEmbedding(db: Db, id: number): Float32Array | null {
+  const rows = embeddingsStatement(db).all({ id });
   return meanOfNormalised(rows.flatMap((r) => (r.embedding ? [decodeVector(r.embedding)] : [])));
 }
+
+const readStatement = preparedOnce((db) =>
+  db
+    .select({
+      name: individuals.name,
+      cover: individuals.coverDetectionId,
+      coverByUser: individuals.coverByUser,
+      species: individuals.species,
+      speciesByUser: individuals.speciesByUser,
+      sexAge: individuals.sexAge,
+      sexAgeByUser: individuals.sexAgeByUser,
+    })
+    .from(individuals)
+    .where(eq(individuals.id, ID))
+    .prepare(),
+);
 
 /** Recomputes the derived columns of these individuals (ids that no longer exist are ignored). */
 export function refreshDerived(db: Db, ids: Iterable<number>): void {
   for (const id of new Set(ids)) {
-    const row = db
-      .select({
-        name: individuals.name,
-        cover: individuals.coverDetectionId,
-        coverByUser: individuals.coverByUser,
-        species: individuals.species,
-        speciesByUser: individuals.speciesByUser,
-        sexAge: individuals.sexAge,
-        sexAgeByUser: individuals.sexAgeByUser,
-      })
-      .from(individuals)
-      .where(eq(individuals.id, id))
-      .get();
+    const row = readStatement(db).get({ id });
     if (!row) continue;
     const derived = traits(db, id, row);
     // A provisional name follows the species its labels give ("Deer 8" that turns out a zebra is "Zebra 1").

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { DEER } from '../contract';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import { individuals, type Category } from '../db/schema';
 
 const PREFIX: Record<Category, string> = { animal: 'Deer', person: 'Person', vehicle: 'Vehicle' };
@@ -19,13 +20,20 @@ export function isProvisional(name: string, species: string): boolean {
   return name.startsWith(`${prefix} `) && /^[0-9]+$/.test(name.slice(prefix.length + 1));
 }
 
+const PREFIX_PARAM = sql.placeholder('prefix');
+const NUMBER = sql`substr(${individuals.name}, length(${PREFIX_PARAM}) + 2)`;
+
+// Prepared once per connection: every new individual of the match stage is named.
+const highestStatement = preparedOnce((db) =>
+  db
+    .select({ n: sql<number | null>`max(CAST(${NUMBER} AS INTEGER))` })
+    .from(individuals)
+    .where(sql`${individuals.name} GLOB ${PREFIX_PARAM} || ' [0-9]*' AND ${NUMBER} NOT GLOB '*[^0-9]*'`)
+    .prepare(),
+);
+
 export function provisionalName(db: Db, category: Category, species: string = DEER): string {
   const prefix = category === 'animal' && species !== DEER ? speciesPrefix(species) : PREFIX[category];
-  const number = sql`substr(${individuals.name}, length(${prefix}) + 2)`;
-  const row = db
-    .select({ n: sql<number | null>`max(CAST(${number} AS INTEGER))` })
-    .from(individuals)
-    .where(sql`${individuals.name} GLOB ${prefix} || ' [0-9]*' AND ${number} NOT GLOB '*[^0-9]*'`)
-    .get();
+  const row = highestStatement(db).get({ prefix });
   return `${prefix} ${(row?.n ?? 0) + 1}`;
 }

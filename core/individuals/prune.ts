@@ -3,38 +3,50 @@
 // the pipeline (not a person) empties it, one that carries a person's decisions (decided.ts).
 import { and, eq, exists, inArray, isNull, not, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { anyOf } from '../db/idList';
+import { anyOf, anyOfPlaceholder, idsParam } from '../db/idList';
+import { preparedOnce } from '../db/prepared';
 import type { Db } from '../db/open';
 import { detections, individuals, suggestions, tracklets } from '../db/schema';
 import { DECIDED_SQL } from './decided';
 
+const IDS = anyOfPlaceholder('ids');
+
+// Prepared once per connection: every membership change prunes.
+const pruneTrackletsStatement = preparedOnce((db) =>
+  db
+    .delete(tracklets)
+    .where(
+      and(
+        inArray(tracklets.id, IDS),
+        not(
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(detections)
+              .where(eq(detections.trackletId, tracklets.id)),
+          ),
+        ),
+      ),
+    )
+    .prepare(),
+);
+
 /** Deletes those of these tracklets that have no detections left. */
 export function pruneEmptyTracklets(db: Db, trackletIds: readonly number[]): void {
-  const members = db
-    .select({ one: sql`1` })
-    .from(detections)
-    .where(eq(detections.trackletId, tracklets.id));
-  db.delete(tracklets)
-    .where(and(inArray(tracklets.id, anyOf(trackletIds)), not(exists(members))))
-    .run();
+  pruneTrackletsStatement(db).run({ ids: idsParam(trackletIds) });
 }
 
-export interface PruneOptions {
-  /** The pipeline's pruning: individuals in this set, or decided ones (DECIDED_SQL), stay even when empty. */
-  keep?: ReadonlySet<number>;
-}
-
-/** Deletes those of these individuals that have no tracklet, are not merged and are no merge target; returns them. */
-export function pruneEmptyIndividuals(db: Db, individualIds: readonly number[], options: PruneOptions = {}): number[] {
+/** Of the ids, individuals with no tracklet that are not merged and no merge target (and, when asked, not decided). */
+function emptyIndividuals(db: Db, undecidedOnly: boolean) {
   const merged = alias(individuals, 'm');
-  const empty = db
+  return db
     .select({ id: individuals.id })
     .from(individuals)
     .where(
       and(
-        inArray(individuals.id, anyOf(individualIds)),
+        inArray(individuals.id, IDS),
         isNull(individuals.mergedInto),
-        options.keep ? not(sql.raw(DECIDED_SQL)) : undefined,
+        undecidedOnly ? not(sql.raw(DECIDED_SQL)) : undefined,
         not(
           exists(
             db
@@ -53,7 +65,21 @@ export function pruneEmptyIndividuals(db: Db, individualIds: readonly number[], 
         ),
       ),
     )
-    .all()
+    .prepare();
+}
+
+const emptyStatement = preparedOnce((db) => emptyIndividuals(db, false));
+const emptyUndecidedStatement = preparedOnce((db) => emptyIndividuals(db, true));
+
+export interface PruneOptions {
+  /** The pipeline's pruning: individuals in this set, or decided ones (DECIDED_SQL), stay even when empty. */
+  keep?: ReadonlySet<number>;
+}
+
+/** Deletes those of these individuals that have no tracklet, are not merged and are no merge target; returns them. */
+export function pruneEmptyIndividuals(db: Db, individualIds: readonly number[], options: PruneOptions = {}): number[] {
+  const empty = (options.keep ? emptyUndecidedStatement : emptyStatement)(db)
+    .all({ ids: idsParam(individualIds) })
     .map((r) => r.id)
     .filter((id) => !options.keep?.has(id));
   if (empty.length === 0) return empty;

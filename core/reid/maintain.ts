@@ -4,7 +4,8 @@
 // core/individuals operations change membership only; every caller (edits, the track and match stages) passes the
 // individuals they touched to individualsChanged, in the same transaction: the one entry point for upkeep.
 import { and, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
-import { anyOf } from '../db/idList';
+import { anyOfPlaceholder, idsParam } from '../db/idList';
+import { preparedOnce } from '../db/prepared';
 import type { Db } from '../db/open';
 import { individuals, suggestions } from '../db/schema';
 import { decodeVector } from '../individuals/embedding';
@@ -29,22 +30,45 @@ export function syncIndividualVectors(db: Db, embedder: string, ids: Iterable<nu
   }
 }
 
-/** Live individuals outside `ids` with a pending suggestion about one of `ids`: their queue entry goes stale too. */
-function otherSides(db: Db, ids: readonly number[]): number[] {
-  return db
+const IDS = anyOfPlaceholder('ids');
+
+// Prepared once per connection: every edit and every new individual of the match stage runs these.
+const otherSidesStatement = preparedOnce((db) =>
+  db
     .selectDistinct({ id: suggestions.individualId })
     .from(suggestions)
     .innerJoin(individuals, and(eq(individuals.id, suggestions.individualId), isNull(individuals.mergedInto)))
     .where(
       and(
         eq(suggestions.state, 'pending'),
-        inArray(suggestions.candidateId, anyOf(ids)),
-        notInArray(suggestions.individualId, anyOf(ids)),
+        inArray(suggestions.candidateId, IDS),
+        notInArray(suggestions.individualId, IDS),
       ),
     )
-    .all()
-    .map((r) => r.id);
-}
+    .prepare(),
+);
+
+const supersedeStatement = preparedOnce((db) =>
+  db
+    .update(suggestions)
+    .set({ state: 'superseded' })
+    .where(
+      and(
+        eq(suggestions.state, 'pending'),
+        or(inArray(suggestions.individualId, IDS), inArray(suggestions.candidateId, IDS)),
+      ),
+    )
+    .prepare(),
+);
+
+const activeStatement = preparedOnce((db) =>
+  db
+    .select({ id: individuals.id })
+    .from(individuals)
+    .where(and(inArray(individuals.id, IDS), isNull(individuals.mergedInto)))
+    .orderBy(individuals.id)
+    .prepare(),
+);
 
 /**
  * THE upkeep after individuals changed (members, traits, merged, deleted): derived columns, the vector index,
@@ -61,22 +85,14 @@ export function individualsChanged(
   if (list.length === 0) return [];
   refreshDerived(db, list);
   syncIndividualVectors(db, embedder, list);
-  const others = otherSides(db, list);
-  db.update(suggestions)
-    .set({ state: 'superseded' })
-    .where(
-      and(
-        eq(suggestions.state, 'pending'),
-        or(inArray(suggestions.individualId, anyOf(list)), inArray(suggestions.candidateId, anyOf(list))),
-      ),
-    )
-    .run();
-  const active = db
-    .select({ id: individuals.id })
-    .from(individuals)
-    .where(and(inArray(individuals.id, anyOf(list)), isNull(individuals.mergedInto)))
-    .orderBy(individuals.id)
-    .all()
+  const bound = { ids: idsParam(list) };
+  // Live individuals outside the list with a pending suggestion about one of them: their queue entry goes stale too.
+  const others = otherSidesStatement(db)
+    .all(bound)
+    .map((r) => r.id);
+  supersedeStatement(db).run(bound);
+  const active = activeStatement(db)
+    .all(bound)
     .map((r) => r.id);
   return [...active, ...others].flatMap((id) => suggestFor(db, embedder, id, options));
 }

@@ -1,7 +1,8 @@
 // What the suggestion engine knows about one side of a pair: an individual, or a lone tracklet being matched. The
 // exclusions and the where/when parts of the score are computed from these facts.
 import { and, eq, inArray, max, min, not, sql } from 'drizzle-orm';
-import { anyOf } from '../db/idList';
+import { anyOfPlaceholder, idsParam } from '../db/idList';
+import { preparedOnce } from '../db/prepared';
 import type { Db } from '../db/open';
 import { detections, images, individuals, sequences, tracklets } from '../db/schema';
 import { memberTracklets } from '../individuals/members';
@@ -23,6 +24,41 @@ export interface Subject {
   sightings: Sighting[];
 }
 
+// Prepared once per connection: ranking reads every candidate's facts.
+const factsStatement = preparedOnce((db) =>
+  db
+    .select({
+      sequenceId: tracklets.sequenceId,
+      category: tracklets.category,
+      cameraId: sequences.cameraId,
+      start: min(images.takenAt),
+      end: max(images.takenAt),
+      images: sql<string | null>`group_concat(${images.id})`,
+    })
+    .from(tracklets)
+    .innerJoin(sequences, eq(sequences.id, tracklets.sequenceId))
+    .leftJoin(detections, and(eq(detections.trackletId, tracklets.id), not(detections.falsePositive)))
+    .leftJoin(images, eq(images.id, detections.imageId))
+    .where(inArray(tracklets.id, anyOfPlaceholder('ids')))
+    .groupBy(tracklets.id)
+    .orderBy(tracklets.id)
+    .prepare(),
+);
+
+const traitsStatement = preparedOnce((db) =>
+  db
+    .select({
+      sex: individuals.sex,
+      ageClass: individuals.ageClass,
+      sexAge: individuals.sexAge,
+      species: individuals.species,
+      category: individuals.category,
+    })
+    .from(individuals)
+    .where(eq(individuals.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function trackletSubject(
   db: Db,
   trackletIds: number[],
@@ -34,26 +70,7 @@ export function trackletSubject(
   },
 ): Subject {
   const ids = [...trackletIds].sort((a, b) => a - b);
-  const rows =
-    ids.length === 0
-      ? []
-      : db
-          .select({
-            sequenceId: tracklets.sequenceId,
-            category: tracklets.category,
-            cameraId: sequences.cameraId,
-            start: min(images.takenAt),
-            end: max(images.takenAt),
-            images: sql<string | null>`group_concat(${images.id})`,
-          })
-          .from(tracklets)
-          .innerJoin(sequences, eq(sequences.id, tracklets.sequenceId))
-          .leftJoin(detections, and(eq(detections.trackletId, tracklets.id), not(detections.falsePositive)))
-          .leftJoin(images, eq(images.id, detections.imageId))
-          .where(inArray(tracklets.id, anyOf(ids)))
-          .groupBy(tracklets.id)
-          .orderBy(tracklets.id)
-          .all();
+  const rows = ids.length === 0 ? [] : factsStatement(db).all({ ids: idsParam(ids) });
   return {
     trackletIds: ids,
     sequenceIds: new Set(rows.map((r) => r.sequenceId)),
@@ -65,17 +82,7 @@ export function trackletSubject(
 }
 
 export function individualSubject(db: Db, individualId: number): Subject {
-  const ind = db
-    .select({
-      sex: individuals.sex,
-      ageClass: individuals.ageClass,
-      sexAge: individuals.sexAge,
-      species: individuals.species,
-      category: individuals.category,
-    })
-    .from(individuals)
-    .where(eq(individuals.id, individualId))
-    .get();
+  const ind = traitsStatement(db).get({ id: individualId });
   if (!ind) throw new Error(`individual ${individualId} does not exist`);
   return { ...trackletSubject(db, memberTracklets(db, individualId), ind), category: ind.category };
 }
