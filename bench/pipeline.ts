@@ -6,16 +6,19 @@
 //   - the raw detector: onnxruntime alone on a ready input tensor, what the app can at best reach;
 //   - the whole pipeline as the app's card job runs it (import overlapped with decode -> detect -> embed ->
 //     thumbnails -> write, then match), its rate and its ratio to the raw detector, and the cores each kept busy;
-//   - the worker's peak RSS (this process runs the worker's code in-process), by the 500th photo and at the end;
+//   - the worker's peak RSS (this process runs the worker's code in-process, restarted with the worker's environment:
+//     core/jobs/workerEnv.ts), by the 500th photo and at the end;
 //   - clips: frame sampling alone (sampled frames per second) and a card of clips made from the fixture bursts
 //     through the same card job (clips per minute, frames per second, end to end).
 //   npm run bench:pipeline -- [photos=2000] [--models DIR] [--threads N]
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { Db } from '../core/db/open';
 import { JobControl } from '../core/jobs/control';
+import { workerEnv } from '../core/jobs/workerEnv';
 import { ProgressTracker, type ProgressSnapshot } from '../core/jobs/progress';
 import { openLibrary, photoAbsolutePath } from '../core/library/library';
 import { getSetting } from '../core/library/settings';
@@ -197,7 +200,7 @@ async function main() {
     console.log(
       `\npipeline benchmark: ${count} photos, ${(card.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores, ` +
         `node ${process.version}, onnxruntime threads ${threads ?? 'default'}, UV_THREADPOOL_SIZE ` +
-        `${process.env.UV_THREADPOOL_SIZE ?? 'default (4)'}`,
+        `${process.env.UV_THREADPOOL_SIZE ?? 'default (4)'}, MALLOC_ARENA_MAX ${process.env.MALLOC_ARENA_MAX ?? 'default'}`,
     );
     console.log(`${'stage alone'.padEnd(50)} ${'photos/s'.padStart(14)} ${'CPU ms/photo'.padStart(14)}`);
     for (const m of stages) {
@@ -367,7 +370,12 @@ async function rawDetector(
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+// The worker's malloc settings are read when a process starts (core/jobs/workerEnv.ts): run as the worker runs.
+if (process.env.MALLOC_ARENA_MAX === undefined) {
+  const again = spawnSync(process.execPath, process.argv.slice(1), { env: workerEnv(process.env), stdio: 'inherit' });
+  process.exitCode = again.status ?? 1;
+} else
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });

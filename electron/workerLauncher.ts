@@ -4,6 +4,7 @@ import type { UtilityProcess } from 'electron';
 import type { Launcher, WorkerExit } from '../core/jobs/launcher';
 import { WORKER_ENTRY } from '../core/jobs/launcher';
 import type { WorkerMessage } from '../core/jobs/protocol';
+import { workerEnv } from '../core/jobs/workerEnv';
 
 type Fork = (
   modulePath: string,
@@ -17,7 +18,7 @@ export function utilityProcessLauncher(
   env: NodeJS.ProcessEnv = process.env,
 ): Launcher {
   return () => {
-    const child = fork(entry, [], { serviceName: 'Thumper worker', env, stdio: 'inherit' });
+    const child = fork(entry, [], { serviceName: 'Thumper worker', env: workerEnv(env), stdio: 'inherit' });
     return {
       get pid() {
         return child.pid;

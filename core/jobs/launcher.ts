@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths';
 import type { HostMessage, WorkerMessage } from './protocol';
+import { workerEnv } from './workerEnv';
 
 export interface WorkerExit {
   code: number | null;
@@ -26,7 +27,11 @@ export const WORKER_ENTRY = path.join(PACKAGE_ROOT, 'dist', 'worker', 'main.js')
 
 export function forkLauncher(entry: string = WORKER_ENTRY, env: NodeJS.ProcessEnv = process.env): Launcher {
   return () => {
-    const child = fork(entry, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+    const child = fork(entry, [], {
+      env: workerEnv(env),
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'json',
+    });
     return {
       pid: child.pid,
       send: (message) => {
