@@ -1,7 +1,8 @@
 // The renderer's data layer in a real browser: serves a synthetic library to Chromium once per renderer build and
 // counts the API calls and times of a short walk: open Photos, jump to the middle of the grid and back to the top,
 // open the Deer gallery, go back to Photos, then a change the grid does not show (a camera renamed) and one it does
-// (a deer renamed, until the new name is on screen). Give several builds to compare them side by side, in alternating runs:
+// (a deer renamed, until the new name is on screen), and an edit made in the app (a rename in the deer's profile).
+// Give several builds to compare them side by side, in alternating runs:
 //   node dist-dev/bench/rendererData.js [--photos 20000] [--runs 3] [rendererDir...]   (default: dist/renderer)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ const STEPS = [
   'back to Photos',
   'camera renamed',
   'deer renamed',
+  'renamed in its profile',
 ];
 /** How long calls are counted after a change event: longer than any refetch throttle. */
 const SETTLE_MS = 2500;
@@ -169,6 +171,19 @@ async function walk(page: Page, server: RunningServer, run: number): Promise<Ste
   await step(async () => {
     await edit(server, 'edits.rename', { individualId: deerId, name });
     await page.locator(`.deer-card[aria-label="${name}"]`).waitFor();
+  }, SETTLE_MS);
+  // An edit made in the app: the view reloads after it and its change event arrives too.
+  await go(`#/deer/${deerId}`);
+  await page.getByRole('button', { name: 'Edit name' }).waitFor();
+  await page.waitForTimeout(SETTLE_MS);
+  await step(async () => {
+    await page.getByRole('button', { name: 'Edit name' }).click();
+    await page.getByRole('textbox', { name: 'name' }).fill(`${name} again`);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('button', { name: 'Edit name' })
+      .filter({ hasText: `${name} again` })
+      .waitFor();
   }, SETTLE_MS);
   return results;
 }
