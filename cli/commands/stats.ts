@@ -6,7 +6,11 @@ import { count, table } from '../humanText';
 export function statsText(s: LibraryStats): string {
   const d = s.detections;
   const rows: [string, string][] = [
-    ['photos', `${s.images.total} (${s.images.done} done, ${s.images.pending} waiting, ${s.images.failed} failed)`],
+    [
+      'photos',
+      `${s.images.total} (${s.images.done} done, ${s.images.pending} waiting, ${s.images.failed} failed` +
+        `${s.images.missing ? `, ${s.images.missing} missing their file` : ''})`,
+    ],
     ['empty photos', String(s.images.empty)],
     ['cameras', String(s.cameras)],
     ['videos skipped', String(s.videosSkipped)],

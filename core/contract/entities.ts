@@ -6,7 +6,7 @@ import { utcOffsetSchema } from './utcOffset';
 
 // The one definition of these enums: core/db/schema.ts builds its columns from these tuples.
 export const CATEGORIES = ['animal', 'person', 'vehicle'] as const;
-export const IMAGE_STATES = ['imported', 'detected', 'embedded', 'done', 'failed'] as const;
+export const IMAGE_STATES = ['imported', 'detected', 'embedded', 'done', 'failed', 'missing'] as const;
 export const SUGGESTION_STATES = ['pending', 'accepted', 'rejected', 'skipped', 'superseded'] as const;
 /** The deer species a library is about (a setting); the exports name it by its scientific name. */
 export const DEER_SPECIES = ['white-tailed', 'mule', 'red', 'roe', 'fallow', 'sika', 'elk', 'moose', 'other'] as const;
@@ -55,6 +55,8 @@ export const libraryStatsSchema = z.object({
     total: z.number(),
     done: z.number(),
     failed: z.number(),
+    /** Photos whose file left the library (found by `check --repair`); importing their card again restores them. */
+    missing: z.number(),
     pending: z.number(),
     /** Photos past detection with no counted detection. */
     empty: z.number(),

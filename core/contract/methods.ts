@@ -74,7 +74,7 @@ export const METHODS = {
 
   'library.stats': method('Library totals for the dashboard.', none, libraryStatsSchema),
   'library.check': method(
-    'Check every photo file (present, same sha256) and look for leftovers; repair marks lost photos failed with the reason.',
+    'Check every photo file (present, same sha256) and look for leftovers; repair marks lost photos missing with the reason.',
     checkArgsSchema,
     checkReportSchema,
   ),

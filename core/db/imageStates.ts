@@ -2,8 +2,9 @@
 // then the pipeline moves it on: detection stores its boxes ('detected'), embedding gives them vectors ('embedded'),
 // tracking and matching its sequence finish it ('done'). Changes step it back so the stages run again: a new box or a
 // new detector ('detected'), a new embedder or a changed sequence ('embedded'). Any stage may fail it, and a retry
-// that succeeds takes it on again (or a person's retry starts it over as 'imported'). Every state change goes through core/db/images.ts, which refuses a move this
-// table does not allow.
+// that succeeds takes it on again (or a person's retry starts it over as 'imported'). A photo whose file is gone from
+// the library is 'missing' (`check --repair`) until its card is imported again, which restores the file and starts it
+// over. Every state change goes through core/db/images.ts, which refuses a move this table does not allow.
 import { IMAGE_STATES, type ImageState } from '../contract/entities';
 
 export { IMAGE_STATES, type ImageState };
@@ -12,15 +13,17 @@ export { IMAGE_STATES, type ImageState };
 export const IMAGE_TRANSITIONS = {
   // Detection stores boxes; when the embed stage runs in the same pass the photo leaves it embedded. A video clip is
   // done once its frames are sampled (the frames are the photos that go through the pipeline).
-  imported: ['detected', 'embedded', 'done', 'failed'],
+  imported: ['detected', 'embedded', 'done', 'failed', 'missing'],
   // Re-detection (another detector) stays 'detected'.
-  detected: ['detected', 'embedded', 'failed'],
+  detected: ['detected', 'embedded', 'failed', 'missing'],
   // Re-embedding (another embedder) stays 'embedded'; tracking and matching its sequence finish it.
-  embedded: ['detected', 'embedded', 'done', 'failed'],
+  embedded: ['detected', 'embedded', 'done', 'failed', 'missing'],
   // A new box or detector, a new embedder or a changed sequence reopen it.
-  done: ['detected', 'embedded', 'failed'],
+  done: ['detected', 'embedded', 'failed', 'missing'],
   // A retry that succeeds goes on; a retry that fails again counts another attempt; a person's retry starts it over.
-  failed: ['imported', 'detected', 'embedded', 'failed'],
+  failed: ['imported', 'detected', 'embedded', 'failed', 'missing'],
+  // Its file is back (the card imported again): processed again from the start.
+  missing: ['imported'],
 } as const satisfies Record<ImageState, readonly ImageState[]>;
 
 /** The states a photo is created in. */

@@ -24,9 +24,11 @@ describe('the image state machine', () => {
     for (const to of Object.values(IMAGE_TRANSITIONS).flat()) expect(IMAGE_STATES).toContain(to);
   });
 
-  it('finishes an embedded photo or a sampled clip, and lets only a failed one start over', () => {
+  it('finishes an embedded photo or a sampled clip, and lets only a failed or restored missing one start over', () => {
     expect(sourcesOf('done')).toEqual(['imported', 'embedded']);
-    expect(sourcesOf('imported')).toEqual(['failed']);
+    expect(sourcesOf('imported')).toEqual(['failed', 'missing']);
+    expect(sourcesOf('missing')).toEqual(['imported', 'detected', 'embedded', 'done', 'failed']);
+    expect(canMove('missing', 'detected')).toBe(false);
     expect(canMove('failed', 'detected')).toBe(true);
     expect(canMove('detected', 'done')).toBe(false);
   });

@@ -1,13 +1,14 @@
 // `thumper check`: is the library whole? Every photo file present with the bytes it was imported with, nothing in
 // photos/ the database does not know, no temp files of dead runs, no vectors of deleted detections, no cached images
 // of photos no longer there, and SQLite's own quick_check. --repair fixes what can be fixed without losing anything:
-// a missing or changed photo is marked failed with the reason (import the card again to restore it); orphan photo
+// a missing photo is marked 'missing' and a changed one failed, each with the reason (import the card again to
+// restore it); orphan photo
 // files are only reported, never deleted, since they may be the only copy.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, isNotNull, isNull } from 'drizzle-orm';
-import { failImage } from '../db/images';
+import { failImage, moveImage } from '../db/images';
 import { deleteOrphanVectors, orphanVectorCount, quickCheckProblems } from '../db/integrity';
 import { images } from '../db/schema';
 import { removeDeadTemp, pidAlive } from './deadTemp';
@@ -30,7 +31,6 @@ export interface CheckReport {
   remaining: number;
 }
 
-export const MISSING_PREFIX = 'missing:';
 export const CHANGED_PREFIX = 'changed:';
 
 async function sha256Of(file: string): Promise<string> {
@@ -60,18 +60,25 @@ export async function checkLibrary(library: Library, options: { repair?: boolean
 
   // Photos already marked missing or changed by an earlier --repair are known: not problems again.
   const photos = db
-    .select({ id: images.id, path: images.path, inPlace: images.inPlace, sha256: images.sha256, error: images.error })
+    .select({
+      id: images.id,
+      path: images.path,
+      inPlace: images.inPlace,
+      sha256: images.sha256,
+      state: images.state,
+      error: images.error,
+    })
     .from(images)
     .where(and(isNotNull(images.path), isNotNull(images.sha256)))
     .all()
     .map((p) => ({ ...p, path: p.path!, sha256: p.sha256! }));
   for (const photo of photos) {
     const file = photoAbsolutePath(library, photo)!;
-    const known = photo.error?.startsWith(MISSING_PREFIX) || photo.error?.startsWith(CHANGED_PREFIX);
+    const known = photo.state === 'missing' || photo.error?.startsWith(CHANGED_PREFIX);
     if (!fs.existsSync(file)) {
       if (known) continue;
-      const reason = `${MISSING_PREFIX} the file ${file} is no longer there; import its card again to restore it`;
-      if (repair) failImage(db, photo.id, reason);
+      const reason = `the file ${file} is no longer there; import its card again to restore it`;
+      if (repair) moveImage(db, photo.id, 'missing', { error: reason });
       add('missing', file, 'the file is gone', repair);
     } else if ((await sha256Of(file)) !== photo.sha256) {
       if (known) continue;

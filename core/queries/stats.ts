@@ -22,7 +22,7 @@ import { lastProvider } from '../models/providerRecord';
 import { countedBox, countWhere } from './sqlFilter';
 
 export interface LibraryStats {
-  images: { total: number; done: number; failed: number; pending: number; empty: number };
+  images: { total: number; done: number; failed: number; missing: number; pending: number; empty: number };
   cameras: number;
   videosSkipped: number;
   /** Re-identification: sequences, tracklets, deer individuals (not merged away) and suggestions awaiting review. */
@@ -98,6 +98,7 @@ export function libraryStats(db: Db): LibraryStats {
   const total = [...states.values()].reduce((sum, k) => sum + k, 0);
   const done = states.get('done') ?? 0;
   const failed = states.get('failed') ?? 0;
+  const missing = states.get('missing') ?? 0;
   // Empty = processed photos without a counted box. Not a probe per photo: the photos with counted boxes are counted
   // in one ordered pass over their covering index, less the few of them not processed (those states are rare).
   const processed = PROCESSED_IMAGE_STATES.reduce((sum, state) => sum + (states.get(state) ?? 0), 0);
@@ -107,7 +108,7 @@ export function libraryStats(db: Db): LibraryStats {
   const empty = processed - (boxed - n(q.boxedUnprocessed));
   const provider = lastProvider(db);
   return {
-    images: { total, done, failed, pending: total - done - failed, empty },
+    images: { total, done, failed, missing, pending: total - done - failed - missing, empty },
     cameras: n(q.cameras),
     videosSkipped: n(q.videosSkipped),
     sequences: n(q.sequences),

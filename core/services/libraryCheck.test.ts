@@ -36,8 +36,8 @@ describe('library.check', () => {
     const repaired = await dispatch(services.handlers, 'library.check', { repair: true });
     expect(repaired).toMatchObject({ ok: true, result: { remaining: 0, problems: [{ repaired: true }] } });
     expect(library.db.$client.prepare('SELECT state, error FROM images WHERE id = ?').get(id)).toMatchObject({
-      state: 'failed',
-      error: expect.stringMatching(/^missing: the file .*a\.jpg is no longer there/),
+      state: 'missing',
+      error: expect.stringMatching(/^the file .*a\.jpg is no longer there/),
     });
     expect(await dispatch(services.handlers, 'library.check', { repair: 'yes' })).toMatchObject({
       ok: false,

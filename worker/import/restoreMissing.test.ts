@@ -1,5 +1,5 @@
-// thumper check finds a deleted photo and a damaged one, --repair marks them failed with the reason, and importing
-// the card again puts the deleted one back (not a duplicate).
+// thumper check finds a deleted photo and a damaged one, --repair marks them missing and failed with the reason, and
+// importing the card again puts the deleted one back (not a duplicate).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { JobControl } from '../../core/jobs/control';
 import { ProgressTracker } from '../../core/jobs/progress';
 import { checkLibrary } from '../../core/library/check';
 import { openLibrary, type Library } from '../../core/library/library';
+import { libraryStats } from '../../core/queries/stats';
 import { makeSyntheticCard } from '../../testing/synth';
 import { importPhotos } from './importPhotos';
 
@@ -44,13 +45,17 @@ describe('thumper check and restoring a lost photo', () => {
       const found = await checkLibrary(library);
       expect(found.problems.map((p) => p.kind).sort()).toEqual(['changed', 'missing', 'orphan', 'temp']);
       expect(found.remaining).toBe(4);
-      expect(rowOf(library, gone!.id).state).not.toBe('failed'); // a plain check changes nothing
+      expect(rowOf(library, gone!.id).state).not.toBe('missing'); // a plain check changes nothing
 
       const repaired = await checkLibrary(library, { repair: true });
       expect(repaired.remaining).toBe(1); // the stray file is reported, never deleted
       expect(fs.existsSync(path.join(library.photosDir, 'stray.jpg'))).toBe(true);
       expect(fs.existsSync(path.join(library.root, 'tmp', '999999-dead'))).toBe(false);
-      expect(rowOf(library, gone!.id)).toMatchObject({ state: 'failed', error: expect.stringMatching(/^missing: /) });
+      expect(rowOf(library, gone!.id)).toMatchObject({
+        state: 'missing',
+        error: expect.stringMatching(/^the file .* is no longer there; import its card again/),
+      });
+      expect(libraryStats(library.db).images).toMatchObject({ missing: 1, failed: 1 });
       expect(rowOf(library, damaged!.id)).toMatchObject({
         state: 'failed',
         error: expect.stringMatching(/^changed: /),

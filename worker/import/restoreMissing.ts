@@ -1,10 +1,9 @@
 // Re-importing a card puts back a photo whose file was lost from the library (deleted by hand, found missing by
 // `thumper check`): same sha256, so the same photo. Its row, boxes and individuals stay; a photo that --repair had
-// marked failed for it goes back to be processed again.
+// marked missing goes back to be processed again.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { getImage, moveImage } from '../../core/db/images';
-import { MISSING_PREFIX } from '../../core/library/check';
+import { moveImage } from '../../core/db/images';
 import { describeDiskError, LibraryWriteError } from '../../core/library/diskErrors';
 import type { Library } from '../../core/library/library';
 
@@ -32,8 +31,7 @@ export async function restoreMissing(library: Library, known: KnownPhoto, tmp: s
   } catch (err) {
     throw new LibraryWriteError(describeDiskError(err as NodeJS.ErrnoException, abs));
   }
-  // Failed only because its file was gone: processed again from the start.
-  if (getImage(library.db, known.id)?.error?.startsWith(MISSING_PREFIX))
-    moveImage(library.db, known.id, 'imported', { from: ['failed'], error: null, attempts: 0 });
+  // Marked missing by `check --repair`: processed again from the start.
+  moveImage(library.db, known.id, 'imported', { from: ['missing'], error: null, attempts: 0 });
   return true;
 }

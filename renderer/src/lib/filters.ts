@@ -5,7 +5,8 @@ import type { MethodArgs } from '../../../core/contract/methods';
 
 export const CATEGORY_FILTERS = ['animal', 'person', 'vehicle'] as const;
 export type CategoryFilter = (typeof CATEGORY_FILTERS)[number];
-// 'failed': files that could not be imported or processed, each with its reason (kept apart from the photos).
+// 'failed': files that could not be imported or processed, and photos whose file is missing, each with its reason
+// (kept apart from the photos).
 export const CONTENT_FILTERS = ['all', 'nonEmpty', 'empty', 'failed'] as const;
 export type ContentFilter = (typeof CONTENT_FILTERS)[number];
 export const SORTS = ['newest', 'oldest', 'imported', 'detections'] as const;
@@ -136,7 +137,7 @@ export function toPhotoFilter(f: PhotoFilters): PhotoFilter {
   if (f.from) out.from = f.from;
   if (f.to) out.to = f.to;
   if (f.category) out.category = f.category;
-  if (f.content === 'failed') out.states = ['failed'];
+  if (f.content === 'failed') out.states = ['failed', 'missing'];
   else if (f.content !== 'all') out.empty = f.content === 'empty';
   if (f.unreviewed) out.unreviewedSuggestions = true;
   if (f.individualId !== null) out.individualId = f.individualId;

@@ -140,6 +140,13 @@ export function Dashboard() {
                 onClick={() => navigate({ view: 'review' })}
               />
             </section>
+            {s && s.images.missing > 0 && (
+              <p className="inline-warning" data-testid="missing-note">
+                {formatCount(s.images.missing, 'photo')} lost {s.images.missing === 1 ? 'its' : 'their'} file from the
+                library; importing the card again restores {s.images.missing === 1 ? 'it' : 'them'}.{' '}
+                <a href={FAILED_PHOTOS_HASH}>See which</a>
+              </p>
+            )}
             {s && s.images.failed > 0 && (
               <p className="inline-warning">
                 {formatCount(s.images.failed, 'file')} could not be imported or processed.{' '}

@@ -36,7 +36,8 @@ export const PhotoCell = memo(function PhotoCell({
           </span>
         )}
         {failed && <span className="badge danger">failed</span>}
-        {!failed && photo.state !== 'done' && <span className="badge">processing</span>}
+        {photo.state === 'missing' && <span className="badge danger">file missing</span>}
+        {!failed && photo.state !== 'done' && photo.state !== 'missing' && <span className="badge">processing</span>}
         {photo.detections > 0 && (
           <span className="badge dark" title={photo.categories.join(', ')}>
             {photo.detections}{' '}
