@@ -1,7 +1,7 @@
 // The photo with its boxes, zoomable and pannable by wheel, drag, pinch, double-click and keys. The transform maths
 // is in lib/viewTransform; this component only turns events into calls and draws the result. Boxes are drawn in
 // screen space from the same transform (crisp borders and labels at any zoom).
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Detection } from '../../../../core/contract/entities';
 import { PREVIEW_SIDE } from '../../../../core/contract/media';
 import { useApi } from '../../data/apiContext';
@@ -61,6 +61,13 @@ export interface ZoomPaneProps {
  */
 const paintTiming = (id: string) => ({ elementtiming: id }) as object;
 
+/** True when the browser holds the image decoded already: an Image of such a URL is complete at once. */
+function inMemory(url: string): boolean {
+  const img = new Image();
+  img.src = url;
+  return img.complete && img.naturalWidth > 0;
+}
+
 function boxLabel(d: Detection): string {
   const confidence = d.model === 'human' ? '' : ` ${Math.round(d.confidence * 100)}%`;
   return `${detectionName(d)}${confidence}${d.individualName ? ` · ${d.individualName}` : ''}`;
@@ -91,6 +98,10 @@ export function ZoomPane({
   const [fullLoaded, setFullLoaded] = useState(false);
   const [wantFull, setWantFull] = useState(false);
   const [previewFailed, setPreviewFailed] = useState<number | null>(null);
+  const previewUrl = api.mediaUrl({ kind: 'preview', id: photoId });
+  // A preview the browser has already (a photo seen before, a neighbour warmed) is drawn alone: a thumbnail under it
+  // would only cost a decode and a raster before the same first frame.
+  const previewInMemory = useMemo(() => inMemory(previewUrl), [previewUrl]);
   const pointers = useRef(new Map<number, Point>());
   const dragged = useRef(false);
   const [sketch, setSketch] = useState<{ from: Point; to: Point } | null>(null);
@@ -261,21 +272,23 @@ export function ZoomPane({
           photo's full size, blurry; the preview, made on first request, paints over it once decoded. Both fill the
           same box, so the boxes stay where they belong through the swap. Keyed by photo: a new photo never shows
           the last one's pixels under its boxes. */}
-      <img
-        key={`thumb-${photoId}`}
-        className="zoom-img"
-        src={api.mediaUrl({ kind: 'thumbnail', id: photoId })}
-        alt=""
-        draggable={false}
-        style={imgStyle}
-        data-testid="viewer-thumb"
-        {...paintTiming(`thumb-${photoId}`)}
-      />
+      {!previewInMemory && (
+        <img
+          key={`thumb-${photoId}`}
+          className="zoom-img"
+          src={api.mediaUrl({ kind: 'thumbnail', id: photoId })}
+          alt=""
+          draggable={false}
+          style={imgStyle}
+          data-testid="viewer-thumb"
+          {...paintTiming(`thumb-${photoId}`)}
+        />
+      )}
       {previewFailed !== photoId && (
         <img
           key={`preview-${photoId}`}
           className="zoom-img"
-          src={api.mediaUrl({ kind: 'preview', id: photoId })}
+          src={previewUrl}
           alt=""
           draggable={false}
           decoding="async"
