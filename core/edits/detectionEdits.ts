@@ -1,8 +1,9 @@
 // Corrections of a single detection: its category, its sex/age class, "not an animal at all", and boxes a person
 // draws where the detector missed one.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getImageState, moveImage } from '../db/images';
 import type { Db } from '../db/open';
+import { preparedOnce } from '../db/prepared';
 import { detections, images, tracklets, type Category } from '../db/schema';
 import { detachDetections, IndividualsError, splitDetections } from '../individuals';
 import { runEdit, type EditResult } from './journal';
@@ -15,8 +16,9 @@ export interface DetectionCorrection {
   falsePositive?: boolean;
 }
 
-function readDetection(db: Db, id: number) {
-  const row = db
+// Prepared once per connection: every correction reads it.
+const detectionStatement = preparedOnce((db) =>
+  db
     .select({
       category: detections.category,
       falsePositive: detections.falsePositive,
@@ -26,8 +28,12 @@ function readDetection(db: Db, id: number) {
     .from(detections)
     .innerJoin(images, eq(images.id, detections.imageId))
     .leftJoin(tracklets, eq(tracklets.id, detections.trackletId))
-    .where(eq(detections.id, id))
-    .get();
+    .where(eq(detections.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+function readDetection(db: Db, id: number) {
+  const row = detectionStatement(db).get({ id });
   if (!row) throw new IndividualsError(`detection ${id} does not exist`);
   return row;
 }

@@ -3,7 +3,8 @@
 // tracklet of the same sequence. Call inside a transaction, then core/reid's individualsChanged with the individuals
 // changed.
 import { count, eq, inArray, sql } from 'drizzle-orm';
-import { anyOf } from '../db/idList';
+import { anyOf, anyOfPlaceholder, idsParam } from '../db/idList';
+import { preparedOnce } from '../db/prepared';
 import type { Db } from '../db/open';
 import { detections, images, tracklets, type Category } from '../db/schema';
 import { assignTracklets, createIndividual } from './assign';
@@ -19,8 +20,9 @@ export interface SplitResult {
   changed: number[];
 }
 
-function selectDetections(db: Db, detectionIds: readonly number[]) {
-  const rows = db
+// Prepared once per connection: every split, correction and marked false detection reads these.
+const selectedStatement = preparedOnce((db) =>
+  db
     .select({
       id: detections.id,
       trackletId: detections.trackletId,
@@ -33,9 +35,30 @@ function selectDetections(db: Db, detectionIds: readonly number[]) {
     .from(detections)
     .innerJoin(images, eq(images.id, detections.imageId))
     .leftJoin(tracklets, eq(tracklets.id, detections.trackletId))
-    .where(inArray(detections.id, anyOf(detectionIds)))
+    .where(inArray(detections.id, anyOfPlaceholder('ids')))
     .orderBy(detections.id)
-    .all();
+    .prepare(),
+);
+
+const holdersStatement = preparedOnce((db) =>
+  db
+    .selectDistinct({ tracklet: tracklets.id, individual: tracklets.individualId })
+    .from(detections)
+    .innerJoin(tracklets, eq(tracklets.id, detections.trackletId))
+    .where(inArray(detections.id, anyOfPlaceholder('ids')))
+    .prepare(),
+);
+
+const detachStatement = preparedOnce((db) =>
+  db
+    .update(detections)
+    .set({ trackletId: null })
+    .where(inArray(detections.id, anyOfPlaceholder('ids')))
+    .prepare(),
+);
+
+function selectDetections(db: Db, detectionIds: readonly number[]) {
+  const rows = selectedStatement(db).all({ ids: idsParam(detectionIds) });
   if (rows.length !== new Set(detectionIds).size) throw new IndividualsError('some of these detections do not exist');
   if (rows.length === 0) throw new IndividualsError('select at least one detection to split');
   const marked = rows.find((r) => r.falsePositive);
@@ -100,16 +123,9 @@ export function splitDetections(db: Db, detectionIds: readonly number[], into?: 
 
 /** Takes detections out of their tracklets (a false detection, a category change); empty tracklets and individuals go. */
 export function detachDetections(db: Db, detectionIds: readonly number[]): number[] {
-  const before = db
-    .selectDistinct({ tracklet: tracklets.id, individual: tracklets.individualId })
-    .from(detections)
-    .innerJoin(tracklets, eq(tracklets.id, detections.trackletId))
-    .where(inArray(detections.id, anyOf(detectionIds)))
-    .all();
-  db.update(detections)
-    .set({ trackletId: null })
-    .where(inArray(detections.id, anyOf(detectionIds)))
-    .run();
+  const bound = { ids: idsParam(detectionIds) };
+  const before = holdersStatement(db).all(bound);
+  detachStatement(db).run(bound);
   pruneEmptyTracklets(
     db,
     before.map((r) => r.tracklet),

@@ -10,7 +10,7 @@ import { DEER } from '../contract';
 import { getIndividualVector } from '../db/individuals';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
-import { individuals, sequences, suggestions, tracklets } from '../db/schema';
+import { individuals, sequences, suggestions, tracklets, type SuggestionState } from '../db/schema';
 import { decodeVector } from '../individuals/embedding';
 import { scorePair, type ScoreParts } from './scoring';
 import { exclusionReason, individualSubject, memberSignature, type Subject } from './subjects';
@@ -24,6 +24,8 @@ export interface SuggestOptions {
   appearancePool: number;
   /** Same-camera individuals within this many seconds are candidates too. */
   nearbySeconds: number;
+  /** List candidates already suggested the other way round (the profile's band), not only new ones (the queue). */
+  queuedToo?: boolean;
 }
 
 export const DEFAULT_SUGGEST_OPTIONS: SuggestOptions = { k: 5, appearancePool: 40, nearbySeconds: 6 * 3600 };
@@ -71,36 +73,39 @@ function nearbyIndividuals(db: Db, subject: Subject, seconds: number): number[] 
   return [...ids];
 }
 
-const decidedStatement = preparedOnce((db) => {
-  const [a, b] = [sql.placeholder('a'), sql.placeholder('b')];
-  return db
-    .select({ id: suggestions.id })
-    .from(suggestions)
-    .where(
-      or(
-        and(
-          eq(suggestions.individualId, a),
-          eq(suggestions.candidateId, b),
-          eq(suggestions.state, 'rejected'),
-          eq(suggestions.memberSignature, sql.placeholder('signature')),
+/**
+ * Whether the pair is settled for a list of candidates: a rejection with the same members holds both ways; a
+ * suggestion of the reverse pair in one of `reverseStates` settles it too (for the queue, an open or skipped one
+ * makes this one a duplicate; the profile's band lists open ones with their suggestion).
+ */
+const decidedBy = (reverseStates: readonly SuggestionState[]) =>
+  preparedOnce((db) => {
+    const [a, b] = [sql.placeholder('a'), sql.placeholder('b')];
+    return db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(
+        or(
+          and(
+            eq(suggestions.individualId, a),
+            eq(suggestions.candidateId, b),
+            eq(suggestions.state, 'rejected'),
+            eq(suggestions.memberSignature, sql.placeholder('signature')),
+          ),
+          and(
+            eq(suggestions.individualId, b),
+            eq(suggestions.candidateId, a),
+            eq(suggestions.memberSignature, sql.placeholder('reversed')),
+            inArray(suggestions.state, [...reverseStates]),
+          ),
         ),
-        and(
-          eq(suggestions.individualId, b),
-          eq(suggestions.candidateId, a),
-          eq(suggestions.memberSignature, sql.placeholder('reversed')),
-          inArray(suggestions.state, ['pending', 'rejected', 'skipped']),
-        ),
-      ),
-    )
-    .limit(1)
-    .prepare();
-});
+      )
+      .limit(1)
+      .prepare();
+  });
 
-function alreadyDecided(db: Db, a: number, b: number, signature: string, reversed: string): boolean {
-  // A rejection with the same members holds; any open or decided suggestion of the reverse pair makes this one a
-  // duplicate in the queue.
-  return decidedStatement(db).get({ a, b, signature, reversed }) !== undefined;
-}
+const decidedForQueue = decidedBy(['pending', 'rejected', 'skipped']);
+const decidedForBand = decidedBy(['rejected']);
 
 /** Ranked candidates for an individual (nothing is written). Deterministic: ties break by candidate id. */
 export function rankCandidates(
@@ -127,20 +132,32 @@ export function rankCandidates(
     const theirs = candidate.embedding ? decodeVector(candidate.embedding) : null;
     if (!theirs || exclusionReason(subject, other) !== null) continue;
     const signature = memberSignature(subject, other);
-    if (alreadyDecided(db, subjectId, id, signature, memberSignature(other, subject))) continue;
+    const decided = options.queuedToo ? decidedForBand : decidedForQueue;
+    if (decided(db).get({ a: subjectId, b: id, signature, reversed: memberSignature(other, subject) })) continue;
     const scored = scorePair(cosine(embedding, theirs), subject.sightings, other.sightings);
     out.push({ candidateId: id, memberSignature: signature, ...scored });
   }
   return out.sort((a, b) => b.score - a.score || a.candidateId - b.candidateId).slice(0, options.k);
 }
 
-function isDeer(db: Db, individualId: number): boolean {
-  const row = db
+const speciesStatement = preparedOnce((db) =>
+  db
     .select({ species: individuals.species })
     .from(individuals)
-    .where(eq(individuals.id, individualId))
-    .get();
-  return row?.species === DEER;
+    .where(eq(individuals.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+const supersedeStatement = preparedOnce((db) =>
+  db
+    .update(suggestions)
+    .set({ state: 'superseded' })
+    .where(and(eq(suggestions.individualId, sql.placeholder('id')), eq(suggestions.state, 'pending')))
+    .prepare(),
+);
+
+function isDeer(db: Db, individualId: number): boolean {
+  return speciesStatement(db).get({ id: individualId })?.species === DEER;
 }
 
 /** Replaces the individual's pending suggestions with fresh ones; returns the new suggestion ids in rank order. */
@@ -150,10 +167,7 @@ export function suggestFor(
   individualId: number,
   options: SuggestOptions = DEFAULT_SUGGEST_OPTIONS,
 ): number[] {
-  db.update(suggestions)
-    .set({ state: 'superseded' })
-    .where(and(eq(suggestions.individualId, individualId), eq(suggestions.state, 'pending')))
-    .run();
+  supersedeStatement(db).run({ id: individualId });
   const embedding = embeddingOf(db, individualId);
   // The review queue is for deer: other animals get no suggestions (their profiles still show possible matches).
   if (!embedding || !isDeer(db, individualId)) return [];
