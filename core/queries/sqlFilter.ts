@@ -17,43 +17,6 @@ export const idsPlaceholder = sql`(SELECT value FROM json_each(${sql.placeholder
 /** How many rows meet `condition` (0 over no rows). */
 export const countWhere = (condition: SQL): SQL<number> => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
 
-/** A WHERE clause built from optional parts, with its parameters in order (raw SQL queries). */
-export class Where {
-  private readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-
-  add(sql: string, ...params: unknown[]): this {
-    this.parts.push(sql);
-    this.params.push(...params);
-    return this;
-  }
-
-  /** `column IN (?, ?, ...)`; an empty list matches nothing. */
-  in(column: string, values: readonly unknown[]): this {
-    if (values.length === 0) return this.add('0');
-    return this.add(`${column} IN (${values.map(() => '?').join(', ')})`, ...values);
-  }
-
-  /** Camera-local time bounds; `to` is inclusive of everything it is a prefix of ("2024-10-03" = the whole day). */
-  timeRange(column: string, from: string | undefined, to: string | undefined): this {
-    if (from) this.add(`${column} >= ?`, from);
-    if (to) this.add(`${column} <= ?`, `${to}~`);
-    return this;
-  }
-
-  /** The conditions alone, for nesting inside another query. */
-  get conditions(): string {
-    return this.parts.length ? this.parts.join(' AND ') : '1';
-  }
-
-  get sql(): string {
-    return this.parts.length ? `WHERE ${this.conditions}` : '';
-  }
-}
-
-/** A detection that counts: not overlapping a stronger box, not marked false by a person. */
-export const COUNTED = 'NOT d.duplicate AND NOT d.false_positive';
-
 export function splitList<T extends string>(joined: string | null): T[] {
   return joined ? (joined.split(',') as T[]) : [];
 }
