@@ -59,6 +59,7 @@ export function possiblySame(db: Db, embedder: string, individualId: number, lim
   const ranked = rankCandidates(db, embedder, individualId, subject, decodeVector(row.embedding), {
     ...DEFAULT_SUGGEST_OPTIONS,
     k: limit,
+    queuedToo: true,
   });
   const sexAgeOf = (id: number) =>
     db.select({ sexAge: individuals.sexAge }).from(individuals).where(eq(individuals.id, id)).get()?.sexAge ?? null;

@@ -53,6 +53,9 @@ describe('possibly the same', () => {
     expect(band.map((p) => p.score)).toEqual([...band.map((p) => p.score)].sort((x, y) => y - x));
     expect(await call('individuals.possiblySame', { id: s.a })).toEqual(band);
     expect((await call('individuals.possiblySame', { id: s.a, limit: 1 })).length).toBe(1);
+    // The other side's profile lists it too, with the same suggestion (the queue holds one of the pair, not two).
+    const theirs = await call('individuals.possiblySame', { id: s.b });
+    expect(theirs.find((p) => p.candidate.id === s.a)?.suggestionId).toBe(s.id);
   });
 
   it('keeps to one species and drops a buck for a doe', async () => {
