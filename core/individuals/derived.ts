@@ -126,6 +126,25 @@ const readStatement = preparedOnce((db) =>
     .prepare(),
 );
 
+const value = (name: string) => sql`${sql.placeholder(name)}`;
+
+const writeStatement = preparedOnce((db) =>
+  db
+    .update(individuals)
+    .set({
+      detectionCount: value('n'),
+      firstSeen: value('first'),
+      lastSeen: value('last'),
+      coverDetectionId: value('cover'),
+      coverByUser: value('coverByUser'),
+      embedding: value('embedding'),
+      species: value('species'),
+      sexAge: value('sexAge'),
+    })
+    .where(eq(individuals.id, ID))
+    .prepare(),
+);
+
 /** Recomputes the derived columns of these individuals (ids that no longer exist are ignored). */
 export function refreshDerived(db: Db, ids: Iterable<number>): void {
   for (const id of new Set(ids)) {
@@ -140,19 +159,14 @@ export function refreshDerived(db: Db, ids: Iterable<number>): void {
     const s = stats(db, id);
     const embedding = individualEmbedding(db, id);
     const chosen = cover(db, id, row.cover, row.coverByUser);
-    db.update(individuals)
-      .set({
-        detectionCount: s.n,
-        firstSeen: s.first,
-        lastSeen: s.last,
-        coverDetectionId: chosen,
-        // A picked cover that left the individual gives way to the best one, and so does the pick.
-        coverByUser: row.coverByUser && chosen === row.cover,
-        embedding: embedding ? encodeVector(embedding) : null,
-        species: derived.species,
-        sexAge: derived.sexAge,
-      })
-      .where(eq(individuals.id, id))
-      .run();
+    writeStatement(db).run({
+      id,
+      ...s,
+      cover: chosen,
+      // A picked cover that left the individual gives way to the best one, and so does the pick (stored as 0/1).
+      coverByUser: row.coverByUser && chosen === row.cover ? 1 : 0,
+      embedding: embedding ? encodeVector(embedding) : null,
+      ...derived,
+    });
   }
 }
