@@ -3,6 +3,8 @@
 // place (imported with --in-place) have no place under it and are written with their absolute path.
 // A clip is one entry in MegaDetector's video convention (megadetectorVideo.ts) with its sampled frames' boxes.
 import path from 'node:path';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { images } from '../db/schema';
 import type { Library } from '../library/library';
 import { findDetector, UnknownModelError } from '../models/catalog';
 import { detectorThreshold } from '../models/thresholds';
@@ -65,14 +67,33 @@ const mdBox = (d: DetectionRow): MdDetection => ({
 
 /** Each clip's sampled frames in time order. */
 function clipFrames(library: Library): Map<number, ClipFrame[]> {
-  const frames = library.db.$client
-    .prepare(
-      `SELECT clip_id AS clipId, frame_ms AS frameMs,
-              CASE WHEN detector IS NOT NULL THEN 'done' WHEN state = 'failed' THEN 'failed' ELSE 'waiting' END AS detection
-       FROM images WHERE media_type = 'frame' ORDER BY clip_id, frame_ms`,
-    )
-    .all() as (ClipFrame & { clipId: number })[];
+  const frames = library.db
+    .select({
+      clipId: images.clipId,
+      frameMs: images.frameMs,
+      detector: images.detector,
+      state: images.state,
+    })
+    .from(images)
+    .where(eq(images.mediaType, 'frame'))
+    .orderBy(images.clipId, images.frameMs)
+    .all()
+    .map((f): ClipFrame & { clipId: number } => ({
+      clipId: f.clipId!,
+      frameMs: f.frameMs!,
+      detection: f.detector !== null ? 'done' : f.state === 'failed' ? 'failed' : 'waiting',
+    }));
   return groupBy(frames, (f) => f.clipId);
+}
+
+/** The detectors whose boxes the clips' frames have. */
+function clipFrameDetectors(library: Library): string[] {
+  return library.db
+    .selectDistinct({ detector: images.detector })
+    .from(images)
+    .where(and(eq(images.mediaType, 'frame'), isNotNull(images.detector)))
+    .all()
+    .map((r) => r.detector!);
 }
 
 /**
@@ -83,10 +104,7 @@ export function megadetectorExport(library: Library, now = new Date()): MdFile {
   const rows = loadLibraryRows(library.db);
   const byPhoto = groupBy(rows.detections, (d) => d.imageId);
   const framesByClip = clipFrames(library);
-  const frameDetectors = library.db.$client
-    .prepare(`SELECT DISTINCT detector FROM images WHERE media_type = 'frame' AND detector IS NOT NULL`)
-    .pluck()
-    .all() as string[];
+  const frameDetectors = clipFrameDetectors(library);
   const detectors = [
     ...new Set([...rows.photos.map((p) => p.detector).filter((d): d is string => d !== null), ...frameDetectors]),
   ];
