@@ -1,7 +1,7 @@
 // The edit journal: every edit is one transaction whose changed rows are stored with their before and after images,
 // so undo writes the befores back and redo the afters. Undo and redo refuse (rather than clobber) when the rows
 // changed since, e.g. the pipeline re-tracked that sequence in between.
-import { asc, desc, eq, not, sql } from 'drizzle-orm';
+import { asc, desc, eq, not, sql, type SQL } from 'drizzle-orm';
 import { inTransaction, type Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { editJournal } from '../db/schema';
@@ -115,16 +115,18 @@ function replay(db: Db, entry: Entry, from: JournalRows, to: JournalRows, verb: 
   return individualIds;
 }
 
+const latest = (where: SQL, order: SQL) =>
+  preparedOnce((db) => db.select().from(editJournal).where(where).orderBy(order).limit(1).prepare());
+
 const LATEST = {
-  undo: { where: not(editJournal.undone), order: desc(editJournal.id) },
+  undo: latest(not(editJournal.undone), desc(editJournal.id)),
   // Undone entries form the tail of the journal: redo takes the earliest of them.
-  redo: { where: eq(editJournal.undone, true), order: asc(editJournal.id) },
+  redo: latest(eq(editJournal.undone, true), asc(editJournal.id)),
 };
 
 function step(db: Db, verb: 'undo' | 'redo'): EditResult {
   return inTransaction(db, () => {
-    const { where, order } = LATEST[verb];
-    const entry = db.select().from(editJournal).where(where).orderBy(order).limit(1).get();
+    const entry = LATEST[verb](db).get();
     if (!entry) return { journalId: null, individualIds: [], ...editStatus(db) };
     // The journal's own JSON, written by runEdit above.
     const forward = entry.forward as Forward;
