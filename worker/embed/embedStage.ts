@@ -3,7 +3,9 @@
 // vehicles are not re-identified. In the pipeline this runs on the decode the detector used (pipelineStage.ts);
 // embedPending serves resumption and re-embedding on its own.
 import path from 'node:path';
+import { and, count, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { failImage, moveImage } from '../../core/db/images';
+import { detections, images } from '../../core/db/schema';
 import { inTransaction, type Db } from '../../core/db/open';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
 import { deleteDetectionEmbeddings, ensureVectorTables, putDetectionEmbeddings } from '../../core/db/vectorIndex';
@@ -82,14 +84,18 @@ export function storeEmbeddings(
 ): void {
   ensureVectorTables(db, embedder.id, embedder.dimensions);
   // Row ids of deleted boxes can come back (SQLite reuses the largest): no vector may outlive its box.
-  const ids = (db.$client.prepare('SELECT id FROM detections WHERE image_id = ?').all(imageId) as { id: number }[]).map(
-    (r) => r.id,
-  );
+  const ids = db
+    .select({ id: detections.id })
+    .from(detections)
+    .where(eq(detections.imageId, imageId))
+    .all()
+    .map((r) => r.id);
   deleteDetectionEmbeddings(db, embedder.id, ids);
   putDetectionEmbeddings(db, embedder.id, rows);
+  // Hot path: one statement prepared per photo and run for each of its boxes.
   const setCrop = db.$client.prepare('UPDATE detections SET crop_path = ?, quality = ? WHERE id = ?');
   for (const r of rows) setCrop.run(r.cropPath, r.quality, r.detectionId);
-  db.$client.prepare('UPDATE images SET embedder = ? WHERE id = ?').run(embedder.id, imageId);
+  db.update(images).set({ embedder: embedder.id }).where(eq(images.id, imageId)).run();
 }
 
 export interface EmbedSummary {
@@ -109,18 +115,18 @@ interface StoredDetection extends IndexedBox {
  * Photos whose boxes wait for vectors of this embedder: 'detected' ones, and processed ones embedded by another
  * embedder (the library switched embedders: their boxes stay, their vectors are made again into this embedder's table).
  */
-const WAITING = `(state = 'detected' OR (state IN ('embedded', 'done') AND (embedder IS NULL OR embedder != @embedder)))`;
+const waiting = (embedderId: string) =>
+  or(
+    eq(images.state, 'detected'),
+    and(inArray(images.state, ['embedded', 'done']), or(isNull(images.embedder), ne(images.embedder, embedderId))),
+  );
 
 export function countEmbeddingsWaiting(db: Db, embedderId: string): number {
-  return (
-    db.$client.prepare(`SELECT count(*) AS n FROM images WHERE ${WAITING}`).get({ embedder: embedderId }) as {
-      n: number;
-    }
-  ).n;
+  return db.select({ n: count() }).from(images).where(waiting(embedderId)).get()!.n;
 }
 
 /**
- * Embeds every photo waiting (see WAITING), decoding each from disk as the pipeline does, and moves it to 'embedded',
+ * Embeds every photo waiting (see `waiting`), decoding each from disk as the pipeline does, and moves it to 'embedded',
  * so sequence, track and match (core/reid/runReid) run again for it.
  */
 export async function embedPending(
@@ -129,10 +135,14 @@ export async function embedPending(
   hooks: { onImage?: (imageId: number) => void; checkpoint?: () => Promise<void> } = {},
 ): Promise<EmbedSummary> {
   const { db } = library;
-  const pending = db.$client
-    .prepare(`SELECT id, path, in_place AS inPlace FROM images WHERE ${WAITING} ORDER BY id`)
-    .all({ embedder: embedder.id }) as { id: number; path: string | null; inPlace: number }[];
-  const detections = db.$client.prepare(
+  const pending = db
+    .select({ id: images.id, path: images.path, inPlace: images.inPlace })
+    .from(images)
+    .where(waiting(embedder.id))
+    .orderBy(images.id)
+    .all();
+  // Hot path: the boxes of each photo, one statement prepared once for the run.
+  const boxesOf = db.$client.prepare(
     `SELECT id, x, y, w, h, category, duplicate, false_positive AS falsePositive, row_number() OVER (ORDER BY id) - 1 AS "index"
      FROM detections WHERE image_id = ? ORDER BY id`,
   );
@@ -140,10 +150,10 @@ export async function embedPending(
   for (const image of pending) {
     await hooks.checkpoint?.();
     try {
-      const boxes = (detections.all(image.id) as StoredDetection[]).filter((d) =>
+      const boxes = (boxesOf.all(image.id) as StoredDetection[]).filter((d) =>
         embeddable({ ...d, duplicate: !!d.duplicate, falsePositive: !!d.falsePositive }),
       );
-      const file = photoAbsolutePath(library, { path: image.path, inPlace: !!image.inPlace });
+      const file = photoAbsolutePath(library, image);
       if (boxes.length > 0 && file === null) throw new Error('the photo file is not in the library');
       const embedded =
         boxes.length === 0 ? [] : await embedBoxes(library.root, embedder, image.id, await decodeImage(file!), boxes);

@@ -119,6 +119,7 @@ export async function importPhotos(
       .run();
   }
 
+  // Hot path: one lookup per file of the card, prepared once.
   const shaExists = db.$client.prepare(
     'SELECT id, path, in_place AS inPlace, source_path AS sourcePath FROM images WHERE sha256 = ?',
   );

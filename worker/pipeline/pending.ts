@@ -2,7 +2,11 @@
 // than the library's setting (switching the detector re-detects them; boxes imported from another tool, `import:*`,
 // are kept); with `retryFailed`, failed photos that still have a file, a few times at most. A clip is never decoded
 // as a photo: its sampled frames are (worker/video/sampleClips.ts).
+import { and, eq, inArray, isNotNull, isNull, lt, ne, notLike, or, sql } from 'drizzle-orm';
+import { anyOf } from '../../core/db/idList';
+import { PROCESSED_IMAGE_STATES } from '../../core/db/imageStates';
 import type { Db } from '../../core/db/open';
+import { images } from '../../core/db/schema';
 
 export interface PendingImage {
   id: number;
@@ -21,22 +25,29 @@ export interface PendingOptions {
 export const MAX_ATTEMPTS = 3;
 
 export function selectPending(db: Db, options: PendingOptions): PendingImage[] {
-  const where = [
-    "(state = 'imported')",
-    "(state IN ('detected','embedded','done') AND (detector IS NULL OR (detector != ? AND detector NOT LIKE 'import:%')))",
-  ];
-  const params: (string | number)[] = [options.detector];
-  if (options.retryFailed) {
-    where.push("(state = 'failed' AND sha256 IS NOT NULL AND attempts < ?)");
-    params.push(MAX_ATTEMPTS);
-  }
-  let sql = `SELECT id, path, in_place AS inPlace, file_name AS fileName FROM images WHERE path IS NOT NULL AND media_type != 'clip' AND (${where.join(' OR ')})`;
-  if (options.imageIds) {
-    sql = `SELECT id, path, in_place AS inPlace, file_name AS fileName FROM images WHERE path IS NOT NULL AND id IN (SELECT value FROM json_each(?))`;
-    params.splice(0, params.length, JSON.stringify(options.imageIds));
-  }
-  const rows = db.$client.prepare(`${sql} ORDER BY id`).all(...params) as (Omit<PendingImage, 'inPlace'> & {
-    inPlace: number;
-  })[];
-  return rows.map((r) => ({ ...r, inPlace: r.inPlace === 1 }));
+  const which = options.imageIds
+    ? sql`${images.id} IN ${anyOf(options.imageIds)}`
+    : and(
+        ne(images.mediaType, 'clip'),
+        or(
+          eq(images.state, 'imported'),
+          and(
+            inArray(images.state, PROCESSED_IMAGE_STATES),
+            or(
+              isNull(images.detector),
+              and(ne(images.detector, options.detector), notLike(images.detector, 'import:%')),
+            ),
+          ),
+          options.retryFailed
+            ? and(eq(images.state, 'failed'), isNotNull(images.sha256), lt(images.attempts, MAX_ATTEMPTS))
+            : undefined,
+        ),
+      );
+  return db
+    .select({ id: images.id, path: images.path, inPlace: images.inPlace, fileName: images.fileName })
+    .from(images)
+    .where(and(isNotNull(images.path), which))
+    .orderBy(images.id)
+    .all()
+    .map((r) => ({ ...r, path: r.path! }));
 }

@@ -21,7 +21,7 @@ export type PhotoResult =
 
 export function writeResults(db: Db, results: readonly PhotoResult[]): void {
   if (results.length === 0) return;
-  // Raw SQL, a hot path: the box writes are prepared once per batch and run for every box of every photo.
+  // Hot path: the box writes are prepared once per batch and run for every box of every photo.
   const c = db.$client;
   // Boxes drawn or confirmed by a person, and boxes imported from another tool, survive a re-detection.
   const clear = c.prepare(
