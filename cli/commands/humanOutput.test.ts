@@ -145,6 +145,13 @@ describe('human output of jobs and exports', () => {
     const stage = { stage: 'detect' as const, done: 10, total: 100, failed: 0, rate: 2, etaSeconds: 45 * 60 };
     const snapshot = { jobId: 1, currentFile: null, provider: 'cpu', failures: [], paused: false, elapsedMs: 5000 };
     expect(formatProgress({ ...snapshot, stages: [stage] })).toBe('detect 10/100 2.0/s eta 45 min | [cpu]');
+    // The scan has no total: it says it is scanning, then how many files it found, never "1/0".
+    const scan = { ...stage, stage: 'scan' as const, done: 1, total: 0, rate: 0.1, etaSeconds: 0 };
+    expect(formatProgress({ ...snapshot, stages: [scan] })).toBe('scanning | [cpu]');
+    const copy = { ...stage, stage: 'copy' as const, done: 3, total: 78, etaSeconds: 30 };
+    expect(formatProgress({ ...snapshot, stages: [scan, copy] })).toBe(
+      'scan 78 found | copy 3/78 2.0/s eta 30 s | [cpu]',
+    );
   });
 
   it('export says what it wrote with counts', async () => {
