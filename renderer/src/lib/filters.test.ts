@@ -117,7 +117,9 @@ describe('toPhotoQuery', () => {
     });
     expect(toPhotoQuery(DEFAULT_FILTERS, 0, 50)).toEqual({ filter: {}, sort: '-takenAt', offset: 0, limit: 50 });
     expect(toPhotoQuery({ ...DEFAULT_FILTERS, content: 'empty' }, 0, 50).filter).toEqual({ empty: true });
-    expect(toPhotoQuery({ ...DEFAULT_FILTERS, content: 'failed' }, 0, 50).filter).toEqual({ states: ['failed', 'missing'] });
+    expect(toPhotoQuery({ ...DEFAULT_FILTERS, content: 'failed' }, 0, 50).filter).toEqual({
+      states: ['failed', 'missing'],
+    });
     expect(filtersFromParams(filtersToParams({ ...DEFAULT_FILTERS, content: 'failed' })).content).toBe('failed');
   });
 });
