@@ -181,7 +181,8 @@ describe('utilityProcess launcher', () => {
     const handle = utilityProcessLauncher(fork as never, '/app/dist/worker/main.js', { A: '1' })();
     expect(fork).toHaveBeenCalledWith('/app/dist/worker/main.js', [], {
       serviceName: 'Thumper worker',
-      env: { A: '1' },
+      // The worker's own memory setting (core/jobs/workerEnv.ts) joins the host's environment.
+      env: { A: '1', MALLOC_ARENA_MAX: '2' },
       stdio: 'inherit',
     });
     expect(handle.pid).toBe(99);
