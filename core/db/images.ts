@@ -2,6 +2,7 @@
 // which moves are allowed; a move is applied only to photos in a state it may leave, so a stale caller changes
 // nothing rather than breaking the state machine).
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from './idList';
 import type { Db } from './open';
 import { movableFrom, type ImageState } from './imageStates';
 import { images } from './schema';
@@ -69,9 +70,6 @@ export function failImage(db: Db, imageId: number, reason: string, options: { un
       .run().changes > 0
   );
 }
-
-/** Ids as one bound JSON parameter: lists of any length, where one parameter per id would hit SQLite's limit. */
-const anyOf = (ids: readonly number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /** A finished photo whose sequence changes goes back to 'embedded', so its new sequence is tracked and matched. */
 function reopen(db: Db, where: SQL): void {

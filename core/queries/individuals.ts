@@ -4,11 +4,12 @@ import { DEER } from '../contract';
 import type { Category, IndividualCrop, IndividualDetail, IndividualSummary, INDIVIDUAL_SORTS } from '../contract';
 import { and, count, desc, eq, exists, inArray, isNull, min, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { anyOfPlaceholder } from '../db/idList';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
 import { sexAgeClassOf } from '../individuals/sexAge';
-import { countedBox, idsPlaceholder, splitIds } from './sqlFilter';
+import { countedBox, splitIds } from './sqlFilter';
 
 const ind = individuals;
 
@@ -120,7 +121,11 @@ export function queryIndividuals(
 const id = sql.placeholder('id');
 
 const summariesOf = preparedOnce((db) =>
-  db.select(summarySelect(db)).from(ind).where(inArray(ind.id, idsPlaceholder)).prepare(),
+  db
+    .select(summarySelect(db))
+    .from(ind)
+    .where(inArray(ind.id, anyOfPlaceholder('ids')))
+    .prepare(),
 );
 
 export function individualSummaries(db: Db, ids: readonly number[]): Map<number, IndividualSummary> {

@@ -3,12 +3,13 @@ import { and, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'dri
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Category, Detection, PhotoDetail, PhotoFilter, PhotoSummary, PHOTO_SORTS } from '../contract';
 import { PROCESSED_IMAGE_STATES } from '../db/imageStates';
+import { anyOfPlaceholder } from '../db/idList';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
 import { hasBox, photosOf } from './clipBoxes';
 import { pageByDetections } from './photosByDetections';
-import { countedBox, idsPlaceholder, splitList, timeBetween } from './sqlFilter';
+import { countedBox, splitList, timeBetween } from './sqlFilter';
 
 const i = images;
 const d = detections;
@@ -111,7 +112,11 @@ export function queryPhotos(
 }
 
 // The viewer's reads have one shape each: prepared once per connection (building them costs more than running them).
-const summariesOf = preparedOnce((db) => summaries(db).where(inArray(i.id, idsPlaceholder)).prepare());
+const summariesOf = preparedOnce((db) =>
+  summaries(db)
+    .where(inArray(i.id, anyOfPlaceholder('ids')))
+    .prepare(),
+);
 
 /** Summaries of these photos, in this order. */
 export function photoSummaries(db: Db, ids: readonly number[]): PhotoSummary[] {

@@ -10,10 +10,6 @@ export function timeBetween(column: SQLWrapper, from: string | undefined, to: st
   return [...(from ? [gte(column, from)] : []), ...(to ? [lte(column, `${to}~`)] : [])];
 }
 
-/** A list of ids bound at run time as one JSON text (`JSON.stringify(ids)` as the parameter `ids`), for statements
- * prepared once: `inArray(column, idsPlaceholder)`. */
-export const idsPlaceholder = sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`;
-
 /** How many rows meet `condition` (0 over no rows). */
 export const countWhere = (condition: SQL): SQL<number> => sql<number>`coalesce(sum(${condition}), 0)`.mapWith(Number);
 
