@@ -191,7 +191,7 @@ describe('serve mode', () => {
     await expect(api.call('photos.query', { limit: 0 })).rejects.toMatchObject({ code: 'invalid_args' });
     expect(api.mediaUrl({ kind: 'thumbnail', id: 3 })).toBe(`${server.url}/media/thumbnail/3?token=${server.token}`);
     const thumb = await get(new URL(api.mediaUrl({ kind: 'thumbnail', id: 3 })).pathname + `?token=${server.token}`);
-    expect(thumb.headers['content-type']).toBe('image/webp');
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
   });
 
   it('runs an import in a worker and pushes progress and the end to the client', async () => {

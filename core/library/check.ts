@@ -11,6 +11,7 @@ import { and, isNotNull, isNull } from 'drizzle-orm';
 import { failImage, moveImage } from '../db/images';
 import { deleteOrphanVectors, orphanVectorCount, quickCheckProblems } from '../db/integrity';
 import { images } from '../db/schema';
+import { CACHE_KINDS, DERIVED_EXT, LEGACY_DERIVED_EXT } from '../photos/cachePaths';
 import { removeDeadTemp, pidAlive } from './deadTemp';
 import { photoAbsolutePath, type Library } from './library';
 
@@ -119,7 +120,8 @@ export async function checkLibrary(library: Library, options: { repair?: boolean
     add('vector', 'detection_vectors', `${orphans} vectors of detections that no longer exist`, repair);
   }
 
-  // Cached thumbnails and previews are named by image id: one whose photo is gone is stale.
+  // Cached thumbnails and previews are named by image id: one whose photo is gone is stale, and one in the format of
+  // older versions (WebP) is no longer read. A repair's writer lock removed the latter already (deadTemp.ts).
   const ids = new Set(
     db
       .select({ id: images.id })
@@ -127,11 +129,17 @@ export async function checkLibrary(library: Library, options: { repair?: boolean
       .all()
       .map((r) => r.id),
   );
-  for (const file of listFiles(library.cacheDir)) {
-    const m = /^(\d+)\.webp$/.exec(path.basename(file));
-    if (!m || ids.has(Number(m[1]))) continue;
+  const derived = new RegExp(`^(\\d+)(\\${DERIVED_EXT}|\\${LEGACY_DERIVED_EXT})$`);
+  for (const file of CACHE_KINDS.flatMap((kind) => listFiles(path.join(library.cacheDir, kind)))) {
+    const m = derived.exec(path.basename(file));
+    if (!m) continue;
+    const legacy = m[2] === LEGACY_DERIVED_EXT;
+    if (!legacy && ids.has(Number(m[1]))) continue;
     if (repair) fs.rmSync(file, { force: true });
-    add('cache', path.relative(library.root, file), 'a cached image of a photo no longer in the library', repair);
+    const detail = legacy
+      ? 'a cached image in the format of older versions (WebP), no longer read; made again as JPEG when shown'
+      : 'a cached image of a photo no longer in the library';
+    add('cache', path.relative(library.root, file), detail, repair);
   }
 
   return { photos: photos.length, problems, remaining: problems.filter((p) => !p.repaired).length };

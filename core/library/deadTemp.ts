@@ -1,9 +1,11 @@
 // Temp files left by processes that died (killed, disk full, power cut): tmp/<pid>-<run>/ folders of imports and
-// cache/<kind>/<bucket>/<id>.webp.<pid>.<rand>.tmp images. Only files whose writer's pid is no longer alive go; a live
-// process's files are never touched.
+// cache/<kind>/<bucket>/<id>.<ext>.<pid>.<rand>.tmp images. Only files whose writer's pid is no longer alive go; a live
+// process's files are never touched. The same walk of the cache drops the WebP thumbnails and previews that versions
+// before JPEG made: nothing reads them, so the first writer of this version to open an old library removes them.
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { CACHE_KINDS, LEGACY_DERIVED_EXT, type CacheKind } from '../photos/cachePaths';
 
 export function pidAlive(pid: number): boolean {
   try {
@@ -41,10 +43,15 @@ export async function removeDeadImportTemp(tmpRoot: string): Promise<number> {
   return removed;
 }
 
-const CACHE_TEMP = /\.webp\.(\d+)\.[a-z0-9]*\.tmp$/;
+/** <id>.<ext>.<pid>.<rand>.tmp: a derived image being written (.jpg now, .webp by older versions). */
+const CACHE_TEMP = /^\d+\.[a-z]+\.(\d+)\.[a-z0-9]*\.tmp$/;
 
-/** cache/<kind>/<bucket>/*.webp.<pid>.<rand>.tmp of a dead pid. */
-export async function removeDeadCacheTemp(cacheRoot: string): Promise<number> {
+const LEGACY_IMAGE = new RegExp(`^\\d+\\${LEGACY_DERIVED_EXT}$`);
+
+const legacyImage = (kind: string, name: string) => CACHE_KINDS.includes(kind as CacheKind) && LEGACY_IMAGE.test(name);
+
+/** cache/<kind>/<bucket>/*.<pid>.<rand>.tmp of a dead pid, and the WebP thumbnails and previews of older versions. */
+export async function removeStaleCacheFiles(cacheRoot: string): Promise<number> {
   let removed = 0;
   for (const kind of await list(cacheRoot)) {
     if (!kind.isDirectory()) continue;
@@ -52,7 +59,7 @@ export async function removeDeadCacheTemp(cacheRoot: string): Promise<number> {
       if (!bucket.isDirectory()) continue;
       const dir = path.join(cacheRoot, kind.name, bucket.name);
       for (const file of await list(dir)) {
-        if (!deadPid(CACHE_TEMP.exec(file.name)?.[1])) continue;
+        if (!deadPid(CACHE_TEMP.exec(file.name)?.[1]) && !legacyImage(kind.name, file.name)) continue;
         await fs.rm(path.join(dir, file.name), { force: true });
         removed++;
       }
@@ -62,5 +69,5 @@ export async function removeDeadCacheTemp(cacheRoot: string): Promise<number> {
 }
 
 export async function removeDeadTemp(root: string): Promise<number> {
-  return (await removeDeadImportTemp(path.join(root, 'tmp'))) + (await removeDeadCacheTemp(path.join(root, 'cache')));
+  return (await removeDeadImportTemp(path.join(root, 'tmp'))) + (await removeStaleCacheFiles(path.join(root, 'cache')));
 }

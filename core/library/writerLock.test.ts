@@ -91,15 +91,15 @@ describe('writer lock', () => {
     fs.writeFileSync(path.join(deadTmp, 'x.part'), 'partial');
     const bucket = path.join(root, 'cache', 'thumbs', '0');
     fs.mkdirSync(bucket, { recursive: true });
-    fs.writeFileSync(path.join(bucket, `7.webp.${child.pid}.k3j.tmp`), 'partial');
-    fs.writeFileSync(path.join(bucket, '7.webp'), 'kept');
+    fs.writeFileSync(path.join(bucket, `7.jpg.${child.pid}.k3j.tmp`), 'partial');
+    fs.writeFileSync(path.join(bucket, '7.jpg'), 'kept');
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const started = Date.now();
     const lock = await acquireWriterLock(root, 'thumper process');
     expect(Date.now() - started).toBeLessThan(1000);
     expect(fs.existsSync(deadTmp)).toBe(false);
-    expect(fs.readdirSync(bucket)).toEqual(['7.webp']);
+    expect(fs.readdirSync(bucket)).toEqual(['7.jpg']);
     await lock.release();
   });
 

@@ -43,12 +43,12 @@ describe('decodeImage', () => {
 describe('thumbnails and crops', () => {
   const img: DecodedImage = { data: Buffer.alloc(1024 * 768 * 3, 128), width: 1024, height: 768 };
 
-  it('writes the WebP grid thumbnail from decoded pixels at its deterministic path', async () => {
+  it('writes the JPEG grid thumbnail from decoded pixels at its deterministic path', async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-cache-'));
     const file = await writeThumbnail(img, cache, 1234);
-    expect(file).toBe(path.join(cache, 'thumbs', '1', '1234.webp'));
+    expect(file).toBe(path.join(cache, 'thumbs', '1', '1234.jpg'));
     const thumb = await sharp(file).metadata();
-    expect([thumb.format, thumb.width, thumb.height]).toEqual(['webp', THUMB_SIDE, 240]);
+    expect([thumb.format, thumb.width, thumb.height]).toEqual(['jpeg', THUMB_SIDE, 240]);
     expect(fs.existsSync(cachePath(cache, 'previews', 1234))).toBe(false);
   });
 
@@ -58,9 +58,9 @@ describe('thumbnails and crops', () => {
     const made = await Promise.all([1, 2, 3].map(() => derivedImage(cache, 'previews', 77, original)));
     expect(new Set(made)).toEqual(new Set([cachePath(cache, 'previews', 77)]));
     const meta = await sharp(made[0]).metadata();
-    expect([meta.format, meta.width]).toEqual(['webp', PREVIEW_SIDE]);
+    expect([meta.format, meta.width]).toEqual(['jpeg', PREVIEW_SIDE]);
     // Nothing half-written is left beside it.
-    expect(fs.readdirSync(path.dirname(made[0]!))).toEqual(['77.webp']);
+    expect(fs.readdirSync(path.dirname(made[0]!))).toEqual(['77.jpg']);
     const mtime = fs.statSync(made[0]!).mtimeMs;
     await derivedImage(cache, 'previews', 77, original);
     expect(fs.statSync(made[0]!).mtimeMs).toBe(mtime);

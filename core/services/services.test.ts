@@ -224,7 +224,7 @@ describe('media by id', () => {
     expect(original!.contentType).toBe('image/jpeg');
     expect(original!.file.startsWith(library.root + path.sep)).toBe(true);
     const thumb = await resolveMedia(library, { kind: 'thumbnail', id: ids[0]! });
-    expect(thumb!.contentType).toBe('image/webp');
+    expect(thumb!.contentType).toBe('image/jpeg');
     const meta = await sharp(thumb!.file).metadata();
     expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(320);
     expect(await resolveMedia(library, { kind: 'original', id: 999999 })).toBeNull();
