@@ -24,7 +24,13 @@ import { openLibrary, photoAbsolutePath } from '../core/library/library';
 import { getSetting } from '../core/library/settings';
 import { findDetector } from '../core/models/catalog';
 import { modelFilePath, resolveModelsFolder, type ModelsFolder } from '../core/models/folder';
-import { decodeAtScale, decodeImage, DEFAULT_DECODE_SIDE, workingSide, type DecodedImage } from '../core/photos/decode';
+import {
+  decodeBand,
+  DEFAULT_DECODE_SIDE,
+  readAndDecodeAtScale,
+  workingSide,
+  type DecodedImage,
+} from '../core/photos/decode';
 import { runReid } from '../core/reid/runReid';
 import { mapOrdered } from '../core/util/mapOrdered';
 import { modelsDir } from '../testing/fixtures';
@@ -32,7 +38,7 @@ import { makeSyntheticCard } from '../testing/synth';
 import { makeBurstClip } from '../testing/clips';
 import { sampleFrames } from '../worker/video/sampleFrames';
 import { loadDetector, type Detection } from '../worker/detect/detector';
-import { prepareCrop } from '../worker/embed/crops';
+import { cropRows, prepareCrop } from '../worker/embed/crops';
 import { planCrop } from '../worker/embed/cropPlan';
 import { Embedder, type PreparedCrop } from '../worker/embed/embedder';
 import { embeddable, tooSmall } from '../worker/embed/embedStage';
@@ -103,10 +109,10 @@ async function main() {
     const detector = await loadDetector(entry, folder, { threads });
     const side = workingSide(detector.decodeSide);
 
-    const ring: DecodedImage[] = [];
+    const ring: { bytes: Buffer; decoded: DecodedImage }[] = [];
     stages.push(
-      await measure(`decode (to ${side} px, shrink-on-load)`, count, async () => {
-        for await (const r of mapOrdered(files, DECODE_AHEAD, (f) => decodeAtScale(f, side))) {
+      await measure(`read + decode (to ${side} px, shrink-on-load)`, count, async () => {
+        for await (const r of mapOrdered(files, DECODE_AHEAD, (f) => readAndDecodeAtScale(f, side))) {
           if ('error' in r) throw r.error;
           if (ring.length < RING) ring.push(r.result);
         }
@@ -118,7 +124,7 @@ async function main() {
       await measure(`detect (${detector.id}, ${detector.provider}, batch ${detector.batchSize})`, count, async () => {
         for (let i = 0; i < count; i += detector.batchSize) {
           const n = Math.min(detector.batchSize, count - i);
-          const out = await detector.detect(Array.from({ length: n }, (_, k) => ring[(i + k) % RING]!));
+          const out = await detector.detect(Array.from({ length: n }, (_, k) => ring[(i + k) % RING]!.decoded));
           if (boxes.length < RING) boxes.push(...out);
         }
       }),
@@ -129,7 +135,7 @@ async function main() {
     const ctx = { library: staged, models: folder, threads };
     const photo = (image: PendingImage, i: number) => ({
       image,
-      decoded: ring[i % RING]!,
+      ...ring[i % RING]!,
       detections: boxes[i % RING]!,
       detector: detector.id,
     });
@@ -141,7 +147,7 @@ async function main() {
       ),
     );
     await embed.close?.();
-    const embedParts = await embedBreakdown(staged.db, folder, files, ring, boxes, threads);
+    const embedParts = await embedBreakdown(staged.db, folder, count, ring, boxes, threads);
     stages.push(
       await measure('thumbnails (grid, from the decode)', count, () =>
         runStage(thumbnailStage(ctx), pending, photo, () => undefined),
@@ -290,14 +296,15 @@ clips: ${clips.length} clips (MJPEG AVI and H.264 MP4, 1024 px, ${frames} sample
 
 /**
  * Where the embed stage's CPU goes, per photo of the card as the stage sees them (the ring's decodes and boxes):
- * the detail decodes (1024 px, for photos with a box too small in the working decode) and the embedder's inference on
- * ready crops, one photo's crops per call. The rest of the stage is cutting and resizing crops and their thumbnails.
+ * the detail decodes (the rows at 1024 px that hold the boxes too small in the working decode, from the bytes
+ * already read) and the embedder's inference on ready crops, one photo's crops per call. The rest of the stage is
+ * cutting and resizing crops and their thumbnails.
  */
 async function embedBreakdown(
   db: Db,
   folder: ModelsFolder,
-  files: string[],
-  ring: DecodedImage[],
+  count: number,
+  ring: { bytes: Buffer; decoded: DecodedImage }[],
   boxes: Detection[][],
   threads: number | undefined,
 ): Promise<Measure[]> {
@@ -305,19 +312,25 @@ async function embedBreakdown(
   const embedder = await Embedder.load(entry, file, { threads });
   try {
     const animals = boxes.map((b) => b.filter(embeddable));
-    const small = ring.map((d, r) => animals[r]!.map((b) => tooSmall(planCrop(b, d.width, d.height, entry.input))));
-    const needsDetail = small.map((s) => s.includes(true));
-    const count = files.length;
-    const detail = await measure('of which detail decodes (1024 px)', count, async () => {
-      const wanted = files.filter((_, i) => needsDetail[i % RING]);
-      for await (const r of mapOrdered(wanted, STAGES_IN_FLIGHT, (f) => decodeImage(f, DEFAULT_DECODE_SIDE)))
-        if ('error' in r) throw r.error;
+    const small = ring.map(({ decoded: d }, r) =>
+      animals[r]!.filter((b) => tooSmall(planCrop(b, d.width, d.height, entry.input))),
+    );
+    const span = (r: number) => {
+      const rows = small[r]!.map(cropRows);
+      return { y0: Math.min(...rows.map((s) => s.y0)), y1: Math.max(...rows.map((s) => s.y1)) };
+    };
+    const band = (r: number) => decodeBand(ring[r]!.bytes, DEFAULT_DECODE_SIDE, span(r));
+    const detail = await measure('of which detail decodes (1024 px rows)', count, async () => {
+      const wanted = Array.from({ length: count }, (_, i) => i % RING).filter((r) => small[r]!.length > 0);
+      for await (const r of mapOrdered(wanted, STAGES_IN_FLIGHT, band)) if ('error' in r) throw r.error;
     });
     const crops: PreparedCrop[][] = [];
-    for (const [r, decoded] of ring.entries()) {
-      const detailed = needsDetail[r] ? await decodeImage(files[r]!, DEFAULT_DECODE_SIDE) : decoded;
+    for (const [r, { decoded }] of ring.entries()) {
+      const detailed = small[r]!.length > 0 ? await band(r) : null;
       crops.push(
-        await Promise.all(animals[r]!.map((b, k) => prepareCrop(small[r]![k] ? detailed : decoded, b, entry.input))),
+        await Promise.all(
+          animals[r]!.map((b) => prepareCrop(small[r]!.includes(b) ? detailed! : decoded, b, entry.input)),
+        ),
       );
     }
     const inference = await measure('of which embedder inference (ready crops)', count, async () => {

@@ -9,8 +9,8 @@ import { detections, images } from '../../core/db/schema';
 import { inTransaction, type Db } from '../../core/db/open';
 import { photoAbsolutePath, type Library } from '../../core/library/library';
 import { deleteDetectionEmbeddings, ensureVectorTables, putDetectionEmbeddings } from '../../core/db/vectorIndex';
-import { decodeImage, type DecodedImage } from '../../core/photos/decode';
-import { cropRelativePath, prepareCrop } from './crops';
+import { decodeImage, type DecodedBand, type DecodedImage } from '../../core/photos/decode';
+import { cropRelativePath, cropRows, prepareCrop } from './crops';
 import { planCrop, type CropPlan, type NormBox } from './cropPlan';
 import type { Embedder } from './embedder';
 import type { CropEmbedder } from './embedQueue';
@@ -41,8 +41,9 @@ export const embeddable = (d: { category: string; duplicate: boolean; falsePosit
 
 /**
  * Crops, crop thumbnails and vectors for one decoded photo (no database writes). A box whose crop would be enlarged
- * to the model's input in `decoded` is cut from `detail` instead (the photo decoded at DEFAULT_DECODE_SIDE, made at
- * most once per photo and only when such a box exists), so a small deer keeps its detail.
+ * to the model's input in `decoded` is cut from `detail` instead: the rows of the photo decoded at DEFAULT_DECODE_SIDE
+ * that hold every such box (decodeBand), made at most once per photo and only when such a box exists, so a small deer
+ * keeps its detail.
  */
 export async function embedBoxes(
   libraryRoot: string,
@@ -50,17 +51,20 @@ export async function embedBoxes(
   imageId: number,
   decoded: DecodedImage,
   boxes: IndexedBox[],
-  detail?: () => Promise<DecodedImage>,
+  detail?: (span: { y0: number; y1: number }) => Promise<DecodedImage | DecodedBand>,
 ): Promise<EmbeddedBox[]> {
   const spec = embedder.entry.input;
   const cropPaths = boxes.map((b) => cropRelativePath(imageId, b.index));
-  let detailed: Promise<DecodedImage> | null = null;
-  const sourceFor = (b: IndexedBox): DecodedImage | Promise<DecodedImage> => {
-    if (!detail || !tooSmall(planCrop(b, decoded.width, decoded.height, spec))) return decoded;
-    return (detailed ??= detail());
-  };
+  const small = boxes.map((b) => !!detail && tooSmall(planCrop(b, decoded.width, decoded.height, spec)));
+  const spans = boxes.filter((_, i) => small[i]).map(cropRows);
+  const detailed =
+    detail && spans.length > 0
+      ? detail({ y0: Math.min(...spans.map((s) => s.y0)), y1: Math.max(...spans.map((s) => s.y1)) })
+      : null;
   const crops = await Promise.all(
-    boxes.map(async (b, i) => prepareCrop(await sourceFor(b), b, spec, path.join(libraryRoot, cropPaths[i]!))),
+    boxes.map(async (b, i) =>
+      prepareCrop(small[i] ? await detailed! : decoded, b, spec, path.join(libraryRoot, cropPaths[i]!)),
+    ),
   );
   const vectors = await embedder.embed(crops);
   return boxes.map((b, i) => ({

@@ -2,9 +2,8 @@
 // detector decoded (a small box is cut from a finer decode, see embedBoxes), and its vectors are written in the
 // transaction that stores the photo's boxes, which moves the photo to 'embedded'. The photos in flight share one
 // embedder through a queue that batches their crops (embedQueue.ts).
-import { photoAbsolutePath } from '../../core/library/library';
 import { getSetting } from '../../core/library/settings';
-import { decodeImage, DEFAULT_DECODE_SIDE } from '../../core/photos/decode';
+import { decodeBand, DEFAULT_DECODE_SIDE } from '../../core/photos/decode';
 import { success, type PhotoStage, type StageContext } from '../pipeline/stages';
 import { Embedder } from './embedder';
 import { embedBoxes, embeddable, storeEmbeddings } from './embedStage';
@@ -22,12 +21,11 @@ export async function embedStage(ctx: StageContext): Promise<PhotoStage> {
       const boxes = photo.detections.flatMap((d, index) =>
         embeddable(d) ? [{ x: d.x, y: d.y, w: d.w, h: d.h, index }] : [],
       );
-      const file = photoAbsolutePath(ctx.library, photo.image)!;
       const embedded =
         boxes.length === 0
           ? []
-          : await embedBoxes(ctx.library.root, queue, photo.image.id, photo.decoded, boxes, () =>
-              decodeImage(file, DEFAULT_DECODE_SIDE),
+          : await embedBoxes(ctx.library.root, queue, photo.image.id, photo.decoded, boxes, (span) =>
+              decodeBand(photo.bytes, DEFAULT_DECODE_SIDE, span),
             );
       // Also with no box to embed: the photo then records that this embedder has nothing to add for it.
       return success({

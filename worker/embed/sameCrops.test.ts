@@ -6,7 +6,13 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEmbedder, type InputSpec } from '../../core/models/catalog';
-import { decodeAtScale, decodeImage, DEFAULT_DECODE_SIDE, workingSide } from '../../core/photos/decode';
+import {
+  decodeBand,
+  decodeImage,
+  DEFAULT_DECODE_SIDE,
+  readAndDecodeAtScale,
+  workingSide,
+} from '../../core/photos/decode';
 import { l2normalize } from '../../core/reid/vectorMath';
 import { deerGroundTruth, deerImagesDir, modelsDir } from '../../testing/fixtures';
 import { prepareCrop } from './crops';
@@ -62,7 +68,7 @@ describe('embeddings of the same crops', () => {
     }
   });
 
-  it('do not change when the pipeline decodes at the detector scale: small boxes are cut from the detail decode', async () => {
+  it('do not change when the pipeline decodes at the detector scale: small boxes are cut from the detail rows', async () => {
     const spec = embedder.entry.input;
     let fromDetail = 0;
     let boxCount = 0;
@@ -71,8 +77,10 @@ describe('embeddings of the same crops', () => {
       const boxes = boxesOf(g);
       // Before: every crop from the 1024 px decode. Now: from the 416 detector's working decode, or the detail one.
       const before = await embedBoxes(root, embedder, 1, await decodeImage(file), boxes);
-      const working = await decodeAtScale(file, workingSide(416));
-      const now = await embedBoxes(root, embedder, 1, working, boxes, () => decodeImage(file, DEFAULT_DECODE_SIDE));
+      const { bytes, decoded: working } = await readAndDecodeAtScale(file, workingSide(416));
+      const now = await embedBoxes(root, embedder, 1, working, boxes, (span) =>
+        decodeBand(bytes, DEFAULT_DECODE_SIDE, span),
+      );
       for (const [i, b] of before.entries()) {
         const cosine = b.vector.reduce((s, v, k) => s + v * now[i]!.vector[k]!, 0);
         const detail = tooSmall(planCrop(boxes[i]!, working.width, working.height, spec));

@@ -7,7 +7,7 @@ import type { ImageState } from '../../core/db/schema';
 import type { JobControl } from '../../core/jobs/control';
 import type { ProgressTracker } from '../../core/jobs/progress';
 import { photoAbsolutePath } from '../../core/library/library';
-import { decodeAtScale, workingSide } from '../../core/photos/decode';
+import { readAndDecodeAtScale, workingSide } from '../../core/photos/decode';
 import type { Detector } from '../detect/detector';
 import { decodeAhead } from './decodeAhead';
 import type { PendingImage } from './pending';
@@ -115,7 +115,7 @@ export async function detectPass(
   try {
     for await (const outcome of decodeAhead(photos, DECODE_AHEAD, (image) => {
       onPhoto?.(image, 'start');
-      return decodeAtScale(fileOf(image), side);
+      return readAndDecodeAtScale(fileOf(image), side);
     })) {
       await control.checkpoint();
       const file = fileOf(outcome.item);
@@ -128,7 +128,7 @@ export async function detectPass(
         continue;
       }
       progress.advance('decode', 1, file);
-      batch.push({ image: outcome.item, decoded: outcome.result });
+      batch.push({ image: outcome.item, ...outcome.result });
       if (batch.length >= detector.batchSize) await detectBatch();
     }
     await detectBatch();

@@ -15,6 +15,8 @@ import type { PendingImage } from './pending';
 export interface DetectedPhoto {
   image: PendingImage;
   decoded: DecodedImage;
+  /** The photo's file as read for `decoded`: a stage that needs finer pixels decodes them from these bytes. */
+  bytes: Buffer;
   /** In the order they will be stored; `write` receives their row ids in the same order. */
   detections: Detection[];
   detector: string;
