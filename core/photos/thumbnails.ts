@@ -14,12 +14,17 @@ export { PREVIEW_SIDE, THUMB_SIDE };
 
 export const SIDES: Record<CacheKind, number> = { thumbs: THUMB_SIDE, previews: PREVIEW_SIDE };
 
-// JPEG quality 80 matches the PSNR of the WebP (quality 78, effort 0) written before, at about half its encode time:
-// measured here on the deer fixtures, one core, a 320 px thumbnail from the 512 px working decode costs 2.5 CPU ms
-// against 4.3-5.0 and a 1024 px preview from the original 21 ms against 34-37, for 30-45% more bytes. Huffman
-// optimisation is off: it saves 5% of the bytes for 20% more encode time, and a preview is made while the user
-// waits; mozjpeg's trellis costs 3 times the time. These files are a cache.
+// JPEG quality 80 matches the PSNR of the WebP (quality 78, effort 0) written before, for less CPU (npm run
+// bench:derived, deer fixtures, one thread): a 320 px thumbnail from the 512 px working decode 3.0 CPU ms against 4.6,
+// a 1024 px preview from the original 23 ms against 40 (decoding it is 22 of those), for 30-50% more bytes; Chromium
+// decodes it in 15 ms against 19. Huffman optimisation is off: it saves 5% of the bytes for 20% more encode time,
+// and a preview is made while the user waits; mozjpeg's trellis triples the time. These files are a cache.
 const JPEG = { quality: 80, optimiseCoding: false } as const;
+
+/** The encoder every derived image goes through (bench/derivedImages.ts measures it): fit inside `side`, JPEG. */
+export function encodeDerived(image: sharp.Sharp, side: number): sharp.Sharp {
+  return image.resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).jpeg(JPEG);
+}
 
 async function writeJpeg(image: sharp.Sharp, side: number, file: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -27,7 +32,7 @@ async function writeJpeg(image: sharp.Sharp, side: number, file: string): Promis
   // unique per call: two processes (worker, server) may make the same file at once, and either rename wins whole.
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await image.resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).jpeg(JPEG).toFile(tmp);
+    await encodeDerived(image, side).toFile(tmp);
     await fs.rename(tmp, file);
   } catch (err) {
     await fs.rm(tmp, { force: true });
