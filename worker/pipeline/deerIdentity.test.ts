@@ -97,14 +97,16 @@ describe('the fixture card against its ground truth', () => {
     }
     // Before fragments were suppressed: 6 photos with more boxes than deer, 23 boxes matching no true deer at IoU
     // 0.5; 17 once they were; 14 since the kept box grows over its fragments and over a weak box around it (47 -> 50
-    // matched); 13 since a weak box too small to resolve is dropped (a 50 px "cow" on a signpost, H4R0-02 event 9).
-    // The 13 left (bench/boxesVsTruth.ts lists them) lie wholly inside the deer's hand-drawn box, off by the IoU test:
-    // a stag's body without the antlers that span the frame (H6R1-01-V03 events 267, 271) and tight boxes of a
-    // grazing stag in loose hand-drawn ones (events 545-546).
+    // matched); 13 since a weak box too small to resolve is dropped (a 50 px "cow" on a signpost, H4R0-02 event 9);
+    // 10 (53 matched) since a far weaker box around the kept one, or one the cross-class pass marked duplicate, lends
+    // its extent (the whole stag around its body, H6R1-01-V03 event 271).
+    // The 10 left (bench/boxesVsTruth.ts lists them) lie wholly inside the deer's hand-drawn box, off by the IoU test:
+    // a stag's body without the antlers, which the detector boxes nowhere (events 267, 271: deer-img66, 72, 73), and
+    // tight boxes of a grazing stag, antlers left out, in loose hand-drawn ones (events 545-546).
     console.info(`boxes per photo vs truth: ${over} photos over; ${matched} matched, ${unmatched} on no true deer`);
     expect(over).toBe(0);
-    expect(unmatched).toBeLessThanOrEqual(13);
-    expect(matched).toBeGreaterThanOrEqual(50);
+    expect(unmatched).toBeLessThanOrEqual(10);
+    expect(matched).toBeGreaterThanOrEqual(53);
   });
 
   it('makes every detected single-deer event one individual, the two-deer event at most two', () => {
