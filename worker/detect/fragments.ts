@@ -115,8 +115,8 @@ const union = (a: ScoredBox, b: ScoredBox) => {
 /**
  * Marks fragments duplicate, strongest boxes first, and grows the box kept for the animal over its fragments; boxes
  * already duplicate, and boxes of other categories, are left alone. Boxes below `threshold`, duplicate or not, only
- * lend their extent (see above) and are not returned. Returns new objects in the input order. Deterministic: ties in confidence keep
- * input order.
+ * lend their extent (see above) and are not returned. Returns new objects in the input order. Deterministic: ties in
+ * confidence keep input order.
  */
 export function markFragments<T extends ScoredBox>(boxes: readonly T[], aspect: number, threshold = 0): T[] {
   const all = boxes.map((b) => ({ ...b }));
