@@ -83,7 +83,7 @@ describe('writer lock', () => {
     expect(readHolder(root)).toBeNull();
   });
 
-  it('takes over at once from a killed holder and clears its temp files', async () => {
+  it('takes over at once from a killed holder and clears its temp files and WebP thumbnails of older versions', async () => {
     const root = library();
     const child = await holder(root);
     const deadTmp = path.join(root, 'tmp', `${child.pid}-abc`);
@@ -93,6 +93,7 @@ describe('writer lock', () => {
     fs.mkdirSync(bucket, { recursive: true });
     fs.writeFileSync(path.join(bucket, `7.jpg.${child.pid}.k3j.tmp`), 'partial');
     fs.writeFileSync(path.join(bucket, '7.jpg'), 'kept');
+    fs.writeFileSync(path.join(bucket, '6.webp'), 'a thumbnail of a version before JPEG');
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const started = Date.now();
