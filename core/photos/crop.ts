@@ -30,27 +30,18 @@ export interface Region {
   height: number;
 }
 
-/** The box (plus margin) in working-image pixels, clipped to the image and at least one pixel. */
-export function cropRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: NormalisedBox, margin = 0): Region {
-  const x1 = Math.max(0, Math.floor((box.x - box.w * margin) * img.width));
-  const y1 = Math.max(0, Math.floor((box.y - box.h * margin) * img.height));
-  const x2 = Math.min(img.width, Math.ceil((box.x + box.w * (1 + margin)) * img.width));
-  const y2 = Math.min(img.height, Math.ceil((box.y + box.h * (1 + margin)) * img.height));
-  const left = Math.min(x1, img.width - 1);
-  const top = Math.min(y1, img.height - 1);
-  return { left, top, width: Math.max(1, x2 - left), height: Math.max(1, y2 - top) };
+/** Context around a box on each side, as fractions of its width (sides) and height (top, bottom). */
+export interface Margins {
+  top: number;
+  side: number;
+  bottom: number;
 }
 
 /**
- * Context a display crop (cards, profiles, review) adds around a detection box, as a fraction of the box on each
- * side. Detector boxes often stop at the forehead, so the crop reaches well above the box: antlers are what tell a
- * buck, and a crop that cuts them shows less than the photo did. No square cut: the crop keeps the animal's shape.
+ * The box with margins in pixels of an image of this size, clipped to the image and at least one pixel (even for a
+ * degenerate box on the border).
  */
-export const DISPLAY_MARGINS = { top: 0.35, side: 0.12, bottom: 0.06 } as const;
-
-/** The display crop of a box in pixels of an image of this size: the box with DISPLAY_MARGINS, clipped. */
-export function displayRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: NormalisedBox): Region {
-  const m = DISPLAY_MARGINS;
+export function regionWithMargins(img: Pick<DecodedImage, 'width' | 'height'>, box: NormalisedBox, m: Margins): Region {
   const x1 = Math.max(0, Math.floor((box.x - box.w * m.side) * img.width));
   const y1 = Math.max(0, Math.floor((box.y - box.h * m.top) * img.height));
   const x2 = Math.min(img.width, Math.ceil((box.x + box.w * (1 + m.side)) * img.width));
@@ -58,6 +49,23 @@ export function displayRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: 
   const left = Math.min(x1, img.width - 1);
   const top = Math.min(y1, img.height - 1);
   return { left, top, width: Math.max(1, x2 - left), height: Math.max(1, y2 - top) };
+}
+
+/** The box plus the same margin on every side in working-image pixels, clipped. */
+export function cropRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: NormalisedBox, margin = 0): Region {
+  return regionWithMargins(img, box, { top: margin, side: margin, bottom: margin });
+}
+
+/**
+ * Context a display crop (cards, profiles, review) adds around a detection box, as a fraction of the box on each
+ * side. Detector boxes often stop at the forehead, so the crop reaches well above the box: antlers are what tell a
+ * buck, and a crop that cuts them shows less than the photo did. No square cut: the crop keeps the animal's shape.
+ */
+export const DISPLAY_MARGINS: Margins = { top: 0.35, side: 0.12, bottom: 0.06 };
+
+/** The display crop of a box in pixels of an image of this size: the box with DISPLAY_MARGINS, clipped. */
+export function displayRegion(img: Pick<DecodedImage, 'width' | 'height'>, box: NormalisedBox): Region {
+  return regionWithMargins(img, box, DISPLAY_MARGINS);
 }
 
 /** Longest side of a display crop cut from a full-resolution file. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropRegion, dynamicInputSize, planCrop } from './cropPlan';
+import { CROP_MARGIN, dynamicInputSize, planCrop } from './cropPlan';
 
 const dynamicSpec = {
   name: 'input',
@@ -15,7 +15,8 @@ const fixedSpec = { name: 'images', width: 128, height: 256, channels: 'rgb', sc
 describe('crop plan', () => {
   it('adds the context margin in pixels of each axis on a non-square image', () => {
     // 2048x1536: x is scaled by the width, y by the height.
-    expect(cropRegion({ x: 0.25, y: 0.5, w: 0.5, h: 0.25 }, 2048, 1536, 0.1)).toEqual({
+    expect(CROP_MARGIN).toBe(0.1);
+    expect(planCrop({ x: 0.25, y: 0.5, w: 0.5, h: 0.25 }, 2048, 1536, fixedSpec).region).toEqual({
       left: 409,
       top: 729,
       width: 1230,
@@ -24,13 +25,18 @@ describe('crop plan', () => {
   });
 
   it('clips at the borders and never returns an empty region', () => {
-    expect(cropRegion({ x: 0.9, y: 0.9, w: 0.2, h: 0.2 }, 1000, 500)).toEqual({
+    expect(planCrop({ x: 0.9, y: 0.9, w: 0.2, h: 0.2 }, 1000, 500, fixedSpec).region).toEqual({
       left: 880,
       top: 440,
       width: 120,
       height: 60,
     });
-    expect(cropRegion({ x: 1, y: 1, w: 0, h: 0 }, 100, 50)).toEqual({ left: 99, top: 49, width: 1, height: 1 });
+    expect(planCrop({ x: 1, y: 1, w: 0, h: 0 }, 100, 50, fixedSpec).region).toEqual({
+      left: 99,
+      top: 49,
+      width: 1,
+      height: 1,
+    });
   });
 
   it('sizes free-size inputs near the preferred area, keeping the aspect ratio, in multiples of 32', () => {

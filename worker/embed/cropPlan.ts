@@ -4,21 +4,10 @@
 //   each side a multiple of 32 (MobileNetV2-GeM);
 // - a fixed-size model (OSNet 256x128) gets the crop stretched to its input, as it was trained.
 import type { InputSpec } from '../../core/models/catalog';
+import { cropRegion, type NormalisedBox, type Region } from '../../core/photos/crop';
 
-export interface NormBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** A pixel rectangle of the decoded (oriented) image. */
-export interface Region {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
+export type NormBox = NormalisedBox;
+export type { Region };
 
 export interface CropPlan {
   region: Region;
@@ -30,17 +19,6 @@ export interface CropPlan {
 export const CROP_MARGIN = 0.1;
 const MAX_ASPECT = 4;
 const STEP = 32;
-
-export function cropRegion(box: NormBox, imageWidth: number, imageHeight: number, margin = CROP_MARGIN): Region {
-  const x1 = Math.max(0, Math.floor((box.x - box.w * margin) * imageWidth));
-  const y1 = Math.max(0, Math.floor((box.y - box.h * margin) * imageHeight));
-  const x2 = Math.min(imageWidth, Math.ceil((box.x + box.w * (1 + margin)) * imageWidth));
-  const y2 = Math.min(imageHeight, Math.ceil((box.y + box.h * (1 + margin)) * imageHeight));
-  // At least one pixel, even for a degenerate box on the border.
-  const left = Math.min(x1, imageWidth - 1);
-  const top = Math.min(y1, imageHeight - 1);
-  return { left, top, width: Math.max(1, x2 - left), height: Math.max(1, y2 - top) };
-}
 
 /** Input size for a crop of this shape: about the preferred area, aspect kept (clamped to 1:4..4:1), multiples of 32. */
 export function dynamicInputSize(
@@ -55,7 +33,7 @@ export function dynamicInputSize(
 }
 
 export function planCrop(box: NormBox, imageWidth: number, imageHeight: number, spec: InputSpec): CropPlan {
-  const region = cropRegion(box, imageWidth, imageHeight);
+  const region = cropRegion({ width: imageWidth, height: imageHeight }, box, CROP_MARGIN);
   const size = spec.dynamicSize
     ? dynamicInputSize(region.width, region.height, spec)
     : { width: spec.width, height: spec.height };
