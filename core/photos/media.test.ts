@@ -66,6 +66,17 @@ describe('thumbnails and crops', () => {
     expect(fs.statSync(made[0]!).mtimeMs).toBe(mtime);
   });
 
+  it('shows a transparent PNG on white, not black', async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-cache-'));
+    const png = path.join(cache, 'clear.png');
+    await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toFile(png);
+    const made = await derivedImage(cache, 'previews', 9, png);
+    const { data } = await sharp(made).raw().toBuffer({ resolveWithObject: true });
+    expect(Math.min(...data)).toBeGreaterThan(240);
+  });
+
   it('refuses an original it cannot decode and leaves no file', async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'thumper-cache-'));
     const bad = path.join(cache, 'bad.jpg');

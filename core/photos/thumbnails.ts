@@ -21,9 +21,15 @@ export const SIDES: Record<CacheKind, number> = { thumbs: THUMB_SIDE, previews: 
 // and a preview is made while the user waits; mozjpeg's trellis triples the time. These files are a cache.
 const JPEG = { quality: 80, optimiseCoding: false } as const;
 
-/** The encoder every derived image goes through (bench/derivedImages.ts measures it): fit inside `side`, JPEG. */
+/**
+ * The encoder every derived image goes through (bench/derivedImages.ts measures it): fit inside `side`, JPEG. JPEG has
+ * no alpha: a transparent PNG is shown on white, as an image viewer would, not on black.
+ */
 export function encodeDerived(image: sharp.Sharp, side: number): sharp.Sharp {
-  return image.resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).jpeg(JPEG);
+  return image
+    .flatten({ background: '#ffffff' })
+    .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+    .jpeg(JPEG);
 }
 
 async function writeJpeg(image: sharp.Sharp, side: number, file: string): Promise<void> {
