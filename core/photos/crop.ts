@@ -84,12 +84,14 @@ export async function writeDisplayCrop(source: string, box: NormalisedBox, file:
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await sharp(source)
+    const bytes = await sharp(source)
       .rotate()
       .extract(displayRegion(size, box))
       .resize(DISPLAY_CROP_SIDE, DISPLAY_CROP_SIDE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 85 })
-      .toFile(tmp);
+      .toBuffer();
+    // Written by Node, so a full disk fails with its errno (sharp's writer reports only text).
+    await fs.promises.writeFile(tmp, bytes);
     await fs.promises.rename(tmp, file);
   } finally {
     await fs.promises.rm(tmp, { force: true });

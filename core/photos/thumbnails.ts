@@ -38,7 +38,9 @@ async function writeJpeg(image: sharp.Sharp, side: number, file: string): Promis
   // unique per call: two processes (worker, server) may make the same file at once, and either rename wins whole.
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await encodeDerived(image, side).toFile(tmp);
+    // Encoded in memory and written by Node, so a full disk fails with its errno (ENOSPC) and stops the job,
+    // where sharp's own file writer reports only text.
+    await fs.writeFile(tmp, await encodeDerived(image, side).toBuffer());
     await fs.rename(tmp, file);
   } catch (err) {
     await fs.rm(tmp, { force: true });

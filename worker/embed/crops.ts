@@ -47,14 +47,13 @@ export async function prepareCrop(
       .toBuffer(),
     display().resize(QUALITY_SIDE, QUALITY_SIDE, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true }),
     thumbnailFile &&
-      fs
-        .mkdir(path.dirname(thumbnailFile), { recursive: true })
-        .then(() =>
-          display()
-            .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-            .jpeg({ quality: 82 })
-            .toFile(thumbnailFile),
-        ),
+      Promise.all([
+        display()
+          .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+          .jpeg({ quality: 82 })
+          .toBuffer(),
+        fs.mkdir(path.dirname(thumbnailFile), { recursive: true }),
+      ]).then(([bytes]) => fs.writeFile(thumbnailFile, bytes)), // Node's write: a full disk fails with ENOSPC
   ]);
   return {
     width: plan.inputWidth,

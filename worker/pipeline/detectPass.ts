@@ -83,9 +83,17 @@ export async function detectPass(
   };
 
   const inFlight = new Set<Promise<void>>();
+  // What stops the job from a later stage (the library's disk failing, runStage): kept, and thrown in the main loop.
+  let stopped: { error: unknown } | null = null;
+  const throwIfStopped = () => {
+    if (stopped) throw stopped.error;
+  };
   const startLaterStages = async (photo: DetectedPhoto) => {
     while (inFlight.size >= STAGES_IN_FLIGHT) await Promise.race(inFlight);
-    const p: Promise<void> = finishPhoto(photo).finally(() => inFlight.delete(p));
+    throwIfStopped();
+    const p: Promise<void> = finishPhoto(photo)
+      .catch((error: unknown) => void (stopped ??= { error }))
+      .finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
 
@@ -138,4 +146,5 @@ export async function detectPass(
     write(true);
     progress.flush();
   }
+  throwIfStopped();
 }

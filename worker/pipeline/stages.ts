@@ -2,6 +2,7 @@
 // step composed in worker/pipeline/processImages.ts (createStages): thumbnails, crop + embed. A stage says what it
 // did with a photo (success, skipped, failed) instead of throwing.
 import type { Db } from '../../core/db/open';
+import { asLibraryWriteError, LibraryWriteError } from '../../core/library/diskErrors';
 import type { ImageState } from '../../core/db/schema';
 import type { Stage } from '../../core/jobs/progress';
 import type { Library } from '../../core/library/library';
@@ -52,11 +53,17 @@ export interface PhotoStage {
   close?(): Promise<void>;
 }
 
-/** A stage's result, also for what it did not expect: anything it throws fails the photo, not the job. */
+/**
+ * A stage's result, also for what it did not expect: anything it throws fails the photo, not the job, except a
+ * failure of the library's disk (full, read-only), which every later photo would meet too: that stops the job
+ * (LibraryWriteError) and leaves the photo waiting.
+ */
 export async function runStage(stage: PhotoStage, photo: DetectedPhoto): Promise<StageResult> {
   try {
     return await stage.run(photo);
   } catch (err) {
+    const disk = asLibraryWriteError(err, (err as NodeJS.ErrnoException).path ?? 'cache');
+    if (disk instanceof LibraryWriteError) throw disk;
     return failed(err instanceof Error ? err.message : String(err));
   }
 }
