@@ -91,6 +91,24 @@ describe('edits', () => {
     expect(one<{ name: string }>('SELECT name FROM individuals WHERE id = ?', s.individualId).name).toBe('Old stag');
   });
 
+  it('a decision on a pair re-made under a new id decides the open one of the same two individuals', () => {
+    const s = pending()[0]!;
+    // A sex/age key or a merge elsewhere re-makes both sides' suggestions while the desk still shows the old id.
+    individualsChanged(lib.db, getSetting(lib.db, 'embedder'), [s.individualId]);
+    const remade = pending().find(
+      (p) =>
+        (p.individualId === s.individualId && p.candidateId === s.candidateId) ||
+        (p.individualId === s.candidateId && p.candidateId === s.individualId),
+    );
+    expect(remade, 'the pair is proposed again under a new id').toBeDefined();
+    expect(remade!.id).not.toBe(s.id);
+    review(lib.db, { suggestionId: s.id, decision: 'reject' });
+    expect(one<{ state: string }>('SELECT state FROM suggestions WHERE id = ?', remade!.id).state).toBe('rejected');
+    expect(one<{ state: string }>('SELECT state FROM suggestions WHERE id = ?', s.id).state).toBe('superseded');
+    // Once the pair is settled, the old id says so.
+    expect(() => review(lib.db, { suggestionId: s.id, decision: 'accept' })).toThrow(/already superseded/);
+  });
+
   it('split moves detections to a new individual or into another, and refuses two detections of one photo', () => {
     const [a, b] = all<{ id: number }>('SELECT id FROM individuals WHERE detection_count >= 2 ORDER BY id LIMIT 2').map(
       (r) => r.id,

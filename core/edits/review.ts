@@ -1,7 +1,7 @@
 // Deciding a "same deer?" suggestion. Accept merges the pair: the older individual (lower id, the one people have
 // had longest to name and annotate) absorbs the newer, unless only the newer one is confirmed; reject is remembered with the members' signature, so core/reid never proposes the pair again until
 // either side's members change; skip just takes it out of the queue.
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { individuals, suggestions, type SuggestionState } from '../db/schema';
 import { IndividualsError, mergeIndividuals } from '../individuals';
@@ -20,24 +20,49 @@ function survivorFirst(db: Db, a: number, b: number): [number, number] {
   return isConfirmed(newer) && !isConfirmed(older) ? [newer, older] : [older, newer];
 }
 
+/**
+ * The suggestion a decision applies to. A superseded one stands for the same two individuals' newer open suggestion:
+ * an edit made a moment earlier (a merge, a sex/age key) re-makes the pairs under new ids while the desk still shows
+ * the old page, and the person decided about those two deer.
+ */
+function openSuggestion(db: Db, suggestionId: number) {
+  const columns = {
+    id: suggestions.id,
+    individualId: suggestions.individualId,
+    candidateId: suggestions.candidateId,
+    state: suggestions.state,
+  };
+  const s = db.select(columns).from(suggestions).where(eq(suggestions.id, suggestionId)).get();
+  if (!s) throw new IndividualsError(`suggestion ${suggestionId} does not exist`);
+  // A skipped pair can be brought back and decided later; anything else was already settled.
+  if (s.state === 'pending' || s.state === 'skipped') return s;
+  const successor =
+    s.state === 'superseded'
+      ? db
+          .select(columns)
+          .from(suggestions)
+          .where(
+            and(
+              inArray(suggestions.state, ['pending', 'skipped']),
+              or(
+                and(eq(suggestions.individualId, s.individualId), eq(suggestions.candidateId, s.candidateId)),
+                and(eq(suggestions.individualId, s.candidateId), eq(suggestions.candidateId, s.individualId)),
+              ),
+            ),
+          )
+          .orderBy(desc(suggestions.id))
+          .get()
+      : undefined;
+  if (!successor) throw new IndividualsError(`suggestion ${suggestionId} is already ${s.state}`);
+  return successor;
+}
+
 export function review(db: Db, args: { suggestionId: number; decision: Decision }): EditResult {
   return runEdit(db, `review:${args.decision}`, args, () => {
-    const s = db
-      .select({
-        individualId: suggestions.individualId,
-        candidateId: suggestions.candidateId,
-        state: suggestions.state,
-      })
-      .from(suggestions)
-      .where(eq(suggestions.id, args.suggestionId))
-      .get();
-    if (!s) throw new IndividualsError(`suggestion ${args.suggestionId} does not exist`);
-    // A skipped pair can be brought back and decided later; anything else was already settled.
-    if (s.state !== 'pending' && s.state !== 'skipped')
-      throw new IndividualsError(`suggestion ${args.suggestionId} is already ${s.state}`);
+    const s = openSuggestion(db, args.suggestionId);
     db.update(suggestions)
       .set({ state: STATE[args.decision], decidedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
-      .where(eq(suggestions.id, args.suggestionId))
+      .where(eq(suggestions.id, s.id))
       .run();
     if (args.decision !== 'accept') return [s.individualId, s.candidateId];
     const [target, source] = survivorFirst(db, s.individualId, s.candidateId);

@@ -86,7 +86,11 @@ export function Review() {
       void edit(done, (api) => api.call('edits.review', { suggestionId: s.id, decision }), {
         undoes,
         onUndone: () => reopen(s.id),
-      }).then((r) => (r ? queue.reload() : reopen(s.id)));
+      }).then((r) => {
+        // A failed decision shows its pair again; the page is reloaded either way, as it may be the stale one.
+        if (!r) reopen(s.id);
+        queue.reload();
+      });
     },
     [edit, items, decided, markDecided, reopen, queue],
   );
@@ -148,6 +152,9 @@ export function Review() {
   }, [current, decide, undo, items, decided, show, active, zoom, setSexAge]);
 
   const total = queue.data?.total ?? null;
+  // Decisions made here that the server's page does not reflect yet may re-make pairs under new ids: until the page
+  // catches up, an empty desk is not "all caught up".
+  const awaitingServer = decided.size > 0;
   const position = current && total !== null ? queuePosition(items, decided, current, total) : null;
   // Linked: + - 0 zoom both photos, each on its own deer, and a drag or wheel on one moves the other; unlinked, keys
   // zoom the active photo only.
@@ -212,8 +219,8 @@ export function Review() {
           <kbd>−</kbd> zoom · <kbd>Space</kbd> other photo · <kbd>l</kbd> link · <kbd>o</kbd> profile
         </span>
       </div>
-      <div className="desk-body">
-        <LoadingBar active={queue.loading} />
+      <div className="desk-body" aria-busy={queue.loading || awaitingServer}>
+        <LoadingBar active={queue.loading || awaitingServer} />
         {queue.error && <ErrorNote what="suggestions" error={queue.error} retry={queue.reload} />}
         {current && position ? (
           <div className="desk" data-testid="review-pair" data-suggestion-id={current.id}>
@@ -247,7 +254,8 @@ export function Review() {
             </div>
           </div>
         ) : (
-          queue.data && (
+          queue.data &&
+          !awaitingServer && (
             <EmptyState icon="review" title={total ? 'All caught up here' : 'Nothing to review'}>
               {total
                 ? 'Every suggestion on this page is decided; more load as the library updates.'
