@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ENV, processedFixtureLibrary, ROOT } from './fixtureLibrary';
 import { startServe } from './startServe';
+import { screenshotsIn } from './screenshots';
 
 const SHOTS = path.join(ROOT, 'test-results', 'review');
 const servers: ChildProcess[] = [];
@@ -16,23 +17,7 @@ let baseUrl = '';
 
 const at = (hash: string) => `${baseUrl.replace(/#.*$/, '')}${hash}`;
 
-async function shot(page: Page, name: string): Promise<void> {
-  // Thumbnails load lazily and fade in; wait until every image on screen has loaded (lazy ones scrolled out of a
-  // filmstrip never load, and need not).
-  await page.waitForFunction(
-    () =>
-      [...document.images].every((i) => {
-        const r = i.getBoundingClientRect();
-        const onScreen = r.width > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
-        const seen = i.loading !== 'lazy' || document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === i;
-        return i.complete || !onScreen || !seen;
-      }),
-    undefined,
-    { timeout: 15_000 },
-  );
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshotsIn(SHOTS);
 
 async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate((t) => localStorage.setItem('thumper.theme', t), theme);
@@ -264,7 +249,9 @@ test("b d f u set sex/age on the viewer's selected box and on selected crops of 
   await crops.nth(1).click({ modifiers: ['Control'] });
   await page.keyboard.press('f');
   await expect(page.getByTestId('toast')).toContainText('2 crops: fawn');
-  // With no crop selected the key sets the individual's class.
+  // With no crop selected the key sets the individual's class (a key pressed while the crops still show selected
+  // applies to them, as it should).
+  await expect(page.locator('[data-detection-id].selected')).toHaveCount(0);
   await page.keyboard.press('b');
   await expect(page.getByTestId('toast')).toContainText(': buck');
   await expect(page.locator('.view-subtitle')).toContainText('buck');
