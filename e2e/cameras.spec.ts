@@ -6,10 +6,11 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { checkCamtrapPackage, interopDir } from '../core/exports/camtrapSchemaCheck';
 import { E2E_ENV, processedFixtureLibrary, ROOT, thumper } from './fixtureLibrary';
 import { startServe } from './startServe';
+import { screenshotsIn } from './screenshots';
 
 const SHOTS = path.join(ROOT, 'test-results', 'cameras');
 
@@ -23,10 +24,7 @@ let travelled = 0;
 
 const at = (hash: string) => `${baseUrl.replace(/#.*$/, '')}${hash}`;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+const shot = screenshotsIn(SHOTS, { fullPage: true });
 
 test.describe.configure({ mode: 'serial' });
 

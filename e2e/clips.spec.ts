@@ -6,12 +6,13 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { DB_FILE } from '../core/library/library';
 import { burstFrames, makeBurstClip } from '../testing/clips';
 import { E2E_ENV, ROOT, thumper } from './fixtureLibrary';
 import { startServe } from './startServe';
+import { screenshotsIn } from './screenshots';
 
 const SHOTS = path.join(ROOT, 'test-results', 'clips');
 const servers: ChildProcess[] = [];
@@ -25,7 +26,7 @@ let totalBoxes = 0;
 let maxAtOnce = 0;
 
 const at = (hash: string) => `${baseUrl.replace(/#.*$/, '')}${hash}`;
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const shot = screenshotsIn(SHOTS);
 
 test.describe.configure({ mode: 'serial' });
 

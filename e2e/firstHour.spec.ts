@@ -4,9 +4,10 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { deerImagesDir, modelsDir, otherSpeciesDir } from '../testing/fixtures';
 import { startServe } from './startServe';
+import { screenshotsIn } from './screenshots';
 
 const ROOT = path.resolve(__dirname, '..');
 const SHOTS = path.join(ROOT, 'test-results', 'first-hour');
@@ -25,10 +26,7 @@ const tempDir = (what: string) => {
 
 const at = (hash: string, base = baseUrl) => `${base.replace(/#.*$/, '')}${hash}`;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300); // let thumbnails fade in
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshotsIn(SHOTS);
 
 test.describe.configure({ mode: 'serial' });
 

@@ -5,12 +5,13 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeTestLibrary } from '../testing/individualsLibrary';
 import { getSettings } from '../core/library/settings';
 import { modelsDir } from '../testing/fixtures';
 import { seededRandom } from '../core/util/seededRandom';
 import { startServe } from './startServe';
+import { screenshotsIn } from './screenshots';
 
 const ROOT = path.resolve(__dirname, '..');
 const SHOTS = path.join(ROOT, 'test-results', 'renderer');
@@ -30,10 +31,7 @@ const serve = (library: string, models: string) =>
 
 const at = (base: string, hash: string) => `${base.replace(/#.*$/, '')}${hash}`;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshotsIn(SHOTS);
 
 /** The synthetic library with 30 accepted and `rejected` rejected suggestions of its current embedder. */
 function calibratedLibrary(rejected: number): string {

@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { modelsDir, otherSpeciesDir } from '../testing/fixtures';
 import { processedFixtureLibrary } from './fixtureLibrary';
 import { startServe as startServeWith } from './startServe';
+import { screenshotsIn } from './screenshots';
 
 const ROOT = path.resolve(__dirname, '..');
 const ENV = { ...process.env, THUMPER_MODELS_DIR: modelsDir() };
@@ -30,10 +31,7 @@ const startServe = (library: string) => startServeWith(library, ENV, servers);
 /** A URL of the app at a route (the token stays in the query, the route in the hash). */
 const at = (hash: string, base = baseUrl) => `${base.replace(/#.*$/, '')}${hash}`;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300); // let thumbnails fade in
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshotsIn(SHOTS);
 
 test.describe.configure({ mode: 'serial' });
 

@@ -4,9 +4,10 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_ENV, processedFixtureLibrary, ROOT, thumper } from './fixtureLibrary';
 import { startServe } from './startServe';
+import { screenshotsIn } from './screenshots';
 
 const SHOTS = path.join(ROOT, 'test-results', 'survey');
 
@@ -17,10 +18,7 @@ let expected: { observations: Record<string, number>; uniqueBucks: number; estim
 
 const at = (hash: string) => `${baseUrl.replace(/#.*$/, '')}${hash}`;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+const shot = screenshotsIn(SHOTS, { fullPage: true });
 
 test.describe.configure({ mode: 'serial' });
 
