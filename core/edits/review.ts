@@ -1,8 +1,9 @@
 // Deciding a "same deer?" suggestion. Accept merges the pair: the older individual (lower id, the one people have
 // had longest to name and annotate) absorbs the newer, unless only the newer one is confirmed; reject is remembered with the members' signature, so core/reid never proposes the pair again until
 // either side's members change; skip just takes it out of the queue.
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { getSuggestionPair, suggestionBetween, type SuggestionPair } from '../db/suggestions';
 import { individuals, suggestions, type SuggestionState } from '../db/schema';
 import { IndividualsError, mergeIndividuals } from '../individuals';
 import { runEdit, type EditResult } from './journal';
@@ -25,34 +26,13 @@ function survivorFirst(db: Db, a: number, b: number): [number, number] {
  * an edit made a moment earlier (a merge, a sex/age key) re-makes the pairs under new ids while the desk still shows
  * the old page, and the person decided about those two deer.
  */
-function openSuggestion(db: Db, suggestionId: number) {
-  const columns = {
-    id: suggestions.id,
-    individualId: suggestions.individualId,
-    candidateId: suggestions.candidateId,
-    state: suggestions.state,
-  };
-  const s = db.select(columns).from(suggestions).where(eq(suggestions.id, suggestionId)).get();
+function openSuggestion(db: Db, suggestionId: number): SuggestionPair {
+  const s = getSuggestionPair(db, suggestionId);
   if (!s) throw new IndividualsError(`suggestion ${suggestionId} does not exist`);
   // A skipped pair can be brought back and decided later; anything else was already settled.
   if (s.state === 'pending' || s.state === 'skipped') return s;
   const successor =
-    s.state === 'superseded'
-      ? db
-          .select(columns)
-          .from(suggestions)
-          .where(
-            and(
-              inArray(suggestions.state, ['pending', 'skipped']),
-              or(
-                and(eq(suggestions.individualId, s.individualId), eq(suggestions.candidateId, s.candidateId)),
-                and(eq(suggestions.individualId, s.candidateId), eq(suggestions.candidateId, s.individualId)),
-              ),
-            ),
-          )
-          .orderBy(desc(suggestions.id))
-          .get()
-      : undefined;
+    s.state === 'superseded' ? suggestionBetween(db, s.individualId, s.candidateId, ['pending', 'skipped']) : undefined;
   if (!successor) throw new IndividualsError(`suggestion ${suggestionId} is already ${s.state}`);
   return successor;
 }

@@ -1,9 +1,10 @@
 // "Possibly the same": an individual's most likely other individuals (same species, nothing impossible), ranked like
 // the review queue's suggestions but computed on demand for its profile, with the reasons a person can check.
 import { humanDuration } from '../contract/humanDuration';
-import { and, eq, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { individuals, suggestions } from '../db/schema';
+import { individuals } from '../db/schema';
+import { suggestionBetween } from '../db/suggestions';
 import { decodeVector } from '../individuals/embedding';
 import { sexAgeClassOf } from '../individuals/sexAge';
 import { SCORE_WEIGHTS, TIME_SCALE_SECONDS, type ScoreParts } from './scoring';
@@ -63,25 +64,9 @@ export function possiblySame(db: Db, embedder: string, individualId: number, lim
   });
   const sexAgeOf = (id: number) =>
     db.select({ sexAge: individuals.sexAge }).from(individuals).where(eq(individuals.id, id)).get()?.sexAge ?? null;
-  const pendingBetween = (a: number, b: number) =>
-    db
-      .select({ id: suggestions.id })
-      .from(suggestions)
-      .where(
-        and(
-          eq(suggestions.state, 'pending'),
-          or(
-            and(eq(suggestions.individualId, a), eq(suggestions.candidateId, b)),
-            and(eq(suggestions.individualId, b), eq(suggestions.candidateId, a)),
-          ),
-        ),
-      )
-      .orderBy(suggestions.id)
-      .limit(1)
-      .get();
   return ranked.map((r) => {
     const theirs = sexAgeOf(r.candidateId);
-    const suggestion = pendingBetween(individualId, r.candidateId);
+    const suggestion = suggestionBetween(db, individualId, r.candidateId, ['pending']);
     return {
       candidateId: r.candidateId,
       score: r.score,

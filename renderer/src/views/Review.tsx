@@ -155,6 +155,7 @@ export function Review() {
   // Decisions made here that the server's page does not reflect yet may re-make pairs under new ids: until the page
   // catches up, an empty desk is not "all caught up".
   const awaitingServer = decided.size > 0;
+  const busy = queue.loading || awaitingServer;
   const position = current && total !== null ? queuePosition(items, decided, current, total) : null;
   // Linked: + - 0 zoom both photos, each on its own deer, and a drag or wheel on one moves the other; unlinked, keys
   // zoom the active photo only.
@@ -219,8 +220,8 @@ export function Review() {
           <kbd>−</kbd> zoom · <kbd>Space</kbd> other photo · <kbd>l</kbd> link · <kbd>o</kbd> profile
         </span>
       </div>
-      <div className="desk-body" aria-busy={queue.loading || awaitingServer}>
-        <LoadingBar active={queue.loading || awaitingServer} />
+      <div className="desk-body" aria-busy={busy}>
+        <LoadingBar active={busy} />
         {queue.error && <ErrorNote what="suggestions" error={queue.error} retry={queue.reload} />}
         {current && position ? (
           <div className="desk" data-testid="review-pair" data-suggestion-id={current.id}>
