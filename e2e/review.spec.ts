@@ -122,7 +122,11 @@ test('both full photos zoom together on their own deer, and apart when unlinked'
   await expect(page.getByTestId('candidate-photo').getByTestId('viewer-box')).toBeVisible();
   const fitQ = await settledScale(page, 'query');
   const fitC = await settledScale(page, 'candidate');
-  for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+  // One press at a time, as a person sees each step (four quick presses once zoomed three steps on a loaded CI).
+  for (let i = 1; i <= 4; i++) {
+    await page.keyboard.press('+');
+    await expect.poll(() => scale(page, 'query')).toBeGreaterThan(fitQ * 1.2 ** i);
+  }
   await expect.poll(() => scale(page, 'query')).toBeGreaterThan(fitQ * 2);
   await expect.poll(() => scale(page, 'candidate')).toBeGreaterThan(fitC * 2);
   // Each box stays in view: zooming goes to the deer, not to the middle of the photo.
