@@ -1,9 +1,7 @@
 // One side of a "same deer?" pair: the individual's facts and its best crops; a crop opens its photo.
-import { useEffect } from 'react';
 import type { IndividualSummary } from '../../../../core/contract/entities';
 import { Skeleton } from '../../components/States';
 import { Thumb } from '../../components/Thumb';
-import { useApi } from '../../data/apiContext';
 import { useQuery } from '../../data/useQuery';
 import { DEFAULT_FILTERS } from '../../lib/filters';
 import { formatCount, formatLocal, sexAgeLabel } from '../../lib/format';
@@ -70,26 +68,4 @@ export function IndividualSide({
       </div>
     </section>
   );
-}
-
-/** Warms the browser cache with the crops of the pair shown next, so the queue never waits on images. */
-export function usePreloadPair(ids: number[]): void {
-  const api = useApi();
-  const key = ids.join(',');
-  useEffect(() => {
-    let live = true;
-    for (const id of key ? key.split(',').map(Number) : []) {
-      api.call('individuals.crops', { id, offset: 0, limit: CROPS_PER_SIDE }).then(
-        (page) => {
-          if (!live) return;
-          for (const c of page.items) new Image().src = api.mediaUrl({ kind: 'crop', id: c.detectionId });
-        },
-        // A failed preload only means the next pair loads when shown.
-        () => undefined,
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [api, key]);
 }
