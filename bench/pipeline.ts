@@ -11,7 +11,10 @@
 //     core/jobs/workerEnv.ts), by the 500th photo and at the end;
 //   - clips: frame sampling alone (sampled frames per second) and a card of clips made from the fixture bursts
 //     through the same card job (clips per minute, frames per second, end to end).
-//   npm run bench:pipeline -- [photos=2000] [--models DIR] [--threads N]
+//   npm run bench:pipeline -- [photos=2000] [--models DIR] [--threads N] [--decode-ahead N] [--in-flight N]
+//                                [--whole-only] [--no-clips]
+// --decode-ahead and --in-flight replace the pipeline's budget from the cores (worker/pipeline/budget.ts) to measure
+// others; --whole-only skips the stages alone (raw detector and whole pipeline only); --no-clips skips the clips.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -22,8 +25,8 @@ import { JobControl } from '../core/jobs/control';
 import { workerEnv } from '../core/jobs/workerEnv';
 import { ProgressTracker, type ProgressSnapshot } from '../core/jobs/progress';
 import { openLibrary, photoAbsolutePath } from '../core/library/library';
-import { getSetting } from '../core/library/settings';
-import { findDetector } from '../core/models/catalog';
+import { DEFAULT_SETTINGS, getSetting } from '../core/library/settings';
+import { findDetector, type DetectorEntry } from '../core/models/catalog';
 import { modelFilePath, resolveModelsFolder, type ModelsFolder } from '../core/models/folder';
 import {
   decodeBand,
@@ -48,6 +51,7 @@ import { resolveEmbedder } from '../worker/embed/resolveEmbedder';
 import { importPhotos } from '../worker/import/importPhotos';
 import { runCardJob } from '../worker/jobs/cardJob';
 import { createSession } from '../worker/models/session';
+import { pipelineBudget, type PipelineBudget } from '../worker/pipeline/budget';
 import { selectPending, type PendingImage } from '../worker/pipeline/pending';
 import type { PhotoStage, StageOutput } from '../worker/pipeline/stages';
 import { thumbnailStage } from '../worker/pipeline/thumbnailStage';
@@ -55,9 +59,7 @@ import { writeResults, type PhotoResult } from '../worker/pipeline/writeResults'
 
 /** Decoded photos kept for the stages that start from pixels (cycled): memory stays flat at any photo count. */
 const RING = 8;
-const DECODE_AHEAD = 3;
 const WRITE_BATCH = 64;
-const STAGES_IN_FLIGHT = 4;
 /** Photos after which the pipeline's peak RSS is read a first time (flat memory: the same figure at the end). */
 const RSS_CHECKPOINT = 500;
 
@@ -88,95 +90,36 @@ async function main() {
     const at = args.indexOf(name);
     return at >= 0 ? args.splice(at, 2)[1]! : null;
   };
+  const switchOn = (name: string) => args.includes(name) && args.splice(args.indexOf(name), 1).length > 0;
   const models = flag('--models') ?? modelsDir();
   const threads = Number(flag('--threads') ?? 0) || undefined;
+  const fromCores = pipelineBudget();
+  const budget: PipelineBudget = {
+    decodeAhead: Number(flag('--decode-ahead') ?? fromCores.decodeAhead),
+    stagesInFlight: Number(flag('--in-flight') ?? fromCores.stagesInFlight),
+  };
+  const wholeOnly = switchOn('--whole-only');
+  const clips = !switchOn('--no-clips');
   const count = Number(args[0] ?? 2000);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'thumper-bench-pipeline-'));
   try {
     process.stderr.write(`making a card of ${count} photos in ${work} ...\n`);
     const card = makeSyntheticCard(path.join(work, 'card'), count);
-    const stages: Measure[] = [];
-
-    const staged = openLibrary(path.join(work, 'staged'), { create: true });
-    stages.push(
-      await measure('copy+hash (import)', count, () =>
-        importPhotos(staged, { sources: [card.dir] }, quiet(), new JobControl()),
-      ),
-    );
-    const pending = selectPending(staged.db, { detector: getSetting(staged.db, 'detector') });
-    const files = pending.map((p) => photoAbsolutePath(staged, p)!);
     const folder = resolveModelsFolder(models);
-    const entry = findDetector(getSetting(staged.db, 'detector'));
-    const detector = await loadDetector(entry, folder, { threads });
-    const side = workingSide(detector.decodeSide);
-
-    const ring: { bytes: Buffer; decoded: DecodedImage }[] = [];
-    stages.push(
-      await measure(`read + decode (to ${side} px, shrink-on-load)`, count, async () => {
-        for await (const r of mapOrdered(files, DECODE_AHEAD, (f) => readAndDecodeAtScale(f, side))) {
-          if ('error' in r) throw r.error;
-          if (ring.length < RING) ring.push(r.result);
-        }
-      }),
-    );
-
-    const boxes: Detection[][] = [];
-    stages.push(
-      await measure(`detect (${detector.id}, ${detector.provider}, batch ${detector.batchSize})`, count, async () => {
-        for (let i = 0; i < count; i += detector.batchSize) {
-          const n = Math.min(detector.batchSize, count - i);
-          const out = await detector.detect(Array.from({ length: n }, (_, k) => ring[(i + k) % RING]!.decoded));
-          if (boxes.length < RING) boxes.push(...out);
-        }
-      }),
-    );
-    await detector.close();
+    // A new library's detector, as the card job below will use.
+    const entry = findDetector(DEFAULT_SETTINGS.detector);
+    const { stages, embedParts } = wholeOnly
+      ? { stages: [], embedParts: [] }
+      : await stagesAlone(path.join(work, 'staged'), card.dir, count, folder, entry, threads, budget.stagesInFlight);
     const raw = await rawDetector(modelFilePath(entry, folder), entry.input, count, threads);
-
-    const ctx = { library: staged, models: folder, threads };
-    const photo = (image: PendingImage, i: number) => ({
-      image,
-      ...ring[i % RING]!,
-      detections: boxes[i % RING]!,
-      detector: detector.id,
-    });
-    const embed = await embedStage(ctx);
-    const outputs: StageOutput[] = [];
-    stages.push(
-      await measure('embed (crops + embedder)', count, () =>
-        runStage(embed, pending, photo, (i, out) => (outputs[i] = out)),
-      ),
-    );
-    await embed.close?.();
-    const embedParts = await embedBreakdown(staged.db, folder, count, ring, boxes, threads);
-    stages.push(
-      await measure('thumbnails (grid, from the decode)', count, () =>
-        runStage(thumbnailStage(ctx), pending, photo, () => undefined),
-      ),
-    );
-    stages.push(
-      await measure('write (database rows, batched)', count, async () => {
-        for (let i = 0; i < pending.length; i += WRITE_BATCH) {
-          const results: PhotoResult[] = pending.slice(i, i + WRITE_BATCH).map((image, k) => ({
-            kind: 'done',
-            imageId: image.id,
-            detector: detector.id,
-            detections: boxes[(i + k) % RING]!,
-            state: 'embedded',
-            outputs: [outputs[i + k]!],
-          }));
-          writeResults(staged.db, results);
-        }
-      }),
-    );
-    stages.push(await measure('match (sequence, track, match)', count, () => runReid(staged.db)));
-    staged.close();
 
     const library = openLibrary(path.join(work, 'pipeline'), { create: true });
     let rssAtCheckpoint: number | null = null;
     let peakRss = process.memoryUsage.rss();
     const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+    let provider = 'cpu';
     const progress = new ProgressTracker(1, (s: ProgressSnapshot) => {
+      provider = s.provider ?? provider;
       const detected = s.stages.find((st) => st.stage === 'detect')?.done ?? 0;
       if (rssAtCheckpoint === null && detected >= RSS_CHECKPOINT) rssAtCheckpoint = peakRss;
     });
@@ -189,7 +132,7 @@ async function main() {
           control: new JobControl(),
           onFile: () => undefined,
           onPhoto: () => undefined,
-          processOptions: { models, threads },
+          processOptions: { models, threads, budget },
         },
         { kind: 'import', libraryRoot: library.root, options: { sources: [card.dir] } },
         () => undefined,
@@ -210,27 +153,30 @@ async function main() {
       console.log(`${name.padEnd(50)} ${value.padStart(14)}${extra}`);
     console.log(
       `\npipeline benchmark: ${count} photos, ${(card.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores, ` +
-        `node ${process.version}, onnxruntime threads ${threads ?? 'default'}, UV_THREADPOOL_SIZE ` +
+        `node ${process.version}, detector ${entry.id} on ${provider}, onnxruntime threads ${threads ?? 'default'}, ` +
+        `decodes ahead ${budget.decodeAhead}, photos in later stages ${budget.stagesInFlight}, UV_THREADPOOL_SIZE ` +
         `${process.env.UV_THREADPOOL_SIZE ?? 'default (4)'}, MALLOC_ARENA_MAX ${process.env.MALLOC_ARENA_MAX ?? 'default'}`,
     );
-    console.log(`${'stage alone'.padEnd(50)} ${'photos/s'.padStart(14)} ${'CPU ms/photo'.padStart(14)}`);
-    for (const m of stages) {
-      line(m.name, rate(m).toFixed(1), ((m.cpuSeconds * 1000) / m.photos).toFixed(1).padStart(15));
-      if (m.name.startsWith('embed'))
-        for (const part of embedParts)
-          line(
-            `  ${part.name}`,
-            rate(part).toFixed(1),
-            ((part.cpuSeconds * 1000) / part.photos).toFixed(1).padStart(15),
-          );
+    if (stages.length > 0) {
+      console.log(`${'stage alone'.padEnd(50)} ${'photos/s'.padStart(14)} ${'CPU ms/photo'.padStart(14)}`);
+      for (const m of stages) {
+        line(m.name, rate(m).toFixed(1), ((m.cpuSeconds * 1000) / m.photos).toFixed(1).padStart(15));
+        if (m.name.startsWith('embed'))
+          for (const part of embedParts)
+            line(
+              `  ${part.name}`,
+              rate(part).toFixed(1),
+              ((part.cpuSeconds * 1000) / part.photos).toFixed(1).padStart(15),
+            );
+      }
+      const bound = stages.reduce((a, b) => (rate(b) < rate(a) ? b : a));
+      const cpuMs = stages.reduce((sum, m) => sum + (m.cpuSeconds * 1000) / m.photos, 0);
+      line('slowest stage', bound.name);
+      line(
+        `CPU bound (${os.cpus().length} cores / CPU ms of all stages)`,
+        ((os.cpus().length * 1000) / cpuMs).toFixed(1),
+      );
     }
-    const bound = stages.reduce((a, b) => (rate(b) < rate(a) ? b : a));
-    const cpuMs = stages.reduce((sum, m) => sum + (m.cpuSeconds * 1000) / m.photos, 0);
-    line('slowest stage', bound.name);
-    line(
-      `CPU bound (${os.cpus().length} cores / CPU ms of all stages)`,
-      ((os.cpus().length * 1000) / cpuMs).toFixed(1),
-    );
     for (const [when, m] of [
       ['before', raw],
       ['after', rawAfter],
@@ -251,10 +197,98 @@ async function main() {
     line('cores busy: raw detector / whole pipeline', `${cores(fastest).toFixed(2)} / ${cores(pipeline).toFixed(2)}`);
     line(`peak worker RSS by photo ${RSS_CHECKPOINT}`, rssAtCheckpoint === null ? 'n/a' : mb(rssAtCheckpoint));
     line(`peak worker RSS by photo ${count}`, mb(peakRss));
-    await clipFigures(path.join(work, 'clips'), models, threads, line);
+    if (clips) await clipFigures(path.join(work, 'clips'), models, threads, line);
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Each stage alone over the card, from an import into a library of its own: its rate and CPU time per photo, and
+ * what the embed stage's CPU goes to. The stages that start from pixels cycle through a ring of decodes.
+ */
+async function stagesAlone(
+  root: string,
+  cardDir: string,
+  count: number,
+  folder: ModelsFolder,
+  entry: DetectorEntry,
+  threads: number | undefined,
+  inFlight: number,
+): Promise<{ stages: Measure[]; embedParts: Measure[] }> {
+  const stages: Measure[] = [];
+  const staged = openLibrary(root, { create: true });
+  stages.push(
+    await measure('copy+hash (import)', count, () =>
+      importPhotos(staged, { sources: [cardDir] }, quiet(), new JobControl()),
+    ),
+  );
+  const pending = selectPending(staged.db, { detector: getSetting(staged.db, 'detector') });
+  const files = pending.map((p) => photoAbsolutePath(staged, p)!);
+  const detector = await loadDetector(entry, folder, { threads });
+  const side = workingSide(detector.decodeSide);
+
+  const ring: { bytes: Buffer; decoded: DecodedImage }[] = [];
+  stages.push(
+    await measure(`read + decode (to ${side} px, shrink-on-load)`, count, async () => {
+      for await (const r of mapOrdered(files, inFlight, (f) => readAndDecodeAtScale(f, side))) {
+        if ('error' in r) throw r.error;
+        if (ring.length < RING) ring.push(r.result);
+      }
+    }),
+  );
+
+  const boxes: Detection[][] = [];
+  stages.push(
+    await measure(`detect (${detector.id}, ${detector.provider}, batch ${detector.batchSize})`, count, async () => {
+      for (let i = 0; i < count; i += detector.batchSize) {
+        const n = Math.min(detector.batchSize, count - i);
+        const out = await detector.detect(Array.from({ length: n }, (_, k) => ring[(i + k) % RING]!.decoded));
+        if (boxes.length < RING) boxes.push(...out);
+      }
+    }),
+  );
+  await detector.close();
+
+  const ctx = { library: staged, models: folder, threads };
+  const photo = (image: PendingImage, i: number) => ({
+    image,
+    ...ring[i % RING]!,
+    detections: boxes[i % RING]!,
+    detector: detector.id,
+  });
+  const embed = await embedStage(ctx);
+  const outputs: StageOutput[] = [];
+  stages.push(
+    await measure('embed (crops + embedder)', count, () =>
+      runStage(embed, pending, photo, inFlight, (i, out) => (outputs[i] = out)),
+    ),
+  );
+  await embed.close?.();
+  const embedParts = await embedBreakdown(staged.db, folder, count, ring, boxes, threads, inFlight);
+  stages.push(
+    await measure('thumbnails (grid, from the decode)', count, () =>
+      runStage(thumbnailStage(ctx), pending, photo, inFlight, () => undefined),
+    ),
+  );
+  stages.push(
+    await measure('write (database rows, batched)', count, async () => {
+      for (let i = 0; i < pending.length; i += WRITE_BATCH) {
+        const results: PhotoResult[] = pending.slice(i, i + WRITE_BATCH).map((image, k) => ({
+          kind: 'done',
+          imageId: image.id,
+          detector: detector.id,
+          detections: boxes[(i + k) % RING]!,
+          state: 'embedded',
+          outputs: [outputs[i + k]!],
+        }));
+        writeResults(staged.db, results);
+      }
+    }),
+  );
+  stages.push(await measure('match (sequence, track, match)', count, () => runReid(staged.db)));
+  staged.close();
+  return { stages, embedParts };
 }
 
 /** Clips beside photos: sampling alone, and a card of clips through the app's card job. */
@@ -316,6 +350,7 @@ async function embedBreakdown(
   ring: { bytes: Buffer; decoded: DecodedImage }[],
   boxes: Detection[][],
   threads: number | undefined,
+  inFlight: number,
 ): Promise<Measure[]> {
   const { entry, file } = resolveEmbedder(getSetting(db, 'embedder'), folder);
   const embedder = await Embedder.load(entry, file, { threads });
@@ -331,7 +366,7 @@ async function embedBreakdown(
     const band = (r: number) => decodeBand(ring[r]!.bytes, DEFAULT_DECODE_SIDE, span(r));
     const detail = await measure('of which detail decodes (1024 px rows)', count, async () => {
       const wanted = Array.from({ length: count }, (_, i) => i % RING).filter((r) => small[r]!.length > 0);
-      for await (const r of mapOrdered(wanted, STAGES_IN_FLIGHT, band)) if ('error' in r) throw r.error;
+      for await (const r of mapOrdered(wanted, inFlight, band)) if ('error' in r) throw r.error;
     });
     const crops: PreparedCrop[][] = [];
     for (const [r, { decoded }] of ring.entries()) {
@@ -356,9 +391,10 @@ async function runStage(
   stage: PhotoStage,
   pending: PendingImage[],
   photo: (image: PendingImage, i: number) => Parameters<PhotoStage['run']>[0],
+  inFlight: number,
   keep: (i: number, out: StageOutput) => void,
 ): Promise<void> {
-  for await (const r of mapOrdered(pending, STAGES_IN_FLIGHT, async (image, i) => {
+  for await (const r of mapOrdered(pending, inFlight, async (image, i) => {
     const result = await stage.run(photo(image, i));
     if (result.status === 'failed') throw new Error(`${stage.name}: ${result.reason}`);
     keep(i, result.status === 'success' ? result.output : {});

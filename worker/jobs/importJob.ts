@@ -24,7 +24,7 @@ export interface JobRun {
   onFile: FileListener;
   onPhoto: PhotoListener;
   /** Models folder, provider, threads for processing (the CLI's and the benchmark's); the defaults otherwise. */
-  processOptions?: Pick<ProcessOptions, 'models' | 'provider' | 'threads' | 'retryFailed'>;
+  processOptions?: Pick<ProcessOptions, 'models' | 'provider' | 'threads' | 'budget' | 'retryFailed'>;
 }
 
 export async function runImportJob(

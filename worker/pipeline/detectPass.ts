@@ -9,15 +9,12 @@ import type { ProgressTracker } from '../../core/jobs/progress';
 import { photoAbsolutePath } from '../../core/library/library';
 import { readAndDecodeAtScale, workingSide } from '../../core/photos/decode';
 import type { Detector } from '../detect/detector';
+import { pipelineBudget, type PipelineBudget } from './budget';
 import { decodeAhead } from './decodeAhead';
 import type { PendingImage } from './pending';
 import { runStage, type DetectedPhoto, type PhotoStage, type StageContext, type StageOutput } from './stages';
 import { writeResults, type PhotoResult } from './writeResults';
 
-/** Decodes in flight ahead of the detector: enough to hide decode behind inference, few enough to bound memory. */
-const DECODE_AHEAD = 3;
-/** Photos in later stages at once. */
-const STAGES_IN_FLIGHT = 4;
 const WRITE_BATCH = 64;
 const WRITE_INTERVAL_MS = 500;
 
@@ -28,6 +25,8 @@ export interface DetectPassHooks {
   onPhoto?: (image: PendingImage, phase: 'start' | 'end') => void;
   /** Each photo's result as it is queued for writing. */
   onResult: (result: PhotoResult, file: string) => void;
+  /** What runs at once; from the cores unless given (bench:pipeline measures others). */
+  budget?: PipelineBudget;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -37,7 +36,7 @@ export async function detectPass(
   photos: AsyncIterable<PendingImage>,
   detector: Detector,
   stages: PhotoStage[],
-  { progress, control, onPhoto, onResult }: DetectPassHooks,
+  { progress, control, onPhoto, onResult, budget = pipelineBudget() }: DetectPassHooks,
 ): Promise<void> {
   const { db } = ctx.library;
   const fileOf = (image: PendingImage) => photoAbsolutePath(ctx.library, image)!;
@@ -89,7 +88,7 @@ export async function detectPass(
     if (stopped) throw stopped.error;
   };
   const startLaterStages = async (photo: DetectedPhoto) => {
-    while (inFlight.size >= STAGES_IN_FLIGHT) await Promise.race(inFlight);
+    while (inFlight.size >= budget.stagesInFlight) await Promise.race(inFlight);
     throwIfStopped();
     const p: Promise<void> = finishPhoto(photo)
       .catch((error: unknown) => void (stopped ??= { error }))
@@ -121,7 +120,7 @@ export async function detectPass(
   // Decoded once, at the JPEG scale just above the detector's input (see decodeAtScale).
   const side = workingSide(detector.decodeSide);
   try {
-    for await (const outcome of decodeAhead(photos, DECODE_AHEAD, (image) => {
+    for await (const outcome of decodeAhead(photos, budget.decodeAhead, (image) => {
       onPhoto?.(image, 'start');
       return readAndDecodeAtScale(fileOf(image), side);
     })) {

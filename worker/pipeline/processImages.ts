@@ -22,6 +22,7 @@ import { embedWaiting } from '../embed/embedWaiting';
 import { forgetStaleVectors } from '../embed/forgetStaleVectors';
 import { runFlow, type JobOutcome } from '../jobs/jobFlow';
 import type { ProviderPreference } from '../models/session';
+import type { PipelineBudget } from './budget';
 import { detectPass } from './detectPass';
 import { selectPending, type PendingImage } from './pending';
 import type { PhotoStage, StageContext } from './stages';
@@ -42,6 +43,8 @@ export interface ProcessOptions {
   models?: string | null;
   provider?: ProviderPreference;
   threads?: number;
+  /** What the detect pass runs at once; from the cores unless given (worker/pipeline/budget.ts). */
+  budget?: PipelineBudget;
   retryFailed?: boolean;
   imageIds?: readonly number[];
   /**
@@ -148,6 +151,7 @@ export async function processImages(
         control,
         onPhoto: options.onPhoto,
         onResult: record,
+        budget: options.budget,
       });
       return SUCCESS;
     } finally {
