@@ -45,9 +45,9 @@ if [ "$step" = cuda ]; then
   site=$(python3 -c 'import site; print(site.getsitepackages()[0])')
   libs=$(find "$site/nvidia" -name 'lib*.so*' -printf '%h\n' | sort -u | paste -sd:)
   export LD_LIBRARY_PATH="$libs:${LD_LIBRARY_PATH:-}"
-  node dist-dev/bench/providers.js 2>&1 | tee "$OUT/providers.log"
-  node dist-dev/bench/pipeline.js "$@" 2>&1 | tee "$OUT/pipeline-cuda.log"
+  node dist-dev/bench/providers.js 2>&1 | tee -a "$OUT/providers.log"
+  node dist-dev/bench/pipeline.js "$@" 2>&1 | tee -a "$OUT/pipeline-cuda.log"
   nvidia-smi --query-gpu=name,memory.used,utilization.gpu --format=csv || true
 else
-  node dist-dev/bench/pipeline.js "$@" 2>&1 | tee "$OUT/pipeline-cpu.log"
+  node dist-dev/bench/pipeline.js "$@" 2>&1 | tee -a "$OUT/pipeline-cpu.log"
 fi
