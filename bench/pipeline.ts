@@ -13,8 +13,8 @@
 //     through the same card job (clips per minute, frames per second, end to end).
 //   npm run bench:pipeline -- [photos=2000] [--models DIR] [--threads N] [--decode-ahead N] [--in-flight N]
 //                                [--whole-only] [--no-clips]
-// --decode-ahead and --in-flight replace the pipeline's budget from the cores (worker/pipeline/budget.ts) to measure
-// others; --whole-only skips the stages alone (raw detector and whole pipeline only); --no-clips skips the clips.
+// --decode-ahead and --in-flight replace the pipeline's budget (worker/pipeline/budget.ts) to measure others;
+// --whole-only skips the stages alone (raw detector and whole pipeline only); --no-clips skips the clips.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -51,7 +51,7 @@ import { resolveEmbedder } from '../worker/embed/resolveEmbedder';
 import { importPhotos } from '../worker/import/importPhotos';
 import { runCardJob } from '../worker/jobs/cardJob';
 import { createSession } from '../worker/models/session';
-import { pipelineBudget, type PipelineBudget } from '../worker/pipeline/budget';
+import { DEFAULT_BUDGET, type PipelineBudget } from '../worker/pipeline/budget';
 import { selectPending, type PendingImage } from '../worker/pipeline/pending';
 import type { PhotoStage, StageOutput } from '../worker/pipeline/stages';
 import { thumbnailStage } from '../worker/pipeline/thumbnailStage';
@@ -93,10 +93,9 @@ async function main() {
   const switchOn = (name: string) => args.includes(name) && args.splice(args.indexOf(name), 1).length > 0;
   const models = flag('--models') ?? modelsDir();
   const threads = Number(flag('--threads') ?? 0) || undefined;
-  const fromCores = pipelineBudget();
   const budget: PipelineBudget = {
-    decodeAhead: Number(flag('--decode-ahead') ?? fromCores.decodeAhead),
-    stagesInFlight: Number(flag('--in-flight') ?? fromCores.stagesInFlight),
+    decodeAhead: Number(flag('--decode-ahead') ?? DEFAULT_BUDGET.decodeAhead),
+    stagesInFlight: Number(flag('--in-flight') ?? DEFAULT_BUDGET.stagesInFlight),
   };
   const wholeOnly = switchOn('--whole-only');
   const clips = !switchOn('--no-clips');

@@ -9,7 +9,7 @@ import type { ProgressTracker } from '../../core/jobs/progress';
 import { photoAbsolutePath } from '../../core/library/library';
 import { readAndDecodeAtScale, workingSide } from '../../core/photos/decode';
 import type { Detector } from '../detect/detector';
-import { pipelineBudget, type PipelineBudget } from './budget';
+import { DEFAULT_BUDGET, type PipelineBudget } from './budget';
 import { decodeAhead } from './decodeAhead';
 import type { PendingImage } from './pending';
 import { runStage, type DetectedPhoto, type PhotoStage, type StageContext, type StageOutput } from './stages';
@@ -25,7 +25,7 @@ export interface DetectPassHooks {
   onPhoto?: (image: PendingImage, phase: 'start' | 'end') => void;
   /** Each photo's result as it is queued for writing. */
   onResult: (result: PhotoResult, file: string) => void;
-  /** What runs at once; from the cores unless given (bench:pipeline measures others). */
+  /** What runs at once; bench:pipeline measures others. */
   budget?: PipelineBudget;
 }
 
@@ -36,7 +36,7 @@ export async function detectPass(
   photos: AsyncIterable<PendingImage>,
   detector: Detector,
   stages: PhotoStage[],
-  { progress, control, onPhoto, onResult, budget = pipelineBudget() }: DetectPassHooks,
+  { progress, control, onPhoto, onResult, budget = DEFAULT_BUDGET }: DetectPassHooks,
 ): Promise<void> {
   const { db } = ctx.library;
   const fileOf = (image: PendingImage) => photoAbsolutePath(ctx.library, image)!;

@@ -43,7 +43,7 @@ export interface ProcessOptions {
   models?: string | null;
   provider?: ProviderPreference;
   threads?: number;
-  /** What the detect pass runs at once; from the cores unless given (worker/pipeline/budget.ts). */
+  /** What the detect pass runs at once (worker/pipeline/budget.ts). */
   budget?: PipelineBudget;
   retryFailed?: boolean;
   imageIds?: readonly number[];
