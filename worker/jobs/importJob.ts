@@ -23,7 +23,7 @@ export interface JobRun {
   control: JobControl;
   onFile: FileListener;
   onPhoto: PhotoListener;
-  /** Models folder, provider, threads for processing (the CLI's and the benchmark's); the defaults otherwise. */
+  /** Models folder, provider, threads, budget for processing (the CLI's and the benchmark's); defaults otherwise. */
   processOptions?: Pick<ProcessOptions, 'models' | 'provider' | 'threads' | 'budget' | 'retryFailed'>;
 }
 
