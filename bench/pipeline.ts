@@ -19,7 +19,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import * as ort from 'onnxruntime-node';
 import type { Db } from '../core/db/open';
 import { JobControl } from '../core/jobs/control';
 import { workerEnv } from '../core/jobs/workerEnv';
@@ -50,12 +49,12 @@ import { embedStage } from '../worker/embed/pipelineStage';
 import { resolveEmbedder } from '../worker/embed/resolveEmbedder';
 import { importPhotos } from '../worker/import/importPhotos';
 import { runCardJob } from '../worker/jobs/cardJob';
-import { createSession } from '../worker/models/session';
 import { DEFAULT_BUDGET, type PipelineBudget } from '../worker/pipeline/budget';
 import { selectPending, type PendingImage } from '../worker/pipeline/pending';
 import type { PhotoStage, StageOutput } from '../worker/pipeline/stages';
 import { thumbnailStage } from '../worker/pipeline/thumbnailStage';
 import { writeResults, type PhotoResult } from '../worker/pipeline/writeResults';
+import { measure, rate, rawDetector, type Measure } from './measure';
 
 /** Decoded photos kept for the stages that start from pixels (cycled): memory stays flat at any photo count. */
 const RING = 8;
@@ -65,23 +64,6 @@ const RSS_CHECKPOINT = 500;
 
 const quiet = () => new ProgressTracker(0, () => undefined);
 
-interface Measure {
-  name: string;
-  photos: number;
-  seconds: number;
-  cpuSeconds: number;
-}
-
-async function measure(name: string, photos: number, fn: () => Promise<unknown>): Promise<Measure> {
-  const cpu = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  await fn();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const used = process.cpuUsage(cpu);
-  return { name, photos, seconds, cpuSeconds: (used.user + used.system) / 1e6 };
-}
-
-const rate = (m: Measure) => m.photos / m.seconds;
 const cores = (m: Measure) => m.cpuSeconds / m.seconds;
 
 async function main() {
@@ -110,7 +92,7 @@ async function main() {
     const { stages, embedParts } = wholeOnly
       ? { stages: [], embedParts: [] }
       : await stagesAlone(path.join(work, 'staged'), card.dir, count, folder, entry, threads, budget.stagesInFlight);
-    const raw = await rawDetector(modelFilePath(entry, folder), entry.input, count, threads);
+    const raw = await rawDetector(modelFilePath(entry, folder), entry.input, count, { threads });
 
     const library = openLibrary(path.join(work, 'pipeline'), { create: true });
     let rssAtCheckpoint: number | null = null;
@@ -144,7 +126,7 @@ async function main() {
     library.close();
     // Measured again after the pipeline, and the faster of the two is the reference: the machine's speed drifts over
     // a run of minutes (the same raw detector has read 69 and 88 photos/s on this machine).
-    const rawAfter = await rawDetector(modelFilePath(entry, folder), entry.input, count, threads);
+    const rawAfter = await rawDetector(modelFilePath(entry, folder), entry.input, count, { threads });
     const fastest = rate(rawAfter) > rate(raw) ? rawAfter : raw;
 
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -399,32 +381,6 @@ async function runStage(
     keep(i, result.status === 'success' ? result.output : {});
   }))
     if ('error' in r) throw r.error;
-}
-
-/** onnxruntime alone: the detector's session run `count` times on one ready input (batch 1, as the graph fixes). */
-async function rawDetector(
-  file: string,
-  spec: { name: string; width: number; height: number },
-  count: number,
-  threads: number | undefined,
-): Promise<Measure> {
-  const model = await createSession(file, { threads });
-  const input = new ort.Tensor('float32', new Float32Array(3 * spec.width * spec.height).fill(0.5), [
-    1,
-    3,
-    spec.height,
-    spec.width,
-  ]);
-  try {
-    return await measure('raw detector', count, async () => {
-      for (let i = 0; i < count; i++) {
-        const out = await model.session.run({ [spec.name]: input });
-        for (const o of Object.values(out)) o.dispose();
-      }
-    });
-  } finally {
-    await model.session.release();
-  }
 }
 
 // The worker's malloc settings are read when a process starts (core/jobs/workerEnv.ts): run as the worker runs.

@@ -3,7 +3,7 @@
 //   - each provider's rate: the detector in the app's batches, the detector's raw session on a ready tensor, and the
 //     embedder on ready crops in batches of 1, 16 and 64.
 //   npm run bench:providers -- [--models DIR]
-// Without onnxruntime's CUDA provider library (README: "Running on an NVIDIA GPU") it says so and exits 1.
+// Without onnxruntime's CUDA provider library (README: "Using an NVIDIA GPU") it says so and exits 1.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -12,13 +12,15 @@ import { findDetector } from '../core/models/catalog';
 import { modelFilePath, resolveModelsFolder } from '../core/models/folder';
 import { readAndDecodeAtScale, workingSide, type DecodedImage } from '../core/photos/decode';
 import { iou } from '../core/reid/tracklets';
+import { cosine } from '../core/reid/vectorMath';
 import { deerImagesDir, modelsDir } from '../testing/fixtures';
 import { loadDetector, type Detection } from '../worker/detect/detector';
 import { prepareCrop } from '../worker/embed/crops';
 import { Embedder, type PreparedCrop } from '../worker/embed/embedder';
 import { embeddable } from '../worker/embed/embedStage';
 import { resolveEmbedder } from '../worker/embed/resolveEmbedder';
-import { createSession, cudaProviderInstalled, type Provider } from '../worker/models/session';
+import { cudaProviderInstalled, type Provider } from '../worker/models/session';
+import { measure, rate, rawDetector } from './measure';
 
 const PROVIDERS: Provider[] = ['cpu', 'cuda'];
 const EMBED_BATCHES = [1, 16, 64];
@@ -28,11 +30,6 @@ const PASSES = 5;
 const SAME_BOX_IOU = 0.95;
 const SAME_CONFIDENCE = 0.02;
 
-const seconds = async (fn: () => Promise<unknown>) => {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-};
 const line = (name: string, ...values: string[]) =>
   console.log(`${name.padEnd(46)}${values.map((v) => v.padStart(12)).join('')}`);
 
@@ -43,7 +40,7 @@ async function main() {
   if (!cudaProviderInstalled()) {
     console.error(
       'bench:providers needs onnxruntime-node with its CUDA provider library ' +
-        '(libonnxruntime_providers_cuda.so beside libonnxruntime.so): see the README, "Running on an NVIDIA GPU".',
+        '(libonnxruntime_providers_cuda.so beside libonnxruntime.so): see the README, "Using an NVIDIA GPU".',
     );
     process.exitCode = 1;
     return;
@@ -71,7 +68,7 @@ async function main() {
       throw new Error(`the detector did not start on ${provider}: ${detector.fallbackReason ?? 'no reason given'}`);
     detectBatch = detector.batchSize;
     boxes.set(provider, await detector.detect(images));
-    const detect = await seconds(async () => {
+    const detect = await measure('detect', PASSES * images.length, async () => {
       for (let p = 0; p < PASSES; p++) await detector.detect(images);
     });
     await detector.close();
@@ -86,18 +83,18 @@ async function main() {
     for (const maxBatch of EMBED_BATCHES) {
       const embedder = await Embedder.load(embedderEntry, embedderFile, { provider, maxBatch });
       vectors.set(provider, await embedder.embed(crops));
-      embed.push(await seconds(() => embedder.embed(crops)));
+      embed.push(rate(await measure('embed', crops.length, () => embedder.embed(crops))));
       await embedder.release();
     }
     rates.set(provider, {
-      detect: (PASSES * images.length) / detect,
-      raw: await rawRate(modelFilePath(entry, folder), entry.input, provider, PASSES * images.length),
-      embed: embed.map((s) => crops.length / s),
+      detect: rate(detect),
+      raw: rate(await rawDetector(modelFilePath(entry, folder), entry.input, PASSES * images.length, { provider })),
+      embed,
     });
   }
 
   const differing = compareBoxes(boxes.get('cpu')!, boxes.get('cuda')!);
-  const cosines = vectors.get('cpu')!.map((v, i) => dot(v, vectors.get('cuda')![i]!));
+  const cosines = vectors.get('cpu')!.map((v, i) => cosine(v, vectors.get('cuda')![i]!));
   console.log(
     `\nproviders: ${images.length} fixture photos decoded to ${side} px, ${entry.id} and ${embedderEntry.id}, ` +
       `${crops.length} crops, onnxruntime ${ort.env.versions.common}`,
@@ -132,38 +129,6 @@ function compareBoxes(a: Detection[][], b: Detection[][]): { index: number; why:
     }
     return [];
   });
-}
-
-const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + v * b[i]!, 0);
-
-/** The detector's session alone on one ready input, `count` runs. */
-async function rawRate(
-  file: string,
-  spec: { name: string; width: number; height: number },
-  provider: Provider,
-  count: number,
-): Promise<number> {
-  const model = await createSession(file, { provider });
-  const input = new ort.Tensor('float32', new Float32Array(3 * spec.width * spec.height).fill(0.5), [
-    1,
-    3,
-    spec.height,
-    spec.width,
-  ]);
-  const run = async () => {
-    for (const o of Object.values(await model.session.run({ [spec.name]: input }))) o.dispose();
-  };
-  try {
-    for (let i = 0; i < 10; i++) await run();
-    return (
-      count /
-      (await seconds(async () => {
-        for (let i = 0; i < count; i++) await run();
-      }))
-    );
-  } finally {
-    await model.session.release();
-  }
 }
 
 main().catch((err: unknown) => {
