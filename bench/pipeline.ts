@@ -6,7 +6,8 @@
 //   - the raw detector: onnxruntime alone on a ready input tensor, what the app can at best reach, before and after
 //     the whole pipeline (the faster of the two is the ratio's reference);
 //   - the whole pipeline as the app's card job runs it (import overlapped with decode -> detect -> embed ->
-//     thumbnails -> write, then match), its rate and its ratio to the raw detector, and the cores each kept busy;
+//     thumbnails -> write, then match), its rate and its ratio to the raw detector, the cores each kept busy, and
+//     the main thread's busy time per photo (inference and the pipeline's JavaScript share that one thread);
 //   - the worker's peak RSS (this process runs the worker's code in-process, restarted with the worker's environment:
 //     core/jobs/workerEnv.ts), by the 500th photo and at the end;
 //   - clips: frame sampling alone (sampled frames per second) and a card of clips made from the fixture bursts
@@ -176,6 +177,12 @@ async function main() {
     // Cores each kept busy (photos/s x CPU s/photo): on a loaded machine the raw detector, whose two intra-op threads
     // wait for each other, gets less of the CPU than the pipeline's many threads, and the ratio above reads high.
     line('cores busy: raw detector / whole pipeline', `${cores(fastest).toFixed(2)} / ${cores(pipeline).toFixed(2)}`);
+    // The main thread's share: its busy ms per photo are the most the card job can spend there, on any number of cores.
+    line(
+      'event loop busy in the whole pipeline, ms/photo',
+      ((pipeline.loopBusy * pipeline.seconds * 1000) / count).toFixed(1),
+      ` (${(pipeline.loopBusy * 100).toFixed(0)}% of its time)`,
+    );
     line(`peak worker RSS by photo ${RSS_CHECKPOINT}`, rssAtCheckpoint === null ? 'n/a' : mb(rssAtCheckpoint));
     line(`peak worker RSS by photo ${count}`, mb(peakRss));
     if (clips) await clipFigures(path.join(work, 'clips'), models, threads, line);
