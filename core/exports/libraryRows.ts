@@ -3,6 +3,7 @@
 import { desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { cameras, detections, images, individuals, tracklets } from '../db/schema';
+import { BOX_FIELDS } from '../queries/boxFields';
 import { listDeployments } from '../queries/cameras';
 import { countedBox } from '../queries/sqlFilter';
 
@@ -176,23 +177,7 @@ export function loadLibraryRows(db: Db): LibraryRows {
   // A sampled frame's detections are its clip's, with the frame's time.
   const imageId = sql<number>`coalesce(${i.clipId}, ${d.imageId})`;
   const boxes = db
-    .select({
-      id: d.id,
-      imageId,
-      frameMs: i.frameMs,
-      model: d.model,
-      rawLabel: d.rawLabel,
-      category: d.category,
-      sexAge: d.sexAge,
-      confidence: d.confidence,
-      x: d.x,
-      y: d.y,
-      w: d.w,
-      h: d.h,
-      reviewed: d.reviewed,
-      trackletId: d.trackletId,
-      individualId: tracklets.individualId,
-    })
+    .select({ ...BOX_FIELDS, imageId, frameMs: i.frameMs })
     .from(d)
     .innerJoin(i, eq(i.id, d.imageId))
     .leftJoin(tracklets, eq(tracklets.id, d.trackletId))

@@ -7,6 +7,7 @@ import { anyOfPlaceholder } from '../db/idList';
 import type { Db } from '../db/open';
 import { preparedOnce } from '../db/prepared';
 import { cameras, detections, images, individuals, suggestions, tracklets } from '../db/schema';
+import { BOX_FIELDS } from './boxFields';
 import { hasBox, photosOf } from './clipBoxes';
 import { pageByDetections } from './photosByDetections';
 import { countedBox, splitList, timeBetween } from './sqlFilter';
@@ -138,22 +139,10 @@ export function sequencePhotos(db: Db, sequenceId: number): PhotoSummary[] {
 const detectionsOfImage = preparedOnce((db) =>
   db
     .select({
-      id: d.id,
+      ...BOX_FIELDS,
       imageId: d.imageId,
-      model: d.model,
-      rawLabel: d.rawLabel,
-      category: d.category,
-      sexAge: d.sexAge,
-      confidence: d.confidence,
-      x: d.x,
-      y: d.y,
-      w: d.w,
-      h: d.h,
       duplicate: d.duplicate,
       falsePositive: d.falsePositive,
-      reviewed: d.reviewed,
-      trackletId: d.trackletId,
-      individualId: tracklets.individualId,
       individualName: individuals.name,
       hasCrop: sql<boolean>`${d.cropPath} IS NOT NULL`.mapWith(Boolean),
     })
