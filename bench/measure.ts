@@ -29,6 +29,7 @@ export async function measure(name: string, photos: number, fn: () => Promise<un
 }
 
 export const rate = (m: Measure) => m.photos / m.seconds;
+export const cpuMsPerPhoto = (m: Measure) => (m.cpuSeconds * 1000) / m.photos;
 
 /** Runs before the timed ones: CUDA builds its kernels on the first runs. */
 const WARM_UP_RUNS = 10;

@@ -55,7 +55,7 @@ import { selectPending, type PendingImage } from '../worker/pipeline/pending';
 import type { PhotoStage, StageOutput } from '../worker/pipeline/stages';
 import { thumbnailStage } from '../worker/pipeline/thumbnailStage';
 import { writeResults, type PhotoResult } from '../worker/pipeline/writeResults';
-import { measure, rate, rawDetector, type Measure } from './measure';
+import { cpuMsPerPhoto, measure, rate, rawDetector, type Measure } from './measure';
 
 /** Decoded photos kept for the stages that start from pixels (cycled): memory stays flat at any photo count. */
 const RING = 8;
@@ -92,7 +92,7 @@ async function main() {
     const entry = findDetector(DEFAULT_SETTINGS.detector);
     const { stages, embedParts } = wholeOnly
       ? { stages: [], embedParts: [] }
-      : await stagesAlone(path.join(work, 'staged'), card.dir, count, folder, entry, threads, budget.stagesInFlight);
+      : await stagesAlone(path.join(work, 'staged'), card.dir, count, folder, entry, threads, budget);
     const raw = await rawDetector(modelFilePath(entry, folder), entry.input, count, { threads });
 
     const library = openLibrary(path.join(work, 'pipeline'), { create: true });
@@ -133,6 +133,8 @@ async function main() {
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     const line = (name: string, value: string, extra = '') =>
       console.log(`${name.padEnd(50)} ${value.padStart(14)}${extra}`);
+    const withCpu = (name: string, m: Measure) =>
+      line(name, rate(m).toFixed(1), cpuMsPerPhoto(m).toFixed(1).padStart(15));
     console.log(
       `\npipeline benchmark: ${count} photos, ${(card.bytes / 1e6).toFixed(0)} MB, ${os.cpus().length} cores, ` +
         `node ${process.version}, detector ${entry.id} on ${provider}, onnxruntime threads ${threads ?? 'default'}, ` +
@@ -142,17 +144,11 @@ async function main() {
     if (stages.length > 0) {
       console.log(`${'stage alone'.padEnd(50)} ${'photos/s'.padStart(14)} ${'CPU ms/photo'.padStart(14)}`);
       for (const m of stages) {
-        line(m.name, rate(m).toFixed(1), ((m.cpuSeconds * 1000) / m.photos).toFixed(1).padStart(15));
-        if (m.name.startsWith('embed'))
-          for (const part of embedParts)
-            line(
-              `  ${part.name}`,
-              rate(part).toFixed(1),
-              ((part.cpuSeconds * 1000) / part.photos).toFixed(1).padStart(15),
-            );
+        withCpu(m.name, m);
+        if (m.name.startsWith('embed')) for (const part of embedParts) withCpu(`  ${part.name}`, part);
       }
       const bound = stages.reduce((a, b) => (rate(b) < rate(a) ? b : a));
-      const cpuMs = stages.reduce((sum, m) => sum + (m.cpuSeconds * 1000) / m.photos, 0);
+      const cpuMs = stages.reduce((sum, m) => sum + cpuMsPerPhoto(m), 0);
       line('slowest stage', bound.name);
       line(
         `CPU bound (${os.cpus().length} cores / CPU ms of all stages)`,
@@ -163,16 +159,8 @@ async function main() {
       ['before', raw],
       ['after', rawAfter],
     ] as const)
-      line(
-        `raw detector (ready tensor), ${when} the pipeline`,
-        rate(m).toFixed(1),
-        ((m.cpuSeconds * 1000) / m.photos).toFixed(1).padStart(15),
-      );
-    line(
-      'whole pipeline (card job: import + process)',
-      rate(pipeline).toFixed(1),
-      ((pipeline.cpuSeconds * 1000) / count).toFixed(1).padStart(15),
-    );
+      withCpu(`raw detector (ready tensor), ${when} the pipeline`, m);
+    withCpu('whole pipeline (card job: import + process)', pipeline);
     line('ratio whole pipeline / faster raw detector', (rate(pipeline) / rate(fastest)).toFixed(2));
     // Cores each kept busy (photos/s x CPU s/photo): on a loaded machine the raw detector, whose two intra-op threads
     // wait for each other, gets less of the CPU than the pipeline's many threads, and the ratio above reads high.
@@ -202,8 +190,9 @@ async function stagesAlone(
   folder: ModelsFolder,
   entry: DetectorEntry,
   threads: number | undefined,
-  inFlight: number,
+  budget: PipelineBudget,
 ): Promise<{ stages: Measure[]; embedParts: Measure[] }> {
+  const inFlight = budget.stagesInFlight;
   const stages: Measure[] = [];
   const staged = openLibrary(root, { create: true });
   stages.push(
@@ -219,7 +208,7 @@ async function stagesAlone(
   const ring: { bytes: Buffer; decoded: DecodedImage }[] = [];
   stages.push(
     await measure(`read + decode (to ${side} px, shrink-on-load)`, count, async () => {
-      for await (const r of mapOrdered(files, inFlight, (f) => readAndDecodeAtScale(f, side))) {
+      for await (const r of mapOrdered(files, budget.decodeAhead, (f) => readAndDecodeAtScale(f, side))) {
         if ('error' in r) throw r.error;
         if (ring.length < RING) ring.push(r.result);
       }
